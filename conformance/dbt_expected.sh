@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Runs the reference dbt (dbt-duckdb) on a copy of a Mallard example project and
+# leaves the resulting DuckDB database at OUT_DB.
+#
+#   conformance/dbt_expected.sh EXAMPLE_DIR OUT_DB [dbt build args...]
+#
+# The example is copied to a temporary directory (so target/, logs/ and
+# dbt_packages/ never land in the repo), a temporary profiles.yml pointing at
+# OUT_DB is written (profile name taken from dbt_project.yml, schema `main`), and
+# `dbt build` (seeds + models + tests) is run with the copy as working directory,
+# so relative paths such as read_parquet('raw/...') resolve as they would in
+# the project directory. OUT_DB is replaced if it exists.
+set -euo pipefail
+
+if [ $# -lt 2 ]; then
+  echo "usage: $0 EXAMPLE_DIR OUT_DB [extra dbt build args...]" >&2
+  exit 2
+fi
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+SRC="$(cd "$1" && pwd)"
+OUT_DB="$(realpath -m "$2")"
+shift 2
+
+DBT="$("$HERE/oracle_env.sh")"
+export DBT_SEND_ANONYMOUS_USAGE_STATS=false
+export DBT_PARTIAL_PARSE=false
+
+PROFILE="$(sed -n 's/^profile:[[:space:]]*["'\'']\{0,1\}\([A-Za-z0-9_]*\).*/\1/p' "$SRC/dbt_project.yml" | head -1)"
+[ -n "$PROFILE" ] || { echo "no profile: in $SRC/dbt_project.yml" >&2; exit 1; }
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/mallard-oracle.XXXXXX")"
+trap 'rm -rf "$WORK"' EXIT
+mkdir -p "$WORK/project" "$WORK/profiles"
+# copy the project without build outputs
+tar -C "$SRC" --exclude=./target --exclude=./logs --exclude=./dbt_packages \
+    --exclude='*.duckdb' --exclude='*.duckdb.wal' -cf - . | tar -C "$WORK/project" -xf -
+
+cat > "$WORK/profiles/profiles.yml" <<YAML
+$PROFILE:
+  target: oracle
+  outputs:
+    oracle:
+      type: duckdb
+      path: "$OUT_DB"
+      schema: main
+      threads: 1
+YAML
+
+mkdir -p "$(dirname "$OUT_DB")"
+rm -f "$OUT_DB" "$OUT_DB.wal"
+
+cd "$WORK/project"
+"$DBT" build --profiles-dir "$WORK/profiles" --project-dir "$WORK/project" \
+  --target oracle --no-partial-parse "$@"

@@ -1,0 +1,11 @@
+package dev.mallard.core.engine;
+
+/** What an engine can do; materializations check these instead of catching "not supported". */
+public enum Capability {
+    TRANSACTIONS,
+    RENAME,
+    MERGE,
+    CONSTRAINTS,
+    BULK_CSV_LOAD,
+    PARQUET
+}

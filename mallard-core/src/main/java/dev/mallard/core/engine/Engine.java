@@ -1,0 +1,27 @@
+package dev.mallard.core.engine;
+
+import java.util.Set;
+
+/**
+ * A database engine: DuckDB by default. Opened once per invocation; hands out one
+ * {@link EngineSession} per worker thread.
+ */
+public interface Engine extends AutoCloseable {
+
+    /** The adapter type as profiles.yml names it, e.g. "duckdb". */
+    String type();
+
+    Set<Capability> capabilities();
+
+    /** The database name that unqualified relations live in. */
+    String defaultDatabase();
+
+    /** Opens a new session; the caller closes it. */
+    EngineSession openSession();
+
+    /** A short human description for `mallard debug`, e.g. the file and version. */
+    String describe();
+
+    @Override
+    void close();
+}

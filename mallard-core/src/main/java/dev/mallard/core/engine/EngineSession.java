@@ -1,0 +1,42 @@
+package dev.mallard.core.engine;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One connection to the engine, used by one thread at a time. All SQL Mallard runs goes
+ * through a session.
+ */
+public interface EngineSession extends AutoCloseable {
+
+    /** Runs one or more statements, discarding results. */
+    void execute(String sql);
+
+    /** Runs a query and returns at most {@code maxRows} rows (negative: all). */
+    QueryResult query(String sql, int maxRows);
+
+    default QueryResult query(String sql) {
+        return query(sql, -1);
+    }
+
+    void begin();
+
+    void commit();
+
+    void rollback();
+
+    Optional<ExistingRelation> findRelation(Relation relation);
+
+    List<ColumnInfo> columns(Relation relation);
+
+    /** Lists the relations in a schema. */
+    List<ExistingRelation> listRelations(String database, String schema);
+
+    void createSchemaIfMissing(String database, String schema);
+
+    /** Loads a CSV file into a new table, with the engine's bulk path. */
+    void loadCsv(CsvLoad load);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,27 @@
+package dev.mallard.core.engine;
+
+import dev.mallard.core.error.ErrorCode;
+import dev.mallard.core.error.MallardException;
+import dev.mallard.core.project.Target;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/** Looks up the engine factory for a target's type. */
+public final class Engines {
+    private Engines() {
+    }
+
+    public static Engine open(Target target, Path projectDir) {
+        List<String> known = new ArrayList<>();
+        for (EngineFactory factory : ServiceLoader.load(EngineFactory.class)) {
+            if (factory.type().equalsIgnoreCase(target.type())) {
+                return factory.open(target, projectDir);
+            }
+            known.add(factory.type());
+        }
+        throw new MallardException(ErrorCode.PROFILE,
+                "no engine for adapter type '" + target.type() + "' (available: " + String.join(", ", known) + ")");
+    }
+}

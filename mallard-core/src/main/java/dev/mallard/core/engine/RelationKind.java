@@ -1,0 +1,10 @@
+package dev.mallard.core.engine;
+
+public enum RelationKind {
+    TABLE,
+    VIEW;
+
+    public String dbtName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.mallard.core.graph;
+
+import dev.mallard.core.error.ErrorCode;
+import dev.mallard.core.error.MallardException;
+import dev.mallard.core.manifest.Manifest;
+import dev.mallard.core.manifest.Node;
+import dev.mallard.core.manifest.NodeId;
+import dev.mallard.core.manifest.RefCall;
+import dev.mallard.core.manifest.ResourceType;
+import dev.mallard.core.manifest.SourceCall;
+import dev.mallard.core.manifest.SourceNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Resolves refs and sources to node ids, builds the DAG and rejects cycles. */
+public final class Linker {
+    private final Manifest manifest;
+    private final Map<String, List<Node>> refable = new HashMap<>();
+    private final Map<String, SourceNode> sources = new HashMap<>();
+
+    public Linker(Manifest manifest) {
+        this.manifest = manifest;
+        for (Node n : manifest.nodes().values()) {
+            if (n instanceof SourceNode s) {
+                sources.put(s.sourceName() + "." + s.name(), s);
+            } else if (n.resourceType() == ResourceType.MODEL || n.resourceType() == ResourceType.SEED
+                    || n.resourceType() == ResourceType.SNAPSHOT) {
+                refable.computeIfAbsent(n.name(), k -> new ArrayList<>()).add(n);
+            }
+        }
+    }
+
+    public Dag link() {
+        Map<NodeId, List<NodeId>> parents = new LinkedHashMap<>();
+        for (Node n : manifest.nodes().values()) {
+            List<NodeId> ps = new ArrayList<>();
+            for (RefCall ref : n.refs()) {
+                ps.add(resolveRef(n, ref).id());
+            }
+            for (SourceCall sc : n.sourceCalls()) {
+                ps.add(resolveSource(n, sc).id());
+            }
+            parents.put(n.id(), ps);
+        }
+        Dag dag = new Dag(parents);
+        List<NodeId> cycle = dag.findCycle();
+        if (!cycle.isEmpty()) {
+            Node first = manifest.nodes().get(cycle.get(0));
+            String path = cycle.stream().map(id -> manifest.nodes().get(id).name()).collect(Collectors.joining(" -> "));
+            throw new MallardException(ErrorCode.CYCLE, "found a cycle: " + path,
+                    first == null ? null : first.originalFilePath(), 0);
+        }
+        return dag;
+    }
+
+    public Node resolveRef(Node from, RefCall ref) {
+        List<Node> candidates = refable.getOrDefault(ref.name(), List.of());
+        Optional<Node> match = candidates.stream()
+                .filter(c -> ref.packageName() == null || c.packageName().equals(ref.packageName()))
+                .filter(c -> c.config().enabled())
+                .findFirst();
+        if (match.isPresent()) {
+            return match.get();
+        }
+        String hint = NameSuggester.closest(ref.name(), refable.keySet()).map(s -> "did you mean '" + s + "'?").orElse(null);
+        String target = ref.packageName() == null ? "'" + ref.name() + "'" : "'" + ref.packageName() + "." + ref.name() + "'";
+        throw new MallardException(ErrorCode.UNKNOWN_REFERENCE,
+                describe(from) + " depends on " + target + ", which was not found",
+                from.originalFilePath(), ref.line(), hint, null);
+    }
+
+    public SourceNode resolveSource(Node from, SourceCall call) {
+        SourceNode s = sources.get(call.sourceName() + "." + call.tableName());
+        if (s != null) {
+            return s;
+        }
+        String wanted = call.sourceName() + "." + call.tableName();
+        String hint = NameSuggester.closest(wanted, sources.keySet()).map(x -> "did you mean '" + x + "'?").orElse(null);
+        throw new MallardException(ErrorCode.UNKNOWN_REFERENCE,
+                describe(from) + " depends on source '" + wanted + "', which was not found",
+                from.originalFilePath(), call.line(), hint, null);
+    }
+
+    private static String describe(Node n) {
+        return n.resourceType().dbtName() + " '" + n.name() + "'";
+    }
+}

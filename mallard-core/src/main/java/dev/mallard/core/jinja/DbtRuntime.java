@@ -1,0 +1,51 @@
+package dev.mallard.core.jinja;
+
+import dev.mallard.core.engine.ColumnInfo;
+import dev.mallard.core.engine.QueryResult;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a template may ask of the running invocation. The parser implements it with
+ * execute=false (recording ref/source/config calls); the executor with execute=true
+ * (resolving relations and running queries on a real engine session).
+ */
+public interface DbtRuntime {
+
+    /** False while parsing, true while compiling or running. */
+    boolean execute();
+
+    /** {@code ref('name')} or {@code ref('package', 'name')}: a relation (or an ephemeral CTE name). */
+    Object ref(String packageName, String name);
+
+    /** {@code source('source_name', 'table_name')}. */
+    Object source(String sourceName, String tableName);
+
+    /** A {@code config(...)} call: records the values at parse time. */
+    void config(Map<String, Object> values);
+
+    /** {@code config.get(key, default)}: the node's effective config. */
+    Object configValue(String key, Object defaultValue);
+
+    /** {@code this}, or null outside a node. */
+    RelationValue thisRelation();
+
+    /** {@code var(name, default)}; {@code hasDefault} false raises a missing-var error when unset. */
+    Object var(String name, Object defaultValue, boolean hasDefault);
+
+    boolean isIncremental();
+
+    /** Runs SQL on the engine (execute=true only). */
+    QueryResult runQuery(String sql);
+
+    /** adapter.get_relation: null when missing. */
+    RelationValue getRelation(String database, String schema, String identifier);
+
+    List<ColumnInfo> getColumns(RelationValue relation);
+
+    /** The {@code target} context variable. */
+    Map<String, Object> target();
+
+    /** Where log() and print() lines go. */
+    void log(String message, boolean info);
+}

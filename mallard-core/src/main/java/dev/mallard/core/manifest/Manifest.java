@@ -1,0 +1,37 @@
+package dev.mallard.core.manifest;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every node, source, macro and doc of the project, immutable. */
+public record Manifest(
+        String projectName,
+        Map<NodeId, Node> nodes,
+        Map<String, MacroInfo> macros,
+        Map<String, DocBlock> docs,
+        List<String> onRunStart,
+        List<String> onRunEnd) {
+
+    public Manifest {
+        nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
+        macros = Collections.unmodifiableMap(new LinkedHashMap<>(macros));
+        docs = Collections.unmodifiableMap(new LinkedHashMap<>(docs));
+        onRunStart = List.copyOf(onRunStart);
+        onRunEnd = List.copyOf(onRunEnd);
+    }
+
+    public Optional<Node> node(NodeId id) {
+        return Optional.ofNullable(nodes.get(id));
+    }
+
+    public List<Node> executable() {
+        return nodes.values().stream().filter(n -> n.resourceType() != ResourceType.SOURCE).toList();
+    }
+
+    public <T extends Node> List<T> nodesOf(Class<T> type) {
+        return nodes.values().stream().filter(type::isInstance).map(type::cast).toList();
+    }
+}

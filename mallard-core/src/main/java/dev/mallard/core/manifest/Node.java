@@ -1,0 +1,42 @@
+package dev.mallard.core.manifest;
+
+import dev.mallard.core.engine.Relation;
+import java.util.List;
+import java.util.Map;
+
+/** Everything in the DAG. Records, immutable once the manifest is built. */
+public sealed interface Node permits ModelNode, SeedNode, SourceNode {
+    NodeId id();
+
+    String name();
+
+    ResourceType resourceType();
+
+    String packageName();
+
+    /** Path relative to its root folder, e.g. {@code staging/stg_orders.sql}. */
+    String path();
+
+    /** Path relative to the project, e.g. {@code models/staging/stg_orders.sql}. */
+    String originalFilePath();
+
+    List<String> fqn();
+
+    NodeConfig config();
+
+    String description();
+
+    Map<String, ColumnSpec> columns();
+
+    /** Where the node's data lives; ephemeral models have one too (never created). */
+    Relation relation();
+
+    /** refs and sources this node reads; empty for sources and seeds. */
+    default List<RefCall> refs() {
+        return List.of();
+    }
+
+    default List<SourceCall> sourceCalls() {
+        return List.of();
+    }
+}

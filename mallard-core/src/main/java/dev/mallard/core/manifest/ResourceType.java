@@ -1,0 +1,22 @@
+package dev.mallard.core.manifest;
+
+import java.util.Locale;
+
+public enum ResourceType {
+    MODEL,
+    SEED,
+    SNAPSHOT,
+    TEST,
+    SOURCE,
+    ANALYSIS,
+    OPERATION,
+    MACRO;
+
+    public String dbtName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static ResourceType fromDbtName(String name) {
+        return valueOf(name.toUpperCase(Locale.ROOT));
+    }
+}

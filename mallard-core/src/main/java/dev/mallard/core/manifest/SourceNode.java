@@ -1,0 +1,52 @@
+package dev.mallard.core.manifest;
+
+import dev.mallard.core.common.Frozen;
+import dev.mallard.core.engine.Relation;
+import java.util.List;
+import java.util.Map;
+
+/** One table of a {@code sources:} entry. {@code externalLocation} is already formatted. */
+public record SourceNode(
+        NodeId id,
+        String sourceName,
+        String name,
+        String packageName,
+        String path,
+        String originalFilePath,
+        List<String> fqn,
+        NodeConfig config,
+        Relation relation,
+        String description,
+        String sourceDescription,
+        Map<String, ColumnSpec> columns,
+        Map<String, Object> meta,
+        String externalLocation,
+        String loader,
+        List<Object> dataTests) implements Node {
+
+    public SourceNode {
+        fqn = List.copyOf(fqn);
+        columns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columns));
+        meta = Frozen.map(meta);
+        dataTests = Frozen.list(dataTests);
+        description = description == null ? "" : description;
+        sourceDescription = sourceDescription == null ? "" : sourceDescription;
+    }
+
+    @Override
+    public ResourceType resourceType() {
+        return ResourceType.SOURCE;
+    }
+
+    /** What {@code source()} renders to: the external location read, or the relation. */
+    public String renderForSql() {
+        if (externalLocation != null && !externalLocation.isBlank()) {
+            String loc = externalLocation.trim();
+            if (loc.contains("(")) {
+                return loc;
+            }
+            return "'" + loc.replace("'", "''") + "'";
+        }
+        return relation.render();
+    }
+}

@@ -1,0 +1,108 @@
+package dev.mallard.core.parse;
+
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import dev.mallard.core.engine.ColumnInfo;
+import dev.mallard.core.engine.QueryResult;
+import dev.mallard.core.engine.Relation;
+import dev.mallard.core.jinja.DbtRuntime;
+import dev.mallard.core.jinja.RelationValue;
+import dev.mallard.core.manifest.RefCall;
+import dev.mallard.core.manifest.SourceCall;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The parse-phase runtime (execute=false): records ref, source and config calls. */
+final class ParseRuntime implements DbtRuntime {
+    private final Vars vars;
+    private final Map<String, Object> target;
+    private final Map<String, Object> baseConfig;
+    private final Relation self;
+    final List<RefCall> refs = new ArrayList<>();
+    final List<SourceCall> sources = new ArrayList<>();
+    final Map<String, Object> config = new LinkedHashMap<>();
+
+    ParseRuntime(Vars vars, Map<String, Object> target, Map<String, Object> baseConfig, Relation self) {
+        this.vars = vars;
+        this.target = target;
+        this.baseConfig = baseConfig;
+        this.self = self;
+    }
+
+    private static int line() {
+        JinjavaInterpreter i = JinjavaInterpreter.getCurrent();
+        return i == null ? 0 : i.getLineNumber();
+    }
+
+    @Override
+    public boolean execute() {
+        return false;
+    }
+
+    @Override
+    public Object ref(String packageName, String name) {
+        refs.add(new RefCall(packageName, name, line()));
+        return new RelationValue(new Relation(null, null, name), "table");
+    }
+
+    @Override
+    public Object source(String sourceName, String tableName) {
+        sources.add(new SourceCall(sourceName, tableName, line()));
+        return new RelationValue(new Relation(null, sourceName, tableName), "table");
+    }
+
+    @Override
+    public void config(Map<String, Object> values) {
+        ConfigMerger.mergeInto(config, values);
+    }
+
+    @Override
+    public Object configValue(String key, Object defaultValue) {
+        String k = ConfigMerger.normalizeKey(key);
+        if (config.containsKey(k)) {
+            return config.get(k);
+        }
+        return baseConfig.getOrDefault(k, defaultValue);
+    }
+
+    @Override
+    public RelationValue thisRelation() {
+        return self == null ? null : new RelationValue(self, "table");
+    }
+
+    @Override
+    public Object var(String name, Object defaultValue, boolean hasDefault) {
+        return vars.get(name, defaultValue, hasDefault);
+    }
+
+    @Override
+    public boolean isIncremental() {
+        return false;
+    }
+
+    @Override
+    public QueryResult runQuery(String sql) {
+        return null;
+    }
+
+    @Override
+    public RelationValue getRelation(String database, String schema, String identifier) {
+        return null;
+    }
+
+    @Override
+    public List<ColumnInfo> getColumns(RelationValue relation) {
+        return List.of();
+    }
+
+    @Override
+    public Map<String, Object> target() {
+        return target;
+    }
+
+    @Override
+    public void log(String message, boolean info) {
+        // dbt does not print log() output while parsing
+    }
+}

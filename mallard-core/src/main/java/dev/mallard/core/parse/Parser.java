@@ -1,0 +1,185 @@
+package dev.mallard.core.parse;
+
+import dev.mallard.core.engine.Relation;
+import dev.mallard.core.error.ErrorCode;
+import dev.mallard.core.error.MallardException;
+import dev.mallard.core.jinja.JinjaEngine;
+import dev.mallard.core.jinja.TemplateFile;
+import dev.mallard.core.manifest.DocBlock;
+import dev.mallard.core.manifest.MacroInfo;
+import dev.mallard.core.manifest.Manifest;
+import dev.mallard.core.manifest.ModelNode;
+import dev.mallard.core.manifest.Node;
+import dev.mallard.core.manifest.NodeConfig;
+import dev.mallard.core.manifest.NodeId;
+import dev.mallard.core.manifest.ResourceType;
+import dev.mallard.core.manifest.SeedNode;
+import dev.mallard.core.project.Project;
+import dev.mallard.core.project.SourceFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders every node once with execute=false to capture ref, source and config, and
+ * builds the immutable {@link Manifest}.
+ */
+public final class Parser {
+    private final Project project;
+    private final Vars vars;
+
+    /** The manifest plus the Jinja engine holding the project's macros, reused to compile. */
+    public record Result(Manifest manifest, JinjaEngine jinja, Vars vars) {
+    }
+
+    public Parser(Project project) {
+        this.project = project;
+        this.vars = new Vars(project.cliVars(), project.config().vars(), project.name());
+    }
+
+    public Result parse() {
+        String pkg = project.name();
+        List<TemplateFile> macroTemplates = new ArrayList<>();
+        Map<String, String> macroText = new LinkedHashMap<>();
+        for (SourceFile f : project.macroFiles()) {
+            String text = read(f);
+            macroText.put(f.relativeToProject(), text);
+            macroTemplates.add(new TemplateFile(f.relativeToProject(), text));
+        }
+        JinjaEngine jinja = new JinjaEngine(macroTemplates);
+        Map<String, MacroInfo> macros = new LinkedHashMap<>();
+        for (String name : jinja.macroNames()) {
+            String file = jinja.macroFile(name);
+            String id = "macro." + pkg + "." + name;
+            macros.put(id, new MacroInfo(id, name, pkg, file, file, macroText.getOrDefault(file, "")));
+        }
+        Map<String, DocBlock> docs = DocsReader.read(project.docFiles(), pkg);
+        PropertiesReader.Properties props = new PropertiesReader(project.dir(), docs, pkg).read(project.propertyFiles());
+        RelationNamer namer = new RelationNamer(project.target(), jinja, vars);
+
+        Map<NodeId, Node> nodes = new LinkedHashMap<>();
+        Map<String, String> seenNames = new LinkedHashMap<>();
+        ProjectConfigTree modelTree = new ProjectConfigTree(project.config().models());
+        List<ModelNode> models = project.modelFiles().parallelStream()
+                .map(f -> parseModel(f, ResourceType.MODEL, modelTree, props.models(), jinja, namer))
+                .toList();
+        for (ModelNode m : models) {
+            if (m == null) {
+                continue;
+            }
+            claimName(seenNames, m.name(), m.originalFilePath(), "model");
+            nodes.put(m.id(), m);
+        }
+        ProjectConfigTree analysisTree = new ProjectConfigTree(Map.of());
+        for (SourceFile f : project.analysisFiles()) {
+            ModelNode a = parseModel(f, ResourceType.ANALYSIS, analysisTree, props.analyses(), jinja, namer);
+            if (a != null) {
+                nodes.put(a.id(), a);
+            }
+        }
+        ProjectConfigTree seedTree = new ProjectConfigTree(project.config().seeds());
+        for (SourceFile f : project.seedFiles()) {
+            SeedNode s = parseSeed(f, seedTree, props.seeds().get(f.stem()), namer);
+            if (s != null) {
+                claimName(seenNames, s.name(), s.originalFilePath(), "seed");
+                nodes.put(s.id(), s);
+            }
+        }
+        for (Node source : new SourceReader(project, pkg).read(props.sources())) {
+            nodes.put(source.id(), source);
+        }
+        checkPatchesHaveNodes(props.models(), nodes, "model");
+        Manifest manifest = new Manifest(pkg, nodes, macros, docs, project.config().onRunStart(), project.config().onRunEnd());
+        return new Result(manifest, jinja, vars);
+    }
+
+    private static void checkPatchesHaveNodes(Map<String, PropertyPatch> patches, Map<NodeId, Node> nodes, String kind) {
+        // dbt warns (does not fail) when a properties entry names a missing node; so do we, silently here.
+    }
+
+    private static void claimName(Map<String, String> seen, String name, String file, String kind) {
+        String previous = seen.putIfAbsent(name, file);
+        if (previous != null) {
+            throw new MallardException(ErrorCode.DUPLICATE_NODE, "two resources are named '" + name + "': "
+                    + previous + " and " + file, file, 1,
+                    "rename one of the files; ref() needs names to be unique", null);
+        }
+    }
+
+    private ModelNode parseModel(SourceFile f, ResourceType type, ProjectConfigTree tree,
+                                 Map<String, PropertyPatch> patches, JinjaEngine jinja, RelationNamer namer) {
+        String pkg = project.name();
+        String name = f.stem();
+        List<String> fqn = fqn(f, name);
+        Map<String, Object> config = tree.configFor(fqn);
+        PropertyPatch patch = patches.get(name);
+        if (patch != null) {
+            ConfigMerger.mergeInto(config, patch.config());
+        }
+        String raw = read(f);
+        Relation preliminary = new Relation(project.target().effectiveDatabase(), project.target().schema(), name);
+        ParseRuntime rt = new ParseRuntime(vars, project.target().context(), config, preliminary);
+        jinja.render(new TemplateFile(f.relativeToProject(), raw), rt, Map.of("model", Map.of("name", name)));
+        ConfigMerger.mergeInto(config, rt.config);
+        config.putIfAbsent("materialized", type == ResourceType.MODEL ? "view" : "view");
+        NodeConfig nodeConfig = new NodeConfig(config);
+        if (!nodeConfig.enabled()) {
+            return null;
+        }
+        Relation relation = namer.name(name, config, nodeContext(name, fqn, f, type));
+        return new ModelNode(NodeId.of(type, pkg, name), type, name, pkg, f.relativeToRoot(), f.relativeToProject(), fqn,
+                raw, nodeConfig, relation, patch == null ? "" : patch.description(),
+                patch == null ? Map.of() : patch.columns(), rt.refs, rt.sources,
+                patch == null ? null : pkg + "://" + patch.file(), Checksums.sha256(raw));
+    }
+
+    private SeedNode parseSeed(SourceFile f, ProjectConfigTree tree, PropertyPatch patch, RelationNamer namer) {
+        String pkg = project.name();
+        String name = f.stem();
+        List<String> fqn = fqn(f, name);
+        Map<String, Object> config = tree.configFor(fqn);
+        if (patch != null) {
+            ConfigMerger.mergeInto(config, patch.config());
+        }
+        config.put("materialized", "seed");
+        NodeConfig nodeConfig = new NodeConfig(config);
+        if (!nodeConfig.enabled()) {
+            return null;
+        }
+        Relation relation = namer.name(name, config, nodeContext(name, fqn, f, ResourceType.SEED));
+        return new SeedNode(NodeId.of(ResourceType.SEED, pkg, name), name, pkg, f.relativeToRoot(), f.relativeToProject(),
+                fqn, nodeConfig, relation, patch == null ? "" : patch.description(),
+                patch == null ? Map.of() : patch.columns(), f.absolute(),
+                patch == null ? null : pkg + "://" + patch.file(), Checksums.sha256File(f.absolute()));
+    }
+
+    private List<String> fqn(SourceFile f, String name) {
+        List<String> fqn = new ArrayList<>();
+        fqn.add(project.name());
+        fqn.addAll(f.folders());
+        fqn.add(name);
+        return fqn;
+    }
+
+    private Map<String, Object> nodeContext(String name, List<String> fqn, SourceFile f, ResourceType type) {
+        Map<String, Object> node = new LinkedHashMap<>();
+        node.put("name", name);
+        node.put("fqn", fqn);
+        node.put("resource_type", type.dbtName());
+        node.put("path", f.relativeToRoot());
+        node.put("original_file_path", f.relativeToProject());
+        node.put("package_name", project.name());
+        return node;
+    }
+
+    static String read(SourceFile f) {
+        try {
+            return Files.readString(f.absolute());
+        } catch (IOException e) {
+            throw new MallardException(ErrorCode.PROJECT, "cannot read " + f.relativeToProject() + ": " + e.getMessage());
+        }
+    }
+}

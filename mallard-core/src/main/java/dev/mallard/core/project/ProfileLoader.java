@@ -1,0 +1,110 @@
+package dev.mallard.core.project;
+
+import dev.mallard.core.error.ErrorCode;
+import dev.mallard.core.error.MallardException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds profiles.yml as dbt does (--profiles-dir, DBT_PROFILES_DIR, the project directory,
+ * ~/.dbt) and picks the target. Without a matching profile, defaults to a DuckDB file
+ * under the project's target folder.
+ */
+public final class ProfileLoader {
+    private final Map<String, String> env;
+
+    public ProfileLoader(Map<String, String> env) {
+        this.env = env;
+    }
+
+    public record Resolved(Target target, Optional<Path> profilesFile, String notice) {
+    }
+
+    public Optional<Path> findProfilesFile(Path projectDir, Path profilesDir) {
+        List<Path> candidates = new ArrayList<>();
+        if (profilesDir != null) {
+            Path p = profilesDir.resolve("profiles.yml");
+            if (!Files.isRegularFile(p)) {
+                throw new MallardException(ErrorCode.PROFILE, "no profiles.yml in --profiles-dir " + profilesDir);
+            }
+            return Optional.of(p);
+        }
+        String envDir = env.get("DBT_PROFILES_DIR");
+        if (envDir != null && !envDir.isBlank()) {
+            candidates.add(Path.of(envDir).resolve("profiles.yml"));
+        }
+        candidates.add(projectDir.resolve("profiles.yml"));
+        String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+        if (home != null) {
+            candidates.add(Path.of(home, ".dbt", "profiles.yml"));
+        }
+        return candidates.stream().filter(Files::isRegularFile).findFirst();
+    }
+
+    @SuppressWarnings("unchecked")
+    public Resolved resolve(ProjectConfig project, Path projectDir, Path profilesDir, String targetName,
+                            Integer threadsOverride, ValueRenderer renderer) {
+        Optional<Path> file = findProfilesFile(projectDir, profilesDir);
+        Map<String, Object> profile = null;
+        String displayName = file.map(Path::toString).orElse("profiles.yml");
+        if (file.isPresent()) {
+            Map<String, Object> all = YamlFiles.readMap(file.get(), null);
+            Object p = all.get(project.profile());
+            if (p instanceof Map<?, ?> m) {
+                profile = (Map<String, Object>) renderer.renderDeep(m, displayName, Set.of());
+            }
+        }
+        if (profile == null) {
+            return new Resolved(defaultTarget(project, projectDir, targetName, threadsOverride), file,
+                    "No profile '" + project.profile() + "' found; using DuckDB file "
+                            + project.targetPath() + "/" + project.name() + ".duckdb");
+        }
+        String chosen = targetName != null ? targetName
+                : profile.get("target") != null ? String.valueOf(profile.get("target")) : "dev";
+        Object outputs = profile.get("outputs");
+        if (!(outputs instanceof Map<?, ?> outs) || !outs.containsKey(chosen)) {
+            List<String> names = outputs instanceof Map<?, ?> o ? o.keySet().stream().map(String::valueOf).toList() : List.of();
+            throw new MallardException(ErrorCode.PROFILE, "profile '" + project.profile() + "' has no target '" + chosen
+                    + "' (targets: " + String.join(", ", names) + ")", displayName, 0);
+        }
+        Map<String, Object> out = new LinkedHashMap<>((Map<String, Object>) outs.get(chosen));
+        String type = out.get("type") == null ? null : String.valueOf(out.get("type"));
+        if (type == null) {
+            throw new MallardException(ErrorCode.PROFILE, "target '" + chosen + "' of profile '" + project.profile()
+                    + "' has no 'type'", displayName, 0);
+        }
+        int threads = threadsOverride != null ? threadsOverride : intValue(out.get("threads"), 1);
+        String schema = out.get("schema") == null ? "main" : String.valueOf(out.get("schema"));
+        String database = out.get("database") == null ? null : String.valueOf(out.get("database"));
+        return new Resolved(new Target(project.profile(), chosen, type, schema, database, threads, out, false), file, null);
+    }
+
+    private Target defaultTarget(ProjectConfig project, Path projectDir, String targetName, Integer threads) {
+        Map<String, Object> raw = new LinkedHashMap<>();
+        raw.put("type", "duckdb");
+        raw.put("path", project.targetPath() + "/" + project.name() + ".duckdb");
+        raw.put("schema", "main");
+        return new Target(project.profile(), targetName == null ? "dev" : targetName, "duckdb", "main", null,
+                threads == null ? 4 : threads, raw, true);
+    }
+
+    private static int intValue(Object v, int def) {
+        if (v instanceof Number n) {
+            return n.intValue();
+        }
+        if (v != null) {
+            try {
+                return Integer.parseInt(String.valueOf(v).trim());
+            } catch (NumberFormatException e) {
+                return def;
+            }
+        }
+        return def;
+    }
+}

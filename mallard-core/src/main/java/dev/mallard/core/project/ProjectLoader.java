@@ -1,0 +1,132 @@
+package dev.mallard.core.project;
+
+import dev.mallard.core.error.ErrorCode;
+import dev.mallard.core.error.MallardException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** Reads dbt_project.yml and profiles.yml and finds every file the parser needs. */
+public final class ProjectLoader {
+    private static final Set<String> UNRENDERED_KEYS = Set.of(
+            "on-run-start", "on-run-end", "pre-hook", "post-hook", "+pre-hook", "+post-hook",
+            "pre_hook", "post_hook", "+pre_hook", "+post_hook");
+
+    /** Options from the command line that shape loading. */
+    public record Options(Path projectDir, Path profilesDir, String target, Integer threads,
+                          Map<String, Object> cliVars) {
+    }
+
+    /** Creates a renderer for YAML values given the CLI vars (env_var and var work in both files). */
+    public interface RendererFactory {
+        ValueRenderer create(Map<String, Object> cliVars, Map<String, Object> projectVars);
+    }
+
+    private final Map<String, String> env;
+    private final RendererFactory renderers;
+
+    public ProjectLoader(Map<String, String> env, RendererFactory renderers) {
+        this.env = env;
+        this.renderers = renderers;
+    }
+
+    @SuppressWarnings("unchecked")
+    public Project load(Options options) {
+        Path dir = options.projectDir().toAbsolutePath().normalize();
+        Path projectFile = dir.resolve("dbt_project.yml");
+        if (!Files.isRegularFile(projectFile)) {
+            throw new MallardException(ErrorCode.PROJECT, "no dbt_project.yml in " + dir, null, 0,
+                    "run mallard from a project folder or pass --project-dir", null);
+        }
+        Map<String, Object> yaml = YamlFiles.readMap(projectFile, dir);
+        Object rawVars = yaml.get("vars");
+        Map<String, Object> projectVars = rawVars instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        ValueRenderer renderer = renderers.create(options.cliVars(), projectVars);
+        Map<String, Object> rendered = (Map<String, Object>) renderer.renderDeep(yaml, "dbt_project.yml", UNRENDERED_KEYS);
+        ProjectConfig config = ProjectConfig.fromYaml(rendered, "dbt_project.yml");
+        ProfileLoader.Resolved profile = new ProfileLoader(env).resolve(config, dir, options.profilesDir(),
+                options.target(), options.threads(), renderer);
+        List<SourceFile> modelFiles = new ArrayList<>();
+        List<SourceFile> propertyFiles = new ArrayList<>();
+        List<SourceFile> docFiles = new ArrayList<>();
+        for (String root : config.modelPaths()) {
+            walk(dir, root, modelFiles, ".sql");
+            walk(dir, root, propertyFiles, ".yml", ".yaml");
+            walk(dir, root, docFiles, ".md");
+        }
+        List<SourceFile> seedFiles = new ArrayList<>();
+        for (String root : config.seedPaths()) {
+            walk(dir, root, seedFiles, ".csv");
+            walk(dir, root, propertyFiles, ".yml", ".yaml");
+        }
+        List<SourceFile> macroFiles = new ArrayList<>();
+        for (String root : config.macroPaths()) {
+            walk(dir, root, macroFiles, ".sql");
+            walk(dir, root, propertyFiles, ".yml", ".yaml");
+            walk(dir, root, docFiles, ".md");
+        }
+        List<SourceFile> testFiles = new ArrayList<>();
+        for (String root : config.testPaths()) {
+            walk(dir, root, testFiles, ".sql");
+            walk(dir, root, propertyFiles, ".yml", ".yaml");
+        }
+        List<SourceFile> snapshotFiles = new ArrayList<>();
+        for (String root : config.snapshotPaths()) {
+            walk(dir, root, snapshotFiles, ".sql");
+            walk(dir, root, propertyFiles, ".yml", ".yaml");
+        }
+        List<SourceFile> analysisFiles = new ArrayList<>();
+        for (String root : config.analysisPaths()) {
+            walk(dir, root, analysisFiles, ".sql");
+            walk(dir, root, propertyFiles, ".yml", ".yaml");
+        }
+        for (String root : config.docsPaths()) {
+            walk(dir, root, docFiles, ".md");
+        }
+        return new Project(dir, config, profile.target(), options.cliVars(), modelFiles, seedFiles, macroFiles,
+                testFiles, snapshotFiles, analysisFiles, dedupe(propertyFiles), dedupe(docFiles), profile.notice());
+    }
+
+    private static List<SourceFile> dedupe(List<SourceFile> files) {
+        Set<Path> seen = new LinkedHashSet<>();
+        List<SourceFile> out = new ArrayList<>();
+        for (SourceFile f : files) {
+            if (seen.add(f.absolute())) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    private static void walk(Path projectDir, String root, List<SourceFile> out, String... extensions) {
+        Path rootDir = projectDir.resolve(root).normalize();
+        if (!Files.isDirectory(rootDir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(rootDir)) {
+            paths.filter(Files::isRegularFile)
+                    .filter(p -> {
+                        String n = p.getFileName().toString();
+                        for (String ext : extensions) {
+                            if (n.endsWith(ext)) {
+                                return true;
+                            }
+                        }
+                        return false;
+                    })
+                    .sorted(Comparator.comparing(Path::toString))
+                    .forEach(p -> out.add(new SourceFile(p, root,
+                            rootDir.relativize(p).toString().replace('\\', '/'),
+                            projectDir.relativize(p).toString().replace('\\', '/'))));
+        } catch (IOException e) {
+            throw new MallardException(ErrorCode.PROJECT, "cannot list " + rootDir + ": " + e.getMessage());
+        }
+    }
+}

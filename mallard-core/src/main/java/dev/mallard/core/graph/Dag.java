@@ -104,6 +104,8 @@ public final class Dag {
         if (done.contains(root)) {
             return;
         }
+        Set<NodeId> onStack = new java.util.HashSet<>();
+        onStack.add(root);
         stack.push(root);
         index.push(0);
         while (!stack.isEmpty()) {
@@ -113,12 +115,13 @@ public final class Dag {
             if (i < ps.size()) {
                 index.push(i + 1);
                 NodeId p = ps.get(i);
-                if (!done.contains(p) && !stack.contains(p)) {
+                if (!done.contains(p) && onStack.add(p)) {
                     stack.push(p);
                     index.push(0);
                 }
             } else {
                 stack.pop();
+                onStack.remove(top);
                 if (done.add(top) && wanted.contains(top)) {
                     order.add(top);
                 }

@@ -1,0 +1,65 @@
+package dev.mallard.cli;
+
+import dev.mallard.core.engine.EngineSession;
+import dev.mallard.core.exec.ArtifactFiles;
+import dev.mallard.core.exec.NodeCompiler;
+import dev.mallard.core.manifest.ModelNode;
+import dev.mallard.core.manifest.NodeId;
+import dev.mallard.core.manifest.ResourceType;
+import dev.mallard.core.run.RunFlags;
+import dev.mallard.core.run.Runner;
+import dev.mallard.core.run.Workspace;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "compile", description = "Render the selected models' SQL into target/compiled/.")
+final class CompileCommand extends ProjectCommand {
+    @Mixin
+    SelectionOptions selection;
+
+    @Override
+    int run(Workspace ws) {
+        Set<NodeId> selected = Selections.select(ws, selection, EnumSet.of(ResourceType.MODEL, ResourceType.ANALYSIS));
+        NodeCompiler compiler = new Runner(ws, printer, new RunFlags(false, false, 1)).compiler();
+        ArtifactFiles files = new ArtifactFiles(ws.project().targetDir(), ws.project().name());
+        int count = 0;
+        EngineSession session = needsEngine(ws, selected) ? ws.engine().openSession() : null;
+        try {
+            for (NodeId id : ws.dag().topologicalOrder(selected)) {
+                if (ws.manifest().nodes().get(id) instanceof ModelNode m) {
+                    files.writeCompiled(m, compiler.compile(m, session, printer::line));
+                    count++;
+                }
+            }
+        } finally {
+            if (session != null) {
+                session.close();
+            }
+        }
+        Artifacts.writeManifest(ws);
+        printer.line(String.format(Locale.ROOT, "Compiled %d nodes into %s (%.2fs)", count,
+                ws.project().dir().relativize(ws.project().targetDir().resolve("compiled")),
+                (System.nanoTime() - Timing.START) / 1e9));
+        return 0;
+    }
+
+    /** Opening DuckDB costs time; only templates that may query need it. */
+    private static boolean needsEngine(Workspace ws, Set<NodeId> selected) {
+        for (NodeId id : selected) {
+            if (ws.manifest().nodes().get(id) instanceof ModelNode m && (m.rawCode().contains("run_query")
+                    || m.rawCode().contains("statement") || m.rawCode().contains("adapter.")
+                    || m.rawCode().contains("dbt_utils") || callsMacro(ws, m))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean callsMacro(Workspace ws, ModelNode m) {
+        return !ws.manifest().macros().isEmpty() && m.rawCode().contains("(") && ws.manifest().macros().values().stream()
+                .anyMatch(macro -> m.rawCode().contains(macro.name() + "("));
+    }
+}

@@ -1,0 +1,44 @@
+package dev.mallard.cli;
+
+import dev.mallard.core.exec.RunSummary;
+import dev.mallard.core.manifest.NodeId;
+import dev.mallard.core.manifest.ResourceType;
+import dev.mallard.core.plan.Plan;
+import dev.mallard.core.plan.Planner;
+import dev.mallard.core.run.RunFlags;
+import dev.mallard.core.run.Runner;
+import dev.mallard.core.run.Workspace;
+import java.util.Set;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** run, seed and build: select, plan, execute, write artifacts. */
+abstract class ExecuteNodes extends ProjectCommand {
+    @Mixin
+    SelectionOptions selection;
+
+    @Option(names = "--dry-run", description = "Print the plan and stop.")
+    boolean dryRun;
+
+    abstract String commandName();
+
+    abstract Set<ResourceType> resourceTypes();
+
+    @Override
+    int run(Workspace ws) {
+        Set<NodeId> selected = Selections.select(ws, selection, resourceTypes());
+        Plan plan = new Planner(ws.manifest(), ws.dag()).plan(selected, resourceTypes());
+        if (dryRun) {
+            System.out.print(plan.describe());
+            return 0;
+        }
+        if (plan.steps().isEmpty()) {
+            printer.line("Nothing to do. Try checking your model configs and model specification args");
+        }
+        int threads = ws.project().target().threads();
+        Runner runner = new Runner(ws, printer, new RunFlags(selection.fullRefresh, selection.failFast, threads));
+        RunSummary summary = runner.run(commandName(), plan);
+        Artifacts.write(ws, summary);
+        return summary.failed() ? 1 : 0;
+    }
+}

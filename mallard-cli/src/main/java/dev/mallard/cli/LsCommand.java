@@ -1,0 +1,65 @@
+package dev.mallard.cli;
+
+import dev.mallard.core.manifest.Node;
+import dev.mallard.core.manifest.NodeId;
+import dev.mallard.core.manifest.ResourceType;
+import dev.mallard.core.run.Workspace;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "ls", aliases = "list", description = "List the selected resources.")
+final class LsCommand extends ProjectCommand {
+    @Mixin
+    SelectionOptions selection;
+
+    @Option(names = "--resource-type", arity = "1..*", description = "model, seed, source, analysis, ...")
+    List<String> resourceTypes = new ArrayList<>();
+
+    @Option(names = "--output", description = "selector (default), name, path or json.")
+    String output = "selector";
+
+    @Override
+    boolean announcesProfile() {
+        return false;
+    }
+
+    @Override
+    int run(Workspace ws) {
+        EnumSet<ResourceType> types = EnumSet.of(ResourceType.MODEL, ResourceType.SEED, ResourceType.SOURCE,
+                ResourceType.ANALYSIS, ResourceType.SNAPSHOT, ResourceType.TEST);
+        if (!resourceTypes.isEmpty()) {
+            types = EnumSet.noneOf(ResourceType.class);
+            for (String t : resourceTypes) {
+                types.add(ResourceType.fromDbtName(t.toLowerCase(Locale.ROOT)));
+            }
+        }
+        Set<NodeId> selected = Selections.select(ws, selection, types);
+        for (NodeId id : selected.stream().sorted().toList()) {
+            Node n = ws.manifest().nodes().get(id);
+            if (n == null || !types.contains(n.resourceType())) {
+                continue;
+            }
+            System.out.println(switch (output) {
+                case "name" -> n.name();
+                case "path" -> n.originalFilePath();
+                case "json" -> "{\"name\": \"" + n.name() + "\", \"resource_type\": \"" + n.resourceType().dbtName()
+                        + "\", \"unique_id\": \"" + n.id().value() + "\"}";
+                default -> selectorOf(n);
+            });
+        }
+        return 0;
+    }
+
+    private static String selectorOf(Node n) {
+        if (n.resourceType() == ResourceType.SOURCE) {
+            return "source:" + String.join(".", n.fqn());
+        }
+        return String.join(".", n.fqn());
+    }
+}

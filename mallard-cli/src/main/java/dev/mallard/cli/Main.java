@@ -1,0 +1,50 @@
+package dev.mallard.cli;
+
+import dev.mallard.core.error.MallardException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code mallard} command. */
+@Command(name = "mallard", mixinStandardHelpOptions = true, version = "mallard 0.1.0",
+        description = "Runs dbt projects on embedded DuckDB, manages migrations and serves marts.",
+        subcommands = {InitCommand.class, DebugCommand.class, ParseCommand.class, CompileCommand.class,
+                RunCommand.class, SeedCommand.class, BuildCommand.class, LsCommand.class, ShowCommand.class,
+                RunOperationCommand.class, CleanCommand.class})
+public final class Main implements Runnable {
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code (tests call this). */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            boolean debug = parseResult.originalArgs().contains("--debug");
+            PrintWriter err = cmd.getErr();
+            if (ex instanceof MallardException me) {
+                err.println("Error: " + me.describe());
+                if (debug) {
+                    me.printStackTrace(err);
+                }
+                err.flush();
+                return me.exitCode();
+            }
+            err.println("Internal error: " + ex);
+            if (debug) {
+                ex.printStackTrace(err);
+            } else {
+                err.println("  (run again with --debug for the stack trace)");
+            }
+            err.flush();
+            return 2;
+        });
+        return cli.execute(args);
+    }
+}

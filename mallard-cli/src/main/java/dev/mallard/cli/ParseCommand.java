@@ -1,0 +1,18 @@
+package dev.mallard.cli;
+
+import dev.mallard.core.run.Workspace;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+
+@Command(name = "parse", description = "Parse the project and write target/manifest.json.")
+final class ParseCommand extends ProjectCommand {
+    @Override
+    int run(Workspace ws) {
+        Artifacts.writeManifest(ws);
+        double seconds = (System.nanoTime() - Timing.START) / 1e9;
+        printer.line(String.format(Locale.ROOT, "Parsed %d nodes and %d macros; wrote %s (%.2fs)",
+                ws.manifest().nodes().size(), ws.manifest().macros().size(),
+                ws.project().dir().relativize(ws.project().targetDir().resolve("manifest.json")), seconds));
+        return 0;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.mallard.cli;
+
+import dev.mallard.core.exec.ProgressPrinter;
+import dev.mallard.core.run.Workspace;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+
+/** Base of commands that load a project: loads, runs the body, closes the engine. */
+abstract class ProjectCommand implements Callable<Integer> {
+    @Mixin
+    ProjectOptions options;
+
+    ProgressPrinter printer = new ProgressPrinter(System.out);
+
+    @Override
+    public Integer call() {
+        try (Workspace ws = Workspace.load(options.toLoaderOptions(), System.getenv())) {
+            if (ws.project().profileNotice() != null && announcesProfile()) {
+                printer.line(ws.project().profileNotice());
+            }
+            return run(ws);
+        }
+    }
+
+    boolean announcesProfile() {
+        return true;
+    }
+
+    abstract int run(Workspace ws);
+}

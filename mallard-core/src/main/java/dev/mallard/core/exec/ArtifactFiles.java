@@ -1,0 +1,43 @@
+package dev.mallard.core.exec;
+
+import dev.mallard.core.manifest.Node;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Writes target/compiled/ and target/run/ files, as dbt does. */
+public final class ArtifactFiles {
+    private final Path targetDir;
+    private final String projectName;
+
+    public ArtifactFiles(Path targetDir, String projectName) {
+        this.targetDir = targetDir;
+        this.projectName = projectName;
+    }
+
+    public Path compiledPath(Node node) {
+        return targetDir.resolve("compiled").resolve(projectName).resolve(node.originalFilePath());
+    }
+
+    public void writeCompiled(Node node, String sql) {
+        write(compiledPath(node), sql);
+    }
+
+    public void writeRun(Node node, List<String> statements) {
+        if (statements.isEmpty()) {
+            return;
+        }
+        write(targetDir.resolve("run").resolve(projectName).resolve(node.originalFilePath()),
+                String.join(";\n\n", statements) + ";\n");
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            // artifacts are a convenience; a failure to write them must not fail the build
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.mallard.core.exec;
+
+import dev.mallard.core.engine.ColumnInfo;
+import dev.mallard.core.engine.EngineSession;
+import dev.mallard.core.engine.QueryResult;
+import dev.mallard.core.engine.Relation;
+import dev.mallard.core.graph.Linker;
+import dev.mallard.core.jinja.DbtRuntime;
+import dev.mallard.core.jinja.RelationValue;
+import dev.mallard.core.manifest.ModelNode;
+import dev.mallard.core.manifest.Node;
+import dev.mallard.core.manifest.RefCall;
+import dev.mallard.core.manifest.SourceCall;
+import dev.mallard.core.manifest.SourceNode;
+import dev.mallard.core.parse.Vars;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The execute=true runtime: refs resolve to real relations (ephemeral models to CTE
+ * names), queries run on the worker's session.
+ */
+final class ExecRuntime implements DbtRuntime {
+    static final String CTE_PREFIX = "__dbt__cte__";
+
+    private final Node node;
+    private final Linker linker;
+    private final Vars vars;
+    private final Map<String, Object> target;
+    private final EngineSession session;
+    private final Consumer<String> logger;
+    /** Ephemeral models this render referenced, in first-use order. */
+    final Set<ModelNode> ephemerals = new LinkedHashSet<>();
+
+    ExecRuntime(Node node, Linker linker, Vars vars, Map<String, Object> target, EngineSession session,
+                Consumer<String> logger) {
+        this.node = node;
+        this.linker = linker;
+        this.vars = vars;
+        this.target = target;
+        this.session = session;
+        this.logger = logger;
+    }
+
+    @Override
+    public boolean execute() {
+        return true;
+    }
+
+    @Override
+    public Object ref(String packageName, String name) {
+        Node target = linker.resolveRef(node, new RefCall(packageName, name, 0));
+        if (target instanceof ModelNode m && m.isEphemeral()) {
+            ephemerals.add(m);
+            return new RelationValue(m.relation(), "cte", CTE_PREFIX + m.name());
+        }
+        return new RelationValue(target.relation(), "table");
+    }
+
+    @Override
+    public Object source(String sourceName, String tableName) {
+        SourceNode s = linker.resolveSource(node, new SourceCall(sourceName, tableName, 0));
+        return new RelationValue(s.relation(), "table", s.renderForSql());
+    }
+
+    @Override
+    public void config(Map<String, Object> values) {
+        // config() was captured at parse time; at run time it renders to nothing
+    }
+
+    @Override
+    public Object configValue(String key, Object defaultValue) {
+        if (node == null) {
+            return defaultValue;
+        }
+        String k = key.replace('_', '-').equals("pre-hook") || key.replace('_', '-').equals("post-hook")
+                ? key.replace('_', '-') : key;
+        Object v = node.config().get(k);
+        return v == null ? defaultValue : v;
+    }
+
+    @Override
+    public RelationValue thisRelation() {
+        return node == null ? null : new RelationValue(node.relation(), "table");
+    }
+
+    @Override
+    public Object var(String name, Object defaultValue, boolean hasDefault) {
+        return vars.get(name, defaultValue, hasDefault);
+    }
+
+    @Override
+    public boolean isIncremental() {
+        return false;
+    }
+
+    @Override
+    public QueryResult runQuery(String sql) {
+        return session.query(sql, -1);
+    }
+
+    @Override
+    public RelationValue getRelation(String database, String schema, String identifier) {
+        return session.findRelation(new Relation(database, schema, identifier))
+                .map(r -> new RelationValue(r.relation(), r.kind().dbtName()))
+                .orElse(null);
+    }
+
+    @Override
+    public List<ColumnInfo> getColumns(RelationValue relation) {
+        return new ArrayList<>(session.columns(relation.relation()));
+    }
+
+    @Override
+    public Map<String, Object> target() {
+        return target;
+    }
+
+    @Override
+    public void log(String message, boolean info) {
+        if (info) {
+            logger.accept(message);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package dev.mallard.core.exec;
+
+import dev.mallard.core.engine.Engine;
+import dev.mallard.core.engine.EngineSession;
+import dev.mallard.core.error.MallardException;
+import dev.mallard.core.manifest.Manifest;
+import dev.mallard.core.manifest.ModelNode;
+import dev.mallard.core.manifest.Node;
+import dev.mallard.core.manifest.NodeId;
+import dev.mallard.core.materialize.Materialization;
+import dev.mallard.core.materialize.MaterializationContext;
+import dev.mallard.core.plan.Plan;
+import dev.mallard.core.plan.Step;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs a plan on N threads in DAG order, one engine session per thread. A failed node's
+ * descendants are skipped; with fail-fast, nothing new starts after the first failure.
+ */
+public final class Executor {
+    private final Engine engine;
+    private final Manifest manifest;
+    private final NodeCompiler compiler;
+    private final ProgressPrinter printer;
+    private final ArtifactFiles files;
+    private final int threads;
+    private final boolean failFast;
+
+    public Executor(Engine engine, Manifest manifest, NodeCompiler compiler, ProgressPrinter printer,
+                    ArtifactFiles files, int threads, boolean failFast) {
+        this.engine = engine;
+        this.manifest = manifest;
+        this.compiler = compiler;
+        this.printer = printer;
+        this.files = files;
+        this.threads = Math.max(1, threads);
+        this.failFast = failFast;
+    }
+
+    public List<NodeResult> run(Plan plan) {
+        List<Step> steps = plan.steps();
+        int total = steps.size();
+        Map<NodeId, Step> byId = new LinkedHashMap<>();
+        Map<NodeId, Integer> waiting = new HashMap<>();
+        Map<NodeId, List<NodeId>> dependents = new HashMap<>();
+        for (Step s : steps) {
+            byId.put(s.node(), s);
+            waiting.put(s.node(), s.waitsFor().size());
+            for (NodeId p : s.waitsFor()) {
+                dependents.computeIfAbsent(p, k -> new ArrayList<>()).add(s.node());
+            }
+        }
+        List<NodeResult> results = Collections.synchronizedList(new ArrayList<>());
+        Set<NodeId> blocked = Collections.synchronizedSet(new HashSet<>());
+        AtomicInteger counter = new AtomicInteger();
+        List<EngineSession> sessions = Collections.synchronizedList(new ArrayList<>());
+        ThreadLocal<EngineSession> session = ThreadLocal.withInitial(() -> {
+            EngineSession s = engine.openSession();
+            sessions.add(s);
+            return s;
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r);
+            t.setDaemon(true);
+            return t;
+        });
+        Object lock = new Object();
+        int[] remaining = {total};
+        boolean[] stop = {false};
+        Runnable[] schedule = new Runnable[1];
+        java.util.function.Consumer<NodeId> submit = new java.util.function.Consumer<>() {
+            @Override
+            public void accept(NodeId id) {
+                pool.execute(() -> {
+                    Step step = byId.get(id);
+                    NodeResult result;
+                    boolean skip;
+                    synchronized (lock) {
+                        skip = stop[0] || blocked.contains(id);
+                    }
+                    if (skip) {
+                        int index = counter.incrementAndGet();
+                        Node skippedNode = manifest.nodes().get(id);
+                        printer.skipped(index, total,
+                                skippedNode.relation().schema() + "." + skippedNode.relation().identifier());
+                        result = skippedResult(id);
+                    } else {
+                        result = runStep(step, counter.incrementAndGet(), total, session.get());
+                    }
+                    results.add(result);
+                    boolean failed = result.status() == NodeStatus.ERROR || result.status() == NodeStatus.SKIPPED;
+                    List<NodeId> ready = new ArrayList<>();
+                    synchronized (lock) {
+                        if (result.status() == NodeStatus.ERROR && failFast) {
+                            stop[0] = true;
+                        }
+                        for (NodeId child : dependents.getOrDefault(id, List.of())) {
+                            if (failed) {
+                                blocked.add(child);
+                            }
+                            int left = waiting.merge(child, -1, Integer::sum);
+                            if (left == 0) {
+                                ready.add(child);
+                            }
+                        }
+                        remaining[0]--;
+                        if (remaining[0] == 0) {
+                            lock.notifyAll();
+                        }
+                    }
+                    ready.forEach(this);
+                });
+            }
+        };
+        synchronized (lock) {
+            if (total == 0) {
+                remaining[0] = 0;
+            }
+        }
+        for (Step s : steps) {
+            if (s.waitsFor().isEmpty()) {
+                submit.accept(s.node());
+            }
+        }
+        synchronized (lock) {
+            while (remaining[0] > 0) {
+                try {
+                    lock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        pool.shutdown();
+        for (EngineSession s : sessions) {
+            s.close();
+        }
+        return new ArrayList<>(results);
+    }
+
+    private NodeResult skippedResult(NodeId id) {
+        Instant now = Instant.now();
+        return new NodeResult(id, NodeStatus.SKIPPED, "SKIP", now, now, 0, Thread.currentThread().getName(), Map.of(),
+                null, null, manifest.nodes().get(id).relation().render());
+    }
+
+    private NodeResult runStep(Step step, int index, int total, EngineSession session) {
+        Node node = manifest.nodes().get(step.node());
+        printer.start(index, total, step.label());
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        String compiled = null;
+        List<String> executed = new ArrayList<>();
+        try {
+            if (node instanceof ModelNode model) {
+                compiled = compiler.compile(model, session, printer::line);
+                files.writeCompiled(model, compiled);
+            }
+            Materialization materialization = Materializations.forStep(step);
+            MaterializationContext ctx = new MaterializationContext(node, compiled, session,
+                    hook -> compiler.renderSql(hook, node.originalFilePath(), node, session, printer::line, Map.of()),
+                    executed);
+            String message = materialization.build(ctx);
+            files.writeRun(node, executed);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            String verb = node.resourceType() == dev.mallard.core.manifest.ResourceType.SEED ? "OK loaded" : "OK created";
+            printer.finished(index, total, verb, step.label(), message.startsWith("INSERT") ? message : "OK", seconds);
+            return new NodeResult(step.node(), NodeStatus.SUCCESS, message, started, Instant.now(), seconds,
+                    Thread.currentThread().getName(), Map.of("_message", message, "code", message.split(" ")[0]),
+                    null, compiled, node.relation().render());
+        } catch (RuntimeException e) {
+            files.writeRun(node, executed);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            printer.finished(index, total, "ERROR creating", step.label(), "ERROR", seconds);
+            String message = describeFailure(node, e, compiled);
+            return new NodeResult(step.node(), NodeStatus.ERROR, message, started, Instant.now(), seconds,
+                    Thread.currentThread().getName(), Map.of(), null, compiled, node.relation().render());
+        }
+    }
+
+    static String describeFailure(Node node, RuntimeException e, String compiled) {
+        if (e instanceof MallardException me) {
+            if (me.file() != null) {
+                return me.describe();
+            }
+            int line = SqlErrorLines.lineOf(me.getMessage());
+            String where = node.originalFilePath() + (line > 0 ? ":" + line : "");
+            return where + ": " + me.getMessage() + (me.hint() == null ? "" : System.lineSeparator() + "  hint: " + me.hint());
+        }
+        return node.originalFilePath() + ": " + e;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.mallard.core.exec;
+
+import dev.mallard.core.error.ErrorCode;
+import dev.mallard.core.error.MallardException;
+import dev.mallard.core.materialize.Materialization;
+import dev.mallard.core.materialize.SeedMaterialization;
+import dev.mallard.core.materialize.TableMaterialization;
+import dev.mallard.core.materialize.ViewMaterialization;
+import dev.mallard.core.plan.Step;
+
+/** Picks the materialization for a step. */
+final class Materializations {
+    private Materializations() {
+    }
+
+    static Materialization forStep(Step step) {
+        return switch (step.materialization()) {
+            case "view" -> new ViewMaterialization();
+            case "table" -> new TableMaterialization();
+            case "seed" -> new SeedMaterialization();
+            default -> throw new MallardException(ErrorCode.PROJECT, "materialization '" + step.materialization()
+                    + "' is not supported yet (supported: view, table, ephemeral, seed)");
+        };
+    }
+}

@@ -1,0 +1,106 @@
+package dev.mallard.core.exec;
+
+import dev.mallard.core.engine.EngineSession;
+import dev.mallard.core.graph.Linker;
+import dev.mallard.core.jinja.JinjaEngine;
+import dev.mallard.core.jinja.TemplateFile;
+import dev.mallard.core.manifest.ModelNode;
+import dev.mallard.core.manifest.Node;
+import dev.mallard.core.parse.Vars;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Renders a node's SQL with execute=true and injects ephemeral models as CTEs. */
+public final class NodeCompiler {
+    private static final Pattern LEADING_WITH = Pattern.compile("^(\\s*(?:--[^\\n]*\\n\\s*|/\\*.*?\\*/\\s*)*)with(\\s+recursive)?\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+    private final JinjaEngine jinja;
+    private final Linker linker;
+    private final Vars vars;
+    private final Map<String, Object> target;
+    private final Map<String, Object> globals;
+
+    public NodeCompiler(JinjaEngine jinja, Linker linker, Vars vars, Map<String, Object> target,
+                        Map<String, Object> globals) {
+        this.jinja = jinja;
+        this.linker = linker;
+        this.vars = vars;
+        this.target = target;
+        this.globals = globals;
+    }
+
+    /** Compiled SQL of a model or analysis, ephemeral CTEs included. */
+    public String compile(ModelNode model, EngineSession session, Consumer<String> logger) {
+        Map<String, String> ctes = new LinkedHashMap<>();
+        String sql = renderWithEphemerals(model, session, logger, ctes, new ArrayList<>());
+        return inject(sql, ctes);
+    }
+
+    /** Renders free SQL (hooks, operations) in the context of a node (or none). */
+    public String renderSql(String template, String file, Node node, EngineSession session, Consumer<String> logger,
+                            Map<String, Object> extra) {
+        ExecRuntime rt = new ExecRuntime(node, linker, vars, target, session, logger);
+        Map<String, Object> bindings = new LinkedHashMap<>(globals);
+        bindings.putAll(extra);
+        return jinja.render(new TemplateFile(file, template), rt, bindings);
+    }
+
+    public Object callMacro(String name, List<Object> args, Map<String, Object> kwargs, EngineSession session,
+                            Consumer<String> logger) {
+        ExecRuntime rt = new ExecRuntime(null, linker, vars, target, session, logger);
+        return jinja.callMacro(name, args, kwargs, rt, globals);
+    }
+
+    private String renderWithEphemerals(ModelNode model, EngineSession session, Consumer<String> logger,
+                                        Map<String, String> ctes, List<String> visiting) {
+        ExecRuntime rt = new ExecRuntime(model, linker, vars, target, session, logger);
+        Map<String, Object> bindings = new LinkedHashMap<>(globals);
+        bindings.put("model", Map.of("name", model.name(), "unique_id", model.id().value(),
+                "original_file_path", model.originalFilePath()));
+        String sql = jinja.render(new TemplateFile(model.originalFilePath(), model.rawCode()), rt, bindings);
+        visiting.add(model.name());
+        for (ModelNode eph : rt.ephemerals) {
+            String cteName = ExecRuntime.CTE_PREFIX + eph.name();
+            if (ctes.containsKey(cteName) || visiting.contains(eph.name())) {
+                continue;
+            }
+            // an ephemeral's own ephemerals come first, so every CTE is defined before use
+            String inner = renderWithEphemerals(eph, session, logger, ctes, visiting);
+            ctes.put(cteName, inner);
+        }
+        return sql;
+    }
+
+    static String inject(String sql, Map<String, String> ctes) {
+        if (ctes.isEmpty()) {
+            return sql;
+        }
+        StringBuilder defs = new StringBuilder();
+        for (Map.Entry<String, String> e : ctes.entrySet()) {
+            if (!defs.isEmpty()) {
+                defs.append(",\n");
+            }
+            defs.append(e.getKey()).append(" as (\n").append(stripTrailingSemicolon(e.getValue())).append("\n)");
+        }
+        Matcher m = LEADING_WITH.matcher(sql);
+        if (m.find()) {
+            String recursive = m.group(2) == null ? "" : " recursive";
+            return m.group(1) + "with" + recursive + " " + defs + ",\n" + sql.substring(m.end()).stripLeading();
+        }
+        return "with " + defs + "\n" + sql;
+    }
+
+    static String stripTrailingSemicolon(String sql) {
+        String s = sql.stripTrailing();
+        while (s.endsWith(";")) {
+            s = s.substring(0, s.length() - 1).stripTrailing();
+        }
+        return s;
+    }
+}

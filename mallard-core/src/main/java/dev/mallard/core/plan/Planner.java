@@ -1,0 +1,82 @@
+package dev.mallard.core.plan;
+
+import dev.mallard.core.graph.Dag;
+import dev.mallard.core.manifest.Manifest;
+import dev.mallard.core.manifest.ModelNode;
+import dev.mallard.core.manifest.Node;
+import dev.mallard.core.manifest.NodeId;
+import dev.mallard.core.manifest.ResourceType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Turns a selection into steps: executable nodes only, ephemerals inlined, in DAG order. */
+public final class Planner {
+    private final Manifest manifest;
+    private final Dag dag;
+
+    public Planner(Manifest manifest, Dag dag) {
+        this.manifest = manifest;
+        this.dag = dag;
+    }
+
+    public Plan plan(Set<NodeId> selected, Set<ResourceType> types) {
+        List<NodeId> ordered = new ArrayList<>();
+        for (NodeId id : dag.topologicalOrder(selected)) {
+            Node n = manifest.nodes().get(id);
+            if (n != null && types.contains(n.resourceType()) && isRunnable(n)) {
+                ordered.add(id);
+            }
+        }
+        Set<NodeId> planned = new LinkedHashSet<>(ordered);
+        Map<NodeId, Set<NodeId>> reach = plannedAncestors(planned);
+        List<Step> steps = new ArrayList<>();
+        for (NodeId id : ordered) {
+            Node n = manifest.nodes().get(id);
+            steps.add(new Step(id, materialization(n), label(n), List.copyOf(reach.get(id))));
+        }
+        return new Plan(steps);
+    }
+
+    private static boolean isRunnable(Node n) {
+        if (n instanceof ModelNode m) {
+            return m.resourceType() == ResourceType.MODEL && !m.isEphemeral();
+        }
+        return n.resourceType() == ResourceType.SEED;
+    }
+
+    /**
+     * For every node, its nearest planned ancestors, looking through nodes that are not
+     * planned; computed in one pass in DAG order so that deep chains need no recursion.
+     */
+    private Map<NodeId, Set<NodeId>> plannedAncestors(Set<NodeId> planned) {
+        Map<NodeId, Set<NodeId>> reach = new HashMap<>();
+        for (NodeId id : dag.topologicalOrder(dag.nodes())) {
+            Set<NodeId> out = new LinkedHashSet<>();
+            for (NodeId p : dag.parents(id)) {
+                if (planned.contains(p)) {
+                    out.add(p);
+                } else {
+                    out.addAll(reach.getOrDefault(p, Set.of()));
+                }
+            }
+            reach.put(id, out);
+        }
+        return reach;
+    }
+
+    static String materialization(Node n) {
+        return n.resourceType() == ResourceType.SEED ? "seed" : n.config().materialized();
+    }
+
+    static String label(Node n) {
+        String where = n.relation().schema() + "." + n.relation().identifier();
+        if (n.resourceType() == ResourceType.SEED) {
+            return "seed file " + where;
+        }
+        return "sql " + n.config().materialized() + " model " + where;
+    }
+}

@@ -1,0 +1,156 @@
+package dev.mallard.core.run;
+
+import dev.mallard.core.engine.EngineSession;
+import dev.mallard.core.exec.ArtifactFiles;
+import dev.mallard.core.exec.Executor;
+import dev.mallard.core.exec.NodeCompiler;
+import dev.mallard.core.exec.NodeResult;
+import dev.mallard.core.exec.NodeStatus;
+import dev.mallard.core.exec.ProgressPrinter;
+import dev.mallard.core.exec.RunSummary;
+import dev.mallard.core.manifest.Node;
+import dev.mallard.core.plan.Plan;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Runs a plan with on-run-start/end hooks and reports as dbt does. */
+public final class Runner {
+    private final Workspace ws;
+    private final ProgressPrinter printer;
+    private final RunFlags flags;
+
+    public Runner(Workspace ws, ProgressPrinter printer, RunFlags flags) {
+        this.ws = ws;
+        this.printer = printer;
+        this.flags = flags;
+    }
+
+    public NodeCompiler compiler() {
+        return new NodeCompiler(ws.parsed().jinja(), ws.linker(), ws.parsed().vars(), ws.project().target().context(),
+                globals());
+    }
+
+    public Map<String, Object> globals() {
+        Map<String, Object> g = new LinkedHashMap<>();
+        g.put("invocation_id", ws.invocationId());
+        g.put("run_started_at", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(ws.startedAt().atOffset(ZoneOffset.UTC)));
+        g.put("project_name", ws.project().name());
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("FULL_REFRESH", flags.fullRefresh());
+        f.put("FAIL_FAST", flags.failFast());
+        f.put("WHICH", "run");
+        g.put("flags", f);
+        return g;
+    }
+
+    public RunSummary run(String command, Plan plan) {
+        long t0 = System.nanoTime();
+        Instant started = Instant.now();
+        NodeCompiler compiler = compiler();
+        ArtifactFiles files = new ArtifactFiles(ws.project().targetDir(), ws.project().name());
+        printer.line("Found " + describeCounts());
+        printer.blank();
+        runHooks("on-run-start", ws.manifest().onRunStart(), compiler, Map.of());
+        if (!plan.steps().isEmpty()) {
+            printer.line("Concurrency: " + flags.threads() + " threads (target='" + ws.project().target().name() + "')");
+            printer.blank();
+        }
+        Executor executor = new Executor(ws.engine(), ws.manifest(), compiler, printer, files, flags.threads(),
+                flags.failFast());
+        List<NodeResult> results = executor.run(plan);
+        Map<String, Object> endContext = new LinkedHashMap<>();
+        endContext.put("results", results.stream().map(r -> Map.of("status", r.status().dbtName(),
+                "unique_id", r.id().value(), "message", r.message() == null ? "" : r.message())).toList());
+        endContext.put("schemas", schemas(results));
+        runHooks("on-run-end", ws.manifest().onRunEnd(), compiler, endContext);
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        RunSummary summary = new RunSummary(command, ws.invocationId(), started, elapsed, results);
+        printSummary(summary);
+        return summary;
+    }
+
+    private List<String> schemas(List<NodeResult> results) {
+        Set<String> s = new LinkedHashSet<>();
+        for (NodeResult r : results) {
+            Node n = ws.manifest().nodes().get(r.id());
+            if (n != null) {
+                s.add(n.relation().schema());
+            }
+        }
+        return List.copyOf(s);
+    }
+
+    private void runHooks(String name, List<String> hooks, NodeCompiler compiler, Map<String, Object> extra) {
+        if (hooks.isEmpty()) {
+            return;
+        }
+        try (EngineSession session = ws.engine().openSession()) {
+            int i = 1;
+            for (String hook : hooks) {
+                String sql = compiler.renderSql(hook, "dbt_project.yml (" + name + ")", null, session, printer::line, extra);
+                if (!sql.isBlank()) {
+                    long t = System.nanoTime();
+                    session.execute(sql);
+                    printer.line(i + " of " + hooks.size() + " OK hook: " + ws.project().name() + "." + name + "." + (i - 1)
+                            + " [OK in " + String.format(Locale.ROOT, "%.2f", (System.nanoTime() - t) / 1e9) + "s]");
+                }
+                i++;
+            }
+            printer.blank();
+        }
+    }
+
+    private String describeCounts() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Node n : ws.manifest().nodes().values()) {
+            counts.merge(n.resourceType().dbtName(), 1, Integer::sum);
+        }
+        counts.put("macro", ws.manifest().macros().size());
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (e.getValue() == 0) {
+                continue;
+            }
+            if (!sb.isEmpty()) {
+                sb.append(", ");
+            }
+            sb.append(e.getValue()).append(' ').append(e.getKey()).append(e.getValue() == 1 ? "" : "s");
+        }
+        return sb.toString();
+    }
+
+    private void printSummary(RunSummary summary) {
+        printer.blank();
+        printer.line(String.format(Locale.ROOT, "Finished running %d nodes in %.2fs.", summary.results().size(),
+                summary.elapsedSeconds()));
+        long errors = summary.count(NodeStatus.ERROR) + summary.count(NodeStatus.FAIL);
+        if (errors == 0) {
+            printer.blank();
+            printer.line("Completed successfully");
+        } else {
+            printer.blank();
+            printer.line("Completed with " + errors + " error" + (errors == 1 ? "" : "s") + ":");
+            for (NodeResult r : summary.results()) {
+                if (r.status() == NodeStatus.ERROR || r.status() == NodeStatus.FAIL) {
+                    Node n = ws.manifest().nodes().get(r.id());
+                    printer.blank();
+                    printer.line("Failure in " + n.resourceType().dbtName() + " " + n.name() + " (" + n.originalFilePath() + ")");
+                    for (String line : String.valueOf(r.message()).split("\\R")) {
+                        printer.line("  " + line);
+                    }
+                }
+            }
+        }
+        printer.blank();
+        long pass = summary.count(NodeStatus.SUCCESS) + summary.count(NodeStatus.PASS);
+        printer.line("Done. PASS=" + pass + " WARN=" + summary.count(NodeStatus.WARN) + " ERROR=" + errors
+                + " SKIP=" + summary.count(NodeStatus.SKIPPED) + " TOTAL=" + summary.results().size());
+    }
+}

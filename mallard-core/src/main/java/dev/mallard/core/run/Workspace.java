@@ -1,0 +1,90 @@
+package dev.mallard.core.run;
+
+import dev.mallard.core.engine.Engine;
+import dev.mallard.core.engine.Engines;
+import dev.mallard.core.graph.Dag;
+import dev.mallard.core.graph.Linker;
+import dev.mallard.core.manifest.Manifest;
+import dev.mallard.core.parse.Parser;
+import dev.mallard.core.parse.YamlValueRenderer;
+import dev.mallard.core.project.Project;
+import dev.mallard.core.project.ProjectLoader;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One invocation's view of a project: loaded, parsed and linked before anything touches
+ * the database; the engine opens only when a command needs it.
+ */
+public final class Workspace implements AutoCloseable {
+    private final Project project;
+    private final Parser.Result parsed;
+    private final Linker linker;
+    private final Dag dag;
+    private final String invocationId = UUID.randomUUID().toString();
+    private final Instant startedAt = Instant.now();
+    private Engine engine;
+
+    private Workspace(Project project, Parser.Result parsed, Linker linker, Dag dag) {
+        this.project = project;
+        this.parsed = parsed;
+        this.linker = linker;
+        this.dag = dag;
+    }
+
+    public static Workspace load(ProjectLoader.Options options, Map<String, String> env) {
+        Project project = new ProjectLoader(env, (cliVars, projectVars) -> new YamlValueRenderer(cliVars)).load(options);
+        Parser.Result parsed = new Parser(project).parse();
+        Linker linker = new Linker(parsed.manifest());
+        Dag dag = linker.link();
+        return new Workspace(project, parsed, linker, dag);
+    }
+
+    public Project project() {
+        return project;
+    }
+
+    public Parser.Result parsed() {
+        return parsed;
+    }
+
+    public Manifest manifest() {
+        return parsed.manifest();
+    }
+
+    public Linker linker() {
+        return linker;
+    }
+
+    public Dag dag() {
+        return dag;
+    }
+
+    public String invocationId() {
+        return invocationId;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public synchronized Engine engine() {
+        if (engine == null) {
+            engine = Engines.open(project.target(), project.dir());
+        }
+        return engine;
+    }
+
+    public boolean engineOpen() {
+        return engine != null;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (engine != null) {
+            engine.close();
+            engine = null;
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package dev.mallard.duckdb;
+
+import dev.mallard.core.engine.Capability;
+import dev.mallard.core.engine.Engine;
+import dev.mallard.core.engine.EngineSession;
+import dev.mallard.core.error.ErrorCode;
+import dev.mallard.core.error.MallardException;
+import dev.mallard.core.project.Target;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Embedded DuckDB: one database handle per invocation, one duplicated connection per
+ * worker session. Relative paths in SQL resolve against the project folder.
+ */
+public final class DuckDbEngine implements Engine {
+    /** Extensions compiled into the DuckDB JDBC jar; everything else would need a download. */
+    private static final Set<String> BUILT_IN = Set.of("json", "parquet", "icu", "core_functions");
+
+    private final DuckDBConnection root;
+    private final String description;
+    private final String database;
+    private final List<String> sessionSetup;
+
+    private DuckDbEngine(DuckDBConnection root, String description, String database, List<String> sessionSetup) {
+        this.root = root;
+        this.description = description;
+        this.database = database;
+        this.sessionSetup = sessionSetup;
+    }
+
+    static DuckDbEngine open(Target target, Path projectDir) {
+        String path = target.string("path");
+        String url;
+        String shown;
+        if (path == null || path.isBlank() || path.equals(":memory:")) {
+            url = "jdbc:duckdb:";
+            shown = ":memory:";
+        } else {
+            Path file = projectDir.resolve(path).normalize();
+            try {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            } catch (IOException e) {
+                throw new MallardException(ErrorCode.ENGINE, "cannot create the folder for " + file + ": " + e.getMessage());
+            }
+            url = "jdbc:duckdb:" + file;
+            shown = file.toString();
+        }
+        Properties props = new Properties();
+        props.setProperty("autoinstall_known_extensions", "false");
+        props.setProperty("autoload_known_extensions", "true");
+        DuckDBConnection conn;
+        try {
+            conn = (DuckDBConnection) DriverManager.getConnection(url, props);
+        } catch (SQLException e) {
+            String msg = e.getMessage();
+            if (msg != null && msg.contains("lock")) {
+                throw new MallardException(ErrorCode.ENGINE, "the database " + shown
+                        + " is in use by another process", null, 0,
+                        "stop the other process (a running mallard or a DuckDB shell) and try again", e);
+            }
+            throw new MallardException(ErrorCode.ENGINE, "cannot open DuckDB database " + shown + ": " + msg, null, 0,
+                    null, e);
+        }
+        List<String> setup = new java.util.ArrayList<>();
+        setup.add("SET file_search_path = '" + projectDir.toAbsolutePath().toString().replace("'", "''") + "'");
+        for (Map.Entry<String, Object> s : target.map("settings").entrySet()) {
+            setup.add("SET " + s.getKey() + " = " + literal(s.getValue()));
+        }
+        DuckDbEngine engine = new DuckDbEngine(conn, "DuckDB " + version(conn) + " at " + shown,
+                databaseName(conn), List.copyOf(setup));
+        try (Statement st = conn.createStatement()) {
+            for (String sql : setup) {
+                st.execute(sql);
+            }
+            for (Object ext : target.list("extensions")) {
+                String name = ext instanceof Map<?, ?> m ? String.valueOf(m.get("name")) : String.valueOf(ext);
+                loadExtension(st, name);
+            }
+        } catch (SQLException e) {
+            engine.close();
+            throw new MallardException(ErrorCode.PROFILE, "invalid DuckDB setting: " + firstLine(e.getMessage()));
+        }
+        return engine;
+    }
+
+    private static void loadExtension(Statement st, String name) {
+        try {
+            st.execute("LOAD " + name);
+        } catch (SQLException e) {
+            String hint = BUILT_IN.contains(name) ? null
+                    : "Mallard runs offline; only built-in extensions (" + String.join(", ", BUILT_IN) + ") can be loaded";
+            throw new MallardException(ErrorCode.PROFILE, "DuckDB extension '" + name
+                    + "' cannot be installed offline and is not built in", null, 0, hint, e);
+        }
+    }
+
+    private static String literal(Object v) {
+        if (v instanceof Number || v instanceof Boolean) {
+            return String.valueOf(v);
+        }
+        return "'" + String.valueOf(v).replace("'", "''") + "'";
+    }
+
+    private static String version(Connection c) {
+        try (Statement st = c.createStatement(); var rs = st.executeQuery("select version()")) {
+            return rs.next() ? rs.getString(1) : "?";
+        } catch (SQLException e) {
+            return "?";
+        }
+    }
+
+    private static String databaseName(Connection c) {
+        try (Statement st = c.createStatement(); var rs = st.executeQuery("select current_database()")) {
+            return rs.next() ? rs.getString(1) : "memory";
+        } catch (SQLException e) {
+            return "memory";
+        }
+    }
+
+    static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.strip();
+    }
+
+    @Override
+    public String type() {
+        return "duckdb";
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.TRANSACTIONS, Capability.RENAME, Capability.MERGE, Capability.CONSTRAINTS,
+                Capability.BULK_CSV_LOAD, Capability.PARQUET);
+    }
+
+    @Override
+    public String defaultDatabase() {
+        return database;
+    }
+
+    @Override
+    public EngineSession openSession() {
+        try {
+            DuckDBConnection c = (DuckDBConnection) root.duplicate();
+            try (Statement st = c.createStatement()) {
+                for (String sql : sessionSetup) {
+                    st.execute(sql);
+                }
+            }
+            return new DuckDbSession(c);
+        } catch (SQLException e) {
+            throw new MallardException(ErrorCode.ENGINE, "cannot open a DuckDB connection: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        try {
+            root.close();
+        } catch (SQLException e) {
+            // closing is best effort: the process is ending
+        }
+    }
+}

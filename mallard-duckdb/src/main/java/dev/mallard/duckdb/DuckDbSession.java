@@ -1,0 +1,213 @@
+package dev.mallard.duckdb;
+
+import dev.mallard.core.engine.ColumnInfo;
+import dev.mallard.core.engine.CsvLoad;
+import dev.mallard.core.engine.EngineSession;
+import dev.mallard.core.engine.ExistingRelation;
+import dev.mallard.core.engine.QueryResult;
+import dev.mallard.core.engine.Relation;
+import dev.mallard.core.engine.RelationKind;
+import dev.mallard.core.error.ErrorCode;
+import dev.mallard.core.error.MallardException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.duckdb.DuckDBConnection;
+
+/** One DuckDB connection (a duplicate of the engine's handle). */
+final class DuckDbSession implements EngineSession {
+    private final DuckDBConnection conn;
+
+    DuckDbSession(DuckDBConnection conn) {
+        this.conn = conn;
+    }
+
+    @Override
+    public void execute(String sql) {
+        try (Statement st = conn.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw sqlError(e);
+        }
+    }
+
+    @Override
+    public QueryResult query(String sql, int maxRows) {
+        try (Statement st = conn.createStatement()) {
+            boolean hasResult = st.execute(sql);
+            if (!hasResult) {
+                return new QueryResult(List.of(), List.of());
+            }
+            try (ResultSet rs = st.getResultSet()) {
+                return read(rs, maxRows);
+            }
+        } catch (SQLException e) {
+            throw sqlError(e);
+        }
+    }
+
+    static QueryResult read(ResultSet rs, int maxRows) throws SQLException {
+        ResultSetMetaData md = rs.getMetaData();
+        List<ColumnInfo> cols = new ArrayList<>();
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+            cols.add(new ColumnInfo(md.getColumnLabel(i), md.getColumnTypeName(i)));
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        while ((maxRows < 0 || rows.size() < maxRows) && rs.next()) {
+            List<Object> row = new ArrayList<>(cols.size());
+            for (int i = 1; i <= cols.size(); i++) {
+                row.add(rs.getObject(i));
+            }
+            rows.add(row);
+        }
+        return new QueryResult(cols, rows);
+    }
+
+    static MallardException sqlError(SQLException e) {
+        String msg = e.getMessage() == null ? "SQL error" : e.getMessage().strip();
+        return new MallardException(ErrorCode.SQL, msg, null, 0, null, e);
+    }
+
+    @Override
+    public void begin() {
+        execute("BEGIN TRANSACTION");
+    }
+
+    @Override
+    public void commit() {
+        execute("COMMIT");
+    }
+
+    @Override
+    public void rollback() {
+        try (Statement st = conn.createStatement()) {
+            st.execute("ROLLBACK");
+        } catch (SQLException e) {
+            // no transaction open: nothing to undo
+        }
+    }
+
+    @Override
+    public Optional<ExistingRelation> findRelation(Relation relation) {
+        String sql = "select table_catalog, table_schema, table_name, table_type from information_schema.tables "
+                + "where lower(table_name) = lower(?) and lower(table_schema) = lower(coalesce(?, current_schema())) "
+                + "and lower(table_catalog) = lower(coalesce(?, current_database()))";
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            ps.setString(1, relation.identifier());
+            ps.setString(2, relation.schema());
+            ps.setString(3, relation.database());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                RelationKind kind = rs.getString(4).toUpperCase(Locale.ROOT).contains("VIEW") ? RelationKind.VIEW
+                        : RelationKind.TABLE;
+                return Optional.of(new ExistingRelation(new Relation(rs.getString(1), rs.getString(2), rs.getString(3)),
+                        kind));
+            }
+        } catch (SQLException e) {
+            throw sqlError(e);
+        }
+    }
+
+    @Override
+    public List<ColumnInfo> columns(Relation relation) {
+        String sql = "select column_name, data_type from information_schema.columns where lower(table_name) = lower(?) "
+                + "and lower(table_schema) = lower(coalesce(?, current_schema())) "
+                + "and lower(table_catalog) = lower(coalesce(?, current_database())) order by ordinal_position";
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            ps.setString(1, relation.identifier());
+            ps.setString(2, relation.schema());
+            ps.setString(3, relation.database());
+            List<ColumnInfo> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ColumnInfo(rs.getString(1), rs.getString(2)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw sqlError(e);
+        }
+    }
+
+    @Override
+    public List<ExistingRelation> listRelations(String database, String schema) {
+        String sql = "select table_catalog, table_schema, table_name, table_type from information_schema.tables "
+                + "where lower(table_schema) = lower(?) and lower(table_catalog) = lower(coalesce(?, current_database())) "
+                + "order by table_name";
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            ps.setString(1, schema);
+            ps.setString(2, database);
+            List<ExistingRelation> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    RelationKind kind = rs.getString(4).toUpperCase(Locale.ROOT).contains("VIEW") ? RelationKind.VIEW
+                            : RelationKind.TABLE;
+                    out.add(new ExistingRelation(new Relation(rs.getString(1), rs.getString(2), rs.getString(3)), kind));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw sqlError(e);
+        }
+    }
+
+    @Override
+    public void createSchemaIfMissing(String database, String schema) {
+        String name = (database == null ? "" : Relation.quote(database) + ".") + Relation.quote(schema);
+        execute("CREATE SCHEMA IF NOT EXISTS " + name);
+    }
+
+    @Override
+    public void loadCsv(CsvLoad load) {
+        String reader = "read_csv(" + literal(load.file().toAbsolutePath().toString())
+                + ", header = true, delim = " + literal(load.delimiter()) + ", auto_detect = true";
+        // dbt-duckdb types whole numbers as INTEGER (agate), where DuckDB's sniffer says BIGINT
+        List<ColumnInfo> detected = query("DESCRIBE SELECT * FROM " + reader + ")", -1).rows().stream()
+                .map(r -> new ColumnInfo(String.valueOf(r.get(0)), String.valueOf(r.get(1)))).toList();
+        StringBuilder types = new StringBuilder("{");
+        boolean first = true;
+        for (ColumnInfo c : detected) {
+            String type = load.columnTypes().get(c.name());
+            if (type == null) {
+                type = seedType(c.type());
+            }
+            if (!first) {
+                types.append(", ");
+            }
+            first = false;
+            types.append(literal(c.name())).append(": ").append(literal(type));
+        }
+        types.append('}');
+        execute("CREATE TABLE " + load.target().render() + " AS SELECT * FROM " + reader + ", types = " + types + ")");
+    }
+
+    private static String seedType(String detected) {
+        return switch (detected.toUpperCase(Locale.ROOT)) {
+            case "BIGINT", "HUGEINT", "SMALLINT", "TINYINT" -> "INTEGER";
+            default -> detected;
+        };
+    }
+
+    private static String literal(String s) {
+        return "'" + s.replace("'", "''") + "'";
+    }
+
+    @Override
+    public void close() {
+        try {
+            conn.close();
+        } catch (SQLException e) {
+            // best effort
+        }
+    }
+
+}

@@ -42,7 +42,7 @@ final class CompileCommand extends ProjectCommand {
         Artifacts.writeManifest(ws);
         printer.line(String.format(Locale.ROOT, "Compiled %d nodes into %s (%.2fs)", count,
                 ws.project().dir().relativize(ws.project().targetDir().resolve("compiled")),
-                (System.nanoTime() - Timing.START) / 1e9));
+                Timing.sinceStart()));
         return 0;
     }
 

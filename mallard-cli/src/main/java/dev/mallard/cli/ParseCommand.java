@@ -9,7 +9,7 @@ final class ParseCommand extends ProjectCommand {
     @Override
     int run(Workspace ws) {
         Artifacts.writeManifest(ws);
-        double seconds = (System.nanoTime() - Timing.START) / 1e9;
+        double seconds = Timing.sinceStart();
         printer.line(String.format(Locale.ROOT, "Parsed %d nodes and %d macros; wrote %s (%.2fs)",
                 ws.manifest().nodes().size(), ws.manifest().macros().size(),
                 ws.project().dir().relativize(ws.project().targetDir().resolve("manifest.json")), seconds));

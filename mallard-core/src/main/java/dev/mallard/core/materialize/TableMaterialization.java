@@ -12,7 +12,7 @@ public final class TableMaterialization implements Materialization {
         ctx.runHooks(ctx.node().config().preHooks());
         try {
             ctx.run("CREATE TABLE " + RelationSwap.temporary(target).render() + " AS (\n"
-                    + SqlText.body(ctx.compiledSql()) + "\n)");
+                    + SqlText.selectOf(ctx.compiledSql(), target) + "\n)");
         } catch (RuntimeException e) {
             ctx.session().execute("DROP TABLE IF EXISTS " + RelationSwap.temporary(target).render());
             throw e;

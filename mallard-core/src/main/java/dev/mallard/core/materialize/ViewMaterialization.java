@@ -19,7 +19,7 @@ public final class ViewMaterialization implements Materialization {
             if (existing.isPresent() && existing.get().kind() == RelationKind.TABLE) {
                 ctx.run("DROP TABLE " + target.render());
             }
-            ctx.run("CREATE OR REPLACE VIEW " + target.render() + " AS (\n" + SqlText.body(ctx.compiledSql()) + "\n)");
+            ctx.run("CREATE OR REPLACE VIEW " + target.render() + " AS (\n" + SqlText.selectOf(ctx.compiledSql(), target) + "\n)");
             ctx.session().commit();
             committed = true;
         } finally {

@@ -1,5 +1,7 @@
 package dev.mallard.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -221,6 +223,28 @@ final class TestProject {
         return rows("select table_schema || '.' || table_name from information_schema.tables "
                 + "where table_schema not in ('information_schema', 'pg_catalog') order by 1")
                 .stream().map(r -> r.get(0)).toList();
+    }
+
+    /** A JSON artifact under target/ (manifest.json, run_results.json), parsed. */
+    JsonNode json(String pathInProject) {
+        try {
+            return new ObjectMapper().readTree(dir.resolve(pathInProject).toFile());
+        } catch (IOException e) {
+            throw new AssertionError("cannot read " + pathInProject + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs statements on a throw-away in-memory DuckDB, e.g. COPY ... TO a Parquet file in the project. */
+    TestProject withInMemoryDuckDb(String... statements) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            st.execute("SET file_search_path = '" + dir.toString().replace("'", "''") + "'");
+            for (String sql : statements) {
+                st.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new AssertionError("setup SQL failed: " + e.getMessage(), e);
+        }
+        return this;
     }
 
     private Connection openReadOnly() throws SQLException {

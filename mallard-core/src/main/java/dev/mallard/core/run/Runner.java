@@ -1,6 +1,8 @@
 package dev.mallard.core.run;
 
 import dev.mallard.core.engine.EngineSession;
+import dev.mallard.core.engine.Relation;
+import dev.mallard.core.error.MallardException;
 import dev.mallard.core.exec.ArtifactFiles;
 import dev.mallard.core.exec.Executor;
 import dev.mallard.core.exec.NodeCompiler;
@@ -10,6 +12,7 @@ import dev.mallard.core.exec.ProgressPrinter;
 import dev.mallard.core.exec.RunSummary;
 import dev.mallard.core.manifest.Node;
 import dev.mallard.core.plan.Plan;
+import dev.mallard.core.plan.Step;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -22,6 +25,9 @@ import java.util.Set;
 
 /** Runs a plan with on-run-start/end hooks and reports as dbt does. */
 public final class Runner {
+    private record SchemaName(String database, String schema) {
+    }
+
     private final Workspace ws;
     private final ProgressPrinter printer;
     private final RunFlags flags;
@@ -58,6 +64,7 @@ public final class Runner {
         printer.line("Found " + describeCounts());
         printer.blank();
         runHooks("on-run-start", ws.manifest().onRunStart(), compiler, Map.of());
+        createSchemas(plan);
         if (!plan.steps().isEmpty()) {
             printer.line("Concurrency: " + flags.threads() + " threads (target='" + ws.project().target().name() + "')");
             printer.blank();
@@ -74,6 +81,31 @@ public final class Runner {
         RunSummary summary = new RunSummary(command, ws.invocationId(), started, elapsed, results);
         printSummary(summary);
         return summary;
+    }
+
+    /**
+     * Creates every schema the plan builds into before the workers start, as dbt does:
+     * workers that each create the same missing schema hit DuckDB's catalog write-write
+     * conflict. After on-run-start, whose hooks may attach the databases these live in.
+     */
+    private void createSchemas(Plan plan) {
+        Set<SchemaName> schemas = new LinkedHashSet<>();
+        for (Step step : plan.steps()) {
+            Relation r = ws.manifest().nodes().get(step.node()).relation();
+            schemas.add(new SchemaName(r.database(), r.schema()));
+        }
+        if (schemas.isEmpty()) {
+            return;
+        }
+        try (EngineSession session = ws.engine().openSession()) {
+            for (SchemaName s : schemas) {
+                try {
+                    session.createSchemaIfMissing(s.database(), s.schema());
+                } catch (MallardException e) {
+                    // the node that builds there reports the error as its own failure
+                }
+            }
+        }
     }
 
     private List<String> schemas(List<NodeResult> results) {

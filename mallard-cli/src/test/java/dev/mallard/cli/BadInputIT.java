@@ -1,0 +1,145 @@
+package dev.mallard.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bad input ends in one clear message naming the file (and line), a non-zero exit code,
+ * no Java internals in the output, and no change to the database: each test builds a
+ * good project, breaks it, and runs build again.
+ */
+class BadInputIT {
+    @TempDir
+    Path dir;
+
+    TestProject project;
+    List<List<String>> customersBefore;
+    List<List<String>> ordersBefore;
+
+    @BeforeEach
+    void buildAGoodProject() {
+        project = TestProject.in(dir).dbtProject("""
+                models:
+                  proj:
+                    +materialized: table
+                """)
+                .file("models/customers.sql", "select * from (values (1, 'Ada'), (2, 'Bruno')) as t(id, name)")
+                .file("models/orders.sql", "select 10 as order_id, id as customer_id from {{ ref('customers') }}")
+                .file("models/schema.yml", """
+                        version: 2
+                        models:
+                          - name: customers
+                            description: One row per customer.
+                        """);
+        project.runOk("build");
+        customersBefore = project.rows("select * from customers order by id");
+        ordersBefore = project.rows("select * from orders order by customer_id");
+        assertEquals(2, customersBefore.size());
+    }
+
+    /** Breaks the project, builds it, and checks the failure was clean and harmless. */
+    private CommandResult buildBroken(UnaryOperator<TestProject> breakIt) {
+        breakIt.apply(project);
+        CommandResult r = project.run("build").assertFailed().assertNoJavaInternals();
+        assertEquals(customersBefore, project.rows("select * from customers order by id"), "customers untouched");
+        assertEquals(ordersBefore, project.rows("select * from orders order by customer_id"), "orders untouched");
+        return r;
+    }
+
+    @Test
+    void aCycleOfRefsIsRejectedShowingTheCyclePath() {
+        CommandResult r = buildBroken(p -> p
+                .file("models/loop_a.sql", "select * from {{ ref('loop_b') }}")
+                .file("models/loop_b.sql", "select * from {{ ref('loop_a') }}"));
+
+        r.assertExit(2).assertErrContains("cycle");
+        String err = r.err();
+        boolean pathShown = err.contains("loop_a -> loop_b -> loop_a") || err.contains("loop_b -> loop_a -> loop_b");
+        assertEquals(true, pathShown, r.transcript());
+        r.assertErrContains("models/loop_");
+    }
+
+    @Test
+    void anUnknownRefNamesTheFileAndLineAndSuggestsTheClosestName() {
+        CommandResult r = buildBroken(p -> p.file("models/report.sql", """
+                select *
+                from {{ ref('customer') }}
+                """));
+
+        r.assertExit(2).assertErrContains("models/report.sql:2", "'customer'", "did you mean 'customers'");
+    }
+
+    @Test
+    void twoModelsWithTheSameNameAreRejectedNamingBothFiles() {
+        CommandResult r = buildBroken(p -> p
+                .file("models/staging/dupe.sql", "select 1 as id")
+                .file("models/marts/dupe.sql", "select 2 as id"));
+
+        r.assertExit(2).assertErrContains("'dupe'", "models/staging/dupe.sql", "models/marts/dupe.sql");
+    }
+
+    @Test
+    void aYamlSyntaxErrorNamesTheFileAndLine() {
+        CommandResult r = buildBroken(p -> p.file("models/schema.yml", """
+                version: 2
+                models:
+                  - name: customers
+                    description: [unclosed
+                  - name: orders
+                """));
+
+        r.assertErrContains("models/schema.yml:");
+        assertEquals(true, r.err().matches("(?s).*models/schema\\.yml:[45]\\b.*"), r.transcript());
+    }
+
+    @Test
+    void aJinjaSyntaxErrorNamesTheFileAndLine() {
+        CommandResult r = buildBroken(p -> p.file("models/broken.sql", """
+                select 1 as id
+                {% if true %}
+                , 2 as other
+                """));
+
+        r.assertErrContains("models/broken.sql");
+        assertEquals(true, r.err().matches("(?s).*models/broken\\.sql:\\d+.*"), r.transcript());
+    }
+
+    @Test
+    void anUndefinedMacroCalledFromAModelNamesTheFileAndMacro() {
+        CommandResult r = buildBroken(p -> p.file("models/uses_macro.sql", """
+                select
+                    {{ no_such_macro('id') }} as x
+                from {{ ref('customers') }}
+                """));
+
+        r.assertOutputContains("models/uses_macro.sql", "no_such_macro");
+    }
+
+    @Test
+    void aSqlErrorFromDuckDbNamesTheFileAndExitsOne() {
+        CommandResult r = buildBroken(p -> p.file("models/typo.sql", "selec 1 as id"));
+
+        r.assertExit(1).assertOutputContains("models/typo.sql", "syntax error");
+    }
+
+    @Test
+    void anUnknownSourceNamesTheFileAndTheSource() {
+        CommandResult r = buildBroken(p -> p
+                .file("models/sources.yml", """
+                        version: 2
+                        sources:
+                          - name: shop
+                            tables:
+                              - name: raw_orders
+                        """)
+                .file("models/from_shop.sql", "select * from {{ source('shop', 'raw_order') }}"));
+
+        r.assertExit(2).assertErrContains("models/from_shop.sql", "shop.raw_order", "did you mean 'shop.raw_orders'");
+    }
+}

@@ -60,6 +60,7 @@ public record ProjectConfig(
         String projectName = String.valueOf(name);
         List<String> modelPaths = paths(y, "model-paths", "source-paths", List.of("models"), file);
         List<String> docs = y.containsKey("docs-paths") ? paths(y, "docs-paths", null, List.of(), file) : List.of();
+        String targetPath = y.get("target-path") == null ? "target" : String.valueOf(y.get("target-path"));
         return new ProjectConfig(
                 projectName,
                 y.get("version") == null ? null : String.valueOf(y.get("version")),
@@ -71,8 +72,9 @@ public record ProjectConfig(
                 paths(y, "snapshot-paths", null, List.of("snapshots"), file),
                 paths(y, "analysis-paths", null, List.of("analyses"), file),
                 docs,
-                y.get("target-path") == null ? "target" : String.valueOf(y.get("target-path")),
-                paths(y, "clean-targets", null, List.of("target", "dbt_packages"), file),
+                targetPath,
+                // dbt cleans the target-path when clean-targets is not set
+                paths(y, "clean-targets", null, List.of(targetPath), file),
                 mapOf(y, "vars", file),
                 mapOf(y, "models", file),
                 mapOf(y, "seeds", file),

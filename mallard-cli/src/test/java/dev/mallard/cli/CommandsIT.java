@@ -190,6 +190,19 @@ class CommandsIT {
     }
 
     @Test
+    void cleanWithoutCleanTargetsRemovesTheTargetPath() {
+        TestProject p = TestProject.in(dir).dbtProject("target-path: out\n").file("models/m.sql", "select 1 as id")
+                .file("logs/keep.txt", "not an artifact");
+        p.runOk("build");
+        assertTrue(p.exists("out/proj.duckdb"));
+
+        p.runOk("clean").assertOutContains("Cleaned out/");
+
+        assertFalse(p.exists("out"));
+        assertTrue(p.exists("logs/keep.txt"));
+    }
+
+    @Test
     void selectByNameBuildsOnlyThatNode() {
         TestProject p = TestProject.in(dir).dbtProject()
                 .file("models/a.sql", "select 1 as id")

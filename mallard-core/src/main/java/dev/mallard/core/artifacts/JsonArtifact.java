@@ -11,6 +11,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Writes an artifact atomically: to a temporary file in the same folder, then renamed
@@ -22,6 +24,15 @@ final class JsonArtifact {
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private JsonArtifact() {
+    }
+
+    /** A JSON object with keys in the order given; values may be null. */
+    static Map<String, Object> object(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
     }
 
     static Path write(Path file, Object document) {

@@ -110,7 +110,7 @@ public final class ManifestWriter {
             docs.put("show", true);
             docs.put("node_color", null);
             e.put("docs", docs);
-            e.put("config", Map.of("meta", Map.of(), "docs", docs));
+            e.put("config", JsonArtifact.object("meta", Map.of(), "docs", docs));
             e.put("patch_path", null);
             e.put("arguments", List.of());
             e.put("created_at", createdAt);

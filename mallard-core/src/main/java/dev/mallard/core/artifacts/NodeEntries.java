@@ -129,7 +129,7 @@ final class NodeEntries {
             col.put("constraints", c.constraints());
             // dbt writes null unless quoting was asked for
             col.put("quote", c.quote() ? Boolean.TRUE : null);
-            col.put("config", Map.of("meta", c.meta(), "tags", c.tags()));
+            col.put("config", JsonArtifact.object("meta", c.meta(), "tags", c.tags()));
             col.put("tags", c.tags());
             col.put("granularity", null);
             col.put("doc_blocks", List.of());
@@ -140,7 +140,7 @@ final class NodeEntries {
 
     private static Map<String, Object> checksum(Node node) {
         String sum = node instanceof ModelNode m ? m.checksum() : node instanceof SeedNode s ? s.checksum() : null;
-        return Map.of("name", "sha256", "checksum", sum == null ? "" : sum);
+        return JsonArtifact.object("name", "sha256", "checksum", sum == null ? "" : sum);
     }
 
     private static String patchPath(Node node) {

@@ -70,7 +70,7 @@ public final class EffectiveConfig {
         d.put("grants", Map.of());
         d.put("packages", List.of());
         d.put("docs", nullable("show", true, "node_color", null));
-        d.put("contract", Map.of("enforced", false, "alias_types", true));
+        d.put("contract", nullable("enforced", false, "alias_types", true));
         d.put("event_time", null);
         d.put("concurrent_batches", null);
         if (node.resourceType() == ResourceType.MODEL) {

@@ -40,7 +40,9 @@ final class JsonArtifact {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+            // a unique name in the same folder, readable like any artifact (createTempFile would be 0600)
+            tmp = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "."
+                    + Thread.currentThread().getId() + ".tmp");
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 MAPPER.writeValue(out, document);
             }

@@ -2,6 +2,7 @@ package dev.mallard.core.jinja;
 
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.el.ext.NamedParameter;
 import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.TemplateError;
@@ -110,7 +111,10 @@ public final class JinjaEngine {
         Context ctx = new Context(macroContext, bindings(runtime, extra));
         String file = macroFile(name);
         DbtInterpreter interpreter = new DbtInterpreter(jinjava, ctx, file, macroFiles::get);
-        return run(interpreter, file, () -> macro.doEvaluate(new HashMap<>(), new HashMap<>(kwargs), new ArrayList<>(args)));
+        // evaluate() maps positional and keyword arguments onto the macro's parameters
+        List<Object> params = new ArrayList<>(args);
+        kwargs.forEach((k, v) -> params.add(new NamedParameter(k, v)));
+        return run(interpreter, file, () -> macro.evaluate(params.toArray()));
     }
 
     private interface Body<T> {
@@ -167,9 +171,5 @@ public final class JinjaEngine {
 
     /** A {@code {% snapshot name %}} block: its name, rendered body and line. */
     public record SnapshotBlock(String name, String sql, int line) {
-    }
-
-    Map<String, String> macroFileIndex() {
-        return macroFiles;
     }
 }

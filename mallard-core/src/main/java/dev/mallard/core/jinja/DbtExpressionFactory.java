@@ -2,6 +2,7 @@ package dev.mallard.core.jinja;
 
 import com.hubspot.jinjava.el.ExtendedSyntaxBuilder;
 import com.hubspot.jinjava.el.TruthyTypeConverter;
+import com.hubspot.jinjava.el.ext.AdditionOperator;
 import com.hubspot.jinjava.el.ext.ExtendedParser;
 import java.util.Properties;
 import jinjava.de.odysseus.el.ExpressionFactoryImpl;
@@ -15,9 +16,10 @@ import jinjava.de.odysseus.el.tree.impl.ast.AstParameters;
 import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
 
 /**
- * Jinjava's expression factory with one change to the grammar: {@code %} is Python's
- * operator (string formatting when the left side is a string, modulo otherwise) instead
- * of JUEL's modulo. Parsed trees are cached by the factory, so the glue costs nothing
+ * Jinjava's expression factory with dbt's Python-isms added to the grammar: {@code %} is
+ * Python's operator (string formatting when the left side is a string, modulo otherwise),
+ * {@code +}/{@code -} know dates, {@code return(x)} stops a macro, and any value can be
+ * called ({@code adapter.dispatch('m')(args)}). Parsed trees are cached by the factory, so the glue costs nothing
  * per render.
  */
 final class DbtExpressionFactory extends ExpressionFactoryImpl {
@@ -58,6 +60,9 @@ final class DbtExpressionFactory extends ExpressionFactoryImpl {
         protected AstBinary createAstBinary(AstNode left, AstNode right, AstBinary.Operator operator) {
             if (operator == AstBinary.MOD) {
                 return super.createAstBinary(left, right, PercentOperator.INSTANCE);
+            }
+            if (operator == AstBinary.SUB || operator == AdditionOperator.OP) {
+                return super.createAstBinary(left, right, new TemporalOperator(operator, operator == AstBinary.SUB));
             }
             return super.createAstBinary(left, right, operator);
         }

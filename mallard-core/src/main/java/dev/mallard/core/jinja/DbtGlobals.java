@@ -13,7 +13,7 @@ final class DbtGlobals {
     private DbtGlobals() {
     }
 
-    static void register(Context global) {
+    static void register(Context global, java.util.Set<String> packageNames) {
         for (String fn : new String[] {"ref", "source", "config", "var", "env_var", "log"}) {
             global.registerFunction(new ELFunctionDefinition("", fn, DbtFunctions.class, fn, Object[].class));
         }
@@ -37,6 +37,13 @@ final class DbtGlobals {
         }
         global.addGlobalMacro(new StatementMacro());
 
+        for (com.hubspot.jinjava.lib.filter.Filter filter : DbtFilters.all()) {
+            global.registerFilter(filter);
+        }
+        global.put("dbt", new MacroNamespace("dbt"));
+        for (String name : packageNames) {
+            global.put(name, new MacroNamespace(name));
+        }
         global.put("adapter", new AdapterObject());
         global.put("exceptions", new ExceptionsObject());
         global.put("modules", new ModulesObject());

@@ -36,6 +36,14 @@ public final class JinjaEngine {
     private final Map<String, Object> defaults;
 
     public JinjaEngine(List<TemplateFile> macroSources) {
+        this(macroSources, Set.of());
+    }
+
+    /**
+     * An engine whose macros may also be called through package namespaces, e.g. the
+     * project's own name and its installed packages ({@code dbt_utils.star(...)}).
+     */
+    public JinjaEngine(List<TemplateFile> macroSources, Set<String> packageNames) {
         JinjavaConfig config = JinjavaConfig.newBuilder()
                 .withFailOnUnknownTokens(false)
                 .withNestedInterpretationEnabled(false)
@@ -51,7 +59,7 @@ public final class JinjaEngine {
             }
         };
         Context global = jinjava.getGlobalContext();
-        DbtGlobals.register(global);
+        DbtGlobals.register(global, packageNames);
         this.macroContext = new SharedContext(global);
         this.defaults = Map.of(
                 "run_started_at", PyDatetime.of(ZonedDateTime.now(java.time.ZoneOffset.UTC)),

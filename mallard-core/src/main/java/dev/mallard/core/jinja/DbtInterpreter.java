@@ -46,6 +46,11 @@ final class DbtInterpreter extends JinjavaInterpreter {
         if (earlier != null) {
             throw earlier;
         }
+        MacroReturn pendingReturn = returnIn(error.getException());
+        if (pendingReturn != null) {
+            // return() inside a caller() body, reached through reflection: keep unwinding to the macro
+            throw pendingReturn;
+        }
         if (isFatal(error)) {
             throw new TemplateAbort(toException(error));
         }
@@ -93,6 +98,15 @@ final class DbtInterpreter extends JinjavaInterpreter {
         }
         return new MallardException(code, trace.toString(), templatePath, outermost.callLine(),
                 cause == null ? null : cause.hint(), cause);
+    }
+
+    private static MacroReturn returnIn(Throwable t) {
+        for (int depth = 0; t != null && depth < 20; depth++, t = t.getCause()) {
+            if (t instanceof MacroReturn r) {
+                return r;
+            }
+        }
+        return null;
     }
 
     private static MallardException mallardCause(Throwable t) {

@@ -50,6 +50,9 @@ public final class JinjaEngine {
                 .withTrimBlocks(false)
                 .withLstripBlocks(false)
                 .withElResolver(PyMethodResolver.chain())
+                // Python's Jinja lets macros recurse (tree walks, flattening); Jinjava forbids it by default
+                .withEnableRecursiveMacroCalls(true)
+                .withMaxMacroRecursionDepth(200)
                 .build();
         ExpressionFactory expressions = new DbtExpressionFactory();
         this.jinjava = new Jinjava(config) {
@@ -103,7 +106,7 @@ public final class JinjaEngine {
         Map<String, Object> bindings = bindings(runtime, extra);
         List<SnapshotBlock> snapshots = new ArrayList<>(1);
         bindings.put(SNAPSHOTS_KEY, snapshots);
-        Context ctx = new Context(macroContext, bindings);
+        Context ctx = new RenderContext(macroContext, bindings);
         DbtInterpreter interpreter = new DbtInterpreter(jinjava, ctx, template.path(), macroFiles::get);
         String out = run(interpreter, template.path(), () -> interpreter.render(template.text()));
         return new Rendered(out, snapshots);
@@ -116,7 +119,7 @@ public final class JinjaEngine {
         if (macro == null) {
             throw new MallardException(ErrorCode.JINJA, "macro '" + name + "' is not defined");
         }
-        Context ctx = new Context(macroContext, bindings(runtime, extra));
+        Context ctx = new RenderContext(macroContext, bindings(runtime, extra));
         String file = macroFile(name);
         DbtInterpreter interpreter = new DbtInterpreter(jinjava, ctx, file, macroFiles::get);
         // evaluate() maps positional and keyword arguments onto the macro's parameters

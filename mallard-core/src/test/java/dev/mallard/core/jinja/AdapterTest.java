@@ -33,6 +33,11 @@ class AdapterTest {
     }
 
     @Test
+    void aDispatchedMacroHeldInAVariableCanBeCalled() {
+        assertEquals("a || b", t.render("{% set impl = adapter.dispatch('concat_cols') %}{{ impl(['a', 'b']) }}"));
+    }
+
+    @Test
     void dispatchOfAnUnknownMacroNamesWhatItSearched() {
         MallardException e = assertThrows(MallardException.class, () -> t.render("{{ adapter.dispatch('nope', 'p')() }}"));
         assertTrue(e.getMessage().contains("p.duckdb__nope") && e.getMessage().contains("p.default__nope"), e.getMessage());

@@ -22,6 +22,7 @@ class MacroReturnTest {
             {% endmacro %}
             {% macro stops_early() %}{{ return('early') }}{{ exceptions.raise_compiler_error('not reached') }}{% endmacro %}
             {% macro count_columns() %}{% set cols = columns() %}{{ return(cols | length) }}{% endmacro %}
+            {% macro fact(n) %}{{ return(1 if n <= 1 else n * fact(n - 1)) }}{% endmacro %}
             {% macro select_list() %}{{ return(columns() | join(', ')) }}{% endmacro %}
             """);
 
@@ -53,6 +54,11 @@ class MacroReturnTest {
     @Test
     void nestedMacroCallsReturnThroughEachLevel() {
         assertEquals("2", T.render("{{ count_columns() }}"));
+    }
+
+    @Test
+    void macrosMayRecurse() {
+        assertEquals("120", T.render("{{ fact(5) }}"));
     }
 
     @Test

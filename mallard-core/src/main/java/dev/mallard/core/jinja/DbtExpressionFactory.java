@@ -19,8 +19,8 @@ import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
  * Jinjava's expression factory with dbt's Python-isms added to the grammar: {@code %} is
  * Python's operator (string formatting when the left side is a string, modulo otherwise),
  * {@code +}/{@code -} know dates, {@code return(x)} stops a macro, and any value can be
- * called ({@code adapter.dispatch('m')(args)}). Parsed trees are cached by the factory, so the glue costs nothing
- * per render.
+ * called ({@code adapter.dispatch('m')(args)}). Parsed trees are cached by the factory,
+ * so the glue costs nothing per render.
  */
 final class DbtExpressionFactory extends ExpressionFactoryImpl {
 

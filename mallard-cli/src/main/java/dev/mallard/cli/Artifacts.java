@@ -1,21 +1,45 @@
 package dev.mallard.cli;
 
+import dev.mallard.core.artifacts.ArtifactMetadata;
 import dev.mallard.core.artifacts.ManifestWriter;
 import dev.mallard.core.artifacts.RunResultsWriter;
+import dev.mallard.core.exec.NodeResult;
 import dev.mallard.core.exec.RunSummary;
+import dev.mallard.core.manifest.NodeId;
 import dev.mallard.core.run.Workspace;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Writes manifest.json and run_results.json for a finished command. */
 final class Artifacts {
+    static final String VERSION = "0.1.0";
+
     private Artifacts() {
     }
 
-    static void writeManifest(Workspace ws) {
-        ManifestWriter.write(ws, ws.project().targetDir().resolve("manifest.json"));
+    private static ArtifactMetadata metadata(Workspace ws) {
+        return ArtifactMetadata.now(ws.invocationId(), ws.startedAt(), ws.project().target().type(), VERSION);
     }
 
-    static void write(Workspace ws, RunSummary summary) {
-        writeManifest(ws);
-        RunResultsWriter.write(ws, summary, ws.project().targetDir().resolve("run_results.json"));
+    static void writeManifest(Workspace ws, Map<NodeId, String> compiled) {
+        new ManifestWriter(metadata(ws)).write(ws.project().targetDir(), ws.manifest(), ws.dag(), compiled);
+    }
+
+    static void writeManifest(Workspace ws) {
+        writeManifest(ws, Map.of());
+    }
+
+    static void write(Workspace ws, RunSummary summary, Map<String, Object> args) {
+        Map<NodeId, String> compiled = new HashMap<>();
+        for (NodeResult r : summary.results()) {
+            if (r.compiledCode() != null) {
+                compiled.put(r.id(), r.compiledCode());
+            }
+        }
+        writeManifest(ws, compiled);
+        Map<String, Object> a = new LinkedHashMap<>(args);
+        a.put("which", summary.command());
+        new RunResultsWriter(metadata(ws)).write(ws.project().targetDir(), summary, a);
     }
 }

@@ -26,11 +26,14 @@ final class CompileCommand extends ProjectCommand {
         NodeCompiler compiler = new Runner(ws, printer, new RunFlags(false, false, 1)).compiler();
         ArtifactFiles files = new ArtifactFiles(ws.project().targetDir(), ws.project().name());
         int count = 0;
+        java.util.Map<NodeId, String> compiled = new java.util.HashMap<>();
         EngineSession session = needsEngine(ws, selected) ? ws.engine().openSession() : null;
         try {
             for (NodeId id : ws.dag().topologicalOrder(selected)) {
                 if (ws.manifest().nodes().get(id) instanceof ModelNode m) {
-                    files.writeCompiled(m, compiler.compile(m, session, printer::line));
+                    String sql = compiler.compile(m, session, printer::line);
+                    files.writeCompiled(m, sql);
+                    compiled.put(id, sql);
                     count++;
                 }
             }
@@ -39,7 +42,7 @@ final class CompileCommand extends ProjectCommand {
                 session.close();
             }
         }
-        Artifacts.writeManifest(ws);
+        Artifacts.writeManifest(ws, compiled);
         printer.line(String.format(Locale.ROOT, "Compiled %d nodes into %s (%.2fs)", count,
                 ws.project().dir().relativize(ws.project().targetDir().resolve("compiled")),
                 Timing.sinceStart()));

@@ -8,6 +8,8 @@ import dev.mallard.core.plan.Planner;
 import dev.mallard.core.run.RunFlags;
 import dev.mallard.core.run.Runner;
 import dev.mallard.core.run.Workspace;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,7 +40,13 @@ abstract class ExecuteNodes extends ProjectCommand {
         int threads = ws.project().target().threads();
         Runner runner = new Runner(ws, printer, new RunFlags(selection.fullRefresh, selection.failFast, threads));
         RunSummary summary = runner.run(commandName(), plan);
-        Artifacts.write(ws, summary);
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("select", selection.select);
+        args.put("exclude", selection.exclude);
+        args.put("full_refresh", selection.fullRefresh);
+        args.put("fail_fast", selection.failFast);
+        args.put("threads", threads);
+        Artifacts.write(ws, summary, args);
         return summary.failed() ? 1 : 0;
     }
 }

@@ -169,7 +169,8 @@ final class DuckDbSession implements EngineSession {
     @Override
     public void loadCsv(CsvLoad load) {
         String reader = "read_csv(" + literal(load.file().toAbsolutePath().toString())
-                + ", header = true, delim = " + literal(load.delimiter()) + ", auto_detect = true";
+                + ", header = true, delim = " + literal(load.delimiter())
+                + ", quote = '\"', escape = '\"', auto_detect = true";
         // dbt-duckdb types whole numbers as INTEGER (agate), where DuckDB's sniffer says BIGINT
         List<ColumnInfo> detected = query("DESCRIBE SELECT * FROM " + reader + ")", -1).rows().stream()
                 .map(r -> new ColumnInfo(String.valueOf(r.get(0)), String.valueOf(r.get(1)))).toList();

@@ -10,9 +10,10 @@ import java.util.Map;
 
 /**
  * A query result shaped like the agate table dbt returns from run_query: iterable rows,
- * {@code .columns}, {@code .rows}, {@code .column_names}, {@code columns[0].values()}.
+ * {@code .columns}, {@code .rows}, {@code .column_names}, {@code .column_types},
+ * {@code columns[0].values()}, {@code columns['name']}, {@code row['name']}.
  */
-public final class AgateTable extends AbstractList<Object> {
+public final class AgateTable extends AbstractList<Object> implements PyObject {
     private final QueryResult result;
     private final List<Object> rows;
 
@@ -48,20 +49,61 @@ public final class AgateTable extends AbstractList<Object> {
     }
 
     public List<Column> getColumns() {
-        List<Column> cols = new ArrayList<>();
+        Columns cols = new Columns();
         for (int i = 0; i < result.columns().size(); i++) {
             ColumnInfo c = result.columns().get(i);
             List<Object> values = new ArrayList<>();
             for (List<Object> row : result.rows()) {
                 values.add(row.get(i));
             }
-            cols.add(new Column(c.name(), c.type(), values));
+            cols.items.add(new Column(c.name(), c.type(), values));
         }
         return cols;
     }
 
-    /** One column: {@code .name}, {@code .values()}. */
-    public record Column(String name, String type, List<Object> columnValues) {
+    @Override
+    public Object attribute(String name) {
+        return switch (name) {
+            case "rows" -> rows;
+            case "columns" -> getColumns();
+            case "column_names" -> getColumn_names();
+            case "column_types" -> result.columns().stream().map(ColumnInfo::type).toList();
+            default -> MISSING;
+        };
+    }
+
+    @Override
+    public Object call(String method, DbtFunctions.Args args) {
+        return "print_table".equals(method) ? "" : MISSING;
+    }
+
+    /** The columns, by position or by name. */
+    static final class Columns extends AbstractList<Column> implements PyObject {
+        private final List<Column> items = new ArrayList<>();
+
+        @Override
+        public Column get(int index) {
+            return items.get(index);
+        }
+
+        @Override
+        public int size() {
+            return items.size();
+        }
+
+        @Override
+        public Object attribute(String name) {
+            for (Column c : items) {
+                if (c.name().equals(name)) {
+                    return c;
+                }
+            }
+            return MISSING;
+        }
+    }
+
+    /** One column: {@code .name}, {@code .data_type}, {@code .values()}. */
+    public record Column(String name, String type, List<Object> columnValues) implements PyObject {
         public String getName() {
             return name;
         }
@@ -69,10 +111,24 @@ public final class AgateTable extends AbstractList<Object> {
         public List<Object> values() {
             return columnValues;
         }
+
+        @Override
+        public Object attribute(String attr) {
+            return switch (attr) {
+                case "name" -> name;
+                case "data_type" -> type;
+                default -> MISSING;
+            };
+        }
+
+        @Override
+        public Object call(String method, DbtFunctions.Args args) {
+            return "values".equals(method) ? columnValues : MISSING;
+        }
     }
 
     /** One row: indexable by position and by column name. */
-    public static final class Row extends AbstractList<Object> {
+    public static final class Row extends AbstractList<Object> implements PyObject {
         private final List<String> names;
         private final List<Object> values;
 
@@ -102,6 +158,22 @@ public final class AgateTable extends AbstractList<Object> {
                 m.put(names.get(i), values.get(i));
             }
             return m;
+        }
+
+        @Override
+        public Object attribute(String name) {
+            int i = names.indexOf(name);
+            return i < 0 ? MISSING : values.get(i);
+        }
+
+        @Override
+        public Object call(String method, DbtFunctions.Args args) {
+            return switch (method) {
+                case "dict" -> dict();
+                case "keys" -> names;
+                case "values" -> values;
+                default -> MISSING;
+            };
         }
     }
 }

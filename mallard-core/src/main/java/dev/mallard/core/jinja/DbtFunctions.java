@@ -131,6 +131,11 @@ public final class DbtFunctions {
         return "";
     }
 
+    /** Never called: {@link AstReturn} evaluates return() in place. */
+    public static Object return_(Object... args) {
+        throw new MacroReturn(args == null || args.length == 0 ? null : args[0]);
+    }
+
     public static Object run_query(Object sql) {
         if (!runtime().execute()) {
             return null;

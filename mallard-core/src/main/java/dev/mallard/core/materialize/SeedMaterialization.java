@@ -21,6 +21,7 @@ public final class SeedMaterialization implements Materialization {
             ((Map<String, Object>) m).forEach((k, v) -> types.put(k, String.valueOf(v)));
         }
         String delimiter = seed.config().string("delimiter", ",");
+        CsvCheck.check(seed.csvFile(), seed.originalFilePath(), delimiter.isEmpty() ? ',' : delimiter.charAt(0));
         Relation tmp = RelationSwap.temporary(target);
         try {
             ctx.session().loadCsv(new CsvLoad(seed.csvFile(), tmp, delimiter, types));

@@ -1,0 +1,2 @@
+{{ config(materialized='ephemeral') }}
+select * from {{ ref('stg_sales') }} where amount >= {{ var('min_amount') }}

@@ -1,0 +1,2 @@
+{{ config(materialized='ephemeral') }}
+select * from {{ ref('eph_big') }} where region in ({{ region_list() }})

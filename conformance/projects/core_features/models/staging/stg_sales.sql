@@ -1,0 +1,2 @@
+select id, upper(region) as region, amount, {{ cents('amount') }} as amount_cents, note
+from {{ ref('sales') }}

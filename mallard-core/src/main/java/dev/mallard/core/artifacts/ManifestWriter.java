@@ -1,0 +1,153 @@
+package dev.mallard.core.artifacts;
+
+import dev.mallard.core.graph.Dag;
+import dev.mallard.core.manifest.DocBlock;
+import dev.mallard.core.manifest.MacroInfo;
+import dev.mallard.core.manifest.Manifest;
+import dev.mallard.core.manifest.Node;
+import dev.mallard.core.manifest.NodeId;
+import dev.mallard.core.manifest.SourceNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Writes {@code target/manifest.json} in dbt's manifest v12 schema, so that tools reading
+ * dbt artifacts read Mallard's. Sections Mallard has nothing for (exposures, metrics, ...)
+ * are written as empty maps, as dbt does for a project without them.
+ */
+public final class ManifestWriter {
+    public static final String FILE_NAME = "manifest.json";
+    public static final String SCHEMA_VERSION = "https://schemas.getdbt.com/dbt/manifest/v12.json";
+
+    private final ArtifactMetadata metadata;
+
+    public ManifestWriter(ArtifactMetadata metadata) {
+        this.metadata = metadata;
+    }
+
+    /**
+     * Writes the manifest atomically into {@code targetDir}.
+     *
+     * @param compiledCode compiled SQL by node, for nodes compiled in this invocation (may be empty)
+     * @return the file written
+     */
+    public Path write(Path targetDir, Manifest manifest, Dag dag, Map<NodeId, String> compiledCode) {
+        String targetName = targetDir.getFileName() == null ? "target" : targetDir.getFileName().toString();
+        return JsonArtifact.write(targetDir.resolve(FILE_NAME), document(manifest, dag, compiledCode, targetName));
+    }
+
+    /** The manifest as plain maps and lists, in the order dbt writes its keys. */
+    public Map<String, Object> document(Manifest manifest, Dag dag, Map<NodeId, String> compiledCode,
+                                        String targetPathName) {
+        double createdAt = Timestamps.epochSeconds(metadata.generatedAt());
+        NodeEntries nodeEntries = new NodeEntries(createdAt, targetPathName);
+        SourceEntries sourceEntries = new SourceEntries(createdAt);
+        Map<String, Object> nodes = new LinkedHashMap<>();
+        Map<String, Object> sources = new LinkedHashMap<>();
+        Map<String, Object> disabled = new LinkedHashMap<>();
+        for (Node n : manifest.nodes().values()) {
+            Map<String, Object> entry = n instanceof SourceNode s ? sourceEntries.entry(s)
+                    : nodeEntries.entry(n, dag.parents(n.id()), compiledCode.get(n.id()));
+            if (!n.config().enabled()) {
+                disabled.put(n.id().value(), List.of(entry));
+            } else if (n instanceof SourceNode) {
+                sources.put(n.id().value(), entry);
+            } else {
+                nodes.put(n.id().value(), entry);
+            }
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("metadata", metadata(manifest));
+        doc.put("nodes", nodes);
+        doc.put("sources", sources);
+        doc.put("macros", macros(manifest, createdAt));
+        doc.put("docs", docs(manifest));
+        for (String empty : List.of("exposures", "metrics", "groups", "selectors")) {
+            doc.put(empty, Map.of());
+        }
+        doc.put("disabled", disabled);
+        doc.put("parent_map", graphMap(dag, nodes, sources, true));
+        doc.put("child_map", graphMap(dag, nodes, sources, false));
+        doc.put("group_map", Map.of());
+        for (String empty : List.of("saved_queries", "semantic_models", "unit_tests", "functions")) {
+            doc.put(empty, Map.of());
+        }
+        return doc;
+    }
+
+    private Map<String, Object> metadata(Manifest manifest) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("dbt_schema_version", SCHEMA_VERSION);
+        m.put("dbt_version", ArtifactMetadata.DBT_VERSION);
+        m.put("generated_at", Timestamps.iso(metadata.generatedAt()));
+        m.put("invocation_id", metadata.invocationId());
+        m.put("invocation_started_at", Timestamps.iso(metadata.invocationStartedAt()));
+        m.put("env", metadata.artifactEnv());
+        m.put("project_name", manifest.projectName());
+        m.put("adapter_type", metadata.adapterType());
+        return m;
+    }
+
+    private static Map<String, Object> macros(Manifest manifest, double createdAt) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (MacroInfo macro : manifest.macros().values()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("name", macro.name());
+            e.put("resource_type", "macro");
+            e.put("package_name", macro.packageName());
+            e.put("path", macro.path());
+            e.put("original_file_path", macro.originalFilePath());
+            e.put("unique_id", macro.uniqueId());
+            e.put("macro_sql", macro.macroSql());
+            e.put("depends_on", Map.of("macros", List.of()));
+            e.put("description", "");
+            e.put("meta", Map.of());
+            Map<String, Object> docs = new LinkedHashMap<>();
+            docs.put("show", true);
+            docs.put("node_color", null);
+            e.put("docs", docs);
+            e.put("config", JsonArtifact.object("meta", Map.of(), "docs", docs));
+            e.put("patch_path", null);
+            e.put("arguments", List.of());
+            e.put("created_at", createdAt);
+            e.put("supported_languages", null);
+            out.put(macro.uniqueId(), e);
+        }
+        return out;
+    }
+
+    private static Map<String, Object> docs(Manifest manifest) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (DocBlock d : manifest.docs().values()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("name", d.name());
+            e.put("resource_type", "doc");
+            e.put("package_name", d.packageName());
+            e.put("path", d.path());
+            e.put("original_file_path", d.originalFilePath());
+            e.put("unique_id", d.uniqueId());
+            e.put("block_contents", d.blockContents());
+            out.put(d.uniqueId(), e);
+        }
+        return out;
+    }
+
+    /** Every enabled node and source, sorted by id, to its sorted parents or children. */
+    private static Map<String, List<String>> graphMap(Dag dag, Map<String, Object> nodes, Map<String, Object> sources,
+                                                      boolean parents) {
+        Map<String, List<String>> out = new TreeMap<>();
+        List<String> ids = new ArrayList<>(nodes.keySet());
+        ids.addAll(sources.keySet());
+        for (String id : ids) {
+            NodeId nodeId = new NodeId(id);
+            List<NodeId> related = parents ? dag.parents(nodeId) : dag.children(nodeId);
+            out.put(id, related.stream().map(NodeId::value)
+                    .filter(r -> nodes.containsKey(r) || sources.containsKey(r)).sorted().toList());
+        }
+        return out;
+    }
+}

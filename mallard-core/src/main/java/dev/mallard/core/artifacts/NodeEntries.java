@@ -1,0 +1,189 @@
+package dev.mallard.core.artifacts;
+
+import dev.mallard.core.manifest.ColumnSpec;
+import dev.mallard.core.manifest.EffectiveConfig;
+import dev.mallard.core.manifest.ModelNode;
+import dev.mallard.core.manifest.Node;
+import dev.mallard.core.manifest.NodeId;
+import dev.mallard.core.manifest.RefCall;
+import dev.mallard.core.manifest.ResourceType;
+import dev.mallard.core.manifest.SeedNode;
+import dev.mallard.core.manifest.SourceCall;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/** The manifest.json entry of a model, analysis or seed, in manifest v12's field names. */
+final class NodeEntries {
+    private final double createdAt;
+    private final String targetPathName;
+
+    NodeEntries(double createdAt, String targetPathName) {
+        this.createdAt = createdAt;
+        this.targetPathName = targetPathName;
+    }
+
+    Map<String, Object> entry(Node node, List<NodeId> parents, String compiledCode) {
+        Map<String, Object> config = config(node);
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("database", node.relation().database());
+        e.put("schema", node.relation().schema());
+        e.put("name", node.name());
+        e.put("resource_type", node.resourceType().dbtName());
+        e.put("package_name", node.packageName());
+        e.put("path", node.path());
+        e.put("original_file_path", node.originalFilePath());
+        e.put("unique_id", node.id().value());
+        e.put("fqn", node.fqn());
+        e.put("alias", node.relation().identifier());
+        e.put("checksum", checksum(node));
+        e.put("config", config);
+        e.put("tags", config.get("tags"));
+        e.put("description", node.description());
+        e.put("columns", columns(node.columns()));
+        e.put("meta", config.get("meta"));
+        e.put("group", config.get("group"));
+        e.put("docs", config.get("docs"));
+        e.put("patch_path", patchPath(node));
+        e.put("build_path", null);
+        e.put("unrendered_config", node.config().values());
+        e.put("created_at", createdAt);
+        e.put("relation_name", relationName(node));
+        e.put("doc_blocks", List.of());
+        if (node instanceof SeedNode seed) {
+            e.put("raw_code", "");
+            e.put("root_path", rootPath(seed));
+            e.put("depends_on", Map.of("macros", List.of()));
+            return e;
+        }
+        e.put("raw_code", node instanceof ModelNode m ? m.rawCode() : "");
+        e.put("language", "sql");
+        e.put("refs", refs(node.refs()));
+        e.put("sources", sources(node.sourceCalls()));
+        e.put("metrics", List.of());
+        Map<String, Object> dependsOn = new LinkedHashMap<>();
+        dependsOn.put("macros", List.of());
+        dependsOn.put("nodes", parents.stream().map(NodeId::value).toList());
+        e.put("depends_on", dependsOn);
+        e.put("compiled_path", compiledCode == null ? null
+                : String.join("/", targetPathName, "compiled", node.packageName(), node.originalFilePath()));
+        if (compiledCode != null) {
+            e.put("compiled", true);
+            e.put("compiled_code", compiledCode);
+            e.put("extra_ctes_injected", true);
+            e.put("extra_ctes", List.of());
+        }
+        Map<String, Object> contract = new LinkedHashMap<>(map(config.get("contract")));
+        contract.put("checksum", null);
+        e.put("contract", contract);
+        if (node.resourceType() == ResourceType.MODEL) {
+            e.put("access", config.get("access"));
+            e.put("constraints", List.of());
+            e.put("version", null);
+            e.put("latest_version", null);
+            e.put("deprecation_date", null);
+            e.put("primary_key", List.of());
+            e.put("time_spine", null);
+        }
+        return e;
+    }
+
+    /** dbt's full config dict; hooks become {sql, transaction, index} objects as in dbt. */
+    static Map<String, Object> config(Node node) {
+        Map<String, Object> config = new LinkedHashMap<>(EffectiveConfig.of(node));
+        if (config.containsKey("pre-hook")) {
+            config.put("pre-hook", hooks(node.config().preHooks()));
+        }
+        if (config.containsKey("post-hook")) {
+            config.put("post-hook", hooks(node.config().postHooks()));
+        }
+        if (!(config.get("meta") instanceof Map)) {
+            config.put("meta", Map.of());
+        }
+        return config;
+    }
+
+    private static List<Map<String, Object>> hooks(List<String> sqls) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String sql : sqls) {
+            Map<String, Object> hook = new LinkedHashMap<>();
+            hook.put("sql", sql);
+            hook.put("transaction", true);
+            hook.put("index", null);
+            out.add(hook);
+        }
+        return out;
+    }
+
+    static Map<String, Object> columns(Map<String, ColumnSpec> columns) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        columns.forEach((key, c) -> {
+            Map<String, Object> col = new LinkedHashMap<>();
+            col.put("name", c.name());
+            col.put("description", c.description() == null ? "" : c.description());
+            col.put("meta", c.meta());
+            col.put("data_type", c.dataType());
+            col.put("constraints", c.constraints());
+            // dbt writes null unless quoting was asked for
+            col.put("quote", c.quote() ? Boolean.TRUE : null);
+            col.put("config", JsonArtifact.object("meta", c.meta(), "tags", c.tags()));
+            col.put("tags", c.tags());
+            col.put("granularity", null);
+            col.put("doc_blocks", List.of());
+            out.put(key, col);
+        });
+        return out;
+    }
+
+    private static Map<String, Object> checksum(Node node) {
+        String sum = node instanceof ModelNode m ? m.checksum() : node instanceof SeedNode s ? s.checksum() : null;
+        return JsonArtifact.object("name", "sha256", "checksum", sum == null ? "" : sum);
+    }
+
+    private static String patchPath(Node node) {
+        return node instanceof ModelNode m ? m.patchPath() : node instanceof SeedNode s ? s.patchPath() : null;
+    }
+
+    /** Only nodes that exist in the database have a relation name. */
+    private static String relationName(Node node) {
+        if (node.resourceType() == ResourceType.ANALYSIS || node instanceof ModelNode m && m.isEphemeral()) {
+            return null;
+        }
+        return node.relation().render();
+    }
+
+    private static String rootPath(SeedNode seed) {
+        if (seed.csvFile() == null) {
+            return null;
+        }
+        Path root = seed.csvFile().toAbsolutePath();
+        for (int i = Path.of(seed.originalFilePath()).getNameCount(); i > 0 && root != null; i--) {
+            root = root.getParent();
+        }
+        return root == null ? null : root.toString();
+    }
+
+    private static List<Map<String, Object>> refs(List<RefCall> refs) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (RefCall r : new LinkedHashSet<>(refs.stream().map(r -> new RefCall(r.packageName(), r.name(), 0)).toList())) {
+            Map<String, Object> ref = new LinkedHashMap<>();
+            ref.put("name", r.name());
+            ref.put("package", r.packageName());
+            ref.put("version", null);
+            out.add(ref);
+        }
+        return out;
+    }
+
+    private static List<List<String>> sources(List<SourceCall> calls) {
+        return List.copyOf(new LinkedHashSet<>(calls.stream().map(c -> List.of(c.sourceName(), c.tableName())).toList()));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object o) {
+        return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+}

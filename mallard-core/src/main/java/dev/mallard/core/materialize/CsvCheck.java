@@ -1,0 +1,78 @@
+package dev.mallard.core.materialize;
+
+import dev.mallard.core.error.ErrorCode;
+import dev.mallard.core.error.MallardException;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Checks a seed's shape before DuckDB loads it: DuckDB's sniffer, given a ragged file,
+ * may pick another dialect and load garbage (or nothing) without an error. A bad row is
+ * reported with its file and line instead.
+ */
+final class CsvCheck {
+    private CsvCheck() {
+    }
+
+    static void check(Path file, String displayName, char delimiter) {
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setQuote('"').get();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = CSVParser.parse(reader, format)) {
+            int expected = -1;
+            for (CSVRecord record : parser) {
+                if (expected < 0) {
+                    expected = record.size();
+                    if (expected == 1 && record.get(0).isBlank()) {
+                        throw new MallardException(ErrorCode.PROJECT, "the seed has no header row", displayName, 1);
+                    }
+                    continue;
+                }
+                if (record.size() == 1 && record.get(0).isEmpty()) {
+                    continue;
+                }
+                if (record.size() != expected) {
+                    throw new MallardException(ErrorCode.PROJECT, "row has " + record.size() + " fields but the header has "
+                            + expected, displayName, lineOf(parser, record));
+                }
+            }
+            if (expected < 0) {
+                throw new MallardException(ErrorCode.PROJECT, "the seed file is empty", displayName, 1);
+            }
+        } catch (UncheckedIOException | IllegalStateException e) {
+            String message = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+            throw new MallardException(ErrorCode.PROJECT, "malformed CSV: "
+                    + firstLine(message).replaceFirst("^\\(startline \\d+\\) ", ""), displayName, lineIn(message));
+        } catch (IOException e) {
+            throw new MallardException(ErrorCode.PROJECT, "cannot read the seed: " + e.getMessage(), displayName, 0);
+        }
+    }
+
+    private static int lineOf(CSVParser parser, CSVRecord record) {
+        // the parser's line counter is past the record; a record spans at least one line
+        long line = parser.getCurrentLineNumber();
+        return (int) Math.max(1, line);
+    }
+
+    private static int lineIn(String message) {
+        if (message == null) {
+            return 0;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("line (\\d+)").matcher(message);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.mallard.core.jinja;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mallard.core.engine.ColumnInfo;
+import dev.mallard.core.error.MallardException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The adapter and api objects. */
+class AdapterTest {
+    private final Templates t = Templates.withMacros("macros/dispatch.sql", """
+            {% macro concat_cols(cols) %}{{ return(adapter.dispatch('concat_cols', 'my_pkg')(cols)) }}{% endmacro %}
+            {% macro default__concat_cols(cols) %}concat({{ cols | join(', ') }}){% endmacro %}
+            {% macro duckdb__concat_cols(cols) %}{{ cols | join(' || ') }}{% endmacro %}
+            {% macro safe_div(a, b) %}{{ adapter.dispatch('safe_div')(a, b) }}{% endmacro %}
+            {% macro default__safe_div(a, b) %}{{ a }} / nullif({{ b }}, 0){% endmacro %}
+            {% macro quoted(x) %}{{ adapter.dispatch('quoted')(x=x) }}{% endmacro %}
+            {% macro default__quoted(x) %}[{{ x }}]{% endmacro %}
+            """);
+
+    @Test
+    void dispatchPrefersTheDuckdbImplementation() {
+        assertEquals("a || b", t.render("{{ concat_cols(['a', 'b']) }}"));
+    }
+
+    @Test
+    void dispatchFallsBackToDefaultAndPassesKeywordArguments() {
+        assertEquals("x / nullif(y, 0)", t.render("{{ safe_div('x', 'y') }}"));
+        assertEquals("[k]", t.render("{{ quoted('k') }}"));
+    }
+
+    @Test
+    void aDispatchedMacroHeldInAVariableCanBeCalled() {
+        assertEquals("a || b", t.render("{% set impl = adapter.dispatch('concat_cols') %}{{ impl(['a', 'b']) }}"));
+    }
+
+    @Test
+    void dispatchOfAnUnknownMacroNamesWhatItSearched() {
+        MallardException e = assertThrows(MallardException.class, () -> t.render("{{ adapter.dispatch('nope', 'p')() }}"));
+        assertTrue(e.getMessage().contains("p.duckdb__nope") && e.getMessage().contains("p.default__nope"), e.getMessage());
+    }
+
+    @Test
+    void getRelationAndColumns() {
+        t.runtime.tables.put("orders", List.of(new ColumnInfo("id", "INTEGER"), new ColumnInfo("note", "VARCHAR")));
+        assertEquals("\"db\".\"main\".\"orders\"|none", t.render("""
+                {%- set r = adapter.get_relation(database='db', schema='main', identifier='orders') -%}
+                {%- set missing = adapter.get_relation(database='db', schema='main', identifier='nope') -%}
+                {{ r }}|{{ 'none' if missing is none else 'found' }}"""));
+        assertEquals("id:INTEGER:INTEGER:false note:VARCHAR:VARCHAR:true ", t.render("""
+                {%- for c in adapter.get_columns_in_relation(ref('orders')) -%}
+                {{ c.name }}:{{ c.data_type }}:{{ c.dtype }}:{{ c.is_string() }} {% endfor %}"""));
+    }
+
+    @Test
+    void quoteAndType() {
+        assertEquals("\"my col\" duckdb", t.render("{{ adapter.quote('my col') }} {{ adapter.type() }}"));
+    }
+
+    @Test
+    void apiRelationCreate() {
+        assertEquals("\"d\".\"s\".\"t\" t view", t.render(
+                "{% set r = api.Relation.create(database='d', schema='s', identifier='t', type='view') %}"
+                        + "{{ r }} {{ r.identifier }} {{ r.type }}"));
+    }
+}

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -162,8 +161,6 @@ class CommandsIT {
         assertEquals("42", p.value("select answer from made_by_op"));
     }
 
-    @Disabled("needs jinja layer: JinjaEngine.callMacro puts --args into Jinjava's kwargs map instead of binding "
-            + "them to the macro's parameters, so table_name and how_many render empty")
     @Test
     void runOperationRunsAMacroWithArgs() {
         TestProject p = TestProject.in(dir).dbtProject()

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -134,8 +133,6 @@ class JinjaIT {
         assertEquals("3", project.value("select n from row_count"));
     }
 
-    @Disabled("needs jinja layer: .columns/.rows/.column_names of run_query's result render empty "
-            + "(AgateTable extends AbstractList, so Jinjava resolves the property as list access)")
     @Test
     void runQueryResultColumnsAndRowsAreReadable(@TempDir Path own) {
         TestProject p = TestProject.in(own).dbtProject()
@@ -168,8 +165,6 @@ class JinjaIT {
         assertEquals(List.of(List.of("1149", "200")), project.rows("select * from by_method"));
     }
 
-    @Disabled("needs jinja layer: JinjaEngine.callMacro passes positional arguments as varargs, so "
-            + "generate_schema_name(custom_schema_name, node) sees custom_schema_name as none")
     @Test
     void generateSchemaNameOverrideDecidesTheSchema(@TempDir Path own) {
         TestProject p = TestProject.in(own).dbtProject()

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +41,6 @@ class PropertiesIT {
         assertEquals("VIEW", p.tableType("orders"));
     }
 
-    @Disabled("needs ManifestWriter from the select-artifacts branch")
     @Test
     void docCallsInDescriptionsAreResolvedInTheManifest() {
         TestProject p = docsProject();

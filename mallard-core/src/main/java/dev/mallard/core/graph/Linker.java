@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Resolves refs and sources to node ids, builds the DAG and rejects cycles. */
@@ -22,9 +23,16 @@ public final class Linker {
     private final Manifest manifest;
     private final Map<String, List<Node>> refable = new HashMap<>();
     private final Map<String, SourceNode> sources = new HashMap<>();
+    private final Set<String> disabledNames;
 
     public Linker(Manifest manifest) {
+        this(manifest, Set.of());
+    }
+
+    /** A linker that knows which names belong to disabled nodes, to say so when they are ref'd. */
+    public Linker(Manifest manifest, Set<String> disabledNames) {
         this.manifest = manifest;
+        this.disabledNames = Set.copyOf(disabledNames);
         for (Node n : manifest.nodes().values()) {
             if (n instanceof SourceNode s) {
                 sources.put(s.sourceName() + "." + s.name(), s);
@@ -67,8 +75,13 @@ public final class Linker {
         if (match.isPresent()) {
             return match.get();
         }
-        String hint = NameSuggester.closest(ref.name(), refable.keySet()).map(s -> "did you mean '" + s + "'?").orElse(null);
         String target = ref.packageName() == null ? "'" + ref.name() + "'" : "'" + ref.packageName() + "." + ref.name() + "'";
+        if (disabledNames.contains(ref.name())) {
+            throw new MallardException(ErrorCode.UNKNOWN_REFERENCE,
+                    describe(from) + " depends on " + target + ", which is disabled",
+                    from.originalFilePath(), ref.line(), "enable it (enabled: true) or remove the ref", null);
+        }
+        String hint = NameSuggester.closest(ref.name(), refable.keySet()).map(s -> "did you mean '" + s + "'?").orElse(null);
         throw new MallardException(ErrorCode.UNKNOWN_REFERENCE,
                 describe(from) + " depends on " + target + ", which was not found",
                 from.originalFilePath(), ref.line(), hint, null);

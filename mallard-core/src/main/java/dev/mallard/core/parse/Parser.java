@@ -20,8 +20,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Renders every node once with execute=false to capture ref, source and config, and
@@ -31,8 +33,14 @@ public final class Parser {
     private final Project project;
     private final Vars vars;
 
-    /** The manifest plus the Jinja engine holding the project's macros, reused to compile. */
-    public record Result(Manifest manifest, JinjaEngine jinja, Vars vars) {
+    /**
+     * The manifest plus the Jinja engine holding the project's macros, reused to compile,
+     * and the names of disabled models and seeds (so that a ref to one can say so).
+     */
+    public record Result(Manifest manifest, JinjaEngine jinja, Vars vars, Set<String> disabledNames) {
+        public Result {
+            disabledNames = Set.copyOf(disabledNames);
+        }
     }
 
     public Parser(Project project) {
@@ -66,8 +74,11 @@ public final class Parser {
         List<ModelNode> models = project.modelFiles().parallelStream()
                 .map(f -> parseModel(f, ResourceType.MODEL, modelTree, props.models(), jinja, namer))
                 .toList();
-        for (ModelNode m : models) {
+        Set<String> disabled = new LinkedHashSet<>();
+        for (int i = 0; i < models.size(); i++) {
+            ModelNode m = models.get(i);
             if (m == null) {
+                disabled.add(project.modelFiles().get(i).stem());
                 continue;
             }
             claimName(seenNames, m.name(), m.originalFilePath(), "model");
@@ -86,6 +97,8 @@ public final class Parser {
             if (s != null) {
                 claimName(seenNames, s.name(), s.originalFilePath(), "seed");
                 nodes.put(s.id(), s);
+            } else {
+                disabled.add(f.stem());
             }
         }
         for (Node source : new SourceReader(project, pkg).read(props.sources())) {
@@ -93,7 +106,8 @@ public final class Parser {
         }
         checkPatchesHaveNodes(props.models(), nodes, "model");
         Manifest manifest = new Manifest(pkg, nodes, macros, docs, project.config().onRunStart(), project.config().onRunEnd());
-        return new Result(manifest, jinja, vars);
+        disabled.removeAll(seenNames.keySet());
+        return new Result(manifest, jinja, vars, disabled);
     }
 
     private static void checkPatchesHaveNodes(Map<String, PropertyPatch> patches, Map<NodeId, Node> nodes, String kind) {

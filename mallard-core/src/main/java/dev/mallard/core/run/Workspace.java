@@ -36,7 +36,7 @@ public final class Workspace implements AutoCloseable {
     public static Workspace load(ProjectLoader.Options options, Map<String, String> env) {
         Project project = new ProjectLoader(env, (cliVars, projectVars) -> new YamlValueRenderer(cliVars)).load(options);
         Parser.Result parsed = new Parser(project).parse();
-        Linker linker = new Linker(parsed.manifest());
+        Linker linker = new Linker(parsed.manifest(), parsed.disabledNames());
         Dag dag = linker.link();
         return new Workspace(project, parsed, linker, dag);
     }

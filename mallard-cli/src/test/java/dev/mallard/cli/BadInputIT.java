@@ -76,6 +76,15 @@ class BadInputIT {
     }
 
     @Test
+    void aRefToADisabledModelSaysItIsDisabled() {
+        CommandResult r = buildBroken(p -> p
+                .file("models/switched_off.sql", "{{ config(enabled=false) }}\nselect 1 as id")
+                .file("models/uses_it.sql", "select * from {{ ref('switched_off') }}"));
+
+        r.assertExit(2).assertErrContains("models/uses_it.sql:1", "'switched_off', which is disabled");
+    }
+
+    @Test
     void twoModelsWithTheSameNameAreRejectedNamingBothFiles() {
         CommandResult r = buildBroken(p -> p
                 .file("models/staging/dupe.sql", "select 1 as id")

@@ -127,7 +127,7 @@ class BadInputIT {
                 from {{ ref('customers') }}
                 """));
 
-        r.assertOutputContains("models/uses_macro.sql", "no_such_macro");
+        r.assertExit(2).assertErrContains("models/uses_macro.sql:2", "no_such_macro");
     }
 
     @Test

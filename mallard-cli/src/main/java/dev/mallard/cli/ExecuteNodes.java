@@ -34,6 +34,10 @@ abstract class ExecuteNodes extends ProjectCommand {
             System.out.print(plan.describe());
             return 0;
         }
+        if (plan.steps().isEmpty() && !selection.select.isEmpty()) {
+            printer.line("Warning: the selection criterion '" + String.join(" ", selection.select)
+                    + "' does not match any enabled nodes");
+        }
         if (plan.steps().isEmpty()) {
             printer.line("Nothing to do. Try checking your model configs and model specification args");
         }

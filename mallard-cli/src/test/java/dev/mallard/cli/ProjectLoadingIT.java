@@ -113,6 +113,30 @@ class ProjectLoadingIT {
     }
 
     @Test
+    void anUnsetEnvVarInAnotherTargetDoesNotStopTheChosenOne() {
+        TestProject p = TestProject.in(dir).dbtProject()
+                .file("profiles.yml", """
+                        proj:
+                          target: dev
+                          outputs:
+                            dev:
+                              type: duckdb
+                              path: warehouse.duckdb
+                            prod:
+                              type: duckdb
+                              path: "{{ env_var('MALLARD_IT_SURELY_UNSET_PROD_PATH') }}"
+                        """)
+                .file("models/m.sql", "select 1 as id")
+                .database("warehouse.duckdb");
+
+        p.runOk("build");
+        assertEquals(List.of("main.m"), p.relations());
+        CommandResult prod = p.run("build", "--target", "prod");
+        assertEquals(2, prod.exitCode(), prod.transcript());
+        assertTrue(prod.err().contains("MALLARD_IT_SURELY_UNSET_PROD_PATH"), prod.transcript());
+    }
+
+    @Test
     void profilesDirFlagSelectsProfileWithPathSchemaThreadsAndSettings(@TempDir Path profiles) {
         TestProject.in(profiles).file("profiles.yml", """
                 proj:

@@ -57,7 +57,8 @@ public final class ProfileLoader {
             Map<String, Object> all = YamlFiles.readMap(file.get(), null);
             Object p = all.get(project.profile());
             if (p instanceof Map<?, ?> m) {
-                profile = (Map<String, Object>) renderer.renderDeep(m, displayName, Set.of());
+                // only the chosen output is rendered: an env_var of another target need not be set
+                profile = (Map<String, Object>) renderer.renderDeep(m, displayName, Set.of("outputs"));
             }
         }
         if (profile == null) {
@@ -73,7 +74,8 @@ public final class ProfileLoader {
             throw new MallardException(ErrorCode.PROFILE, "profile '" + project.profile() + "' has no target '" + chosen
                     + "' (targets: " + String.join(", ", names) + ")", displayName, 0);
         }
-        Map<String, Object> out = new LinkedHashMap<>((Map<String, Object>) outs.get(chosen));
+        Map<String, Object> out = new LinkedHashMap<>(
+                (Map<String, Object>) renderer.renderDeep(outs.get(chosen), displayName, Set.of()));
         String type = out.get("type") == null ? null : String.valueOf(out.get("type"));
         if (type == null) {
             throw new MallardException(ErrorCode.PROFILE, "target '" + chosen + "' of profile '" + project.profile()

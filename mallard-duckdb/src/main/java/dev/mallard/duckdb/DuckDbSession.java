@@ -96,22 +96,28 @@ final class DuckDbSession implements EngineSession {
 
     @Override
     public Optional<ExistingRelation> findRelation(Relation relation) {
-        String sql = "select table_catalog, table_schema, table_name, table_type from information_schema.tables "
-                + "where lower(table_name) = lower(?) and lower(table_schema) = lower(coalesce(?, current_schema())) "
-                + "and lower(table_catalog) = lower(coalesce(?, current_database()))";
+        return relations("lower(table_name) = lower(?) and lower(table_schema) = lower(coalesce(?, current_schema())) "
+                + "and lower(table_catalog) = lower(coalesce(?, current_database()))",
+                relation.identifier(), relation.schema(), relation.database()).stream().findFirst();
+    }
+
+    /** Relations from information_schema.tables matching a condition with bound parameters. */
+    private List<ExistingRelation> relations(String where, String... params) {
+        String sql = "select table_catalog, table_schema, table_name, table_type from information_schema.tables where "
+                + where + " order by table_name";
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            ps.setString(1, relation.identifier());
-            ps.setString(2, relation.schema());
-            ps.setString(3, relation.database());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                RelationKind kind = rs.getString(4).toUpperCase(Locale.ROOT).contains("VIEW") ? RelationKind.VIEW
-                        : RelationKind.TABLE;
-                return Optional.of(new ExistingRelation(new Relation(rs.getString(1), rs.getString(2), rs.getString(3)),
-                        kind));
+            for (int i = 0; i < params.length; i++) {
+                ps.setString(i + 1, params[i]);
             }
+            List<ExistingRelation> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    RelationKind kind = rs.getString(4).toUpperCase(Locale.ROOT).contains("VIEW") ? RelationKind.VIEW
+                            : RelationKind.TABLE;
+                    out.add(new ExistingRelation(new Relation(rs.getString(1), rs.getString(2), rs.getString(3)), kind));
+                }
+            }
+            return out;
         } catch (SQLException e) {
             throw sqlError(e);
         }
@@ -140,24 +146,8 @@ final class DuckDbSession implements EngineSession {
 
     @Override
     public List<ExistingRelation> listRelations(String database, String schema) {
-        String sql = "select table_catalog, table_schema, table_name, table_type from information_schema.tables "
-                + "where lower(table_schema) = lower(?) and lower(table_catalog) = lower(coalesce(?, current_database())) "
-                + "order by table_name";
-        try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            ps.setString(1, schema);
-            ps.setString(2, database);
-            List<ExistingRelation> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    RelationKind kind = rs.getString(4).toUpperCase(Locale.ROOT).contains("VIEW") ? RelationKind.VIEW
-                            : RelationKind.TABLE;
-                    out.add(new ExistingRelation(new Relation(rs.getString(1), rs.getString(2), rs.getString(3)), kind));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw sqlError(e);
-        }
+        return relations("lower(table_schema) = lower(?) and lower(table_catalog) = lower(coalesce(?, current_database()))",
+                schema, database);
     }
 
     @Override

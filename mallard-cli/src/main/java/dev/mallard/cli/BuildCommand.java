@@ -5,7 +5,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import picocli.CommandLine.Command;
 
-@Command(name = "build", description = "Load seeds and build models in DAG order.")
+@Command(name = "build", description = "Load seeds, build models and run their tests in DAG order.")
 final class BuildCommand extends ExecuteNodes {
     @Override
     String commandName() {
@@ -14,6 +14,6 @@ final class BuildCommand extends ExecuteNodes {
 
     @Override
     Set<ResourceType> resourceTypes() {
-        return EnumSet.of(ResourceType.MODEL, ResourceType.SEED);
+        return EnumSet.of(ResourceType.MODEL, ResourceType.SEED, ResourceType.TEST);
     }
 }

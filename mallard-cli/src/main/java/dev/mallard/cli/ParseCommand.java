@@ -11,7 +11,8 @@ final class ParseCommand extends ProjectCommand {
         Artifacts.writeManifest(ws);
         double seconds = Timing.sinceStart();
         printer.line(String.format(Locale.ROOT, "Parsed %d nodes and %d macros; wrote %s (%.2fs)",
-                ws.manifest().nodes().size(), ws.manifest().macros().size(),
+                ws.manifest().nodes().size(),
+                ws.manifest().macros().values().stream().filter(m -> m.packageName().equals(ws.project().name())).count(),
                 ws.project().dir().relativize(ws.project().targetDir().resolve("manifest.json")), seconds));
         return 0;
     }

@@ -15,6 +15,10 @@ public final class SelectionOptions {
     @Option(names = {"-x", "--fail-fast"}, description = "Stop at the first failure.")
     boolean failFast;
 
+    @Option(names = "--indirect-selection", description = "Tests that come along with selected nodes: eager (default), "
+            + "cautious, buildable or empty.")
+    String indirectSelection;
+
     @Option(names = "--full-refresh", description = "Rebuild incremental models and seeds from scratch.")
     boolean fullRefresh;
 }

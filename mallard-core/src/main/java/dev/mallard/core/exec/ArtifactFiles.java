@@ -1,6 +1,7 @@
 package dev.mallard.core.exec;
 
 import dev.mallard.core.manifest.Node;
+import dev.mallard.core.manifest.TestNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,21 @@ public final class ArtifactFiles {
     }
 
     public Path compiledPath(Node node) {
-        return targetDir.resolve("compiled").resolve(projectName).resolve(node.originalFilePath());
+        return targetDir.resolve("compiled").resolve(projectName).resolve(relativePath(node));
+    }
+
+    /** Generic tests live under their YAML file's path, as dbt lays them out. */
+    private static String relativePath(Node node) {
+        if (node instanceof TestNode t && t.isGeneric()) {
+            return t.originalFilePath() + "/" + t.path();
+        }
+        return node.originalFilePath();
+    }
+
+    /** A path as the console shows it: relative to the project folder. */
+    public String displayPath(Path file) {
+        Path projectDir = targetDir.getParent();
+        return projectDir == null ? file.toString() : projectDir.relativize(file).toString();
     }
 
     public void writeCompiled(Node node, String sql) {
@@ -28,7 +43,7 @@ public final class ArtifactFiles {
         if (statements.isEmpty()) {
             return;
         }
-        write(targetDir.resolve("run").resolve(projectName).resolve(node.originalFilePath()),
+        write(targetDir.resolve("run").resolve(projectName).resolve(relativePath(node)),
                 String.join(";\n\n", statements) + ";\n");
     }
 

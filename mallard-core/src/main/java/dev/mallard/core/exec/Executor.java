@@ -7,6 +7,7 @@ import dev.mallard.core.manifest.Manifest;
 import dev.mallard.core.manifest.ModelNode;
 import dev.mallard.core.manifest.Node;
 import dev.mallard.core.manifest.NodeId;
+import dev.mallard.core.manifest.TestNode;
 import dev.mallard.core.materialize.Materialization;
 import dev.mallard.core.materialize.MaterializationContext;
 import dev.mallard.core.plan.Plan;
@@ -99,10 +100,11 @@ public final class Executor {
                         result = runStep(step, counter.incrementAndGet(), total, session.get());
                     }
                     results.add(result);
-                    boolean failed = result.status() == NodeStatus.ERROR || result.status() == NodeStatus.SKIPPED;
+                    boolean failed = result.status() == NodeStatus.ERROR || result.status() == NodeStatus.FAIL
+                            || result.status() == NodeStatus.SKIPPED;
                     List<NodeId> ready = new ArrayList<>();
                     synchronized (lock) {
-                        if (result.status() == NodeStatus.ERROR && failFast) {
+                        if ((result.status() == NodeStatus.ERROR || result.status() == NodeStatus.FAIL) && failFast) {
                             stop[0] = true;
                         }
                         for (NodeId child : dependents.getOrDefault(id, List.of())) {
@@ -164,6 +166,22 @@ public final class Executor {
         String compiled = null;
         List<String> executed = new ArrayList<>();
         try {
+            if (node instanceof TestNode test) {
+                compiled = compiler.compileTest(test, session, printer::line);
+                files.writeCompiled(test, compiled);
+                TestExecution.Outcome outcome = TestExecution.run(test, compiled, session, executed);
+                files.writeRun(node, executed);
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                String verdict = outcome.status() == NodeStatus.PASS ? "PASS"
+                        : outcome.status().name() + " " + outcome.failures();
+                printer.finished(index, total, verdict, test.name(), verdict, seconds);
+                String message = outcome.message() == null ? null
+                        : outcome.message() + System.lineSeparator() + System.lineSeparator() + "compiled code at "
+                                + files.displayPath(files.compiledPath(test));
+                return new NodeResult(step.node(), outcome.status(), message, started, Instant.now(), seconds,
+                        Thread.currentThread().getName(), Map.of("_message", "OK", "code", "OK"), outcome.failures(),
+                        compiled, TestExecution.storeFailuresAs(test) == null ? null : test.relation().render());
+            }
             if (node instanceof ModelNode model) {
                 compiled = compiler.compile(model, session, printer::line);
                 files.writeCompiled(model, compiled);
@@ -183,7 +201,8 @@ public final class Executor {
         } catch (RuntimeException e) {
             files.writeRun(node, executed);
             double seconds = (System.nanoTime() - t0) / 1e9;
-            printer.finished(index, total, "ERROR creating", step.label(), "ERROR", seconds);
+            printer.finished(index, total, node instanceof TestNode ? "ERROR" : "ERROR creating",
+                    node instanceof TestNode ? node.name() : step.label(), "ERROR", seconds);
             String message = describeFailure(node, e, compiled);
             return new NodeResult(step.node(), NodeStatus.ERROR, message, started, Instant.now(), seconds,
                     Thread.currentThread().getName(), Map.of(), null, compiled, node.relation().render());

@@ -5,7 +5,11 @@ import dev.mallard.core.graph.Linker;
 import dev.mallard.core.jinja.JinjaEngine;
 import dev.mallard.core.jinja.TemplateFile;
 import dev.mallard.core.manifest.ModelNode;
+import dev.mallard.core.jinja.RelationValue;
 import dev.mallard.core.manifest.Node;
+import dev.mallard.core.manifest.RefCall;
+import dev.mallard.core.manifest.SourceCall;
+import dev.mallard.core.manifest.TestNode;
 import dev.mallard.core.parse.Vars;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,7 +42,7 @@ public final class NodeCompiler {
     /** Compiled SQL of a model or analysis, ephemeral CTEs included. */
     public String compile(ModelNode model, EngineSession session, Consumer<String> logger) {
         Map<String, String> ctes = new LinkedHashMap<>();
-        String sql = renderWithEphemerals(model, session, logger, ctes, new ArrayList<>());
+        String sql = renderWithEphemerals(model, model.rawCode(), session, logger, ctes, new ArrayList<>());
         return inject(sql, ctes);
     }
 
@@ -57,24 +61,78 @@ public final class NodeCompiler {
         return jinja.callMacro(name, args, kwargs, rt, globals);
     }
 
-    private String renderWithEphemerals(ModelNode model, EngineSession session, Consumer<String> logger,
-                                        Map<String, String> ctes, List<String> visiting) {
-        ExecRuntime rt = new ExecRuntime(model, linker, vars, target, session, logger);
+    /** Compiled SQL of a data test: a singular test's file, or a generic test's macro call. */
+    public String compileTest(TestNode test, EngineSession session, Consumer<String> logger) {
+        Map<String, String> ctes = new LinkedHashMap<>();
+        if (!test.isGeneric()) {
+            String sql = renderWithEphemerals(test, test.rawCode(), session, logger, ctes, new ArrayList<>());
+            return inject(sql, ctes);
+        }
+        ExecRuntime rt = new ExecRuntime(test, linker, vars, target, session, logger);
         Map<String, Object> bindings = new LinkedHashMap<>(globals);
-        bindings.put("model", Map.of("name", model.name(), "unique_id", model.id().value(),
-                "original_file_path", model.originalFilePath()));
-        String sql = jinja.render(new TemplateFile(model.originalFilePath(), model.rawCode()), rt, bindings);
-        visiting.add(model.name());
+        bindings.put("model", Map.of("name", test.name(), "unique_id", test.id().value(),
+                "original_file_path", test.originalFilePath()));
+        Map<String, Object> kwargs = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : test.metadata().kwargs().entrySet()) {
+            if (e.getKey().equals("model")) {
+                kwargs.put("model", testedRelation(test, rt));
+            } else if (e.getValue() instanceof String str && (REF_OR_SOURCE.matcher(str).matches() || str.contains("{{"))) {
+                String template = str.contains("{{") ? str : "{{ " + str + " }}";
+                kwargs.put(e.getKey(), jinja.render(new TemplateFile(test.originalFilePath(), template), rt, bindings));
+            } else {
+                kwargs.put(e.getKey(), e.getValue());
+            }
+        }
+        String macro = (test.metadata().namespace() == null ? "" : test.metadata().namespace() + ".")
+                + "test_" + test.metadata().name();
+        String sql = String.valueOf(jinja.callMacro(macro, List.of(), kwargs, rt, bindings));
+        addEphemerals(rt, session, logger, ctes, new ArrayList<>());
+        return inject(sql, ctes);
+    }
+
+    private static final Pattern REF_OR_SOURCE = Pattern.compile("^\\s*(ref|source)\\(.*\\)\\s*$", Pattern.DOTALL);
+
+    /** The tested relation, narrowed by the test's {@code where} config like dbt's get_where_subquery. */
+    private static RelationValue testedRelation(TestNode test, ExecRuntime rt) {
+        RelationValue base;
+        if (!test.sourceCalls().isEmpty() && test.refs().isEmpty()) {
+            SourceCall s = test.sourceCalls().get(0);
+            base = (RelationValue) rt.source(s.sourceName(), s.tableName());
+        } else {
+            RefCall r = test.refs().get(0);
+            base = (RelationValue) rt.ref(r.packageName(), r.name());
+        }
+        Object where = test.config().get("where");
+        if (where == null || String.valueOf(where).isBlank()) {
+            return base;
+        }
+        return new RelationValue(base.relation(), base.getType(),
+                "(select * from " + base.render() + " where " + where + ") dbt_subquery");
+    }
+
+    private String renderWithEphemerals(Node node, String rawCode, EngineSession session, Consumer<String> logger,
+                                        Map<String, String> ctes, List<String> visiting) {
+        ExecRuntime rt = new ExecRuntime(node, linker, vars, target, session, logger);
+        Map<String, Object> bindings = new LinkedHashMap<>(globals);
+        bindings.put("model", Map.of("name", node.name(), "unique_id", node.id().value(),
+                "original_file_path", node.originalFilePath()));
+        String sql = jinja.render(new TemplateFile(node.originalFilePath(), rawCode), rt, bindings);
+        visiting.add(node.name());
+        addEphemerals(rt, session, logger, ctes, visiting);
+        return sql;
+    }
+
+    private void addEphemerals(ExecRuntime rt, EngineSession session, Consumer<String> logger,
+                               Map<String, String> ctes, List<String> visiting) {
         for (ModelNode eph : rt.ephemerals) {
             String cteName = ExecRuntime.CTE_PREFIX + eph.name();
             if (ctes.containsKey(cteName) || visiting.contains(eph.name())) {
                 continue;
             }
             // an ephemeral's own ephemerals come first, so every CTE is defined before use
-            String inner = renderWithEphemerals(eph, session, logger, ctes, visiting);
+            String inner = renderWithEphemerals(eph, eph.rawCode(), session, logger, ctes, visiting);
             ctes.put(cteName, inner);
         }
-        return sql;
     }
 
     static String inject(String sql, Map<String, String> ctes) {

@@ -14,6 +14,7 @@ import dev.mallard.core.manifest.NodeConfig;
 import dev.mallard.core.manifest.NodeId;
 import dev.mallard.core.manifest.ResourceType;
 import dev.mallard.core.manifest.SeedNode;
+import dev.mallard.core.manifest.TestNode;
 import dev.mallard.core.project.Project;
 import dev.mallard.core.project.SourceFile;
 import java.io.IOException;
@@ -52,17 +53,21 @@ public final class Parser {
         String pkg = project.name();
         List<TemplateFile> macroTemplates = new ArrayList<>();
         Map<String, String> macroText = new LinkedHashMap<>();
-        for (SourceFile f : project.macroFiles()) {
+        List<SourceFile> macroFiles = new ArrayList<>(project.macroFiles());
+        project.testFiles().stream().filter(TestCollector::isGeneric).forEach(macroFiles::add);
+        for (SourceFile f : macroFiles) {
             String text = read(f);
             macroText.put(f.relativeToProject(), text);
             macroTemplates.add(new TemplateFile(f.relativeToProject(), text));
         }
+        macroTemplates.add(0, BuiltinMacros.template());
         JinjaEngine jinja = new JinjaEngine(macroTemplates);
         Map<String, MacroInfo> macros = new LinkedHashMap<>();
         for (String name : jinja.macroNames()) {
             String file = jinja.macroFile(name);
-            String id = "macro." + pkg + "." + name;
-            macros.put(id, new MacroInfo(id, name, pkg, file, file, macroText.getOrDefault(file, "")));
+            String macroPackage = BuiltinMacros.FILE.equals(file) ? "dbt" : pkg;
+            String id = "macro." + macroPackage + "." + name;
+            macros.put(id, new MacroInfo(id, name, macroPackage, file, file, macroText.getOrDefault(file, "")));
         }
         Map<String, DocBlock> docs = DocsReader.read(project.docFiles(), pkg);
         PropertiesReader.Properties props = new PropertiesReader(project.dir(), docs, pkg).read(project.propertyFiles());
@@ -103,6 +108,14 @@ public final class Parser {
         }
         for (Node source : new SourceReader(project, pkg).read(props.sources())) {
             nodes.put(source.id(), source);
+        }
+        for (TestNode test : new TestCollector(project, vars, namer).collect(nodes, props, jinja)) {
+            Node previous = nodes.putIfAbsent(test.id(), test);
+            if (previous != null) {
+                throw new MallardException(ErrorCode.DUPLICATE_NODE, "two tests have the same name and arguments: '"
+                        + test.name() + "'", test.originalFilePath(), 0,
+                        "give one of them a distinct 'name:' in its properties entry", null);
+            }
         }
         checkPatchesHaveNodes(props.models(), nodes, "model");
         Manifest manifest = new Manifest(pkg, nodes, macros, docs, project.config().onRunStart(), project.config().onRunEnd());

@@ -33,10 +33,13 @@ public final class Planner {
         }
         Set<NodeId> planned = new LinkedHashSet<>(ordered);
         Map<NodeId, Set<NodeId>> reach = plannedAncestors(planned);
+        Map<NodeId, Set<NodeId>> testGates = testGates(planned);
         List<Step> steps = new ArrayList<>();
         for (NodeId id : ordered) {
             Node n = manifest.nodes().get(id);
-            steps.add(new Step(id, materialization(n), label(n), List.copyOf(reach.get(id))));
+            Set<NodeId> waits = new LinkedHashSet<>(reach.get(id));
+            waits.addAll(testGates.getOrDefault(id, Set.of()));
+            steps.add(new Step(id, materialization(n), label(n), List.copyOf(waits)));
         }
         return new Plan(steps);
     }
@@ -45,7 +48,7 @@ public final class Planner {
         if (n instanceof ModelNode m) {
             return m.resourceType() == ResourceType.MODEL && !m.isEphemeral();
         }
-        return n.resourceType() == ResourceType.SEED;
+        return n.resourceType() == ResourceType.SEED || n.resourceType() == ResourceType.TEST;
     }
 
     /**
@@ -68,6 +71,36 @@ public final class Planner {
         return reach;
     }
 
+    /**
+     * In a build, a node waits for the tests of the nodes it reads, so that a failing test
+     * stops what is downstream. A test on several nodes (relationships) gates a child only
+     * when all of the test's parents are upstream of that child, as dbt does.
+     */
+    private Map<NodeId, Set<NodeId>> testGates(Set<NodeId> planned) {
+        Map<NodeId, Set<NodeId>> gates = new HashMap<>();
+        Map<NodeId, Set<NodeId>> ancestorsCache = new HashMap<>();
+        for (NodeId testId : planned) {
+            Node test = manifest.nodes().get(testId);
+            if (test == null || test.resourceType() != ResourceType.TEST) {
+                continue;
+            }
+            List<NodeId> testParents = dag.parents(testId);
+            for (NodeId parent : testParents) {
+                for (NodeId child : dag.children(parent)) {
+                    Node c = manifest.nodes().get(child);
+                    if (c == null || c.resourceType() == ResourceType.TEST || !planned.contains(child)) {
+                        continue;
+                    }
+                    Set<NodeId> upstream = ancestorsCache.computeIfAbsent(child, k -> dag.ancestors(k, -1));
+                    if (upstream.containsAll(testParents)) {
+                        gates.computeIfAbsent(child, k -> new LinkedHashSet<>()).add(testId);
+                    }
+                }
+            }
+        }
+        return gates;
+    }
+
     static String materialization(Node n) {
         return n.resourceType() == ResourceType.SEED ? "seed" : n.config().materialized();
     }
@@ -76,6 +109,9 @@ public final class Planner {
         String where = n.relation().schema() + "." + n.relation().identifier();
         if (n.resourceType() == ResourceType.SEED) {
             return "seed file " + where;
+        }
+        if (n.resourceType() == ResourceType.TEST) {
+            return "test " + n.name();
         }
         return "sql " + n.config().materialized() + " model " + where;
     }

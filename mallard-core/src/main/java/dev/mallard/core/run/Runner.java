@@ -142,7 +142,9 @@ public final class Runner {
     private String describeCounts() {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Node n : ws.manifest().nodes().values()) {
-            counts.merge(n.resourceType().dbtName(), 1, Integer::sum);
+            String kind = n.resourceType() == dev.mallard.core.manifest.ResourceType.TEST ? "data test"
+                    : n.resourceType().dbtName();
+            counts.merge(kind, 1, Integer::sum);
         }
         counts.put("macro", ws.manifest().macros().size());
         StringBuilder sb = new StringBuilder();
@@ -163,26 +165,35 @@ public final class Runner {
         printer.line(String.format(Locale.ROOT, "Finished running %d nodes in %.2fs.", summary.results().size(),
                 summary.elapsedSeconds()));
         long errors = summary.count(NodeStatus.ERROR) + summary.count(NodeStatus.FAIL);
-        if (errors == 0) {
-            printer.blank();
+        long warnings = summary.count(NodeStatus.WARN);
+        printer.blank();
+        if (errors == 0 && warnings == 0) {
             printer.line("Completed successfully");
         } else {
-            printer.blank();
-            printer.line("Completed with " + errors + " error" + (errors == 1 ? "" : "s") + ":");
+            StringBuilder head = new StringBuilder("Completed with ");
+            if (errors > 0) {
+                head.append(errors).append(errors == 1 ? " error" : " errors");
+            }
+            if (warnings > 0) {
+                head.append(errors > 0 ? " and " : "").append(warnings).append(warnings == 1 ? " warning" : " warnings");
+            }
+            printer.line(head.append(':').toString());
             for (NodeResult r : summary.results()) {
-                if (r.status() == NodeStatus.ERROR || r.status() == NodeStatus.FAIL) {
+                boolean failed = r.status() == NodeStatus.ERROR || r.status() == NodeStatus.FAIL;
+                if (failed || r.status() == NodeStatus.WARN) {
                     Node n = ws.manifest().nodes().get(r.id());
                     printer.blank();
-                    printer.line("Failure in " + n.resourceType().dbtName() + " " + n.name() + " (" + n.originalFilePath() + ")");
+                    printer.line((failed ? "Failure in " : "Warning in ") + n.resourceType().dbtName() + " " + n.name()
+                            + " (" + n.originalFilePath() + ")");
                     for (String line : String.valueOf(r.message()).split("\\R")) {
-                        printer.line("  " + line);
+                        printer.line(line.isEmpty() ? "" : "  " + line);
                     }
                 }
             }
         }
         printer.blank();
         long pass = summary.count(NodeStatus.SUCCESS) + summary.count(NodeStatus.PASS);
-        printer.line("Done. PASS=" + pass + " WARN=" + summary.count(NodeStatus.WARN) + " ERROR=" + errors
+        printer.line("Done. PASS=" + pass + " WARN=" + warnings + " ERROR=" + errors
                 + " SKIP=" + summary.count(NodeStatus.SKIPPED) + " TOTAL=" + summary.results().size());
     }
 }

@@ -1,0 +1,72 @@
+package dev.mallard.core.exec;
+
+import dev.mallard.core.engine.EngineSession;
+import dev.mallard.core.engine.QueryResult;
+import dev.mallard.core.engine.Relation;
+import dev.mallard.core.manifest.TestNode;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Runs a compiled data test as dbt does: counts the failing rows with fail_calc, compares
+ * with warn_if/error_if, and stores the failing rows when store_failures asks for it.
+ */
+final class TestExecution {
+    /** A test's verdict with the number of failures. */
+    record Outcome(NodeStatus status, long failures, String message) {
+    }
+
+    private TestExecution() {
+    }
+
+    static Outcome run(TestNode test, String compiledSql, EngineSession session, List<String> executed) {
+        String mainSql = NodeCompiler.stripTrailingSemicolon(compiledSql);
+        String storeAs = storeFailuresAs(test);
+        if (storeAs != null) {
+            Relation audit = test.relation();
+            session.createSchemaIfMissing(audit.database(), audit.schema());
+            String kind = storeAs.equals("view") ? "VIEW" : "TABLE";
+            String other = kind.equals("VIEW") ? "TABLE" : "VIEW";
+            run(session, executed, "DROP " + other + " IF EXISTS " + audit.render());
+            run(session, executed, "CREATE OR REPLACE " + kind + " " + audit.render() + " AS (\n" + mainSql + "\n)");
+            mainSql = "select * from " + audit.render();
+        }
+        String failCalc = test.config().string("fail_calc", "count(*)");
+        String warnIf = test.config().string("warn_if", "!= 0");
+        String errorIf = test.config().string("error_if", "!= 0");
+        Object limit = test.config().get("limit");
+        String sql = "select\n  " + failCalc + " as failures,\n  " + failCalc + " " + warnIf + " as should_warn,\n  "
+                + failCalc + " " + errorIf + " as should_error\nfrom (\n" + mainSql + "\n"
+                + (limit == null ? "" : "limit " + limit + "\n") + ") dbt_internal_test";
+        executed.add(sql);
+        QueryResult r = session.query(sql, 1);
+        List<Object> row = r.rows().get(0);
+        long failures = row.get(0) == null ? 0 : ((Number) row.get(0)).longValue();
+        boolean shouldWarn = Boolean.TRUE.equals(row.get(1));
+        boolean shouldError = Boolean.TRUE.equals(row.get(2));
+        if (!test.warnOnly() && shouldError) {
+            return new Outcome(NodeStatus.FAIL, failures, "Got " + failures + " result" + (failures == 1 ? "" : "s")
+                    + ", configured to fail if " + errorIf);
+        }
+        if (shouldWarn) {
+            return new Outcome(NodeStatus.WARN, failures, "Got " + failures + " result" + (failures == 1 ? "" : "s")
+                    + ", configured to warn if " + warnIf);
+        }
+        return new Outcome(NodeStatus.PASS, failures, null);
+    }
+
+    /** "table", "view", or null when failures are not stored. */
+    static String storeFailuresAs(TestNode test) {
+        Object as = test.config().get("store_failures_as");
+        if (as != null) {
+            String v = String.valueOf(as).trim().toLowerCase(Locale.ROOT);
+            return v.equals("ephemeral") ? null : v;
+        }
+        return test.config().bool("store_failures", false) ? "table" : null;
+    }
+
+    private static void run(EngineSession session, List<String> executed, String sql) {
+        executed.add(sql);
+        session.execute(sql);
+    }
+}

@@ -1,0 +1,258 @@
+package dev.mallard.core.parse;
+
+import dev.mallard.core.engine.Relation;
+import dev.mallard.core.error.ErrorCode;
+import dev.mallard.core.error.MallardException;
+import dev.mallard.core.manifest.NodeConfig;
+import dev.mallard.core.manifest.NodeId;
+import dev.mallard.core.manifest.RefCall;
+import dev.mallard.core.manifest.SourceCall;
+import dev.mallard.core.manifest.TestNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Builds generic test nodes from properties YAML entries, named and hashed exactly as
+ * dbt names them ({@code not_null_orders_order_id}, {@code test.pkg.<name>.<hash>}).
+ */
+final class TestBuilder {
+    /** Keys of a test entry that are configs, not macro arguments. */
+    static final List<String> CONFIG_ARGS = List.of("severity", "tags", "enabled", "where", "limit", "warn_if",
+            "error_if", "fail_calc", "store_failures", "store_failures_as", "meta", "database", "schema", "alias");
+    private static final Pattern TEST_NAME = Pattern.compile("^(?:([A-Za-z_][0-9A-Za-z_]*)\\.)?([A-Za-z_][0-9A-Za-z_]*)$");
+    private static final Pattern REF = Pattern.compile(
+            "^\\s*ref\\(\\s*['\"]([^'\"]+)['\"]\\s*(?:,\\s*['\"]([^'\"]+)['\"]\\s*)?\\)\\s*$");
+    private static final Pattern SOURCE = Pattern.compile(
+            "^\\s*source\\(\\s*['\"]([^'\"]+)['\"]\\s*,\\s*['\"]([^'\"]+)['\"]\\s*\\)\\s*$");
+
+    /** What a test is attached to: a model/seed (by ref) or a source table. */
+    record Target(NodeId id, String name, String sourceName, boolean enabled) {
+        boolean isSource() {
+            return sourceName != null;
+        }
+
+        String modelArgument() {
+            return isSource() ? "{{ get_where_subquery(source('" + sourceName + "', '" + name + "')) }}"
+                    : "{{ get_where_subquery(ref('" + name + "')) }}";
+        }
+
+        String nameForTest() {
+            return isSource() ? sourceName + "_" + name : name;
+        }
+    }
+
+    private final String pkg;
+    private final ProjectConfigTree testTree;
+    private final RelationNamer namer;
+
+    TestBuilder(String pkg, ProjectConfigTree testTree, RelationNamer namer) {
+        this.pkg = pkg;
+        this.testTree = testTree;
+        this.namer = namer;
+    }
+
+    /**
+     * One test from a {@code data_tests:} entry. {@code file} is the YAML file relative to
+     * the project, {@code folders} its folders below the resource root (for the fqn).
+     */
+    @SuppressWarnings("unchecked")
+    TestNode build(Object entry, Target target, String column, String file, List<String> folders) {
+        String testName;
+        Map<String, Object> args;
+        if (entry instanceof String s) {
+            testName = s;
+            args = new LinkedHashMap<>();
+        } else if (entry instanceof Map<?, ?> raw) {
+            Map<String, Object> m = new LinkedHashMap<>((Map<String, Object>) raw);
+            if (m.containsKey("test_name")) {
+                testName = String.valueOf(m.remove("test_name"));
+                args = m;
+            } else if (m.size() == 1) {
+                Map.Entry<String, Object> only = m.entrySet().iterator().next();
+                testName = only.getKey();
+                Object value = only.getValue();
+                if (value != null && !(value instanceof Map)) {
+                    throw new MallardException(ErrorCode.YAML, "the arguments of test '" + testName
+                            + "' must be a mapping", file, 0);
+                }
+                args = value == null ? new LinkedHashMap<>() : dev.mallard.core.common.Frozen.mutableCopy((Map<String, Object>) value);
+            } else {
+                throw new MallardException(ErrorCode.YAML, "a test entry must have exactly one key (the test name), found "
+                        + m.keySet(), file, 0);
+            }
+        } else {
+            throw new MallardException(ErrorCode.YAML, "a test must be a name or a mapping, found: " + entry, file, 0);
+        }
+        if (column != null) {
+            args.put("column_name", column);
+        }
+        if (args.get("arguments") instanceof Map<?, ?> arguments) {
+            args.remove("arguments");
+            args.putAll((Map<String, Object>) arguments);
+        }
+        Map<String, Object> config = new LinkedHashMap<>();
+        Object nested = args.remove("config");
+        for (String key : CONFIG_ARGS) {
+            Object value = args.remove(key);
+            if (value != null) {
+                config.put(key, value);
+            }
+        }
+        if (nested instanceof Map<?, ?> c) {
+            ConfigMerger.mergeInto(config, (Map<String, Object>) c);
+        }
+        String description = args.containsKey("description") ? String.valueOf(args.remove("description")) : "";
+        String customName = args.containsKey("name") ? String.valueOf(args.remove("name")) : null;
+        if (args.containsKey("model")) {
+            throw new MallardException(ErrorCode.YAML, "test '" + testName + "' may not have a 'model' argument", file, 0);
+        }
+        args.put("model", target.modelArgument());
+        Matcher nm = TEST_NAME.matcher(testName);
+        if (!nm.matches()) {
+            throw new MallardException(ErrorCode.YAML, "'" + testName + "' is not a valid test name", file, 0);
+        }
+        String namespace = nm.group(1);
+        String name = nm.group(2);
+        String shortName;
+        String fullName;
+        if (customName != null) {
+            shortName = customName;
+            fullName = customName;
+        } else {
+            String type = (target.isSource() ? "source_" : "") + name;
+            if (namespace != null) {
+                type = namespace + "_" + type;
+            }
+            String[] names = synthesizeNames(type, target.nameForTest(), args);
+            shortName = names[0];
+            fullName = names[1];
+            if (!shortName.equals(fullName) && !config.containsKey("alias")) {
+                config.put("alias", shortName);
+            }
+        }
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("namespace", namespace);
+        metadata.put("name", name);
+        metadata.put("kwargs", args);
+        String hash = md5(fullName + PyRepr.of(hashable(metadata)));
+        hash = hash.substring(hash.length() - 10);
+
+        List<String> fqn = new ArrayList<>();
+        fqn.add(pkg);
+        fqn.addAll(folders);
+        fqn.add(fullName);
+        Map<String, Object> merged = testTree.configFor(fqn);
+        ConfigMerger.mergeInto(merged, config);
+        merged.putIfAbsent("severity", "ERROR");
+        merged.putIfAbsent("schema", "dbt_test__audit");
+        merged.put("materialized", "test");
+        NodeConfig nodeConfig = new NodeConfig(merged);
+
+        List<RefCall> refs = new ArrayList<>();
+        List<SourceCall> sources = new ArrayList<>();
+        if (target.isSource()) {
+            sources.add(new SourceCall(target.sourceName(), target.name(), 0));
+        } else {
+            refs.add(new RefCall(null, target.name(), 0));
+        }
+        for (Map.Entry<String, Object> e : args.entrySet()) {
+            if (e.getKey().equals("model") || !(e.getValue() instanceof String s)) {
+                continue;
+            }
+            Matcher r = REF.matcher(s);
+            if (r.matches()) {
+                refs.add(r.group(2) == null ? new RefCall(null, r.group(1), 0) : new RefCall(r.group(1), r.group(2), 0));
+            }
+            Matcher so = SOURCE.matcher(s);
+            if (so.matches()) {
+                sources.add(new SourceCall(so.group(1), so.group(2), 0));
+            }
+        }
+        String alias = String.valueOf(merged.getOrDefault("alias", shortName));
+        Map<String, Object> namingConfig = new LinkedHashMap<>(merged);
+        namingConfig.put("alias", alias);
+        Relation relation = namer.name(shortName, namingConfig, Map.of("name", shortName, "resource_type", "test"));
+        String rawCode = "{{ " + (namespace == null ? "" : namespace + ".") + "test_" + name + "(**_dbt_generic_test_kwargs) }}";
+        return new TestNode(new NodeId("test." + pkg + "." + fullName + "." + hash), fullName, pkg, shortName + ".sql",
+                file, fqn, nodeConfig, relation, description, rawCode,
+                new TestNode.TestMetadata(name, namespace, args), column, target.id(), refs, sources,
+                Checksums.sha256(rawCode));
+    }
+
+    /** dbt's (short, full) names: the full one for ids and fqn, the short one (<64 chars) for files. */
+    @SuppressWarnings("unchecked")
+    static String[] synthesizeNames(String testType, String targetName, Map<String, Object> args) {
+        List<String> flat = new ArrayList<>();
+        for (String key : new TreeMap<>(args).keySet()) {
+            if (key.equals("model")) {
+                continue;
+            }
+            Object v = args.get(key);
+            if (v instanceof Map<?, ?> m) {
+                for (Object part : ((Map<String, Object>) m).values()) {
+                    flat.add(PyRepr.str(part));
+                }
+            } else if (v instanceof List<?> l) {
+                for (Object part : l) {
+                    flat.add(pyStrOfElement(part));
+                }
+            } else {
+                flat.add(PyRepr.str(v));
+            }
+        }
+        List<String> clean = new ArrayList<>();
+        for (String s : flat) {
+            clean.add(s.replaceAll("[^0-9a-zA-Z_]+", "_"));
+        }
+        String unique = String.join("__", clean);
+        String identifier = testType + "_" + targetName;
+        String full = identifier + "_" + unique;
+        String shortName = full.length() >= 64
+                ? identifier.substring(0, Math.min(30, identifier.length())) + "_" + md5(full) : full;
+        return new String[] {shortName, full};
+    }
+
+    /** str() of a list element, which Python prints with repr for nested containers. */
+    private static String pyStrOfElement(Object part) {
+        if (part instanceof Map || part instanceof List) {
+            return PyRepr.of(part);
+        }
+        return PyRepr.str(part);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object hashable(Object data) {
+        if (data instanceof Map<?, ?> m) {
+            Map<String, Object> sorted = new TreeMap<>();
+            ((Map<String, Object>) m).forEach((k, v) -> sorted.put(k, hashable(v)));
+            return sorted;
+        }
+        if (data instanceof List<?> l) {
+            List<Object> out = new ArrayList<>();
+            for (Object o : l) {
+                out.add(hashable(o));
+            }
+            return out;
+        }
+        return PyRepr.str(data);
+    }
+
+    static String md5(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

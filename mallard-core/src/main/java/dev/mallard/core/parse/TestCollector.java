@@ -1,0 +1,145 @@
+package dev.mallard.core.parse;
+
+import dev.mallard.core.engine.Relation;
+import dev.mallard.core.error.ErrorCode;
+import dev.mallard.core.error.MallardException;
+import dev.mallard.core.jinja.JinjaEngine;
+import dev.mallard.core.jinja.TemplateFile;
+import dev.mallard.core.manifest.ColumnSpec;
+import dev.mallard.core.manifest.ModelNode;
+import dev.mallard.core.manifest.Node;
+import dev.mallard.core.manifest.NodeConfig;
+import dev.mallard.core.manifest.NodeId;
+import dev.mallard.core.manifest.ResourceType;
+import dev.mallard.core.manifest.SeedNode;
+import dev.mallard.core.manifest.SourceNode;
+import dev.mallard.core.manifest.TestNode;
+import dev.mallard.core.project.Project;
+import dev.mallard.core.project.SourceFile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Every data test of the project: generic ones from properties YAML and singular ones from tests/. */
+final class TestCollector {
+    private final Project project;
+    private final Vars vars;
+    private final TestBuilder builder;
+    private final ProjectConfigTree testTree;
+    private final RelationNamer namer;
+
+    TestCollector(Project project, Vars vars, RelationNamer namer) {
+        this.project = project;
+        this.vars = vars;
+        this.namer = namer;
+        this.testTree = new ProjectConfigTree(project.config().tests());
+        this.builder = new TestBuilder(project.name(), testTree, namer);
+    }
+
+    List<TestNode> collect(Map<NodeId, Node> nodes, PropertiesReader.Properties props, JinjaEngine jinja) {
+        List<TestNode> tests = new ArrayList<>();
+        for (Node n : nodes.values()) {
+            if (n instanceof ModelNode m && m.resourceType() == ResourceType.MODEL) {
+                PropertyPatch patch = props.models().get(m.name());
+                if (patch != null) {
+                    addAll(tests, patch.dataTests(), patch.columns(), target(m), patch.file());
+                }
+            } else if (n instanceof SeedNode s) {
+                PropertyPatch patch = props.seeds().get(s.name());
+                if (patch != null) {
+                    addAll(tests, patch.dataTests(), patch.columns(), target(s), patch.file());
+                }
+            } else if (n instanceof SourceNode src) {
+                TestBuilder.Target t = new TestBuilder.Target(src.id(), src.name(), src.sourceName(), true);
+                addAll(tests, src.dataTests(), src.columns(), t, src.originalFilePath());
+            }
+        }
+        for (SourceFile f : project.testFiles()) {
+            if (!isGeneric(f)) {
+                TestNode singular = singular(f, jinja);
+                if (singular != null) {
+                    tests.add(singular);
+                }
+            }
+        }
+        return tests;
+    }
+
+    /** Files under tests/generic/ hold {@code {% test %}} macros, not singular tests. */
+    static boolean isGeneric(SourceFile f) {
+        return f.relativeToRoot().startsWith("generic/");
+    }
+
+    private static TestBuilder.Target target(Node n) {
+        return new TestBuilder.Target(n.id(), n.name(), null, true);
+    }
+
+    private void addAll(List<TestNode> out, List<Object> modelTests, Map<String, ColumnSpec> columns,
+                        TestBuilder.Target target, String file) {
+        List<String> folders = folders(file);
+        for (Object entry : modelTests) {
+            add(out, builder.build(entry, target, null, file, folders));
+        }
+        for (ColumnSpec c : columns.values()) {
+            for (Object entry : c.dataTests()) {
+                add(out, builder.build(entry, target, c.name(), file, folders));
+            }
+        }
+    }
+
+    private static void add(List<TestNode> out, TestNode t) {
+        if (t.config().enabled()) {
+            out.add(t);
+        }
+    }
+
+    /** The folders of a properties file below its resource root, for the fqn. */
+    private List<String> folders(String file) {
+        List<String> roots = new ArrayList<>();
+        roots.addAll(project.config().modelPaths());
+        roots.addAll(project.config().seedPaths());
+        roots.addAll(project.config().snapshotPaths());
+        roots.addAll(project.config().testPaths());
+        roots.addAll(project.config().analysisPaths());
+        roots.addAll(project.config().macroPaths());
+        String rel = file;
+        for (String root : roots) {
+            String prefix = root.endsWith("/") ? root : root + "/";
+            if (file.startsWith(prefix)) {
+                rel = file.substring(prefix.length());
+                break;
+            }
+        }
+        int slash = rel.lastIndexOf('/');
+        return slash < 0 ? List.of() : List.of(rel.substring(0, slash).split("/"));
+    }
+
+    private TestNode singular(SourceFile f, JinjaEngine jinja) {
+        String pkg = project.name();
+        String name = f.stem();
+        List<String> fqn = new ArrayList<>();
+        fqn.add(pkg);
+        fqn.addAll(f.folders());
+        fqn.add(name);
+        Map<String, Object> config = testTree.configFor(fqn);
+        String raw = Parser.read(f);
+        ParseRuntime rt = new ParseRuntime(vars, project.target().context(), config, null);
+        jinja.render(new TemplateFile(f.relativeToProject(), raw), rt, Map.of("model", Map.of("name", name)));
+        ConfigMerger.mergeInto(config, rt.config);
+        config.putIfAbsent("severity", "ERROR");
+        config.putIfAbsent("schema", "dbt_test__audit");
+        config.put("materialized", "test");
+        NodeConfig nodeConfig = new NodeConfig(config);
+        if (!nodeConfig.enabled()) {
+            return null;
+        }
+        if (rt.refs.isEmpty() && rt.sources.isEmpty() && raw.isBlank()) {
+            throw new MallardException(ErrorCode.PROJECT, "singular test '" + name + "' is empty", f.relativeToProject(), 1);
+        }
+        Relation relation = namer.name(name, config, Map.of("name", name, "resource_type", "test"));
+        return new TestNode(new NodeId("test." + pkg + "." + name), name, pkg, f.relativeToRoot(), f.relativeToProject(),
+                fqn, nodeConfig, relation, "", raw, null, null, null, rt.refs, rt.sources, Checksums.sha256(raw));
+    }
+
+}

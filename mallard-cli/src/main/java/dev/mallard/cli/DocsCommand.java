@@ -1,0 +1,18 @@
+package dev.mallard.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+
+/** {@code mallard docs}: the group of documentation commands. */
+@Command(name = "docs", description = "Generate the project's documentation artifacts.",
+        subcommands = DocsGenerateCommand.class)
+final class DocsCommand implements Runnable {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

@@ -65,9 +65,14 @@ def compare_databases(expected, actual, ignore_prefixes=()):
                 ar = content(act, *key)
                 if er != ar:
                     only_e, only_a = er - ar, ar - er
-                    problems.append(
-                        f"rows differ ({sum(only_e.values())} only in expected, e.g. {_example(only_e)}; "
-                        f"{sum(only_a.values())} only in actual, e.g. {_example(only_a)})")
+                    if sum(only_e.values()) == 1 and sum(only_a.values()) == 1:
+                        (re_,), (ra,) = only_e.keys(), only_a.keys()
+                        cells = [f"{c}: {x!r} != {y!r}" for (c, _), x, y in zip(ec, re_, ra) if x != y]
+                        problems.append("one row differs: " + ", ".join(cells))
+                    else:
+                        problems.append(
+                            f"rows differ ({sum(only_e.values())} only in expected, e.g. {_example(only_e)}; "
+                            f"{sum(only_a.values())} only in actual, e.g. {_example(only_a)})")
             if problems:
                 lines.append(f"DIFF   {label}: " + "; ".join(problems)); diffs += 1
             else:

@@ -15,9 +15,10 @@ hold tests that fail on purpose (dbt then exits 1). The oracle is broken only wh
 wrote no run_results.json or some node ended in `error`.
 
 Environment:
-  CONFORMANCE_SKIP_TESTS=1  leave data tests out of the comparison: dbt builds with
-                            --exclude-resource-type test (and Mallard too when it knows
-                            the flag); test results are not compared
+  CONFORMANCE_SKIP_TESTS=1  leave data tests out of the comparison: test results are
+                            not compared, and both tools build the same nodes (see
+                            skip_flags: dbt gets --exclude-resource-type test when
+                            Mallard has no data tests or knows that flag too)
   CONFORMANCE_JOBS=N        projects built at the same time (default 2)
   CONFORMANCE_KEEP=1        keep the work folder (its path is printed)
   MALLARD                   the Mallard launcher (default: <repo>/mallard)
@@ -169,14 +170,33 @@ def mallard_knows(mallard, flag):
     return flag in p.stdout + p.stderr
 
 
+def mallard_has_tests(mallard):
+    p = subprocess.run([mallard, "--help"], capture_output=True, text=True)
+    return re.search(r"^\s+test\s", p.stdout + p.stderr, re.M) is not None
+
+
+def skip_flags(mallard):
+    """(dbt leaves tests out, Mallard leaves tests out) for CONFORMANCE_SKIP_TESTS.
+
+    Both must build the same nodes, or the children of failing tests differ: both drop
+    tests when Mallard knows --exclude-resource-type; a Mallard without data tests gets
+    a dbt without them; otherwise both run their tests and only the comparison of test
+    results is left out."""
+    if mallard_knows(mallard, "--exclude-resource-type"):
+        return True, True
+    if not mallard_has_tests(mallard):
+        return True, False
+    return False, False
+
+
 class Project:
-    def __init__(self, path, work, mallard, skip_tests, mallard_skip_flag):
+    def __init__(self, path, work, mallard, skip_tests, skip):
         self.path = path
         self.name = os.path.basename(path)
         self.out = os.path.join(work, self.name)
         self.mallard = mallard
         self.skip_tests = skip_tests
-        self.mallard_skip_flag = mallard_skip_flag
+        self.dbt_drops_tests, self.mallard_drops_tests = skip
         self.lines = []
         self.rel = (0, 0)
         self.tests = (0, 0)
@@ -210,10 +230,10 @@ class Project:
         env = dict(os.environ, DBT_RESULTS_OUT=dbt_results, CONFORMANCE_TARGET=TARGET,
                    DBT_SEND_ANONYMOUS_USAGE_STATS="false")
         m_args = list(args)
-        if self.skip_tests:
+        if self.dbt_drops_tests:
             dbt_cmd += ["--exclude-resource-type", "test"]
-            if self.mallard_skip_flag:
-                m_args += ["--exclude-resource-type", "test"]
+        if self.mallard_drops_tests:
+            m_args += ["--exclude-resource-type", "test"]
 
         m_project = os.path.join(m_dir, "project")
         copy_project(self.path, m_project)
@@ -303,13 +323,13 @@ def main():
     if subprocess.run([mallard, "--version"], stdout=subprocess.DEVNULL).returncode != 0:
         print("cannot start Mallard", file=sys.stderr)
         return 2
-    skip_flag = skip_tests and mallard_knows(mallard, "--exclude-resource-type")
+    skip = skip_flags(mallard) if skip_tests else (False, False)
 
     work = tempfile.mkdtemp(prefix="mallard-conformance.")
     jobs = max(1, int(os.environ.get("CONFORMANCE_JOBS", "2")))
     started = time.monotonic()
     try:
-        runs = [Project(p, work, mallard, skip_tests, skip_flag) for p in projects]
+        runs = [Project(p, work, mallard, skip_tests, skip) for p in projects]
         with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
             for r in pool.map(Project.run, runs):  # printed in order as they finish
                 print(f"=== {r.name}: {r.verdict}")

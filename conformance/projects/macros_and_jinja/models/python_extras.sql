@@ -11,6 +11,7 @@ select
     '{{ 'abc' | replace('b', 'B') }}' as filtered_replace,
     {{ 'true' if none is none and 'x' is string and 3 is number else 'false' }} as type_tests,
     '{{ 'x' ~ 1 ~ none }}' as tilde_concat,
+    $${{ none }}|{{ true }}|{{ [1, 'a'] }}|{{ {'k': none} }}$$ as printed_python_values,
     '{{ 'a\nb'.splitlines() | length }}' as split_lines,
     '{{ 'left'.ljust(6, '.') }}' as ljust,
     '{{ 'ab'.zfill(4) }}' as zfilled,

@@ -31,10 +31,40 @@ public final class DataFunctions {
         DbtFunctions.Args a = DbtFunctions.Args.of(args);
         try {
             ObjectMapper mapper = PyTypes.truthy(a.get(1, "sort_keys")) ? SORTED_JSON : JSON;
-            return mapper.writeValueAsString(plain(a.get(0, "value")));
+            return pythonStyle(mapper.valueToTree(plain(a.get(0, "value"))));
         } catch (JsonProcessingException e) {
             return null; // dbt returns None for values it cannot serialise
         }
+    }
+
+    private static final ObjectMapper ASCII_JSON = new ObjectMapper()
+            .configure(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature(), true);
+
+    /** JSON as Python's json.dumps writes it by default: ", " and ": " separators, ASCII only. */
+    static String pythonStyle(com.fasterxml.jackson.databind.JsonNode node) throws JsonProcessingException {
+        if (node.isObject()) {
+            StringBuilder sb = new StringBuilder("{");
+            java.util.Iterator<java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = node.fields();
+            while (it.hasNext()) {
+                java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e = it.next();
+                sb.append(ASCII_JSON.writeValueAsString(e.getKey())).append(": ").append(pythonStyle(e.getValue()));
+                if (it.hasNext()) {
+                    sb.append(", ");
+                }
+            }
+            return sb.append('}').toString();
+        }
+        if (node.isArray()) {
+            StringBuilder sb = new StringBuilder("[");
+            for (int i = 0; i < node.size(); i++) {
+                if (i > 0) {
+                    sb.append(", ");
+                }
+                sb.append(pythonStyle(node.get(i)));
+            }
+            return sb.append(']').toString();
+        }
+        return ASCII_JSON.writeValueAsString(node);
     }
 
     public static Object fromjson(Object... args) {

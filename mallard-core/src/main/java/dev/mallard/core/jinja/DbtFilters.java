@@ -19,7 +19,23 @@ final class DbtFilters {
                 filter("as_text", v -> v == null ? "" : PyStr.str(v)),
                 filter("as_bool", v -> v instanceof String s ? parse(s) instanceof Boolean b ? b : v : v),
                 filter("as_number", v -> v instanceof String s ? parse(s) instanceof Number n ? n : v : v),
-                filter("as_native", v -> v instanceof String s ? parse(s) : v));
+                filter("as_native", v -> v instanceof String s ? parse(s) : v),
+                filter("max", v -> extreme(v, 1)),
+                filter("min", v -> extreme(v, -1)));
+    }
+
+    /** Jinja's max/min filters: the largest (sign 1) or smallest (-1) item of a sequence. */
+    private static Object extreme(Object value, int sign) {
+        if (!(value instanceof Iterable<?> items)) {
+            return value;
+        }
+        Object best = null;
+        for (Object item : items) {
+            if (best == null || Integer.signum(PyCompare.compare(item, best)) == sign) {
+                best = item;
+            }
+        }
+        return best;
     }
 
     /** Python literal syntax is close enough to YAML flow syntax for the values dbt users pass. */

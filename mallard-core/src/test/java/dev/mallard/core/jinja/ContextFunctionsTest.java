@@ -38,7 +38,8 @@ class ContextFunctionsTest {
 
     @Test
     void jsonAndYamlRoundTrips() {
-        assertEquals("{\"a\":[1,2],\"b\":\"x\"}", t.render("{{ tojson({'a': [1, 2], 'b': 'x'}) }}"));
+        // Python json.dumps separators, as dbt prints it
+        assertEquals("{\"a\": [1, 2], \"b\": \"x\"}", t.render("{{ tojson({'a': [1, 2], 'b': 'x'}) }}"));
         assertEquals("2 y", t.render("{% set o = fromjson('{\"k\": [1, 2], \"s\": \"y\"}') %}{{ o.k | length }} {{ o.s }}"));
         assertEquals("b", t.render("{% set y = fromyaml('a: [b, c]') %}{{ y.a[0] }}"));
         assertTrue(t.render("{{ toyaml({'a': 1}) }}").startsWith("a: 1"));

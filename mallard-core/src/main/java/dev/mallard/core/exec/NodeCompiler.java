@@ -25,14 +25,26 @@ public final class NodeCompiler {
     private final Vars vars;
     private final Map<String, Object> target;
     private final Map<String, Object> globals;
+    private final Deferral deferral;
 
     public NodeCompiler(JinjaEngine jinja, Linker linker, Vars vars, Map<String, Object> target,
                         Map<String, Object> globals) {
+        this(jinja, linker, vars, target, globals, null);
+    }
+
+    private NodeCompiler(JinjaEngine jinja, Linker linker, Vars vars, Map<String, Object> target,
+                         Map<String, Object> globals, Deferral deferral) {
+        this.deferral = deferral;
         this.jinja = jinja;
         this.linker = linker;
         this.vars = vars;
         this.target = target;
         this.globals = globals;
+    }
+
+    /** The same compiler, with refs to nodes missing from this target resolved by {@code deferral} (--defer). */
+    public NodeCompiler withDeferral(Deferral newDeferral) {
+        return new NodeCompiler(jinja, linker, vars, target, globals, newDeferral);
     }
 
     /** Compiled SQL of a model or analysis, ephemeral CTEs included. */
@@ -45,7 +57,7 @@ public final class NodeCompiler {
     /** Renders free SQL (hooks, operations) in the context of a node (or none). */
     public String renderSql(String template, String file, Node node, EngineSession session, Consumer<String> logger,
                             Map<String, Object> extra) {
-        ExecRuntime rt = new ExecRuntime(node, linker, vars, target, session, logger);
+        ExecRuntime rt = new ExecRuntime(node, linker, vars, target, session, logger, deferral);
         Map<String, Object> bindings = new LinkedHashMap<>(globals);
         bindings.putAll(extra);
         return jinja.render(new TemplateFile(file, template), rt, bindings);
@@ -53,13 +65,13 @@ public final class NodeCompiler {
 
     public Object callMacro(String name, List<Object> args, Map<String, Object> kwargs, EngineSession session,
                             Consumer<String> logger) {
-        ExecRuntime rt = new ExecRuntime(null, linker, vars, target, session, logger);
+        ExecRuntime rt = new ExecRuntime(null, linker, vars, target, session, logger, deferral);
         return jinja.callMacro(name, args, kwargs, rt, globals);
     }
 
     private String renderWithEphemerals(ModelNode model, EngineSession session, Consumer<String> logger,
                                         Map<String, String> ctes, List<String> visiting) {
-        ExecRuntime rt = new ExecRuntime(model, linker, vars, target, session, logger);
+        ExecRuntime rt = new ExecRuntime(model, linker, vars, target, session, logger, deferral);
         Map<String, Object> bindings = new LinkedHashMap<>(globals);
         bindings.put("model", Map.of("name", model.name(), "unique_id", model.id().value(),
                 "original_file_path", model.originalFilePath()));

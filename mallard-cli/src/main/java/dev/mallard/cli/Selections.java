@@ -1,23 +1,76 @@
 package dev.mallard.cli;
 
+import dev.mallard.core.error.ErrorCode;
+import dev.mallard.core.error.MallardException;
+import dev.mallard.core.exec.Deferral;
 import dev.mallard.core.manifest.NodeId;
 import dev.mallard.core.manifest.ResourceType;
+import dev.mallard.core.parse.YamlValueRenderer;
 import dev.mallard.core.run.Workspace;
+import dev.mallard.core.select.SelectionSpec;
 import dev.mallard.core.select.Selector;
+import dev.mallard.core.select.SelectorsFile;
+import dev.mallard.core.state.StateDeferral;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
-/** Applies --select/--exclude to the workspace's DAG. */
+/** Applies --selector, or --select/--exclude, to the workspace's DAG, as dbt chooses between them. */
 final class Selections {
     private Selections() {
     }
 
     static Set<NodeId> select(Workspace ws, SelectionOptions sel, Set<ResourceType> types) {
-        return new Selector(ws.manifest(), ws.dag()).select(sel.select, sel.exclude, EnumSet.copyOf(types));
+        Selector selector = new Selector(ws.manifest(), ws.dag(), sel.previousState());
+        return selector.select(spec(ws, sel), EnumSet.copyOf(types));
     }
 
     static Set<NodeId> select(Workspace ws, List<String> select, List<String> exclude, Set<ResourceType> types) {
         return new Selector(ws.manifest(), ws.dag()).select(select, exclude, EnumSet.copyOf(types));
+    }
+
+    /**
+     * --selector NAME wins over --select/--exclude; without any of them, the selector with
+     * {@code default: true} applies, if selectors.yml has one.
+     */
+    static SelectionSpec spec(Workspace ws, SelectionOptions sel) {
+        if (sel.selector != null) {
+            return selectorsFile(ws).definition(sel.selector);
+        }
+        if (sel.select.isEmpty() && sel.exclude.isEmpty()) {
+            Optional<SelectorsFile.NamedSelector> byDefault = selectorsFile(ws).defaultSelector();
+            if (byDefault.isPresent()) {
+                return byDefault.get().definition();
+            }
+        }
+        return Selector.parse(sel.select, sel.exclude);
+    }
+
+    /** The name of the default selector this selection falls back to, if it does. */
+    static Optional<String> defaultSelectorInUse(Workspace ws, SelectionOptions sel) {
+        if (sel.selector != null || !sel.select.isEmpty() || !sel.exclude.isEmpty()) {
+            return Optional.empty();
+        }
+        return selectorsFile(ws).defaultSelector().map(SelectorsFile.NamedSelector::name);
+    }
+
+    private static SelectorsFile selectorsFile(Workspace ws) {
+        return SelectorsFile.read(ws.project().dir(), new YamlValueRenderer(ws.project().cliVars()));
+    }
+
+    /** What --defer asks for, or null without it. */
+    static Deferral deferral(SelectionOptions sel, Set<NodeId> selected) {
+        if (!sel.defer) {
+            if (sel.favorState) {
+                throw new MallardException(ErrorCode.USAGE, "--favor-state works only with --defer");
+            }
+            return null;
+        }
+        if (sel.state == null) {
+            throw new MallardException(ErrorCode.USAGE, "--defer needs --state DIR", null, 0,
+                    "point --state at the target/ folder (or a copy) of the run whose relations refs may read", null);
+        }
+        return new Deferral(new StateDeferral(sel.previousState()), selected, sel.favorState);
     }
 }

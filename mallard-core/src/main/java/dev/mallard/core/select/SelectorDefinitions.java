@@ -37,9 +37,10 @@ final class SelectorDefinitions {
 
     private SelectionSpec parse(Object definition) {
         if (definition instanceof String s) {
-            // Mallard also reads the string form of a selector reference
-            return s.startsWith("selector:") ? reuse(s.substring("selector:".length()).trim())
-                    : SelectionParser.parseCriterion(s);
+            if (s.startsWith("selector:")) {
+                throw selectorShorthand(s.substring("selector:".length()).trim());
+            }
+            return SelectionParser.parseCriterion(s);
         }
         if (definition instanceof Map<?, ?> m) {
             if (m.containsKey("union")) {
@@ -90,7 +91,7 @@ final class SelectorDefinitions {
                 throw invalid("expected a method name as the key, but found '" + only.getKey() + "'");
             }
             if (method.equals("selector")) {
-                return reuse(only.getValue());
+                throw selectorShorthand(only.getValue());
             }
             return build(method, only.getValue(), Map.of());
         }
@@ -112,6 +113,12 @@ final class SelectorDefinitions {
             throw invalid("'selector: " + name + "' names no selector defined above it");
         }
         return spec;
+    }
+
+    /** dbt knows 'selector' only in the method/value form; say how to write it. */
+    private static MallardException selectorShorthand(Object name) {
+        return new MallardException(ErrorCode.YAML, "'selector' is not a method of its own", null, 0,
+                "reuse a selector as {method: selector, value: " + name + "}", null);
     }
 
     private static SelectionCriterion build(String rawMethod, Object rawValue, Map<?, ?> options) {

@@ -2,6 +2,7 @@ package dev.mallard.cli;
 
 import dev.mallard.core.engine.EngineSession;
 import dev.mallard.core.exec.ArtifactFiles;
+import dev.mallard.core.exec.Deferral;
 import dev.mallard.core.exec.NodeCompiler;
 import dev.mallard.core.manifest.ModelNode;
 import dev.mallard.core.manifest.NodeId;
@@ -23,11 +24,13 @@ final class CompileCommand extends ProjectCommand {
     @Override
     int run(Workspace ws) {
         Set<NodeId> selected = Selections.select(ws, selection, EnumSet.of(ResourceType.MODEL, ResourceType.ANALYSIS));
-        NodeCompiler compiler = new Runner(ws, printer, new RunFlags(false, false, 1)).compiler();
+        Deferral deferral = Selections.deferral(selection, selected);
+        NodeCompiler compiler = new Runner(ws, printer, new RunFlags(false, false, 1), deferral).compiler();
         ArtifactFiles files = new ArtifactFiles(ws.project().targetDir(), ws.project().name());
         int count = 0;
         java.util.Map<NodeId, String> compiled = new java.util.HashMap<>();
-        EngineSession session = needsEngine(ws, selected) ? ws.engine().openSession() : null;
+        // deferral looks up which relations this target has
+        EngineSession session = deferral != null || needsEngine(ws, selected) ? ws.engine().openSession() : null;
         try {
             for (NodeId id : ws.dag().topologicalOrder(selected)) {
                 if (ws.manifest().nodes().get(id) instanceof ModelNode m) {

@@ -22,17 +22,24 @@ abstract class ExecuteNodes extends ProjectCommand {
     @Option(names = "--dry-run", description = "Print the plan and stop.")
     boolean dryRun;
 
+    /** Set by {@code retry}: run exactly these nodes instead of the selection. */
+    Set<NodeId> retryNodes;
+
     abstract String commandName();
 
     abstract Set<ResourceType> resourceTypes();
 
     @Override
     int run(Workspace ws) {
-        Set<NodeId> selected = Selections.select(ws, selection, resourceTypes());
+        Set<NodeId> selected = retryNodes != null ? retryNodes : Selections.select(ws, selection, resourceTypes());
         Plan plan = new Planner(ws.manifest(), ws.dag()).plan(selected, resourceTypes());
         if (dryRun) {
             System.out.print(plan.describe());
             return 0;
+        }
+        if (retryNodes == null) {
+            Selections.defaultSelectorInUse(ws, selection)
+                    .ifPresent(name -> printer.line("Using default selector " + name));
         }
         if (plan.steps().isEmpty() && !selection.select.isEmpty()) {
             printer.line("Warning: the selection criterion '" + String.join(" ", selection.select)
@@ -42,7 +49,8 @@ abstract class ExecuteNodes extends ProjectCommand {
             printer.line("Nothing to do. Try checking your model configs and model specification args");
         }
         int threads = ws.project().target().threads();
-        Runner runner = new Runner(ws, printer, new RunFlags(selection.fullRefresh, selection.failFast, threads));
+        Runner runner = new Runner(ws, printer, new RunFlags(selection.fullRefresh, selection.failFast, threads),
+                Selections.deferral(selection, selected));
         RunSummary summary = runner.run(commandName(), plan);
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("select", selection.select);
@@ -50,6 +58,7 @@ abstract class ExecuteNodes extends ProjectCommand {
         args.put("full_refresh", selection.fullRefresh);
         args.put("fail_fast", selection.failFast);
         args.put("threads", threads);
+        StateArgs.record(args, selection, options);
         Artifacts.write(ws, summary, args);
         return summary.failed() ? 1 : 0;
     }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         description = "Runs dbt projects on embedded DuckDB, manages migrations and serves marts.",
         subcommands = {InitCommand.class, DebugCommand.class, ParseCommand.class, CompileCommand.class,
                 RunCommand.class, SeedCommand.class, TestCommand.class, BuildCommand.class, LsCommand.class,
-                ShowCommand.class, RunOperationCommand.class, DocsCommand.class, CleanCommand.class})
+                ShowCommand.class, RunOperationCommand.class, DocsCommand.class, CleanCommand.class,
+                RetryCommand.class})
 public final class Main implements Runnable {
 
     @Override

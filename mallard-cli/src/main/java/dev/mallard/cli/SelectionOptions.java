@@ -1,5 +1,7 @@
 package dev.mallard.cli;
 
+import dev.mallard.core.state.PreviousState;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -21,4 +23,31 @@ public final class SelectionOptions {
 
     @Option(names = "--full-refresh", description = "Rebuild incremental models and seeds from scratch.")
     boolean fullRefresh;
+
+    @Option(names = "--selector", description = "A named selector from selectors.yml (replaces --select/--exclude).")
+    String selector;
+
+    @Option(names = "--state", description = "Folder with the artifacts (manifest.json, run_results.json) of an "
+            + "earlier run, for state: and result: selectors and --defer.")
+    Path state;
+
+    @Option(names = "--defer", description = "Refs to nodes not built in this target read the relations of --state.")
+    boolean defer;
+
+    @Option(names = "--favor-state", description = "With --defer: refs to unselected nodes always read --state's "
+            + "relations, even where this target has them.")
+    boolean favorState;
+
+    private PreviousState previousState;
+
+    /** The run --state points at, read once per invocation; null without --state. */
+    PreviousState previousState() {
+        if (state == null) {
+            return null;
+        }
+        if (previousState == null) {
+            previousState = PreviousState.at(state);
+        }
+        return previousState;
+    }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -33,11 +34,19 @@ final class ExecRuntime implements DbtRuntime {
     private final Map<String, Object> target;
     private final EngineSession session;
     private final Consumer<String> logger;
+    private final Deferral deferral;
     /** Ephemeral models this render referenced, in first-use order. */
     final Set<ModelNode> ephemerals = new LinkedHashSet<>();
 
     ExecRuntime(Node node, Linker linker, Vars vars, Map<String, Object> target, EngineSession session,
                 Consumer<String> logger) {
+        this(node, linker, vars, target, session, logger, null);
+    }
+
+    /** @param deferral where refs to nodes missing from this target may point (--defer); null for none */
+    ExecRuntime(Node node, Linker linker, Vars vars, Map<String, Object> target, EngineSession session,
+                Consumer<String> logger, Deferral deferral) {
+        this.deferral = deferral;
         this.node = node;
         this.linker = linker;
         this.vars = vars;
@@ -57,6 +66,12 @@ final class ExecRuntime implements DbtRuntime {
         if (target instanceof ModelNode m && m.isEphemeral()) {
             ephemerals.add(m);
             return new RelationValue(m.relation(), "cte", CTE_PREFIX + m.name());
+        }
+        if (deferral != null) {
+            Optional<Relation> deferred = deferral.relationFor(target, session);
+            if (deferred.isPresent()) {
+                return new RelationValue(deferred.get(), "table");
+            }
         }
         return new RelationValue(target.relation(), "table");
     }

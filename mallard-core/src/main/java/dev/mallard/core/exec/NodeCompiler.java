@@ -29,14 +29,26 @@ public final class NodeCompiler {
     private final Vars vars;
     private final Map<String, Object> target;
     private final Map<String, Object> globals;
+    private final Deferral deferral;
 
     public NodeCompiler(JinjaEngine jinja, Linker linker, Vars vars, Map<String, Object> target,
                         Map<String, Object> globals) {
+        this(jinja, linker, vars, target, globals, null);
+    }
+
+    private NodeCompiler(JinjaEngine jinja, Linker linker, Vars vars, Map<String, Object> target,
+                         Map<String, Object> globals, Deferral deferral) {
+        this.deferral = deferral;
         this.jinja = jinja;
         this.linker = linker;
         this.vars = vars;
         this.target = target;
         this.globals = globals;
+    }
+
+    /** The same compiler, with refs to nodes missing from this target resolved by {@code deferral} (--defer). */
+    public NodeCompiler withDeferral(Deferral newDeferral) {
+        return new NodeCompiler(jinja, linker, vars, target, globals, newDeferral);
     }
 
     /** Compiled SQL of a model or analysis, ephemeral CTEs included. */
@@ -49,7 +61,7 @@ public final class NodeCompiler {
     /** Renders free SQL (hooks, operations) in the context of a node (or none). */
     public String renderSql(String template, String file, Node node, EngineSession session, Consumer<String> logger,
                             Map<String, Object> extra) {
-        ExecRuntime rt = new ExecRuntime(node, linker, vars, target, session, logger);
+        ExecRuntime rt = new ExecRuntime(node, linker, vars, target, session, logger, deferral);
         Map<String, Object> bindings = new LinkedHashMap<>(globals);
         bindings.putAll(extra);
         return jinja.render(new TemplateFile(file, template), rt, bindings);
@@ -57,7 +69,7 @@ public final class NodeCompiler {
 
     public Object callMacro(String name, List<Object> args, Map<String, Object> kwargs, EngineSession session,
                             Consumer<String> logger) {
-        ExecRuntime rt = new ExecRuntime(null, linker, vars, target, session, logger);
+        ExecRuntime rt = new ExecRuntime(null, linker, vars, target, session, logger, deferral);
         return jinja.callMacro(name, args, kwargs, rt, globals);
     }
 
@@ -68,7 +80,7 @@ public final class NodeCompiler {
             String sql = renderWithEphemerals(test, test.rawCode(), session, logger, ctes, new ArrayList<>());
             return inject(sql, ctes);
         }
-        ExecRuntime rt = new ExecRuntime(test, linker, vars, target, session, logger);
+        ExecRuntime rt = new ExecRuntime(test, linker, vars, target, session, logger, deferral);
         Map<String, Object> bindings = new LinkedHashMap<>(globals);
         bindings.put("model", Map.of("name", test.name(), "unique_id", test.id().value(),
                 "original_file_path", test.originalFilePath()));
@@ -112,7 +124,7 @@ public final class NodeCompiler {
 
     private String renderWithEphemerals(Node node, String rawCode, EngineSession session, Consumer<String> logger,
                                         Map<String, String> ctes, List<String> visiting) {
-        ExecRuntime rt = new ExecRuntime(node, linker, vars, target, session, logger);
+        ExecRuntime rt = new ExecRuntime(node, linker, vars, target, session, logger, deferral);
         Map<String, Object> bindings = new LinkedHashMap<>(globals);
         bindings.put("model", Map.of("name", node.name(), "unique_id", node.id().value(),
                 "original_file_path", node.originalFilePath()));

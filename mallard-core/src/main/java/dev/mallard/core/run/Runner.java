@@ -4,6 +4,7 @@ import dev.mallard.core.engine.EngineSession;
 import dev.mallard.core.engine.Relation;
 import dev.mallard.core.error.MallardException;
 import dev.mallard.core.exec.ArtifactFiles;
+import dev.mallard.core.exec.Deferral;
 import dev.mallard.core.exec.Executor;
 import dev.mallard.core.exec.NodeCompiler;
 import dev.mallard.core.exec.NodeResult;
@@ -31,16 +32,24 @@ public final class Runner {
     private final Workspace ws;
     private final ProgressPrinter printer;
     private final RunFlags flags;
+    private final Deferral deferral;
 
     public Runner(Workspace ws, ProgressPrinter printer, RunFlags flags) {
+        this(ws, printer, flags, null);
+    }
+
+    /** @param deferral where refs to nodes missing from this target point (--defer); null for none */
+    public Runner(Workspace ws, ProgressPrinter printer, RunFlags flags, Deferral deferral) {
         this.ws = ws;
         this.printer = printer;
         this.flags = flags;
+        this.deferral = deferral;
     }
 
     public NodeCompiler compiler() {
-        return new NodeCompiler(ws.parsed().jinja(), ws.linker(), ws.parsed().vars(), ws.project().target().context(),
-                globals());
+        NodeCompiler compiler = new NodeCompiler(ws.parsed().jinja(), ws.linker(), ws.parsed().vars(),
+                ws.project().target().context(), globals());
+        return deferral == null ? compiler : compiler.withDeferral(deferral);
     }
 
     public Map<String, Object> globals() {

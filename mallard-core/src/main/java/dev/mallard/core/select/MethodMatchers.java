@@ -23,9 +23,12 @@ final class MethodMatchers {
             "semantic_model", "unit_test", "fixture", "function");
 
     private final String projectName;
+    private final PreviousRun previousRun;
 
-    MethodMatchers(String projectName) {
+    /** @param previousRun what --state points at; null without --state */
+    MethodMatchers(String projectName, PreviousRun previousRun) {
         this.projectName = projectName;
+        this.previousRun = previousRun;
     }
 
     /** The test one criterion applies to each node, before graph operators. */
@@ -45,11 +48,23 @@ final class MethodMatchers {
             case CONFIG -> config(c.methodArguments(), value);
             case RESOURCE_TYPE -> resourceType(value, c.raw());
             case VERSION -> version(value, c.raw());
-            case STATE, RESULT, SOURCE_STATUS -> throw new MallardException(ErrorCode.USAGE, "selector '" + c.raw()
-                    + "' compares with a previous run (--state), which Mallard does not support yet");
+            case STATE -> previousRun(c).state(value, c.raw());
+            case RESULT -> previousRun(c).result(value);
+            case SOURCE_STATUS -> throw new MallardException(ErrorCode.USAGE, "selector '" + c.raw()
+                    + "' compares source freshness, which Mallard does not support yet");
             // dbt knows these methods, but Mallard has no such resources yet: they match nothing
             case TEST_NAME, TEST_TYPE, EXPOSURE, METRIC, SEMANTIC_MODEL, SAVED_QUERY, UNIT_TEST -> n -> false;
         };
+    }
+
+    private PreviousRun previousRun(SelectionCriterion c) {
+        if (previousRun == null) {
+            throw new MallardException(ErrorCode.USAGE, "selector '" + c.raw() + "' compares with a previous run, "
+                    + "but no --state was given", null, 0, "pass --state DIR, the target/ folder of that run (or a copy "
+                    + "of it) holding its manifest.json" + (c.method() == MethodName.RESULT ? " and run_results.json" : ""),
+                    null);
+        }
+        return previousRun;
     }
 
     private static Predicate<Node> source(String value, String raw) {

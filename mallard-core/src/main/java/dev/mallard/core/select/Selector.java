@@ -5,6 +5,7 @@ import dev.mallard.core.manifest.Manifest;
 import dev.mallard.core.manifest.Node;
 import dev.mallard.core.manifest.NodeId;
 import dev.mallard.core.manifest.ResourceType;
+import dev.mallard.core.state.PreviousState;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -29,8 +30,19 @@ public final class Selector {
     private final MethodMatchers matchers;
 
     public Selector(Manifest manifest, Dag dag) {
+        this(manifest, dag, null);
+    }
+
+    /**
+     * A selector that can also compare with a previous run ({@code state:} and
+     * {@code result:} methods).
+     *
+     * @param state what {@code --state} points at; null without --state
+     */
+    public Selector(Manifest manifest, Dag dag, PreviousState state) {
         this.dag = dag;
-        this.matchers = new MethodMatchers(manifest.projectName());
+        this.matchers = new MethodMatchers(manifest.projectName(),
+                state == null ? null : new PreviousRun(state, manifest, dag));
         for (Node n : manifest.nodes().values()) {
             // dbt keeps disabled nodes out of the graph, so no selector can reach them
             if (n.config().enabled()) {

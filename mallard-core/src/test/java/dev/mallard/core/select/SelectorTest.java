@@ -230,7 +230,7 @@ class SelectorTest {
         }
 
         @Test
-        void stateMethodsAreAClearUsageError() {
+        void stateMethodsWithoutStateAreAClearUsageError() {
             MallardException e = usageError(() -> ls("state:modified"));
             assertTrue(e.getMessage().contains("--state"), e.getMessage());
         }

@@ -1,0 +1,72 @@
+package dev.mallard.core.select;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mallard.core.artifacts.ArtifactMetadata;
+import dev.mallard.core.artifacts.ManifestWriter;
+import dev.mallard.core.error.ErrorCode;
+import dev.mallard.core.error.MallardException;
+import dev.mallard.core.graph.Dag;
+import dev.mallard.core.manifest.Manifest;
+import dev.mallard.core.manifest.Node;
+import dev.mallard.core.state.PreviousState;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
+
+/**
+ * The {@code state:} and {@code result:} methods: this project compared with the run that
+ * {@code --state} points at. This project's side is the manifest.json Mallard would write
+ * now, so both sides of every comparison have the same JSON shape.
+ */
+final class PreviousRun {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final PreviousState state;
+    private final Manifest manifest;
+    private final Dag dag;
+    private JsonNode current;
+
+    PreviousRun(PreviousState state, Manifest manifest, Dag dag) {
+        this.state = state;
+        this.manifest = manifest;
+        this.dag = dag;
+    }
+
+    /** Whether a node passes {@code state:<value>}. */
+    Predicate<Node> state(String value, String raw) {
+        BiPredicate<JsonNode, JsonNode> check = StateComparison.check(value, raw);
+        state.manifest();
+        JsonNode now = current();
+        return n -> {
+            JsonNode entry = now.path("nodes").get(n.id().value());
+            if (entry == null) {
+                entry = now.path("sources").get(n.id().value());
+            }
+            return entry != null && check.test(state.entry(n.id().value()), entry);
+        };
+    }
+
+    /** Whether a node had this status in the previous run_results.json. */
+    Predicate<Node> result(String status) {
+        Set<String> ids = state.results().withStatus(status);
+        return n -> ids.contains(n.id().value());
+    }
+
+    private synchronized JsonNode current() {
+        if (current == null) {
+            ArtifactMetadata metadata = new ArtifactMetadata("state-comparison", Instant.EPOCH, Instant.EPOCH, null,
+                    null, Map.of());
+            Map<String, Object> doc = new ManifestWriter(metadata).document(manifest, dag, Map.of(), "target");
+            try {
+                // through text, so that numbers and nulls take the shapes they have when read from a file
+                current = MAPPER.readTree(MAPPER.writeValueAsString(doc));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new MallardException(ErrorCode.INTERNAL, "cannot compare with --state: " + e.getMessage());
+            }
+        }
+        return current;
+    }
+}

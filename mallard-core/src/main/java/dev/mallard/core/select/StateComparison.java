@@ -1,0 +1,140 @@
+package dev.mallard.core.select;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mallard.core.error.ErrorCode;
+import dev.mallard.core.error.MallardException;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiPredicate;
+
+/**
+ * dbt's {@code state:} selector checks ({@code StateSelectorMethod} and the
+ * {@code same_*} methods of its nodes), comparing a node's entry in this project's
+ * manifest with its entry in a previous manifest.json; both are manifest v12 JSON.
+ * A missing previous entry is null. Mallard records no macro dependencies, so a changed
+ * macro does not make its callers modified.
+ */
+final class StateComparison {
+    /** Config keys dbt leaves out of config comparison (they are compared as the relation, or not at all). */
+    private static final Set<String> NOT_CONFIG = Set.of("alias", "schema", "database", "tags", "group");
+
+    private StateComparison() {
+    }
+
+    /** The check {@code state:<value>} applies to (previous entry, current entry). */
+    static BiPredicate<JsonNode, JsonNode> check(String value, String raw) {
+        return switch (value) {
+            case "new" -> (old, now) -> old == null;
+            case "old" -> (old, now) -> old != null;
+            case "modified" -> (old, now) -> !sameContents(old, now);
+            case "unmodified" -> (old, now) -> sameContents(old, now);
+            case "modified.body" -> (old, now) -> !isSource(now) && (old == null || !sameBody(old, now));
+            case "modified.configs" -> (old, now) -> old == null || !sameConfig(old, now);
+            case "modified.persisted_descriptions" -> (old, now) -> !isSource(now)
+                    && (old == null || !samePersistedDescription(old, now));
+            case "modified.relation" -> (old, now) -> old == null || !sameDatabaseRepresentation(old, now);
+            case "modified.macros", "modified.contract" -> throw new MallardException(ErrorCode.USAGE, "selector '"
+                    + raw + "' is not supported yet (Mallard does not record macro dependencies or contract checksums)");
+            default -> throw new MallardException(ErrorCode.USAGE, "invalid state selector '" + raw + "'", null, 0,
+                    "use state:new, state:old, state:modified, state:unmodified, state:modified.body, "
+                            + "state:modified.configs, state:modified.relation or state:modified.persisted_descriptions",
+                    null);
+        };
+    }
+
+    static boolean sameContents(JsonNode old, JsonNode now) {
+        if (old == null) {
+            return false;
+        }
+        if (isSource(now)) {
+            return sameDatabaseRepresentation(old, now) && same(old, now, "fqn") && sameConfig(old, now)
+                    && same(old, now, "quoting") && same(old, now, "freshness") && same(old, now, "loaded_at_field")
+                    && same(old, now, "external");
+        }
+        boolean same = sameBody(old, now) && sameConfig(old, now) && samePersistedDescription(old, now)
+                && same(old, now, "fqn") && sameDatabaseRepresentation(old, now);
+        if ("model".equals(now.path("resource_type").asText())) {
+            same = same && same(old, now, "access") && same(old, now, "latest_version")
+                    && same(old, now, "deprecation_date");
+        }
+        return same;
+    }
+
+    /** Seeds compare file checksums; SQL nodes their code (through its checksum when both have one). */
+    static boolean sameBody(JsonNode old, JsonNode now) {
+        String oldSum = old.path("checksum").path("checksum").asText("");
+        String newSum = now.path("checksum").path("checksum").asText("");
+        if ("seed".equals(now.path("resource_type").asText()) || !oldSum.isEmpty() && !newSum.isEmpty()) {
+            return oldSum.equals(newSum) && old.path("checksum").path("name").equals(now.path("checksum").path("name"));
+        }
+        return same(old, now, "raw_code");
+    }
+
+    /** The configs as written (unrendered), every key but those of the relation, tags and group. */
+    static boolean sameConfig(JsonNode old, JsonNode now) {
+        JsonNode a = old.path("unrendered_config");
+        JsonNode b = now.path("unrendered_config");
+        Set<String> keys = new LinkedHashSet<>();
+        a.fieldNames().forEachRemaining(keys::add);
+        b.fieldNames().forEachRemaining(keys::add);
+        for (String key : keys) {
+            if (!NOT_CONFIG.contains(key) && !Objects.equals(a.get(key), b.get(key))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Descriptions matter only where persist_docs writes them into the database. */
+    static boolean samePersistedDescription(JsonNode old, JsonNode now) {
+        JsonNode persist = now.path("config").path("persist_docs");
+        if (persist.path("relation").asBoolean(false) && !same(old, now, "description")) {
+            return false;
+        }
+        if (persist.path("columns").asBoolean(false)) {
+            return columnDescriptions(old).equals(columnDescriptions(now));
+        }
+        return true;
+    }
+
+    /**
+     * The relation as configured, not as rendered: a different target (prod vs dev) is not
+     * a modification. Sources compare their database, schema and identifier.
+     */
+    static boolean sameDatabaseRepresentation(JsonNode old, JsonNode now) {
+        if (isSource(now)) {
+            return same(old, now, "database") && same(old, now, "schema") && same(old, now, "identifier");
+        }
+        for (String key : new String[] {"database", "schema", "alias"}) {
+            if (!nullable(old.path("unrendered_config").get(key)).equals(nullable(now.path("unrendered_config").get(key)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Map<String, String> columnDescriptions(JsonNode node) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.path("columns").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            out.put(e.getKey(), e.getValue().path("description").asText(""));
+        }
+        return out;
+    }
+
+    private static boolean isSource(JsonNode node) {
+        return "source".equals(node.path("resource_type").asText());
+    }
+
+    private static boolean same(JsonNode old, JsonNode now, String key) {
+        return nullable(old.get(key)).equals(nullable(now.get(key)));
+    }
+
+    /** A missing key and an explicit null are the same, as Python's dict.get makes them. */
+    private static JsonNode nullable(JsonNode n) {
+        return n == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : n;
+    }
+}

@@ -3,6 +3,7 @@ package dev.mallard.cli;
 import dev.mallard.core.manifest.Node;
 import dev.mallard.core.manifest.NodeId;
 import dev.mallard.core.manifest.ResourceType;
+import dev.mallard.core.manifest.UnitTestNode;
 import dev.mallard.core.run.Workspace;
 import dev.mallard.core.select.IndirectSelection;
 import dev.mallard.core.select.Selector;
@@ -29,6 +30,9 @@ final class Selections {
         Selector selector = new Selector(ws.manifest(), ws.dag());
         EnumSet<ResourceType> all = EnumSet.allOf(ResourceType.class);
         Set<NodeId> chosen = selector.select(select, exclude, all);
+        if (types.contains(ResourceType.UNIT_TEST) && mode != IndirectSelection.EMPTY) {
+            chosen = withUnitTests(chosen, ws, selector, exclude, all);
+        }
         if (types.contains(ResourceType.TEST)) {
             chosen = mode.apply(chosen, ws.manifest(), ws.dag());
             if (exclude != null && !exclude.isEmpty()) {
@@ -43,6 +47,23 @@ final class Selections {
             Node n = ws.manifest().nodes().get(id);
             if (n != null && types.contains(n.resourceType())) {
                 out.add(id);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A unit test comes along with its selected model (its only parent), as dbt selects it
+     * indirectly, unless the model's own unit tests were excluded with it.
+     */
+    private static Set<NodeId> withUnitTests(Set<NodeId> chosen, Workspace ws, Selector selector, List<String> exclude,
+                                             Set<ResourceType> all) {
+        Set<NodeId> out = new LinkedHashSet<>(chosen);
+        Set<NodeId> excluded = exclude == null || exclude.isEmpty() ? Set.of() : selector.select(exclude, List.of(), all);
+        for (UnitTestNode u : ws.manifest().nodesOf(UnitTestNode.class)) {
+            if (chosen.contains(u.testedModel()) && !excluded.contains(u.testedModel()) && !excluded.contains(u.id())
+                    && u.config().enabled()) {
+                out.add(u.id());
             }
         }
         return out;

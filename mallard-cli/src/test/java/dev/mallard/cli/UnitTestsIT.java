@@ -193,7 +193,9 @@ class UnitTestsIT {
     }
 
     @Test
-    void overridesOfIsIncrementalAndVars() {
+    void overridesOfIsIncrementalVarsAndEnvVars() {
+        project.file("models/regions.sql",
+                "select id, '{{ env_var(\"MALLARD_UT_REGION\", \"eu\") }}' as region from {{ ref('stg_orders') }}");
         unitTests("""
                   - name: only_new_rows
                     model: latest_orders
@@ -217,6 +219,16 @@ class UnitTestsIT {
                         rows: [{id: 1, amount: 5}]
                     expect:
                       rows: [{id: 1, amount: 5}]
+                  - name: region_from_env
+                    model: regions
+                    overrides:
+                      env_vars:
+                        MALLARD_UT_REGION: us
+                    given:
+                      - input: ref('stg_orders')
+                        rows: [{id: 1}]
+                    expect:
+                      rows: [{id: 1, region: us}]
                   - name: lower_threshold
                     model: big_orders
                     overrides:
@@ -230,7 +242,7 @@ class UnitTestsIT {
                 """);
         project.runOk("build", "--resource-type", "model", "seed");
         project.runOk("test").assertOutContains("PASS latest_orders::only_new_rows", "PASS latest_orders::all_rows",
-                "PASS big_orders::lower_threshold");
+                "PASS big_orders::lower_threshold", "PASS regions::region_from_env");
     }
 
     @Test

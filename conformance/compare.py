@@ -3,9 +3,11 @@
 
 usage: compare.py EXPECTED.duckdb ACTUAL.duckdb [--ignore-prefix PREFIX ...]
 Prints one line per relation (match / difference) and exits 1 on any difference.
+conformance/harness.py calls compare_databases() directly.
 """
 import argparse
 import collections
+import os
 import sys
 
 import duckdb
@@ -14,18 +16,72 @@ import duckdb
 def relations(con):
     rows = con.execute(
         "select table_schema, table_name, table_type from information_schema.tables "
-        "where table_schema not in ('information_schema', 'pg_catalog') order by 1, 2").fetchall()
+        "where table_catalog = current_database() "
+        "and table_schema not in ('information_schema', 'pg_catalog') order by 1, 2").fetchall()
     return {(s, t): kind for s, t, kind in rows}
 
 
 def describe(con, schema, table):
     return [(c, ty) for c, ty in con.execute(
         "select column_name, data_type from information_schema.columns "
-        "where table_schema = ? and table_name = ? order by ordinal_position", [schema, table]).fetchall()]
+        "where table_catalog = current_database() and table_schema = ? and table_name = ? "
+        "order by ordinal_position", [schema, table]).fetchall()]
 
 
 def content(con, schema, table):
     return collections.Counter(con.execute(f'select * from "{schema}"."{table}"').fetchall())
+
+
+def _example(counter, limit=3):
+    return ", ".join(repr(r) for r in list(counter.elements())[:limit])
+
+
+def compare_databases(expected, actual, ignore_prefixes=()):
+    """Returns (matched, total, lines): one line per relation of either file.
+
+    A missing ACTUAL file counts every expected relation as missing."""
+    exp = duckdb.connect(expected, read_only=True)
+    act = duckdb.connect(actual, read_only=True) if os.path.exists(actual) else None
+    try:
+        e_rel = relations(exp)
+        a_rel = relations(act) if act is not None else {}
+        keep = lambda k: not any(k[1].startswith(p) for p in ignore_prefixes)
+        names = sorted(k for k in set(e_rel) | set(a_rel) if keep(k))
+        lines, diffs = [], 0
+        for key in names:
+            label = f"{key[0]}.{key[1]}"
+            if key not in a_rel:
+                lines.append(f"DIFF   {label}: missing in actual"); diffs += 1; continue
+            if key not in e_rel:
+                lines.append(f"DIFF   {label}: not in expected"); diffs += 1; continue
+            problems = []
+            if e_rel[key] != a_rel[key]:
+                problems.append(f"kind {e_rel[key]} != {a_rel[key]}")
+            ec, ac = describe(exp, *key), describe(act, *key)
+            er = content(exp, *key)
+            if ec != ac:
+                problems.append(f"columns {ec} != {ac}")
+            else:
+                ar = content(act, *key)
+                if er != ar:
+                    only_e, only_a = er - ar, ar - er
+                    if sum(only_e.values()) == 1 and sum(only_a.values()) == 1:
+                        (re_,), (ra,) = only_e.keys(), only_a.keys()
+                        cells = [f"{c}: {x!r} != {y!r}" for (c, _), x, y in zip(ec, re_, ra) if x != y]
+                        problems.append("one row differs: " + ", ".join(cells))
+                    else:
+                        problems.append(
+                            f"rows differ ({sum(only_e.values())} only in expected, e.g. {_example(only_e)}; "
+                            f"{sum(only_a.values())} only in actual, e.g. {_example(only_a)})")
+            if problems:
+                lines.append(f"DIFF   {label}: " + "; ".join(problems)); diffs += 1
+            else:
+                lines.append(f"match  {label} ({e_rel[key].lower()}, {sum(er.values())} rows)")
+        return len(names) - diffs, len(names), lines
+    finally:
+        exp.close()
+        if act is not None:
+            act.close()
 
 
 def main():
@@ -34,35 +90,11 @@ def main():
     ap.add_argument("actual")
     ap.add_argument("--ignore-prefix", action="append", default=[])
     args = ap.parse_args()
-    exp = duckdb.connect(args.expected, read_only=True)
-    act = duckdb.connect(args.actual, read_only=True)
-    e_rel, a_rel = relations(exp), relations(act)
-    keep = lambda k: not any(k[1].startswith(p) for p in args.ignore_prefix)
-    names = sorted(k for k in set(e_rel) | set(a_rel) if keep(k))
-    diffs = 0
-    for key in names:
-        label = f"{key[0]}.{key[1]}"
-        if key not in a_rel:
-            print(f"DIFF   {label}: missing in actual"); diffs += 1; continue
-        if key not in e_rel:
-            print(f"DIFF   {label}: not in expected"); diffs += 1; continue
-        problems = []
-        if e_rel[key] != a_rel[key]:
-            problems.append(f"kind {e_rel[key]} != {a_rel[key]}")
-        ec, ac = describe(exp, *key), describe(act, *key)
-        if ec != ac:
-            problems.append(f"columns {ec} != {ac}")
-        else:
-            er, ar = content(exp, *key), content(act, *key)
-            if er != ar:
-                only_e = sum((er - ar).values()); only_a = sum((ar - er).values())
-                problems.append(f"rows differ ({only_e} only in expected, {only_a} only in actual)")
-        if problems:
-            print(f"DIFF   {label}: " + "; ".join(problems)); diffs += 1
-        else:
-            print(f"match  {label} ({e_rel[key].lower()}, {sum(content(exp, *key).values())} rows)")
-    print(f"{len(names) - diffs} passed, {diffs} failed")
-    return 1 if diffs else 0
+    matched, total, lines = compare_databases(args.expected, args.actual, args.ignore_prefix)
+    for line in lines:
+        print(line)
+    print(f"{matched} passed, {total - matched} failed")
+    return 1 if matched != total else 0
 
 
 if __name__ == "__main__":

@@ -9,7 +9,11 @@
 # OUT_DB is written (profile name taken from dbt_project.yml, schema `main`), and
 # `dbt build` (seeds + models + tests) is run with the copy as working directory,
 # so relative paths such as read_parquet('raw/...') resolve as they would in
-# the project directory. OUT_DB is replaced if it exists.
+# the project directory. OUT_DB is replaced if it exists. Exits with dbt's exit code.
+#
+# Environment:
+#   DBT_RESULTS_OUT     copy dbt's target/run_results.json there (also when dbt fails)
+#   CONFORMANCE_TARGET  the profile's target name (default: oracle)
 set -euo pipefail
 
 if [ $# -lt 2 ]; then
@@ -25,11 +29,21 @@ DBT="$("$HERE/oracle_env.sh")"
 export DBT_SEND_ANONYMOUS_USAGE_STATS=false
 export DBT_PARTIAL_PARSE=false
 
+TARGET="${CONFORMANCE_TARGET:-oracle}"
 PROFILE="$(sed -n 's/^profile:[[:space:]]*["'\'']\{0,1\}\([A-Za-z0-9_]*\).*/\1/p' "$SRC/dbt_project.yml" | head -1)"
 [ -n "$PROFILE" ] || { echo "no profile: in $SRC/dbt_project.yml" >&2; exit 1; }
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/mallard-oracle.XXXXXX")"
-trap 'rm -rf "$WORK"' EXIT
+finish() {
+  if [ -n "${DBT_RESULTS_OUT:-}" ]; then
+    rm -f "$DBT_RESULTS_OUT"
+    if [ -f "$WORK/project/target/run_results.json" ]; then
+      cp "$WORK/project/target/run_results.json" "$DBT_RESULTS_OUT"
+    fi
+  fi
+  rm -rf "$WORK"
+}
+trap finish EXIT
 mkdir -p "$WORK/project" "$WORK/profiles"
 # copy the project without build outputs
 tar -C "$SRC" --exclude=./target --exclude=./logs --exclude=./dbt_packages \
@@ -37,9 +51,9 @@ tar -C "$SRC" --exclude=./target --exclude=./logs --exclude=./dbt_packages \
 
 cat > "$WORK/profiles/profiles.yml" <<YAML
 $PROFILE:
-  target: oracle
+  target: $TARGET
   outputs:
-    oracle:
+    $TARGET:
       type: duckdb
       path: "$OUT_DB"
       schema: main
@@ -51,4 +65,4 @@ rm -f "$OUT_DB" "$OUT_DB.wal"
 
 cd "$WORK/project"
 "$DBT" build --profiles-dir "$WORK/profiles" --project-dir "$WORK/project" \
-  --target oracle --no-partial-parse "$@"
+  --target "$TARGET" --no-partial-parse "$@"

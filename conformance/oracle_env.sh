@@ -4,6 +4,9 @@
 #
 #   conformance/oracle_env.sh            -> /path/to/repo/.venv/bin/dbt
 #
+# The venv is $MALLARD_VENV (older name: $MALLARD_ORACLE_VENV), by default <repo>/.venv.
+# A git worktree has no .venv of its own: point MALLARD_VENV at the main checkout's.
+#
 # Versions are pinned: dbt-core 1.12+ pulls dbt-core-experimental-parser, whose
 # build step downloads a wheel from outside PyPI (not reachable here), so we stay
 # on the 1.11 line. duckdb 2.0.0 matches the duckdb_jdbc 2.0.0.x used by Mallard.
@@ -14,7 +17,15 @@ DBT_DUCKDB_VERSION="1.11.1"
 DUCKDB_VERSION="2.0.0"
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-VENV="${MALLARD_ORACLE_VENV:-$ROOT/.venv}"
+VENV="${MALLARD_VENV:-${MALLARD_ORACLE_VENV:-}}"
+if [ -z "$VENV" ]; then
+  VENV="$ROOT/.venv"
+  # in a linked git worktree, reuse the main checkout's venv when this one has none
+  if [ ! -x "$VENV/bin/dbt" ] && common="$(git -C "$ROOT" rev-parse --path-format=absolute --git-common-dir 2>/dev/null)" \
+     && [ -x "$(dirname "$common")/.venv/bin/dbt" ]; then
+    VENV="$(dirname "$common")/.venv"
+  fi
+fi
 PY="${PYTHON:-python3}"
 
 want_ok() {

@@ -169,7 +169,7 @@ final class DuckDbSession implements EngineSession {
         for (ColumnInfo c : detected) {
             String type = load.columnTypes().get(c.name());
             if (type == null) {
-                type = seedType(c.type());
+                type = load.empty() ? "INTEGER" : seedType(c.type());
             }
             if (!first) {
                 types.append(", ");

@@ -8,6 +8,7 @@ import dev.mallard.core.manifest.NodeId;
 import dev.mallard.core.manifest.RefCall;
 import dev.mallard.core.manifest.ResourceType;
 import dev.mallard.core.manifest.SeedNode;
+import dev.mallard.core.manifest.TestNode;
 import dev.mallard.core.manifest.SourceCall;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ final class NodeEntries {
             e.put("depends_on", Map.of("macros", List.of()));
             return e;
         }
-        e.put("raw_code", node instanceof ModelNode m ? m.rawCode() : "");
+        e.put("raw_code", node instanceof ModelNode m ? m.rawCode() : node instanceof TestNode t ? t.rawCode() : "");
         e.put("language", "sql");
         e.put("refs", refs(node.refs()));
         e.put("sources", sources(node.sourceCalls()));
@@ -69,7 +70,8 @@ final class NodeEntries {
         dependsOn.put("nodes", parents.stream().map(NodeId::value).toList());
         e.put("depends_on", dependsOn);
         e.put("compiled_path", compiledCode == null ? null
-                : String.join("/", targetPathName, "compiled", node.packageName(), node.originalFilePath()));
+                : String.join("/", targetPathName, "compiled", node.packageName(), node.originalFilePath())
+                        + (node instanceof TestNode t && t.isGeneric() ? "/" + t.path() : ""));
         if (compiledCode != null) {
             e.put("compiled", true);
             e.put("compiled_code", compiledCode);
@@ -79,6 +81,18 @@ final class NodeEntries {
         Map<String, Object> contract = new LinkedHashMap<>(map(config.get("contract")));
         contract.put("checksum", null);
         e.put("contract", contract);
+        if (node instanceof TestNode test) {
+            e.put("column_name", test.columnName());
+            e.put("file_key_name", test.isGeneric() ? fileKeyName(test) : null);
+            e.put("attached_node", test.attachedNode() == null ? null : test.attachedNode().value());
+            if (test.isGeneric()) {
+                Map<String, Object> md = new LinkedHashMap<>();
+                md.put("name", test.metadata().name());
+                md.put("kwargs", test.metadata().kwargs());
+                md.put("namespace", test.metadata().namespace());
+                e.put("test_metadata", md);
+            }
+        }
         if (node.resourceType() == ResourceType.MODEL) {
             e.put("access", config.get("access"));
             e.put("constraints", List.of());
@@ -89,6 +103,17 @@ final class NodeEntries {
             e.put("time_spine", null);
         }
         return e;
+    }
+
+    /** dbt's file_key_name: the YAML key and name of the resource a generic test is defined on. */
+    private static String fileKeyName(TestNode test) {
+        String attached = test.attachedNode() == null ? "" : test.attachedNode().value();
+        String[] parts = attached.split("\\.");
+        if (attached.startsWith("source.") && parts.length >= 4) {
+            return "sources." + parts[2];
+        }
+        String kind = attached.startsWith("seed.") ? "seeds" : attached.startsWith("snapshot.") ? "snapshots" : "models";
+        return kind + "." + parts[parts.length - 1];
     }
 
     /** dbt's full config dict; hooks become {sql, transaction, index} objects as in dbt. */

@@ -43,7 +43,7 @@ public final class RunResultsWriter {
         meta.put("env", metadata.artifactEnv());
 
         List<Map<String, Object>> results = new ArrayList<>();
-        for (NodeResult r : summary.results()) {
+        for (NodeResult r : summary.artifactResults()) {
             results.add(result(r));
         }
         Map<String, Object> allArgs = new TreeMap<>(args);

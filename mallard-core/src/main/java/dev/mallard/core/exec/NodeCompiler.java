@@ -147,7 +147,7 @@ public final class NodeCompiler {
     /** The tested relation, narrowed by the test's {@code where} config like dbt's get_where_subquery. */
     private static RelationValue testedRelation(TestNode test, ExecRuntime rt) {
         RelationValue base;
-        if (!test.sourceCalls().isEmpty() && test.refs().isEmpty()) {
+        if (test.attachedNode() != null && test.attachedNode().value().startsWith("source.")) {
             SourceCall s = test.sourceCalls().get(0);
             base = (RelationValue) rt.source(s.sourceName(), s.tableName());
         } else {

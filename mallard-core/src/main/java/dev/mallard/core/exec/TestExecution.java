@@ -52,7 +52,8 @@ final class TestExecution {
             return new Outcome(NodeStatus.WARN, failures, "Got " + failures + " result" + (failures == 1 ? "" : "s")
                     + ", configured to warn if " + warnIf);
         }
-        return new Outcome(NodeStatus.PASS, failures, null);
+        // dbt reports 0 failures for a passing test, whatever the count (warn_if/error_if thresholds)
+        return new Outcome(NodeStatus.PASS, 0, null);
     }
 
     /** "table", "view", or null when failures are not stored. */

@@ -1,7 +1,7 @@
 package dev.mallard.core.jinja;
 
 /** The {@code config} variable: {@code config.get('key', default)}, {@code config.require('key')}. */
-public final class ConfigObject {
+public final class ConfigObject implements PrintsAsText {
     private final DbtRuntime runtime;
 
     ConfigObject(DbtRuntime runtime) {

@@ -53,6 +53,16 @@ public final class JinjaEngine {
                 // Python's Jinja lets macros recurse (tree walks, flattening); Jinjava forbids it by default
                 .withEnableRecursiveMacroCalls(true)
                 .withMaxMacroRecursionDepth(200)
+                // Python Jinja semantics where Jinjava's defaults differ: values print as Python
+                // prints them, operators bind as in Python, `{{ -7 }}` is a negative number
+                .withLegacyOverrides(com.hubspot.jinjava.LegacyOverrides.newBuilder()
+                        .withUsePyishObjectMapper(true)
+                        .withUseNaturalOperatorPrecedence(true)
+                        .withParseWhitespaceControlStrictly(true)
+                        .withEvaluateMapKeys(true)
+                        .withIterateOverMapKeys(true)
+                        .withKeepNullableLoopValues(true)
+                        .build())
                 .build();
         ExpressionFactory expressions = new DbtExpressionFactory();
         this.jinjava = new Jinjava(config) {

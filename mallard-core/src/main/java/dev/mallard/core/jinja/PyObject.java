@@ -9,7 +9,7 @@ import com.hubspot.jinjava.objects.PyWrapper;
  * without Java bean conventions. Extending PyWrapper stops Jinjava from re-wrapping
  * objects that are also lists (an agate table) into its own list type.
  */
-interface PyObject extends PyWrapper {
+interface PyObject extends PyWrapper, PrintsAsText {
     /** Returned by {@link #attribute} and {@link #call} for names the object does not have. */
     Object MISSING = PyStringMethods.NOT_HANDLED;
 

@@ -6,7 +6,7 @@ import dev.mallard.core.engine.Relation;
  * A relation as templates see it: renders as the quoted name, and exposes database,
  * schema, identifier, name, type like dbt's Relation object.
  */
-public final class RelationValue {
+public final class RelationValue implements PrintsAsText {
     private final Relation relation;
     private final String type;
     private final String rendered;

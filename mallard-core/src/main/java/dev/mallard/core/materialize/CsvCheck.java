@@ -21,11 +21,13 @@ final class CsvCheck {
     private CsvCheck() {
     }
 
-    static void check(Path file, String displayName, char delimiter) {
+    /** Checks the file; returns the number of data rows. */
+    static long check(Path file, String displayName, char delimiter) {
         CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setQuote('"').get();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser parser = CSVParser.parse(reader, format)) {
             int expected = -1;
+            long rows = 0;
             for (CSVRecord record : parser) {
                 if (expected < 0) {
                     expected = record.size();
@@ -37,6 +39,7 @@ final class CsvCheck {
                 if (record.size() == 1 && record.get(0).isEmpty()) {
                     continue;
                 }
+                rows++;
                 if (record.size() != expected) {
                     throw new MallardException(ErrorCode.PROJECT, "row has " + record.size() + " fields but the header has "
                             + expected, displayName, lineOf(parser, record));
@@ -45,6 +48,7 @@ final class CsvCheck {
             if (expected < 0) {
                 throw new MallardException(ErrorCode.PROJECT, "the seed file is empty", displayName, 1);
             }
+            return rows;
         } catch (UncheckedIOException | IllegalStateException e) {
             String message = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
             throw new MallardException(ErrorCode.PROJECT, "malformed CSV: "

@@ -21,10 +21,10 @@ public final class SeedMaterialization implements Materialization {
             ((Map<String, Object>) m).forEach((k, v) -> types.put(k, String.valueOf(v)));
         }
         String delimiter = seed.config().string("delimiter", ",");
-        CsvCheck.check(seed.csvFile(), seed.originalFilePath(), delimiter.isEmpty() ? ',' : delimiter.charAt(0));
+        long dataRows = CsvCheck.check(seed.csvFile(), seed.originalFilePath(), delimiter.isEmpty() ? ',' : delimiter.charAt(0));
         Relation tmp = RelationSwap.temporary(target);
         try {
-            ctx.session().loadCsv(new CsvLoad(seed.csvFile(), tmp, delimiter, types));
+            ctx.session().loadCsv(new CsvLoad(seed.csvFile(), tmp, delimiter, types, dataRows == 0));
             ctx.executed().add("-- loaded " + seed.originalFilePath() + " into " + tmp.render());
         } catch (RuntimeException e) {
             ctx.session().execute("DROP TABLE IF EXISTS " + tmp.render());

@@ -107,7 +107,9 @@ public final class Parser {
                 disabled.add(f.stem());
             }
         }
-        for (Node source : new SourceReader(project, pkg).read(props.sources())) {
+        java.util.function.BiFunction<String, String, String> yamlJinja = (file, text) -> jinja.render(
+                new TemplateFile(file, text), new ParseRuntime(vars, project.target().context(), Map.of(), null), Map.of());
+        for (Node source : new SourceReader(project, pkg, yamlJinja).read(props.sources())) {
             nodes.put(source.id(), source);
         }
         TestCollector testCollector = new TestCollector(project, vars, namer);

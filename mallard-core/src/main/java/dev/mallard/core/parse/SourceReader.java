@@ -16,10 +16,21 @@ import java.util.Map;
 final class SourceReader {
     private final Project project;
     private final String pkg;
+    private final java.util.function.BiFunction<String, String, String> renderer;
 
-    SourceReader(Project project, String pkg) {
+    /** {@code renderer} renders the Jinja in a value (file, text), e.g. {@code schema: "{{ target.schema }}_raw"}. */
+    SourceReader(Project project, String pkg, java.util.function.BiFunction<String, String, String> renderer) {
         this.project = project;
         this.pkg = pkg;
+        this.renderer = renderer;
+    }
+
+    private String rendered(Object value, String file) {
+        if (value == null) {
+            return null;
+        }
+        String s = String.valueOf(value);
+        return s.contains("{{") || s.contains("{%") ? renderer.apply(file, s).trim() : s;
     }
 
     @SuppressWarnings("unchecked")
@@ -36,8 +47,9 @@ final class SourceReader {
             String sourceName = String.valueOf(nameValue);
             Map<String, Object> sourceConfig = s.get("config") instanceof Map<?, ?> c ? (Map<String, Object>) c : Map.of();
             Map<String, Object> sourceMeta = merged(s.get("meta"), sourceConfig.get("meta"));
-            String schema = s.get("schema") == null ? sourceName : String.valueOf(s.get("schema"));
-            String database = s.get("database") == null ? project.target().effectiveDatabase() : String.valueOf(s.get("database"));
+            String schema = s.get("schema") == null ? sourceName : rendered(s.get("schema"), def.file());
+            String database = s.get("database") == null ? project.target().effectiveDatabase()
+                    : rendered(s.get("database"), def.file());
             Object tables = s.get("tables");
             if (!(tables instanceof List<?> tableList)) {
                 continue;
@@ -64,10 +76,10 @@ final class SourceReader {
                 Map<String, Object> config = new LinkedHashMap<>(sourceConfig);
                 ConfigMerger.mergeInto(config, tableConfig);
                 Map<String, Object> meta = merged(sourceMeta, merged(table.get("meta"), tableConfig.get("meta")));
-                String identifier = table.get("identifier") == null ? name : String.valueOf(table.get("identifier"));
+                String identifier = table.get("identifier") == null ? name : rendered(table.get("identifier"), def.file());
                 Object external = first(tableConfig.get("external_location"), meta.get("external_location"),
                         table.get("external_location"), sourceConfig.get("external_location"));
-                String location = external == null ? null : format(String.valueOf(external), name, identifier,
+                String location = external == null ? null : format(rendered(external, def.file()), name, identifier,
                         sourceName, schema);
                 List<String> fqn = new ArrayList<>();
                 fqn.add(pkg);

@@ -63,7 +63,7 @@ public final class Runner {
         ArtifactFiles files = new ArtifactFiles(ws.project().targetDir(), ws.project().name());
         printer.line("Found " + describeCounts());
         printer.blank();
-        runHooks("on-run-start", ws.manifest().onRunStart(), compiler, Map.of());
+        List<NodeResult> before = runHooks("on-run-start", ws.manifest().onRunStart(), compiler, Map.of());
         createSchemas(plan);
         if (!plan.steps().isEmpty()) {
             printer.line("Concurrency: " + flags.threads() + " threads (target='" + ws.project().target().name() + "')");
@@ -76,9 +76,9 @@ public final class Runner {
         endContext.put("results", results.stream().map(r -> Map.of("status", r.status().dbtName(),
                 "unique_id", r.id().value(), "message", r.message() == null ? "" : r.message())).toList());
         endContext.put("schemas", schemas(results));
-        runHooks("on-run-end", ws.manifest().onRunEnd(), compiler, endContext);
+        List<NodeResult> after = runHooks("on-run-end", ws.manifest().onRunEnd(), compiler, endContext);
         double elapsed = (System.nanoTime() - t0) / 1e9;
-        RunSummary summary = new RunSummary(command, ws.invocationId(), started, elapsed, results);
+        RunSummary summary = new RunSummary(command, ws.invocationId(), started, elapsed, results, before, after);
         printSummary(summary);
         return summary;
     }
@@ -119,24 +119,33 @@ public final class Runner {
         return List.copyOf(s);
     }
 
-    private void runHooks(String name, List<String> hooks, NodeCompiler compiler, Map<String, Object> extra) {
+    /** Runs on-run-start/end hooks in order; each is an operation result in run_results.json. */
+    private List<NodeResult> runHooks(String name, List<String> hooks, NodeCompiler compiler, Map<String, Object> extra) {
+        List<NodeResult> results = new java.util.ArrayList<>();
         if (hooks.isEmpty()) {
-            return;
+            return results;
         }
         try (EngineSession session = ws.engine().openSession()) {
-            int i = 1;
+            int i = 0;
             for (String hook : hooks) {
+                String id = "operation." + ws.project().name() + "." + ws.project().name() + "-" + name + "-" + i;
+                Instant started = Instant.now();
+                long t = System.nanoTime();
                 String sql = compiler.renderSql(hook, "dbt_project.yml (" + name + ")", null, session, printer::line, extra);
                 if (!sql.isBlank()) {
-                    long t = System.nanoTime();
                     session.execute(sql);
-                    printer.line(i + " of " + hooks.size() + " OK hook: " + ws.project().name() + "." + name + "." + (i - 1)
-                            + " [OK in " + String.format(Locale.ROOT, "%.2f", (System.nanoTime() - t) / 1e9) + "s]");
                 }
+                double seconds = (System.nanoTime() - t) / 1e9;
+                printer.line((i + 1) + " of " + hooks.size() + " OK hook: " + ws.project().name() + "." + name + "." + i
+                        + " [OK in " + String.format(Locale.ROOT, "%.2f", seconds) + "s]");
+                results.add(new NodeResult(new dev.mallard.core.manifest.NodeId(id), NodeStatus.SUCCESS, "OK", started,
+                        Instant.now(), seconds, Thread.currentThread().getName(), Map.of("_message", "OK", "code", "OK"),
+                        0L, sql, null));
                 i++;
             }
             printer.blank();
         }
+        return results;
     }
 
     private String describeCounts() {

@@ -1,0 +1,2 @@
+select "Order ID" as order_id, "Total Amount" as total, lower_name
+from {{ ref('quirky_headers') }}

@@ -1,0 +1,1 @@
+select currency, rate, valid_from from {{ source('files', 'rates') }}

@@ -1,0 +1,2 @@
+-- depends_on: {{ ref('people') }}
+select * from {{ source('landing_plain', 'people') }}

@@ -1,12 +1,18 @@
 package dev.mallard.cli;
 
 import dev.mallard.core.manifest.ResourceType;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-@Command(name = "build", description = "Load seeds, build models and run their tests in DAG order.")
+@Command(name = "build", description = "Load seeds, build models and run their tests in DAG order (unit tests before their model).")
 final class BuildCommand extends ExecuteNodes {
+    @Option(names = "--resource-type", arity = "1..*", description = "Only these resource types, e.g. unit_test.")
+    List<String> resourceTypeNames = new ArrayList<>();
+
     @Override
     String commandName() {
         return "build";
@@ -14,6 +20,6 @@ final class BuildCommand extends ExecuteNodes {
 
     @Override
     Set<ResourceType> resourceTypes() {
-        return EnumSet.of(ResourceType.MODEL, ResourceType.SEED, ResourceType.TEST);
+        return restrict(EnumSet.of(ResourceType.MODEL, ResourceType.SEED, ResourceType.TEST, ResourceType.UNIT_TEST), resourceTypeNames);
     }
 }

@@ -29,6 +29,28 @@ abstract class ExecuteNodes extends ProjectCommand {
 
     abstract Set<ResourceType> resourceTypes();
 
+    /** The command's resource types narrowed to {@code --resource-type} names (all when none given). */
+    static Set<ResourceType> restrict(Set<ResourceType> types, java.util.List<String> names) {
+        if (names == null || names.isEmpty()) {
+            return types;
+        }
+        Set<ResourceType> out = java.util.EnumSet.noneOf(ResourceType.class);
+        for (String name : names) {
+            ResourceType t;
+            try {
+                t = ResourceType.fromDbtName(name.trim());
+            } catch (IllegalArgumentException e) {
+                throw new dev.mallard.core.error.MallardException(dev.mallard.core.error.ErrorCode.USAGE,
+                        "unknown --resource-type '" + name + "'", null, 0, "use one of " + types.stream()
+                                .map(ResourceType::dbtName).toList(), null);
+            }
+            if (types.contains(t)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
     @Override
     int run(Workspace ws) {
         Set<NodeId> selected = retryNodes != null ? retryNodes : Selections.select(ws, selection, resourceTypes());

@@ -32,7 +32,7 @@ final class LsCommand extends ProjectCommand {
     @Override
     int run(Workspace ws) {
         EnumSet<ResourceType> types = EnumSet.of(ResourceType.MODEL, ResourceType.SEED, ResourceType.SOURCE,
-                ResourceType.ANALYSIS, ResourceType.SNAPSHOT, ResourceType.TEST);
+                ResourceType.ANALYSIS, ResourceType.SNAPSHOT, ResourceType.TEST, ResourceType.UNIT_TEST);
         if (!resourceTypes.isEmpty()) {
             types = EnumSet.noneOf(ResourceType.class);
             for (String t : resourceTypes) {
@@ -59,6 +59,9 @@ final class LsCommand extends ProjectCommand {
     private static String selectorOf(Node n) {
         if (n.resourceType() == ResourceType.SOURCE) {
             return "source:" + String.join(".", n.fqn());
+        }
+        if (n.resourceType() == ResourceType.UNIT_TEST) {
+            return "unit_test:" + n.packageName() + "." + n.name();
         }
         return String.join(".", n.fqn());
     }

@@ -6,6 +6,7 @@ import dev.mallard.core.exec.Deferral;
 import dev.mallard.core.manifest.Node;
 import dev.mallard.core.manifest.NodeId;
 import dev.mallard.core.manifest.ResourceType;
+import dev.mallard.core.manifest.UnitTestNode;
 import dev.mallard.core.parse.YamlValueRenderer;
 import dev.mallard.core.run.Workspace;
 import dev.mallard.core.select.IndirectSelection;
@@ -44,6 +45,9 @@ final class Selections {
     private static Set<NodeId> withTests(Workspace ws, Selector selector, Set<NodeId> chosen, List<String> exclude,
                                          Set<ResourceType> types, IndirectSelection mode) {
         Set<NodeId> all = new LinkedHashSet<>(chosen);
+        if (types.contains(ResourceType.UNIT_TEST) && mode != IndirectSelection.EMPTY) {
+            all = withUnitTests(all, ws, selector, exclude, EnumSet.allOf(ResourceType.class));
+        }
         if (types.contains(ResourceType.TEST)) {
             all = mode.apply(all, ws.manifest(), ws.dag());
             if (exclude != null && !exclude.isEmpty()) {
@@ -103,5 +107,22 @@ final class Selections {
                     "point --state at the target/ folder (or a copy) of the run whose relations refs may read", null);
         }
         return new Deferral(new StateDeferral(sel.previousState()), selected, sel.favorState);
+    }
+
+    /**
+     * A unit test comes along with its selected model (its only parent), as dbt selects it
+     * indirectly, unless the model's own unit tests were excluded with it.
+     */
+    private static Set<NodeId> withUnitTests(Set<NodeId> chosen, Workspace ws, Selector selector, List<String> exclude,
+                                             Set<ResourceType> all) {
+        Set<NodeId> out = new LinkedHashSet<>(chosen);
+        Set<NodeId> excluded = exclude == null || exclude.isEmpty() ? Set.of() : selector.select(exclude, List.of(), all);
+        for (UnitTestNode u : ws.manifest().nodesOf(UnitTestNode.class)) {
+            if (chosen.contains(u.testedModel()) && !excluded.contains(u.testedModel()) && !excluded.contains(u.id())
+                    && u.config().enabled()) {
+                out.add(u.id());
+            }
+        }
+        return out;
     }
 }

@@ -7,6 +7,7 @@ import dev.mallard.core.manifest.Manifest;
 import dev.mallard.core.manifest.Node;
 import dev.mallard.core.manifest.NodeId;
 import dev.mallard.core.manifest.SourceNode;
+import dev.mallard.core.manifest.UnitTestNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,13 +50,18 @@ public final class ManifestWriter {
         Map<String, Object> nodes = new LinkedHashMap<>();
         Map<String, Object> sources = new LinkedHashMap<>();
         Map<String, Object> disabled = new LinkedHashMap<>();
+        UnitTestEntries unitTestEntries = new UnitTestEntries(createdAt);
+        Map<String, Object> unitTests = new LinkedHashMap<>();
         for (Node n : manifest.nodes().values()) {
             Map<String, Object> entry = n instanceof SourceNode s ? sourceEntries.entry(s)
+                    : n instanceof UnitTestNode u ? unitTestEntries.entry(u)
                     : nodeEntries.entry(n, dag.parents(n.id()), compiledCode.get(n.id()));
             if (!n.config().enabled()) {
                 disabled.put(n.id().value(), List.of(entry));
             } else if (n instanceof SourceNode) {
                 sources.put(n.id().value(), entry);
+            } else if (n instanceof UnitTestNode) {
+                unitTests.put(n.id().value(), entry);
             } else {
                 nodes.put(n.id().value(), entry);
             }
@@ -70,12 +76,16 @@ public final class ManifestWriter {
             doc.put(empty, Map.of());
         }
         doc.put("disabled", disabled);
-        doc.put("parent_map", graphMap(dag, nodes, sources, true));
-        doc.put("child_map", graphMap(dag, nodes, sources, false));
+        Map<String, Object> graphNodes = new LinkedHashMap<>(nodes);
+        graphNodes.putAll(unitTests);
+        doc.put("parent_map", graphMap(dag, graphNodes, sources, true));
+        doc.put("child_map", graphMap(dag, graphNodes, sources, false));
         doc.put("group_map", Map.of());
-        for (String empty : List.of("saved_queries", "semantic_models", "unit_tests", "functions")) {
+        for (String empty : List.of("saved_queries", "semantic_models")) {
             doc.put(empty, Map.of());
         }
+        doc.put("unit_tests", unitTests);
+        doc.put("functions", Map.of());
         return doc;
     }
 
@@ -136,7 +146,7 @@ public final class ManifestWriter {
         return out;
     }
 
-    /** Every enabled node and source, sorted by id, to its sorted parents or children. */
+    /** Every enabled node, unit test and source, sorted by id, to its sorted parents or children. */
     private static Map<String, List<String>> graphMap(Dag dag, Map<String, Object> nodes, Map<String, Object> sources,
                                                       boolean parents) {
         Map<String, List<String>> out = new TreeMap<>();

@@ -2,6 +2,7 @@ package dev.mallard.core.exec;
 
 import dev.mallard.core.manifest.Node;
 import dev.mallard.core.manifest.TestNode;
+import dev.mallard.core.manifest.UnitTestNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,12 @@ public final class ArtifactFiles {
     private static String relativePath(Node node) {
         if (node instanceof TestNode t && t.isGeneric()) {
             return t.originalFilePath() + "/" + t.path();
+        }
+        if (node instanceof UnitTestNode u) {
+            // dbt's pseudo path: the YAML file's folder and the test's name, below the YAML file
+            String file = u.originalFilePath();
+            int slash = file.lastIndexOf('/');
+            return file + "/" + (slash < 0 ? "" : file.substring(0, slash + 1)) + u.name() + ".sql";
         }
         return node.originalFilePath();
     }

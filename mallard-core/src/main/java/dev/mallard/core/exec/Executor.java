@@ -8,6 +8,7 @@ import dev.mallard.core.manifest.ModelNode;
 import dev.mallard.core.manifest.Node;
 import dev.mallard.core.manifest.NodeId;
 import dev.mallard.core.manifest.TestNode;
+import dev.mallard.core.manifest.UnitTestNode;
 import dev.mallard.core.materialize.Materialization;
 import dev.mallard.core.materialize.MaterializationContext;
 import dev.mallard.core.plan.Plan;
@@ -93,8 +94,12 @@ public final class Executor {
                     if (skip) {
                         int index = counter.incrementAndGet();
                         Node skippedNode = manifest.nodes().get(id);
-                        printer.skipped(index, total,
-                                skippedNode.relation().schema() + "." + skippedNode.relation().identifier());
+                        if (skippedNode instanceof UnitTestNode) {
+                            printer.skippedUnitTest(index, total, skippedNode.name());
+                        } else {
+                            printer.skipped(index, total,
+                                    skippedNode.relation().schema() + "." + skippedNode.relation().identifier());
+                        }
                         result = skippedResult(id);
                     } else {
                         result = runStep(step, counter.incrementAndGet(), total, session.get());
@@ -154,8 +159,9 @@ public final class Executor {
 
     private NodeResult skippedResult(NodeId id) {
         Instant now = Instant.now();
+        Node node = manifest.nodes().get(id);
         return new NodeResult(id, NodeStatus.SKIPPED, "SKIP", now, now, 0, Thread.currentThread().getName(), Map.of(),
-                null, null, manifest.nodes().get(id).relation().render());
+                null, null, node instanceof UnitTestNode ? null : node.relation().render());
     }
 
     private NodeResult runStep(Step step, int index, int total, EngineSession session) {
@@ -182,6 +188,22 @@ public final class Executor {
                         Thread.currentThread().getName(), Map.of("_message", "OK", "code", "OK"), outcome.failures(),
                         compiled, TestExecution.storeFailuresAs(test) == null ? null : test.relation().render());
             }
+            if (node instanceof UnitTestNode unitTest) {
+                compiled = compiler.compileUnitTest(unitTest, session, printer::line);
+                files.writeCompiled(unitTest, compiled);
+                UnitTestExecution.Outcome outcome = UnitTestExecution.run(unitTest, compiled, session, executed);
+                files.writeRun(node, executed);
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                // dbt counts a failed unit test as one failure, whatever the number of differing rows
+                long failures = outcome.status() == NodeStatus.PASS ? 0 : 1;
+                String verdict = outcome.status() == NodeStatus.PASS ? "PASS" : "FAIL " + failures;
+                printer.finished(index, total, verdict, unitTest.displayName(), verdict, seconds);
+                String message = outcome.message() == null ? null
+                        : outcome.message() + System.lineSeparator() + System.lineSeparator() + "compiled code at "
+                                + files.displayPath(files.compiledPath(unitTest));
+                return new NodeResult(step.node(), outcome.status(), message, started, Instant.now(), seconds,
+                        Thread.currentThread().getName(), Map.of("_message", "OK"), failures, compiled, null);
+            }
             if (node instanceof ModelNode model) {
                 compiled = compiler.compile(model, session, printer::line);
                 files.writeCompiled(model, compiled);
@@ -201,11 +223,16 @@ public final class Executor {
         } catch (RuntimeException e) {
             files.writeRun(node, executed);
             double seconds = (System.nanoTime() - t0) / 1e9;
-            printer.finished(index, total, node instanceof TestNode ? "ERROR" : "ERROR creating",
-                    node instanceof TestNode ? node.name() : step.label(), "ERROR", seconds);
-            String message = describeFailure(node, e, compiled);
+            boolean isTest = node instanceof TestNode || node instanceof UnitTestNode;
+            printer.finished(index, total, isTest ? "ERROR" : "ERROR creating",
+                    node instanceof UnitTestNode u ? u.displayName() : isTest ? node.name() : step.label(), "ERROR",
+                    seconds);
+            RuntimeException reported = node instanceof UnitTestNode u && e instanceof MallardException me
+                    ? UnitTestExecution.explain(u, me) : e;
+            String message = describeFailure(node, reported, compiled);
             return new NodeResult(step.node(), NodeStatus.ERROR, message, started, Instant.now(), seconds,
-                    Thread.currentThread().getName(), Map.of(), null, compiled, node.relation().render());
+                    Thread.currentThread().getName(), Map.of(), null, compiled,
+                    node instanceof UnitTestNode ? null : node.relation().render());
         }
     }
 

@@ -1,6 +1,10 @@
 package dev.mallard.core.exec;
 
+import dev.mallard.core.engine.ColumnInfo;
 import dev.mallard.core.engine.EngineSession;
+import dev.mallard.core.engine.Relation;
+import dev.mallard.core.error.ErrorCode;
+import dev.mallard.core.error.MallardException;
 import dev.mallard.core.graph.Linker;
 import dev.mallard.core.jinja.JinjaEngine;
 import dev.mallard.core.jinja.TemplateFile;
@@ -10,6 +14,7 @@ import dev.mallard.core.manifest.Node;
 import dev.mallard.core.manifest.RefCall;
 import dev.mallard.core.manifest.SourceCall;
 import dev.mallard.core.manifest.TestNode;
+import dev.mallard.core.manifest.UnitTestNode;
 import dev.mallard.core.parse.Vars;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -100,6 +105,53 @@ public final class NodeCompiler {
         String sql = String.valueOf(jinja.callMacro(macro, List.of(), kwargs, rt, bindings));
         addEphemerals(rt, session, logger, ctes, new ArrayList<>());
         return inject(sql, ctes);
+    }
+
+    /**
+     * Compiled SQL of a unit test: its model rendered with every given input as a fixture
+     * CTE. Fixtures of dict and csv rows take the column types of the real input relation,
+     * which must therefore exist in the database, as in dbt.
+     */
+    public String compileUnitTest(UnitTestNode test, EngineSession session, Consumer<String> logger) {
+        ModelNode model = (ModelNode) linker.resolveRef(test, test.refs().get(0));
+        ExecRuntime base = new ExecRuntime(model, linker, vars, target, session, logger);
+        UnitTestRuntime rt = new UnitTestRuntime(test, model, linker, base, vars);
+        Map<String, String> ctes = new LinkedHashMap<>();
+        for (UnitTestNode.Fixture given : test.given()) {
+            String cte = UnitTestRuntime.cteName(given, model);
+            if (given.format() == UnitTestNode.Format.SQL) {
+                ctes.putIfAbsent(cte, given.sql());
+                continue;
+            }
+            Relation input = inputRelation(given, model);
+            String inputName = cte.substring(ExecRuntime.CTE_PREFIX.length());
+            List<ColumnInfo> columns = session.columns(input);
+            if (columns.isEmpty()) {
+                throw new MallardException(ErrorCode.SQL, "unit test '" + test.name() + "': not able to get the columns "
+                        + "of " + given.inputText() + " from relation " + input.render()
+                        + " because the relation doesn't exist", test.originalFilePath(), 0,
+                        "a unit test takes the column types of its inputs from the database, as dbt does: build "
+                        + (given.input() instanceof UnitTestNode.ThisInput ? "model '" + model.name() + "'" : given.inputText())
+                        + " first (e.g. mallard run)", null);
+            }
+            ctes.putIfAbsent(cte, "\n-- Fixture for " + inputName + "\n"
+                    + UnitTestFixtures.inputSql(given.rows(), columns, "'" + inputName + "'"));
+        }
+        Map<String, Object> bindings = new LinkedHashMap<>(globals);
+        bindings.put("model", Map.of("name", model.name(), "unique_id", model.id().value(),
+                "original_file_path", model.originalFilePath()));
+        String sql = jinja.render(new TemplateFile(model.originalFilePath(), model.rawCode()), rt, bindings);
+        return inject(sql, ctes);
+    }
+
+    private Relation inputRelation(UnitTestNode.Fixture given, ModelNode model) {
+        if (given.input() instanceof UnitTestNode.RefInput r) {
+            return linker.resolveRef(model, new RefCall(r.packageName(), r.name(), 0)).relation();
+        }
+        if (given.input() instanceof UnitTestNode.SourceInput s) {
+            return linker.resolveSource(model, new SourceCall(s.sourceName(), s.tableName(), 0)).relation();
+        }
+        return model.relation();
     }
 
     private static final Pattern REF_OR_SOURCE = Pattern.compile("^\\s*(ref|source)\\(.*\\)\\s*$", Pattern.DOTALL);

@@ -36,6 +36,10 @@ public final class ProgressPrinter {
         line(dotted(index + " of " + total + " SKIP relation " + label, "[SKIP]"));
     }
 
+    public void skippedUnitTest(int index, int total, String name) {
+        line(dotted(index + " of " + total + " SKIP unit_test " + name, "[SKIP]"));
+    }
+
     static String dotted(String left, String right) {
         StringBuilder sb = new StringBuilder(left).append(' ');
         while (sb.length() < WIDTH - right.length() - 1) {

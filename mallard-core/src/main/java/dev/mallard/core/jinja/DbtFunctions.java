@@ -105,7 +105,7 @@ public final class DbtFunctions {
     public static Object env_var(Object... args) {
         Args a = Args.of(args);
         Object name = a.get(0, "var");
-        String value = name == null ? null : System.getenv(String.valueOf(name));
+        String value = name == null ? null : runtime().envVar(String.valueOf(name));
         if (value != null) {
             return value;
         }

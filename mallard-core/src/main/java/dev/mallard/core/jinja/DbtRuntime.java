@@ -35,6 +35,11 @@ public interface DbtRuntime {
 
     boolean isIncremental();
 
+    /** {@code env_var(name)}: the process environment, unless a unit test overrides it; null when unset. */
+    default String envVar(String name) {
+        return System.getenv(name);
+    }
+
     /** Runs SQL on the engine (execute=true only). */
     QueryResult runQuery(String sql);
 

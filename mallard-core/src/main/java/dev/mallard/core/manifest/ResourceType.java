@@ -7,6 +7,7 @@ public enum ResourceType {
     SEED,
     SNAPSHOT,
     TEST,
+    UNIT_TEST,
     SOURCE,
     ANALYSIS,
     OPERATION,

@@ -15,6 +15,7 @@ import dev.mallard.core.manifest.NodeId;
 import dev.mallard.core.manifest.ResourceType;
 import dev.mallard.core.manifest.SeedNode;
 import dev.mallard.core.manifest.TestNode;
+import dev.mallard.core.manifest.UnitTestNode;
 import dev.mallard.core.project.Project;
 import dev.mallard.core.project.SourceFile;
 import java.io.IOException;
@@ -111,12 +112,23 @@ public final class Parser {
         for (Node source : new SourceReader(project, pkg, yamlJinja).read(props.sources())) {
             nodes.put(source.id(), source);
         }
-        for (TestNode test : new TestCollector(project, vars, namer).collect(nodes, props, jinja)) {
+        TestCollector testCollector = new TestCollector(project, vars, namer);
+        for (TestNode test : testCollector.collect(nodes, props, jinja)) {
             Node previous = nodes.putIfAbsent(test.id(), test);
             if (previous != null) {
                 throw new MallardException(ErrorCode.DUPLICATE_NODE, "two tests have the same name and arguments: '"
                         + test.name() + "'", test.originalFilePath(), 0,
                         "give one of them a distinct 'name:' in its properties entry", null);
+            }
+        }
+        Set<String> disabledModels = new LinkedHashSet<>(disabled);
+        disabledModels.removeAll(seenNames.keySet());
+        for (UnitTestNode unitTest : new UnitTestReader(pkg, nodes, disabledModels, testCollector::folders)
+                .read(props.unitTests())) {
+            Node previous = nodes.putIfAbsent(unitTest.id(), unitTest);
+            if (previous != null) {
+                throw new MallardException(ErrorCode.DUPLICATE_NODE, "two unit tests of model '" + unitTest.model()
+                        + "' are named '" + unitTest.name() + "'", unitTest.originalFilePath(), 0);
             }
         }
         checkPatchesHaveNodes(props.models(), nodes, "model");

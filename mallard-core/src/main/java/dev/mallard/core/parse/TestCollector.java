@@ -95,7 +95,7 @@ final class TestCollector {
     }
 
     /** The folders of a properties file below its resource root, for the fqn. */
-    private List<String> folders(String file) {
+    List<String> folders(String file) {
         List<String> roots = new ArrayList<>();
         roots.addAll(project.config().modelPaths());
         roots.addAll(project.config().seedPaths());

@@ -6,6 +6,7 @@ import dev.mallard.core.manifest.ModelNode;
 import dev.mallard.core.manifest.Node;
 import dev.mallard.core.manifest.NodeId;
 import dev.mallard.core.manifest.ResourceType;
+import dev.mallard.core.manifest.UnitTestNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -34,21 +35,60 @@ public final class Planner {
         Set<NodeId> planned = new LinkedHashSet<>(ordered);
         Map<NodeId, Set<NodeId>> reach = plannedAncestors(planned);
         Map<NodeId, Set<NodeId>> testGates = testGates(planned);
+        Map<NodeId, List<NodeId>> unitTests = unitTestsByModel(ordered);
         List<Step> steps = new ArrayList<>();
         for (NodeId id : ordered) {
             Node n = manifest.nodes().get(id);
+            if (n instanceof UnitTestNode u && planned.contains(u.testedModel())) {
+                continue;
+            }
+            if (n instanceof UnitTestNode u) {
+                steps.add(unitTestStep(u, reach, testGates, null));
+                continue;
+            }
             Set<NodeId> waits = new LinkedHashSet<>(reach.get(id));
             waits.addAll(testGates.getOrDefault(id, Set.of()));
+            // in a build, a model's unit tests run first, one after another, and a failure skips the rest and the model
+            NodeId previous = null;
+            for (NodeId unitTestId : unitTests.getOrDefault(id, List.of())) {
+                steps.add(unitTestStep((UnitTestNode) manifest.nodes().get(unitTestId), reach, testGates, previous));
+                previous = unitTestId;
+            }
+            if (previous != null) {
+                waits.add(previous);
+            }
             steps.add(new Step(id, materialization(n), label(n), List.copyOf(waits)));
         }
         return new Plan(steps);
+    }
+
+    /** A unit test runs when its model could: after the model's planned parents and their tests. */
+    private Step unitTestStep(UnitTestNode u, Map<NodeId, Set<NodeId>> reach, Map<NodeId, Set<NodeId>> testGates,
+                              NodeId previous) {
+        Set<NodeId> waits = new LinkedHashSet<>(reach.getOrDefault(u.testedModel(), Set.of()));
+        waits.addAll(testGates.getOrDefault(u.testedModel(), Set.of()));
+        if (previous != null) {
+            waits.add(previous);
+        }
+        return new Step(u.id(), materialization(u), label(u), List.copyOf(waits));
+    }
+
+    private Map<NodeId, List<NodeId>> unitTestsByModel(List<NodeId> ordered) {
+        Map<NodeId, List<NodeId>> out = new HashMap<>();
+        for (NodeId id : ordered) {
+            if (manifest.nodes().get(id) instanceof UnitTestNode u) {
+                out.computeIfAbsent(u.testedModel(), k -> new ArrayList<>()).add(id);
+            }
+        }
+        return out;
     }
 
     private static boolean isRunnable(Node n) {
         if (n instanceof ModelNode m) {
             return m.resourceType() == ResourceType.MODEL && !m.isEphemeral();
         }
-        return n.resourceType() == ResourceType.SEED || n.resourceType() == ResourceType.TEST;
+        return n.resourceType() == ResourceType.SEED || n.resourceType() == ResourceType.TEST
+                || n.resourceType() == ResourceType.UNIT_TEST;
     }
 
     /**
@@ -88,7 +128,8 @@ public final class Planner {
             for (NodeId parent : testParents) {
                 for (NodeId child : dag.children(parent)) {
                     Node c = manifest.nodes().get(child);
-                    if (c == null || c.resourceType() == ResourceType.TEST || !planned.contains(child)) {
+                    if (c == null || c.resourceType() == ResourceType.TEST || c.resourceType() == ResourceType.UNIT_TEST
+                            || !planned.contains(child)) {
                         continue;
                     }
                     Set<NodeId> upstream = ancestorsCache.computeIfAbsent(child, k -> dag.ancestors(k, -1));
@@ -102,6 +143,9 @@ public final class Planner {
     }
 
     static String materialization(Node n) {
+        if (n.resourceType() == ResourceType.UNIT_TEST) {
+            return "unit";
+        }
         return n.resourceType() == ResourceType.SEED ? "seed" : n.config().materialized();
     }
 
@@ -112,6 +156,9 @@ public final class Planner {
         }
         if (n.resourceType() == ResourceType.TEST) {
             return "test " + n.name();
+        }
+        if (n instanceof UnitTestNode u) {
+            return "unit_test " + u.displayName();
         }
         return "sql " + n.config().materialized() + " model " + where;
     }

@@ -161,6 +161,7 @@ public final class Runner {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Node n : ws.manifest().nodes().values()) {
             String kind = n.resourceType() == dev.mallard.core.manifest.ResourceType.TEST ? "data test"
+                    : n.resourceType() == dev.mallard.core.manifest.ResourceType.UNIT_TEST ? "unit test"
                     : n.resourceType().dbtName();
             counts.merge(kind, 1, Integer::sum);
         }

@@ -3,8 +3,11 @@ package dev.mallard.core.artifacts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.mallard.core.engine.Relation;
+import dev.mallard.core.manifest.NodeConfig;
 import dev.mallard.core.manifest.NodeId;
 import dev.mallard.core.manifest.ResourceType;
+import dev.mallard.core.manifest.UnitTestNode;
 import dev.mallard.core.testing.ShopManifest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +54,8 @@ class DbtSchemaConformanceTest {
                 .add(ShopManifest.standard().buildModel(ResourceType.MODEL, "hooked",
                         Map.of("post-hook", List.of("select 1"), "materialized", "ephemeral"), List.of("orders"),
                         List.of(), null, ""))
-                .model("legacy", Map.of("enabled", false), List.of(), List.of());
+                .model("legacy", Map.of("enabled", false), List.of(), List.of())
+                .add(unitTest());
         new ManifestWriter(ManifestWriterTest.META).write(target, shop.manifest(), shop.dag(),
                 Map.of(new NodeId("model.shop.orders"), "select 1"));
         new RunResultsWriter(ManifestWriterTest.META).write(target, RunResultsWriterTest.summary(),
@@ -64,6 +68,20 @@ class DbtSchemaConformanceTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(120, TimeUnit.SECONDS);
         assertEquals(0, p.exitValue(), out);
+    }
+
+    /** A unit test of model orders with dict, csv (as parsed) and sql fixtures and overrides. */
+    static UnitTestNode unitTest() {
+        return new UnitTestNode(new NodeId("unit_test.shop.orders.counts"), "counts", "shop", "schema.yml",
+                "models/schema.yml", List.of("shop", "orders", "counts"),
+                new NodeConfig(Map.of("tags", List.of(), "meta", Map.of(), "enabled", true)),
+                new Relation("shop", "main", "counts"), "", "orders", new NodeId("model.shop.orders"),
+                List.of(new UnitTestNode.Fixture("ref('customers')", new UnitTestNode.RefInput(null, "customers"),
+                                UnitTestNode.Format.DICT, List.of(Map.of("id", 1)), null),
+                        new UnitTestNode.Fixture("this", new UnitTestNode.ThisInput(), UnitTestNode.Format.SQL,
+                                List.of(), "select 1 as id")),
+                new UnitTestNode.Fixture(null, null, UnitTestNode.Format.CSV, List.of(Map.of("id", "1")), null),
+                new UnitTestNode.Overrides(Map.of("is_incremental", true), Map.of("x", 1), Map.of(), true), "abc");
     }
 
     private static Optional<Path> dbtPython() throws IOException, InterruptedException {

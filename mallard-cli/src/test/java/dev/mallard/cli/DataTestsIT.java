@@ -133,6 +133,15 @@ class DataTestsIT {
         CommandResult byName = p.run("test", "--select", "not_null_a_id").assertExit(0);
         assertTrue(byName.outLines().contains("Done. PASS=1 WARN=0 ERROR=0 SKIP=0 TOTAL=1"), byName.transcript());
 
+        CommandResult singular = p.run("test", "--select", "test_type:singular").assertExit(1);
+        assertTrue(singular.outLines().contains("Done. PASS=0 WARN=0 ERROR=1 SKIP=0 TOTAL=1"), singular.transcript());
+
+        CommandResult notNulls = p.run("test", "--select", "test_name:not_null").assertExit(0);
+        assertTrue(notNulls.outLines().contains("Done. PASS=1 WARN=1 ERROR=0 SKIP=0 TOTAL=2"), notNulls.transcript());
+
+        CommandResult generic = p.run("test", "--select", "test_type:generic").assertExit(1);
+        assertTrue(generic.outLines().contains("Done. PASS=3 WARN=2 ERROR=1 SKIP=0 TOTAL=6"), generic.transcript());
+
         CommandResult excluded = p.run("test", "--exclude", "a", "--select", "a b").assertExit(1);
         assertFalse(excluded.out().contains("unique_a_id"), excluded.transcript());
     }

@@ -6,6 +6,8 @@ import dev.mallard.core.manifest.EffectiveConfig;
 import dev.mallard.core.manifest.Node;
 import dev.mallard.core.manifest.ResourceType;
 import dev.mallard.core.manifest.SourceNode;
+import dev.mallard.core.manifest.TestNode;
+import dev.mallard.core.manifest.UnitTestNode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,7 +55,11 @@ final class MethodMatchers {
             case SOURCE_STATUS -> throw new MallardException(ErrorCode.USAGE, "selector '" + c.raw()
                     + "' compares source freshness, which Mallard does not support yet");
             // dbt knows these methods, but Mallard has no such resources yet: they match nothing
-            case TEST_NAME, TEST_TYPE, EXPOSURE, METRIC, SEMANTIC_MODEL, SAVED_QUERY, UNIT_TEST -> n -> false;
+            case TEST_NAME -> n -> n instanceof TestNode t && t.isGeneric() && Glob.matches(t.metadata().name(), value);
+            case TEST_TYPE -> testType(value, c.raw());
+            case UNIT_TEST -> n -> n instanceof UnitTestNode u
+                    && (Glob.matches(u.name(), value) || FqnMatch.matches(u.fqn(), value));
+            case EXPOSURE, METRIC, SEMANTIC_MODEL, SAVED_QUERY -> n -> false;
         };
     }
 
@@ -151,5 +157,17 @@ final class MethodMatchers {
         // Python's Path.stem drops only the last suffix
         int dot = fileName.lastIndexOf('.');
         return dot <= 0 ? fileName : fileName.substring(0, dot);
+    }
+
+    /** test_type: generic, singular, unit, or data (generic and singular). */
+    private static java.util.function.Predicate<Node> testType(String value, String raw) {
+        return switch (value) {
+            case "generic" -> n -> n instanceof TestNode t && t.isGeneric();
+            case "singular" -> n -> n instanceof TestNode t && !t.isGeneric();
+            case "data" -> n -> n instanceof TestNode;
+            case "unit" -> n -> n instanceof UnitTestNode;
+            default -> throw new MallardException(ErrorCode.USAGE, "selector '" + raw
+                    + "': test_type must be generic, singular, data or unit");
+        };
     }
 }

@@ -32,6 +32,15 @@ final class DbtInterpreter extends JinjavaInterpreter {
         this.macroFiles = macroFiles;
     }
 
+    /** Booleans print as Python prints them ({@code True}), as dbt's Jinja does. */
+    @Override
+    public String getAsString(Object value) {
+        if (value instanceof Boolean b) {
+            return b ? "True" : "False";
+        }
+        return super.getAsString(value);
+    }
+
     void enterMacro(String name, int callLine) {
         frames.push(new Frame(name, callLine));
     }

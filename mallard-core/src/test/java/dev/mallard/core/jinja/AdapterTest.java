@@ -50,7 +50,7 @@ class AdapterTest {
                 {%- set r = adapter.get_relation(database='db', schema='main', identifier='orders') -%}
                 {%- set missing = adapter.get_relation(database='db', schema='main', identifier='nope') -%}
                 {{ r }}|{{ 'none' if missing is none else 'found' }}"""));
-        assertEquals("id:INTEGER:INTEGER:false note:VARCHAR:VARCHAR:true ", t.render("""
+        assertEquals("id:INTEGER:INTEGER:False note:VARCHAR:VARCHAR:True ", t.render("""
                 {%- for c in adapter.get_columns_in_relation(ref('orders')) -%}
                 {{ c.name }}:{{ c.data_type }}:{{ c.dtype }}:{{ c.is_string() }} {% endfor %}"""));
     }

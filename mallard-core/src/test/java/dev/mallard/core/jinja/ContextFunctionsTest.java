@@ -22,7 +22,7 @@ class ContextFunctionsTest {
                 "{{ modules.datetime.datetime(2024, 1, 1, 18) + modules.datetime.timedelta(hours=12) }}"));
         assertEquals("1 day, 2:00:00", t.render("{{ modules.datetime.datetime(2024, 1, 2, 2) "
                 + "- modules.datetime.datetime(2024, 1, 1) }}"));
-        assertEquals("2023-12-31 true", t.render("{% set a = modules.datetime.datetime.strptime('2023-12-31', '%Y-%m-%d') %}"
+        assertEquals("2023-12-31 True", t.render("{% set a = modules.datetime.datetime.strptime('2023-12-31', '%Y-%m-%d') %}"
                 + "{{ a.date() }} {{ a < modules.datetime.datetime.now() }}"));
         assertEquals("10", t.render("{{ modules.datetime.date.today().strftime('%Y') | length * 2 + 2 }}"));
     }
@@ -48,7 +48,7 @@ class ContextFunctionsTest {
     @Test
     void zipSetListDict() {
         assertEquals("a1,b2,", t.render("{% for x, n in zip(['a', 'b', 'c'], [1, 2]) %}{{ x }}{{ n }},{% endfor %}"));
-        assertEquals("2 true", t.render("{% set s = set(['a', 'b', 'a']) %}{{ s | length }} {{ 'a' in s }}"));
+        assertEquals("2 True", t.render("{% set s = set(['a', 'b', 'a']) %}{{ s | length }} {{ 'a' in s }}"));
         assertEquals("x,y", t.render("{{ list('xy') | join(',') }}"));
         assertEquals("1 2", t.render("{% set d = dict(a=1, b=2) %}{{ d.a }} {{ d['b'] }}"));
     }
@@ -63,7 +63,7 @@ class ContextFunctionsTest {
         String out = t.render("{{ invocation_id | length }}|{{ run_started_at.year > 2000 }}|{{ project_name }}|"
                         + "{{ flags.FULL_REFRESH }}|{{ target.name }}|{{ this }}",
                 Map.of("project_name", "shop", "flags", Map.of("FULL_REFRESH", true)));
-        assertEquals("36|true|shop|true|dev|\"db\".\"main\".\"this_model\"", out);
+        assertEquals("36|True|shop|True|dev|\"db\".\"main\".\"this_model\"", out);
     }
 
     @Test

@@ -29,8 +29,8 @@ class MacroReturnTest {
     @Test
     void setGetsTheReturnedObject() {
         assertEquals("name|2", T.render("{% set c = columns() %}{{ c[1] }}|{{ c | length }}"));
-        assertEquals("raw true", T.render("{% set s = settings() %}{{ s.schema }} {{ s['enabled'] }}"));
-        assertEquals("false", T.render("{{ is_prod() }}"));
+        assertEquals("raw True", T.render("{% set s = settings() %}{{ s.schema }} {{ s['enabled'] }}"));
+        assertEquals("False", T.render("{{ is_prod() }}"));
     }
 
     @Test

@@ -33,7 +33,7 @@ class NamespacesAndFiltersTest {
 
     @Test
     void asFilters() {
-        assertEquals("true false 42 3.5 [1, 2] 7", render("{{ 'True' | as_bool }} {{ 'false' | as_bool }} "
+        assertEquals("True False 42 3.5 [1, 2] 7", render("{{ 'True' | as_bool }} {{ 'false' | as_bool }} "
                 + "{{ ('40' | as_number) + 2 }} {{ '3.5' | as_number }} {{ '[1, 2]' | as_native }} {{ 7 | as_text }}"));
     }
 }

@@ -19,7 +19,7 @@ class PythonStringMethodsTest {
                 Arguments.of("{{ 'xxhixx'.strip('x') }} {{ '__a__'.lstrip('_') }} {{ 'a.sql'.rstrip('.sql') }}",
                         "hi a__ a"),
                 Arguments.of("{{ 'stg_orders'.startswith('stg_') }} {{ 'x.csv'.endswith(('.csv', '.tsv')) }} "
-                        + "{{ 'x.parquet'.endswith(('.csv', '.tsv')) }}", "true true false"),
+                        + "{{ 'x.parquet'.endswith(('.csv', '.tsv')) }}", "True True False"),
                 // a dot is a literal separator, not a regex that matches everything
                 Arguments.of("{{ 'db.schema.table'.split('.') | join('|') }}", "db|schema|table"),
                 Arguments.of("{{ 'a|b'.split('|') | join(',') }}", "a,b"),
@@ -38,7 +38,7 @@ class PythonStringMethodsTest {
                         + "{{ 'banana'.count('a') }}", "1 -1 2 3"),
                 Arguments.of("{{ '123'.isdigit() }} {{ '12a'.isdigit() }} {{ 'abc'.isalpha() }} "
                         + "{{ 'abc'.islower() }} {{ 'ABC'.isupper() }} {{ ''.isdigit() }}",
-                        "true false true true true false"),
+                        "True False True True True False"),
                 Arguments.of("{{ '42'.zfill(5) }} {{ '-42'.zfill(5) }}", "00042 -0042"),
                 Arguments.of("[{{ 'ab'.ljust(4) }}][{{ 'ab'.rjust(4, '*') }}][{{ 'ab'.center(5, '-') }}]",
                         "[ab  ][**ab][--ab-]"),

@@ -266,6 +266,8 @@ class Project:
             self.say(f"mallard build exit {m_rc} (dbt: {dbt_rc})")
 
         rm, rt, rlines = compare_databases(dbt_db, m_db)
+        rm, rlines, known = apply_known_differences(self.name, rm, rlines)
+        self.known = known
         self.rel = (rm, rt)
         self.say("relations:")
         self.lines += ["  " + l for l in rlines]
@@ -274,12 +276,33 @@ class Project:
         self.lines += ["  " + l for l in tlines]
         same = rm == rt and self.tests[0] == self.tests[1] and self.nodes[0] == self.nodes[1]
         if same and (m_rc == 0) == (dbt_rc == 0):
-            self.verdict = "match"
+            self.verdict = "match" if not known else f"match ({known} known)"
         elif same:
             self.verdict = "DIFFERENT (exit code)"
             self.say(f"DIFF   exit code: dbt {dbt_rc}, Mallard {m_rc}")
         else:
             self.verdict = "DIFFERENT"
+
+
+KNOWN_FILE = os.path.join(HERE, "known_differences.json")
+
+
+def apply_known_differences(project, matched, lines):
+    """Relation differences listed in known_differences.json are reported as KNOWN with
+    their reason and do not fail the run; each one is a documented gap to close."""
+    if not os.path.exists(KNOWN_FILE):
+        return matched, lines, 0
+    with open(KNOWN_FILE) as f:
+        known = json.load(f).get(project, {})
+    out, count = [], 0
+    for line in lines:
+        label = line[7:].split(":", 1)[0].strip() if line.startswith("DIFF") else None
+        if label in known:
+            out.append(f"KNOWN  {label}: {known[label]} ({line[7:].split(':', 1)[1].strip()})")
+            matched, count = matched + 1, count + 1
+        else:
+            out.append(line)
+    return matched, out, count
 
 
 def tail(path, n=25):
@@ -354,7 +377,7 @@ def main():
         print("  " + " | ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip())
         if i == 0:
             print("  " + "-+-".join("-" * w for w in widths))
-    return 0 if all(r.verdict == "match" for r in runs) else 1
+    return 0 if all(r.verdict.startswith("match") for r in runs) else 1
 
 
 if __name__ == "__main__":

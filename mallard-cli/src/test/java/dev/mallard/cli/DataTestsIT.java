@@ -130,6 +130,20 @@ class DataTestsIT {
         // relationships also reads a, which is not selected: cautious leaves it out
         assertTrue(cautious.outLines().contains("Done. PASS=1 WARN=0 ERROR=1 SKIP=0 TOTAL=2"), cautious.transcript());
 
+        CommandResult buildable = p.run("test", "--select", "b", "--indirect-selection", "buildable").assertExit(1);
+        // a is neither selected nor upstream of b: the relationships test stays out, as with cautious
+        assertTrue(buildable.outLines().contains("Done. PASS=1 WARN=0 ERROR=1 SKIP=0 TOTAL=2"), buildable.transcript());
+
+        CommandResult buildableWithParent = p.run("test", "--select", "a b", "--indirect-selection", "buildable")
+                .assertExit(1);
+        assertTrue(buildableWithParent.outLines().contains("Done. PASS=3 WARN=2 ERROR=2 SKIP=0 TOTAL=7"),
+                buildableWithParent.transcript());
+
+        CommandResult empty = p.run("test", "--select", "b", "--indirect-selection", "empty").assertExit(0);
+        assertTrue(empty.outLines().contains("Done. PASS=0 WARN=0 ERROR=0 SKIP=0 TOTAL=0"), empty.transcript());
+
+        p.run("test", "--indirect-selection", "sometimes").assertExit(2);
+
         CommandResult byName = p.run("test", "--select", "not_null_a_id").assertExit(0);
         assertTrue(byName.outLines().contains("Done. PASS=1 WARN=0 ERROR=0 SKIP=0 TOTAL=1"), byName.transcript());
 

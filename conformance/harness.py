@@ -377,7 +377,9 @@ def main():
         print("  " + " | ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip())
         if i == 0:
             print("  " + "-+-".join("-" * w for w in widths))
-    return 0 if all(r.verdict.startswith("match") for r in runs) else 1
+    passed = sum(1 for r in runs if r.verdict.startswith("match"))
+    print(f"conformance: {passed} passed, {len(runs) - passed} failed")
+    return 0 if passed == len(runs) else 1
 
 
 if __name__ == "__main__":

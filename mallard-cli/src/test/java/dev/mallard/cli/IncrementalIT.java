@@ -241,4 +241,18 @@ class IncrementalIT {
                 + "event_time='ts', batch_size='day', begin='2024-01-01') }}\nselect 1 as id, now() as ts");
         p.run("build").assertFailed().assertOutputContains("microbatch", "not supported yet");
     }
+
+    @Test
+    void mergeOptionsBeyondTheDefaultClausesAreRefusedNotIgnored() {
+        TestProject p = project("{{ config(materialized='incremental', incremental_strategy='merge', unique_key='id', "
+                + "merge_update_columns=['v']) }}\nselect id, v from {{ ref('src') }}");
+        p.run("build").assertFailed().assertOutputContains("merge_update_columns", "not supported yet");
+    }
+
+    @Test
+    void anUnknownStrategyNamesTheSupportedOnes() {
+        TestProject p = project("{{ config(materialized='incremental', incremental_strategy='insert_overwrite') }}\n"
+                + "select id, v from {{ ref('src') }}");
+        p.run("build").assertFailed().assertOutputContains("insert_overwrite", "append, delete+insert, merge");
+    }
 }

@@ -14,6 +14,10 @@ import java.util.Locale;
  */
 record IncrementalConfig(String strategy, List<String> uniqueKey, List<String> predicates, String onSchemaChange) {
     static final List<String> STRATEGIES = List.of("append", "delete+insert", "merge");
+    /** dbt-duckdb's merge options beyond the default clauses; refused rather than ignored. */
+    static final List<String> MERGE_OPTIONS = List.of("merge_on_using_columns", "merge_update_condition",
+            "merge_insert_condition", "merge_update_columns", "merge_exclude_columns", "merge_update_set_expressions",
+            "merge_returning_columns", "merge_clauses");
     static final List<String> SCHEMA_CHANGE_MODES = List.of("ignore", "fail", "append_new_columns", "sync_all_columns");
 
     IncrementalConfig {
@@ -33,8 +37,20 @@ record IncrementalConfig(String strategy, List<String> uniqueKey, List<String> p
                     + String.join(", ", STRATEGIES) + ")", node.originalFilePath(), 0);
         }
         if (!STRATEGIES.contains(strategy)) {
-            throw new MallardException(ErrorCode.PROJECT, "model '" + node.name() + "': unknown incremental_strategy '"
-                    + strategy + "' (supported: " + String.join(", ", STRATEGIES) + ")", node.originalFilePath(), 0);
+            throw new MallardException(ErrorCode.PROJECT, "model '" + node.name() + "': incremental_strategy '"
+                    + strategy + "' is not supported yet (supported: " + String.join(", ", STRATEGIES) + ")", node.originalFilePath(), 0);
+        }
+        if (strategy.equals("merge")) {
+            for (String option : MERGE_OPTIONS) {
+                Object v = c.get(option);
+                boolean empty = v == null || (v instanceof java.util.Collection<?> col && col.isEmpty())
+                        || (v instanceof java.util.Map<?, ?> m && m.isEmpty());
+                if (!empty) {
+                    throw new MallardException(ErrorCode.PROJECT, "model '" + node.name() + "': the merge option '"
+                            + option + "' is not supported yet (merge updates and inserts every column by name)",
+                            node.originalFilePath(), 0);
+                }
+            }
         }
         Object predicates = c.get("incremental_predicates") != null ? c.get("incremental_predicates") : c.get("predicates");
         String mode = c.string("on_schema_change", "ignore").trim();

@@ -255,4 +255,15 @@ class IncrementalIT {
                 + "select id, v from {{ ref('src') }}");
         p.run("build").assertFailed().assertOutputContains("insert_overwrite", "append, delete+insert, merge");
     }
+
+    @Test
+    void aKeyWrittenAsAListOfOneAliasesTheTableAsDbtDuckdbDoes() {
+        TestProject p = project("{{ config(materialized='incremental', unique_key=['id'], "
+                + "incremental_predicates=[\"DBT_INCREMENTAL_TARGET.kind = 'a'\"]) }}\n"
+                + "select id, kind, v from {{ ref('src') }}");
+        p.runOk("build");
+        secondBatch(p);
+        p.runOk("build");
+        assertEquals(rows("1,a,10", "2,a,21", "3,a,30"), p.rows("select id, kind, v from inc order by id"));
+    }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * {@code incremental_strategy='delete+insert'} (dbt-duckdb's default): delete the rows whose
  * unique key is in the batch, then insert the batch. Without a unique key it only inserts.
- * As in dbt-duckdb, a composite key aliases the table DBT_INCREMENTAL_TARGET, a single key
- * leaves it unaliased.
+ * As in dbt-duckdb, a key written as a list (even of one column) aliases the table
+ * DBT_INCREMENTAL_TARGET, a key written as a string leaves it unaliased.
  */
 final class DeleteInsertStrategy implements IncrementalStrategy {
     @Override
@@ -19,10 +19,10 @@ final class DeleteInsertStrategy implements IncrementalStrategy {
         for (String p : config.predicates()) {
             extra.append("\n    and ").append(p);
         }
-        if (key.size() == 1) {
+        if (!key.isEmpty() && !config.keyIsList()) {
             out.add("delete from " + target.render() + "\nwhere (" + key.get(0) + ") in (\n    select ("
                     + key.get(0) + ")\n    from " + batch.render() + "\n)" + extra);
-        } else if (key.size() > 1) {
+        } else if (!key.isEmpty()) {
             List<String> matches = new ArrayList<>();
             for (String k : key) {
                 matches.add(batch.render() + "." + k + " = DBT_INCREMENTAL_TARGET." + k);

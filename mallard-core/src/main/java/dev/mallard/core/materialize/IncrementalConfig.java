@@ -10,9 +10,11 @@ import java.util.Locale;
 
 /**
  * An incremental model's settings, read from its config and checked once: the strategy,
- * the unique key columns, the extra match predicates and the on_schema_change mode.
+ * the unique key columns (and whether they were written as a list, which changes the SQL
+ * dbt-duckdb writes), the extra match predicates and the on_schema_change mode.
  */
-record IncrementalConfig(String strategy, List<String> uniqueKey, List<String> predicates, String onSchemaChange) {
+record IncrementalConfig(String strategy, List<String> uniqueKey, boolean keyIsList, List<String> predicates,
+                         String onSchemaChange) {
     static final List<String> STRATEGIES = List.of("append", "delete+insert", "merge");
     /** dbt-duckdb's merge options beyond the default clauses; refused rather than ignored. */
     static final List<String> MERGE_OPTIONS = List.of("merge_on_using_columns", "merge_update_condition",
@@ -58,7 +60,7 @@ record IncrementalConfig(String strategy, List<String> uniqueKey, List<String> p
         if (!SCHEMA_CHANGE_MODES.contains(mode)) {
             mode = "ignore";
         }
-        return new IncrementalConfig(strategy, key, strings(predicates), mode);
+        return new IncrementalConfig(strategy, key, c.get("unique_key") instanceof List<?>, strings(predicates), mode);
     }
 
     /** dbt's should_full_refresh(): the model's full_refresh config wins over the --full-refresh flag. */

@@ -208,7 +208,7 @@ public final class Executor {
                 compiled = compiler.compile(model, session, printer::line);
                 files.writeCompiled(model, compiled);
             }
-            Materialization materialization = Materializations.forStep(step);
+            Materialization materialization = Materializations.forStep(step, compiler.fullRefresh());
             MaterializationContext ctx = new MaterializationContext(node, compiled, session,
                     hook -> compiler.renderSql(hook, node.originalFilePath(), node, session, printer::line, Map.of()),
                     executed);

@@ -215,7 +215,8 @@ public final class Executor {
             String message = materialization.build(ctx);
             files.writeRun(node, executed);
             double seconds = (System.nanoTime() - t0) / 1e9;
-            String verb = node.resourceType() == dev.mallard.core.manifest.ResourceType.SEED ? "OK loaded" : "OK created";
+            String verb = node.resourceType() == dev.mallard.core.manifest.ResourceType.SEED ? "OK loaded"
+                    : node.resourceType() == dev.mallard.core.manifest.ResourceType.SNAPSHOT ? "OK snapshotted" : "OK created";
             printer.finished(index, total, verb, step.label(), message.startsWith("INSERT") ? message : "OK", seconds);
             return new NodeResult(step.node(), NodeStatus.SUCCESS, message, started, Instant.now(), seconds,
                     Thread.currentThread().getName(), Map.of("_message", message, "code", message.split(" ")[0]),

@@ -21,6 +21,7 @@ final class Materializations {
             case "table" -> new TableMaterialization();
             case "incremental" -> new IncrementalMaterialization(fullRefresh);
             case "seed" -> new SeedMaterialization();
+            case "snapshot" -> new dev.mallard.core.materialize.SnapshotMaterialization();
             default -> throw new MallardException(ErrorCode.PROJECT, "materialization '" + step.materialization()
                     + "' is not supported yet (supported: view, table, ephemeral, incremental, seed)");
         };

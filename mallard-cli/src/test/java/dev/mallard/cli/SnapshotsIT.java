@@ -223,4 +223,17 @@ class SnapshotsIT {
         r.assertOutputContains("snapshots/snap.sql");
         r.assertOutputContains("has no 'strategy'");
     }
+
+    @Test
+    void aTableWithoutTheMetaColumnsIsRefusedAndKept() {
+        TestProject p = project(timestampConfig(""));
+        p.runOk("build");
+        p.file("snapshots/snap.sql", p.read("snapshots/snap.sql").replace("updated_at='updated_at'",
+                "updated_at='updated_at', snapshot_meta_column_names={'dbt_valid_to': 'valid_to'}"));
+        p.file("seeds/src.csv", RUN2);
+        CommandResult r = p.run("snapshot");
+        assertEquals(1, r.exitCode());
+        r.assertOutputContains("is not a snapshot table", "valid_to");
+        assertEquals("3", p.value("select count(*) from snapshots.snap"));
+    }
 }

@@ -55,6 +55,18 @@ public final class SnapshotMaterialization implements Materialization {
     private void merge(MaterializationContext ctx, SnapshotStrategy strategy, Relation target, Relation staging) {
         String sql = ctx.compiledSql();
         List<String> targetColumns = names(ctx.session().columns(target));
+        SnapshotColumns meta = strategy.columns();
+        List<String> missing = new ArrayList<>();
+        for (String c : List.of(meta.scdId(), meta.updatedAt(), meta.validFrom(), meta.validTo())) {
+            if (!targetColumns.contains(c)) {
+                missing.add(c);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new MallardException(ErrorCode.PROJECT, target.render() + " is not a snapshot table with these "
+                    + "meta column names: it has no " + String.join(", ", missing), ctx.node().originalFilePath(), 0,
+                    "drop the table or set snapshot_meta_column_names to the names it was built with", null);
+        }
         String rowChanged = strategy.rowChanged(() -> queryColumns(ctx, strategy.checkColumnsQuery(sql)), targetColumns);
         List<String> sourceColumns = strategy.hardDeletes().equals("new_record") ? queryColumns(ctx, sql) : List.of();
         ctx.run("create table " + staging.render() + " as (\n"

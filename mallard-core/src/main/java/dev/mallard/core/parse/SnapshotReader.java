@@ -56,8 +56,11 @@ final class SnapshotReader {
                 String body = m.group(2);
                 // keep line numbers of errors in the body right by padding it to its place in the file
                 String template = "\n".repeat(bodyLine - 1) + body;
-                ModelNode node = build(m.group(1), f.relativeToRoot(), f.relativeToProject(), f.folders(), template,
-                        body, patches.get(m.group(1)), line);
+                // dbt's fqn of a snapshot block names its file too: [package, folders..., file stem, name]
+                List<String> folders = new ArrayList<>(f.folders());
+                folders.add(f.stem());
+                ModelNode node = build(m.group(1), f.relativeToRoot(), f.relativeToProject(), folders, template,
+                        body, patches.get(m.group(1)), line, Checksums.sha256(text));
                 if (node == null) {
                     disabled.add(m.group(1));
                 } else {
@@ -71,10 +74,13 @@ final class SnapshotReader {
                 continue;
             }
             String body = "select * from {{ " + relation + " }}";
-            String path = patch.file().contains("/") ? patch.file().substring(patch.file().indexOf('/') + 1) : patch.file();
-            List<String> folders = new ArrayList<>(List.of(path.split("/")));
+            String yamlPath = patch.file().contains("/") ? patch.file().substring(patch.file().indexOf('/') + 1)
+                    : patch.file();
+            List<String> folders = new ArrayList<>(List.of(yamlPath.split("/")));
             folders.remove(folders.size() - 1);
-            ModelNode node = build(patch.name(), path, patch.file(), folders, body, body, patch, 0);
+            // as dbt names it: the YAML file's path with the snapshot as a file below it
+            ModelNode node = build(patch.name(), yamlPath + "/" + patch.name() + ".sql", patch.file(), folders, body,
+                    body, patch, 0, Checksums.sha256(body));
             if (node == null) {
                 disabled.add(patch.name());
             } else {
@@ -85,7 +91,7 @@ final class SnapshotReader {
     }
 
     private ModelNode build(String name, String path, String file, List<String> folders, String template, String raw,
-                            PropertyPatch patch, int line) {
+                            PropertyPatch patch, int line, String checksum) {
         String pkg = project.name();
         List<String> fqn = new ArrayList<>();
         fqn.add(pkg);
@@ -118,7 +124,7 @@ final class SnapshotReader {
         return new ModelNode(NodeId.of(ResourceType.SNAPSHOT, pkg, name), ResourceType.SNAPSHOT, name, pkg, path, file,
                 fqn, raw, nodeConfig, relation, patch == null ? "" : patch.description(),
                 patch == null ? Map.of() : patch.columns(), rt.refs, rt.sources,
-                patch == null ? null : pkg + "://" + patch.file(), Checksums.sha256(raw));
+                patch == null ? null : pkg + "://" + patch.file(), checksum);
     }
 
     /** dbt refuses these at parse time; so do we, before the database is opened. */

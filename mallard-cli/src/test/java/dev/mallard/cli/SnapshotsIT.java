@@ -236,4 +236,38 @@ class SnapshotsIT {
         r.assertOutputContains("is not a snapshot table", "valid_to");
         assertEquals("3", p.value("select count(*) from snapshots.snap"));
     }
+
+    @Test
+    void projectConfigTreesConfigureSnapshotsAndYamlSnapshotsReadSources() {
+        TestProject p = TestProject.in(dir).dbtProject("""
+                on-run-start:
+                  - "create schema if not exists raw"
+                  - "create or replace table raw.people as select * from (values (1, 'x', timestamp '2024-01-01'),
+                     (2, 'y', timestamp '2024-01-01')) t(id, name, changed)"
+                snapshots:
+                  proj:
+                    +target_schema: hist
+                    +strategy: timestamp
+                    +unique_key: id
+                    +updated_at: changed
+                """)
+                .file("models/sources.yml", """
+                        sources:
+                          - name: raw
+                            tables: [{name: people}]
+                        """)
+                .file("snapshots/people.yml", """
+                        snapshots:
+                          - name: people_history
+                            relation: source('raw', 'people')
+                          - name: people_ignored
+                            relation: source('raw', 'people')
+                        """);
+
+        p.runOk("snapshot", "--exclude", "people_ignored").assertOutContains("TOTAL=1");
+
+        assertEquals(List.of(row("1", "x", null), row("2", "y", null)),
+                p.rows("select id, name, dbt_valid_to from hist.people_history order by id"));
+        assertEquals(List.of("hist.people_history"), p.relations().stream().filter(r -> r.startsWith("hist.")).toList());
+    }
 }

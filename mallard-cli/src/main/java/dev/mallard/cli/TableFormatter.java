@@ -23,7 +23,7 @@ final class TableFormatter {
             List<String> r = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 Object v = row.get(i);
-                String s = v == null ? "" : String.valueOf(v);
+                String s = text(v);
                 if (v != null && !(v instanceof Number)) {
                     numeric[i] = false;
                 }
@@ -43,6 +43,20 @@ final class TableFormatter {
             appendRow(sb, r, width, numeric);
         }
         return sb.toString();
+    }
+
+    /** A value as dbt show prints it: timestamps without Java's trailing ".0". */
+    static String text(Object v) {
+        if (v == null) {
+            return "";
+        }
+        if (v instanceof java.sql.Timestamp ts) {
+            java.time.LocalDateTime t = ts.toLocalDateTime();
+            String base = t.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+            int micros = t.getNano() / 1000;
+            return micros == 0 ? base : base + String.format(java.util.Locale.ROOT, ".%06d", micros);
+        }
+        return String.valueOf(v);
     }
 
     private static void appendRow(StringBuilder sb, List<String> values, int[] width, boolean[] right) {

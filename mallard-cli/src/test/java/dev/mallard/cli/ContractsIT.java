@@ -65,9 +65,12 @@ class ContractsIT {
 
         r.assertOutContains("model 'players' has an enforced contract that failed",
                 "| column_name | definition_type | contract_type | mismatch_reason       |",
-                "| player_id   | VARCHAR         | INTEGER       | data type mismatch    |",
+                "| name        |                 | VARCHAR       | missing in definition |",
                 "| nom         | VARCHAR         |               | missing in contract   |",
-                "| name        |                 | VARCHAR       | missing in definition |");
+                "| player_id   | VARCHAR         | INTEGER       | data type mismatch    |");
+        String out = r.all();
+        assertTrue(out.indexOf("| name ") < out.indexOf("| nom ") && out.indexOf("| nom ") < out.indexOf("| player_id "),
+                "sorted by column name, as dbt does");
         assertEquals("ann", p.value("select name from players"), "the previous table is still there");
     }
 
@@ -76,7 +79,8 @@ class ContractsIT {
         TestProject p = players("select 1 as player_id, 'ann' as name, 20 as age")
                 .file("models/players.yml", PLAYERS_YML.replace("        data_type: varchar\n", ""));
 
-        p.run("run").assertExit(1).assertOutContains("these columns have no data_type: name");
+        p.run("run").assertExit(1).assertOutContains("models/players.yml: model 'players' has an enforced contract, "
+                + "but these columns have no data_type: name", "hint: contracted models require data_type");
     }
 
     @Test

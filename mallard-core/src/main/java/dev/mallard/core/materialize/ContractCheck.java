@@ -29,7 +29,7 @@ final class ContractCheck {
             throw new MallardException(ErrorCode.PROJECT, "model '" + model.name() + "' has an enforced contract, "
                     + (model.columns().isEmpty() ? "but declares no columns"
                     : "but these columns have no data_type: " + String.join(", ", untyped)),
-                    model.patchPath() == null ? model.originalFilePath() : model.patchPath(), 0,
+                    TableDefinition.where(model), 0,
                     "contracted models require data_type to be defined for each column", null);
         }
         List<ColumnInfo> actual = session.query("select * from (\n" + select + "\n) as model_subq limit 0", 0).columns();
@@ -50,6 +50,7 @@ final class ContractCheck {
                 rows.add(new String[] {d.name(), "", d.type(), "missing in definition"});
             }
         }
+        rows.sort(java.util.Comparator.comparing(r -> r[0]));
         if (!rows.isEmpty()) {
             throw new MallardException(ErrorCode.SQL, "model '" + model.name() + "' has an enforced contract that failed."
                     + System.lineSeparator() + "Please ensure the name, data_type, and number of columns in your contract "

@@ -143,7 +143,7 @@ final class TableDefinition {
                 where(model), 0, "one of not_null, unique, primary_key, foreign_key, check, custom", null);
     }
 
-    private static String where(ModelNode model) {
+    static String where(ModelNode model) {
         return model.patchPath() == null ? model.originalFilePath()
                 : model.patchPath().substring(model.patchPath().indexOf("://") + 3);
     }

@@ -75,6 +75,25 @@ class ContractsIT {
     }
 
     @Test
+    void aViewsContractChecksItsColumns() {
+        TestProject p = TestProject.in(dir).dbtProject()
+                .file("models/v.sql", "select 1 as id")
+                .file("models/v.yml", """
+                        models:
+                          - name: v
+                            config:
+                              contract: {enforced: true}
+                            columns:
+                              - name: id
+                                data_type: bigint
+                        """);
+
+        p.run("run").assertExit(1).assertOutContains("| id          | INTEGER         | BIGINT        | data type mismatch |");
+        p.file("models/v.sql", "select 1::bigint as id");
+        p.runOk("run");
+    }
+
+    @Test
     void aContractNeedsADataTypeOnEveryColumn() {
         TestProject p = players("select 1 as player_id, 'ann' as name, 20 as age")
                 .file("models/players.yml", PLAYERS_YML.replace("        data_type: varchar\n", ""));

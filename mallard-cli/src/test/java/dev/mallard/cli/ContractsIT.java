@@ -280,4 +280,21 @@ class ContractsIT {
         assertTrue(p.rows("select * from duckdb_tables() where table_name = 'players'").isEmpty(),
                 "nothing half-built is left");
     }
+
+    @Test
+    void aCheckConstraintAddedByAPostHookFailsWithTheHintAndKeepsThePreviousTable() {
+        TestProject p = TestProject.in(dir).dbtProject()
+                .file("models/teams.sql", "{{ config(materialized='table') }}\nselect 1 as team_id");
+        p.runOk("run");
+        p.file("models/teams.sql", """
+                {{ config(materialized='table',
+                          post_hook="ALTER TABLE {{ this }} ADD CONSTRAINT ck_teams CHECK (team_id > 0)") }}
+                select 2 as team_id
+                """);
+
+        p.run("run").assertExit(1).assertOutContains("model 'teams': hook failed, DuckDB cannot run",
+                "ADD CONSTRAINT ck_teams CHECK (team_id > 0)`", "hint: DuckDB cannot add FOREIGN KEY or CHECK constraints");
+
+        assertEquals("1", p.value("select team_id from teams"));
+    }
 }

@@ -73,6 +73,31 @@ class HooksIT {
     }
 
     @Test
+    void theDictFormWorksInPropertiesYamlAndTheProjectFile() {
+        TestProject p = TestProject.in(dir).dbtProject(LOG + """
+                models:
+                  proj:
+                    +post-hook:
+                      - sql: "insert into hook_log (step) values ('project after commit')"
+                        transaction: false
+                """)
+                .file("models/m.sql", "{{ config(materialized='table') }}\nselect 1 as id")
+                .file("models/m.yml", """
+                        models:
+                          - name: m
+                            config:
+                              pre_hook:
+                                - sql: "insert into hook_log (step) values ('yaml pre {{ this.identifier }}')"
+                              post_hook:
+                                - "insert into hook_log (step) values ('yaml post')"
+                        """);
+
+        p.runOk("run");
+
+        assertEquals(List.of("yaml pre m", "yaml post", "project after commit"), log(p));
+    }
+
+    @Test
     void aViewModelRunsItsHooksToo() {
         TestProject p = TestProject.in(dir).dbtProject(LOG)
                 .file("models/v.sql", """

@@ -14,6 +14,7 @@
 # Environment:
 #   DBT_RESULTS_OUT     copy dbt's target/run_results.json there (also when dbt fails)
 #   CONFORMANCE_TARGET  the profile's target name (default: oracle)
+#   CONFORMANCE_KEEP_DB=1  build on OUT_DB as it is (a later step) instead of a new one
 set -euo pipefail
 
 if [ $# -lt 2 ]; then
@@ -61,7 +62,9 @@ $PROFILE:
 YAML
 
 mkdir -p "$(dirname "$OUT_DB")"
-rm -f "$OUT_DB" "$OUT_DB.wal"
+if [ -z "${CONFORMANCE_KEEP_DB:-}" ]; then
+  rm -f "$OUT_DB" "$OUT_DB.wal"
+fi
 
 cd "$WORK/project"
 "$DBT" build --profiles-dir "$WORK/profiles" --project-dir "$WORK/project" \

@@ -8,7 +8,11 @@ usage: harness.py [--skip-tests] [PROJECT_DIR ...]   default: examples/* and con
 Run it through conformance/run.sh, which sets up the oracle venv and uses its python.
 
 A project may hold a `conformance.json` with {"build_args": [...]}: extra arguments given
-to both `dbt build` and `mallard build` (e.g. ["--vars", "{x: 1}"]).
+to both `dbt build` and `mallard build` (e.g. ["--vars", "{x: 1}"]). It may also list
+"steps": [{"overlay": "DIR", "build_args": [...]}, ...]: each step copies the files of the
+project's folder DIR (if given) over the project, then runs one more build with the common
+and the step's arguments, on the same database (e.g. the second run of incremental
+models). Results are compared after the last step.
 
 A build that exits non-zero is fine as long as it wrote run_results.json: a project may
 hold tests that fail on purpose (dbt then exits 1). The oracle is broken only when it
@@ -157,12 +161,31 @@ def profile_name(project):
     raise SystemExit(f"no profile: in {project}/dbt_project.yml")
 
 
-def build_args(project):
+def conformance_config(project):
     path = os.path.join(project, "conformance.json")
     if not os.path.exists(path):
-        return []
+        return {}
     with open(path) as f:
-        return list(json.load(f).get("build_args", []))
+        return json.load(f)
+
+
+def build_args(project):
+    return list(conformance_config(project).get("build_args", []))
+
+
+def build_steps(project):
+    """[(overlay folder or None, extra args)]: the first build, then each listed step."""
+    steps = [(None, [])]
+    for step in conformance_config(project).get("steps", []):
+        overlay = step.get("overlay")
+        if overlay and not os.path.isdir(os.path.join(project, overlay)):
+            raise SystemExit(f"{project}/conformance.json: overlay folder {overlay} does not exist")
+        steps.append((overlay, list(step.get("build_args", []))))
+    return steps
+
+
+def apply_overlay(project_src, overlay, dst):
+    shutil.copytree(os.path.join(project_src, overlay), dst, dirs_exist_ok=True)
 
 
 def mallard_knows(mallard, flag):
@@ -226,25 +249,33 @@ class Project:
         dbt_results = os.path.join(dbt_dir, "run_results.json")
         dbt_log, m_log = os.path.join(dbt_dir, "build.log"), os.path.join(m_dir, "build.log")
 
-        dbt_cmd = [os.path.join(HERE, "dbt_expected.sh"), self.path, dbt_db] + args
         env = dict(os.environ, DBT_RESULTS_OUT=dbt_results, CONFORMANCE_TARGET=TARGET,
                    DBT_SEND_ANONYMOUS_USAGE_STATS="false")
-        m_args = list(args)
-        if self.dbt_drops_tests:
-            dbt_cmd += ["--exclude-resource-type", "test"]
-        if self.mallard_drops_tests:
-            m_args += ["--exclude-resource-type", "test"]
+        dbt_extra = ["--exclude-resource-type", "test"] if self.dbt_drops_tests else []
+        m_extra = ["--exclude-resource-type", "test"] if self.mallard_drops_tests else []
 
         m_project = os.path.join(m_dir, "project")
         copy_project(self.path, m_project)
         write_profile(self.path, os.path.join(m_dir, "profiles"), m_db)
-        m_cmd = [self.mallard, "build", "--project-dir", m_project,
-                 "--profiles-dir", os.path.join(m_dir, "profiles")] + m_args
+        # dbt_expected.sh copies its source each time; later steps give it this copy
+        dbt_project = os.path.join(dbt_dir, "project")
+        copy_project(self.path, dbt_project)
 
-        with open(dbt_log, "w") as dl, open(m_log, "w") as ml:
-            dbt_p = subprocess.Popen(dbt_cmd, stdout=dl, stderr=subprocess.STDOUT, env=env)
-            m_p = subprocess.Popen(m_cmd, stdout=ml, stderr=subprocess.STDOUT, cwd=m_project)
-            dbt_rc, m_rc = dbt_p.wait(), m_p.wait()
+        steps = build_steps(self.path)
+        for i, (overlay, step_args) in enumerate(steps):
+            if overlay:
+                apply_overlay(self.path, overlay, dbt_project)
+                apply_overlay(self.path, overlay, m_project)
+            dbt_cmd = [os.path.join(HERE, "dbt_expected.sh"), dbt_project, dbt_db] + args + step_args + dbt_extra
+            m_cmd = [self.mallard, "build", "--project-dir", m_project,
+                     "--profiles-dir", os.path.join(m_dir, "profiles")] + args + step_args + m_extra
+            step_env = dict(env, CONFORMANCE_KEEP_DB="1") if i > 0 else env
+            with open(dbt_log, "a") as dl, open(m_log, "a") as ml:
+                dbt_p = subprocess.Popen(dbt_cmd, stdout=dl, stderr=subprocess.STDOUT, env=step_env)
+                m_p = subprocess.Popen(m_cmd, stdout=ml, stderr=subprocess.STDOUT, cwd=m_project)
+                dbt_rc, m_rc = dbt_p.wait(), m_p.wait()
+            if len(steps) > 1:
+                self.say(f"step {i + 1} of {len(steps)}: dbt exit {dbt_rc}, Mallard exit {m_rc}")
 
         expected = load_results(dbt_results)
         oracle_errors = [] if expected is None else \

@@ -20,6 +20,6 @@ final class BuildCommand extends ExecuteNodes {
 
     @Override
     Set<ResourceType> resourceTypes() {
-        return restrict(EnumSet.of(ResourceType.MODEL, ResourceType.SEED, ResourceType.TEST, ResourceType.UNIT_TEST), resourceTypeNames);
+        return restrict(EnumSet.of(ResourceType.MODEL, ResourceType.SEED, ResourceType.SNAPSHOT, ResourceType.TEST, ResourceType.UNIT_TEST), resourceTypeNames);
     }
 }

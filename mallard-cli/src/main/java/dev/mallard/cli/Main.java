@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "mallard", mixinStandardHelpOptions = true, version = "mallard 0.1.0",
         description = "Runs dbt projects on embedded DuckDB, manages migrations and serves marts.",
         subcommands = {InitCommand.class, DebugCommand.class, ParseCommand.class, CompileCommand.class,
-                RunCommand.class, SeedCommand.class, TestCommand.class, BuildCommand.class, LsCommand.class,
+                RunCommand.class, SeedCommand.class, SnapshotCommand.class, TestCommand.class, BuildCommand.class, LsCommand.class,
                 ShowCommand.class, RunOperationCommand.class, DocsCommand.class, CleanCommand.class,
                 RetryCommand.class})
 public final class Main implements Runnable {

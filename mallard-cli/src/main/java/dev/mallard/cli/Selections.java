@@ -26,10 +26,15 @@ final class Selections {
     }
 
     static Set<NodeId> select(Workspace ws, SelectionOptions sel, Set<ResourceType> types) {
+        IndirectSelection mode = IndirectSelection.parse(sel.indirectSelection);
         Selector selector = new Selector(ws.manifest(), ws.dag(), sel.previousState());
+        if (mode == IndirectSelection.EAGER && types.contains(ResourceType.TEST)) {
+            // dbt's eager mode works per criterion: test_type:generic,orders = the generic tests of orders
+            selector.withEagerTests();
+        }
         List<String> exclude = sel.selector == null ? sel.exclude : List.of();
         return withTests(ws, selector, selector.select(spec(ws, sel), EnumSet.allOf(ResourceType.class)), exclude,
-                types, IndirectSelection.parse(sel.indirectSelection));
+                types, mode);
     }
 
     static Set<NodeId> select(Workspace ws, List<String> select, List<String> exclude, Set<ResourceType> types) {

@@ -297,4 +297,31 @@ class ContractsIT {
 
         assertEquals("1", p.value("select team_id from teams"));
     }
+
+    @Test
+    void anIncrementalModelKeepsItsConstraintsAndChecksItsContractOnLaterRuns() {
+        TestProject p = TestProject.in(dir).dbtProject()
+                .file("models/events.sql", """
+                        {{ config(materialized='incremental') }}
+                        select {{ var('id', 1) }} as event_id
+                        """)
+                .file("models/events.yml", """
+                        models:
+                          - name: events
+                            config:
+                              contract: {enforced: true}
+                            columns:
+                              - name: event_id
+                                data_type: integer
+                                constraints:
+                                  - type: primary_key
+                        """);
+        p.runOk("run");
+        p.runOk("run", "--vars", "{id: 2}");
+
+        p.run("run", "--vars", "{id: 2}").assertExit(1).assertOutContains("Constraint Error");
+        p.run("run", "--vars", "{id: \"'x'\"}").assertExit(1).assertOutContains("enforced contract that failed");
+
+        assertEquals(List.of(List.of("1"), List.of("2")), p.rows("select event_id from events order by 1"));
+    }
 }

@@ -156,6 +156,9 @@ class DataTestsIT {
         CommandResult generic = p.run("test", "--select", "test_type:generic").assertExit(1);
         assertTrue(generic.outLines().contains("Done. PASS=3 WARN=2 ERROR=1 SKIP=0 TOTAL=6"), generic.transcript());
 
+        CommandResult genericOfB = p.run("test", "--select", "test_type:generic,b").assertExit(0);
+        assertTrue(genericOfB.outLines().contains("Done. PASS=1 WARN=1 ERROR=0 SKIP=0 TOTAL=2"), genericOfB.transcript());
+
         CommandResult excluded = p.run("test", "--exclude", "a", "--select", "a b").assertExit(1);
         assertFalse(excluded.out().contains("unique_a_id"), excluded.transcript());
     }

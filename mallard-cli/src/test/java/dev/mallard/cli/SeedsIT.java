@@ -1,6 +1,7 @@
 package dev.mallard.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -35,6 +36,28 @@ class SeedsIT {
                 columnTypes(p, "products"));
         assertEquals(List.of(List.of("1", "007", "3.50"), List.of("2", "042", "10.00")),
                 p.rows("select * from products order by id"));
+    }
+
+    @Test
+    void wholeNumbersAreIntegerUnlessAValueNeedsBigint() {
+        TestProject p = TestProject.in(dir).dbtProject()
+                .file("seeds/big.csv", "id,n\n1,5\n2,9000000000\n");
+
+        p.runOk("seed");
+
+        assertEquals(List.of(List.of("INTEGER", "BIGINT")), p.rows("select typeof(id), typeof(n) from big limit 1"));
+        assertEquals("9000000000", p.value("select max(n) from big"));
+    }
+
+    @Test
+    void aRaggedRowFailsWithTheFileAndLineAndLoadsNothing() {
+        TestProject p = TestProject.in(dir).dbtProject()
+                .file("seeds/ragged.csv", "id,name\n1,a\n2,b,c\n3,d\n");
+
+        CommandResult r = p.run("seed").assertExit(1);
+
+        assertTrue(r.out().contains("seeds/ragged.csv:3: row has 3 fields but the header has 2"), r.transcript());
+        assertEquals(List.of(), p.relations());
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.mallard.core.manifest.Node;
 import dev.mallard.core.manifest.RefCall;
 import dev.mallard.core.manifest.SourceCall;
 import dev.mallard.core.manifest.SourceNode;
+import dev.mallard.core.materialize.IncrementalMaterialization;
 import dev.mallard.core.parse.Vars;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -35,6 +36,7 @@ final class ExecRuntime implements DbtRuntime {
     private final EngineSession session;
     private final Consumer<String> logger;
     private final Deferral deferral;
+    private final boolean fullRefresh;
     /** Ephemeral models this render referenced, in first-use order. */
     final Set<ModelNode> ephemerals = new LinkedHashSet<>();
 
@@ -46,6 +48,13 @@ final class ExecRuntime implements DbtRuntime {
     /** @param deferral where refs to nodes missing from this target may point (--defer); null for none */
     ExecRuntime(Node node, Linker linker, Vars vars, Map<String, Object> target, EngineSession session,
                 Consumer<String> logger, Deferral deferral) {
+        this(node, linker, vars, target, session, logger, deferral, false);
+    }
+
+    /** @param fullRefresh whether --full-refresh was given, for is_incremental() */
+    ExecRuntime(Node node, Linker linker, Vars vars, Map<String, Object> target, EngineSession session,
+                Consumer<String> logger, Deferral deferral, boolean fullRefresh) {
+        this.fullRefresh = fullRefresh;
         this.deferral = deferral;
         this.node = node;
         this.linker = linker;
@@ -110,7 +119,8 @@ final class ExecRuntime implements DbtRuntime {
 
     @Override
     public boolean isIncremental() {
-        return false;
+        return node != null && IncrementalMaterialization.isIncremental(node, session.findRelation(node.relation()),
+                fullRefresh);
     }
 
     @Override

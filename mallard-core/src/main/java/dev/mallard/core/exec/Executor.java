@@ -54,7 +54,9 @@ public final class Executor {
 
     public List<NodeResult> run(Plan plan) {
         List<Step> steps = plan.steps();
-        tablesRebuilt = steps.stream().filter(s -> "table".equals(s.materialization()))
+        tablesRebuilt = steps.stream().filter(s -> "table".equals(s.materialization())
+                        || "incremental".equals(s.materialization()) && dev.mallard.core.materialize.IncrementalMaterialization
+                                .rebuildsFromScratch(manifest.nodes().get(s.node()), compiler.fullRefresh()))
                 .map(s -> manifest.nodes().get(s.node()).relation()).collect(java.util.stream.Collectors.toSet());
         int total = steps.size();
         Map<NodeId, Step> byId = new LinkedHashMap<>();
@@ -212,14 +214,15 @@ public final class Executor {
                 compiled = compiler.compile(model, session, printer::line);
                 files.writeCompiled(model, compiled);
             }
-            Materialization materialization = Materializations.forStep(step);
+            Materialization materialization = Materializations.forStep(step, compiler.fullRefresh());
             MaterializationContext ctx = new MaterializationContext(node, compiled, session,
                     hook -> compiler.renderSql(hook, node.originalFilePath(), node, session, printer::line, Map.of()),
                     executed, tablesRebuilt);
             String message = materialization.build(ctx);
             files.writeRun(node, executed);
             double seconds = (System.nanoTime() - t0) / 1e9;
-            String verb = node.resourceType() == dev.mallard.core.manifest.ResourceType.SEED ? "OK loaded" : "OK created";
+            String verb = node.resourceType() == dev.mallard.core.manifest.ResourceType.SEED ? "OK loaded"
+                    : node.resourceType() == dev.mallard.core.manifest.ResourceType.SNAPSHOT ? "OK snapshotted" : "OK created";
             printer.finished(index, total, verb, step.label(), message.startsWith("INSERT") ? message : "OK", seconds);
             return new NodeResult(step.node(), NodeStatus.SUCCESS, message, started, Instant.now(), seconds,
                     Thread.currentThread().getName(), Map.of("_message", message, "code", message.split(" ")[0]),

@@ -2,6 +2,7 @@ package dev.mallard.core.exec;
 
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
+import dev.mallard.core.materialize.IncrementalMaterialization;
 import dev.mallard.core.materialize.Materialization;
 import dev.mallard.core.materialize.SeedMaterialization;
 import dev.mallard.core.materialize.TableMaterialization;
@@ -13,13 +14,16 @@ final class Materializations {
     private Materializations() {
     }
 
-    static Materialization forStep(Step step) {
+    /** @param fullRefresh whether --full-refresh was given */
+    static Materialization forStep(Step step, boolean fullRefresh) {
         return switch (step.materialization()) {
             case "view" -> new ViewMaterialization();
             case "table" -> new TableMaterialization();
+            case "incremental" -> new IncrementalMaterialization(fullRefresh);
             case "seed" -> new SeedMaterialization();
+            case "snapshot" -> new dev.mallard.core.materialize.SnapshotMaterialization();
             default -> throw new MallardException(ErrorCode.PROJECT, "materialization '" + step.materialization()
-                    + "' is not supported yet (supported: view, table, ephemeral, seed)");
+                    + "' is not supported yet (supported: view, table, ephemeral, incremental, seed)");
         };
     }
 }

@@ -35,15 +35,17 @@ public final class NodeCompiler {
     private final Map<String, Object> target;
     private final Map<String, Object> globals;
     private final Deferral deferral;
+    private final boolean fullRefresh;
 
     public NodeCompiler(JinjaEngine jinja, Linker linker, Vars vars, Map<String, Object> target,
                         Map<String, Object> globals) {
-        this(jinja, linker, vars, target, globals, null);
+        this(jinja, linker, vars, target, globals, null, false);
     }
 
     private NodeCompiler(JinjaEngine jinja, Linker linker, Vars vars, Map<String, Object> target,
-                         Map<String, Object> globals, Deferral deferral) {
+                         Map<String, Object> globals, Deferral deferral, boolean fullRefresh) {
         this.deferral = deferral;
+        this.fullRefresh = fullRefresh;
         this.jinja = jinja;
         this.linker = linker;
         this.vars = vars;
@@ -53,7 +55,17 @@ public final class NodeCompiler {
 
     /** The same compiler, with refs to nodes missing from this target resolved by {@code deferral} (--defer). */
     public NodeCompiler withDeferral(Deferral newDeferral) {
-        return new NodeCompiler(jinja, linker, vars, target, globals, newDeferral);
+        return new NodeCompiler(jinja, linker, vars, target, globals, newDeferral, fullRefresh);
+    }
+
+    /** The same compiler for a run with or without --full-refresh (is_incremental() depends on it). */
+    public NodeCompiler withFullRefresh(boolean newFullRefresh) {
+        return new NodeCompiler(jinja, linker, vars, target, globals, deferral, newFullRefresh);
+    }
+
+    /** Whether --full-refresh was given. */
+    public boolean fullRefresh() {
+        return fullRefresh;
     }
 
     /** Compiled SQL of a model or analysis, ephemeral CTEs included. */
@@ -66,7 +78,7 @@ public final class NodeCompiler {
     /** Renders free SQL (hooks, operations) in the context of a node (or none). */
     public String renderSql(String template, String file, Node node, EngineSession session, Consumer<String> logger,
                             Map<String, Object> extra) {
-        ExecRuntime rt = new ExecRuntime(node, linker, vars, target, session, logger, deferral);
+        ExecRuntime rt = new ExecRuntime(node, linker, vars, target, session, logger, deferral, fullRefresh);
         Map<String, Object> bindings = new LinkedHashMap<>(globals);
         bindings.putAll(extra);
         return jinja.render(new TemplateFile(file, template), rt, bindings);
@@ -74,7 +86,7 @@ public final class NodeCompiler {
 
     public Object callMacro(String name, List<Object> args, Map<String, Object> kwargs, EngineSession session,
                             Consumer<String> logger) {
-        ExecRuntime rt = new ExecRuntime(null, linker, vars, target, session, logger, deferral);
+        ExecRuntime rt = new ExecRuntime(null, linker, vars, target, session, logger, deferral, fullRefresh);
         return jinja.callMacro(name, args, kwargs, rt, globals);
     }
 
@@ -85,7 +97,7 @@ public final class NodeCompiler {
             String sql = renderWithEphemerals(test, test.rawCode(), session, logger, ctes, new ArrayList<>());
             return inject(sql, ctes);
         }
-        ExecRuntime rt = new ExecRuntime(test, linker, vars, target, session, logger, deferral);
+        ExecRuntime rt = new ExecRuntime(test, linker, vars, target, session, logger, deferral, fullRefresh);
         Map<String, Object> bindings = new LinkedHashMap<>(globals);
         bindings.put("model", Map.of("name", test.name(), "unique_id", test.id().value(),
                 "original_file_path", test.originalFilePath()));
@@ -176,7 +188,7 @@ public final class NodeCompiler {
 
     private String renderWithEphemerals(Node node, String rawCode, EngineSession session, Consumer<String> logger,
                                         Map<String, String> ctes, List<String> visiting) {
-        ExecRuntime rt = new ExecRuntime(node, linker, vars, target, session, logger, deferral);
+        ExecRuntime rt = new ExecRuntime(node, linker, vars, target, session, logger, deferral, fullRefresh);
         Map<String, Object> bindings = new LinkedHashMap<>(globals);
         bindings.put("model", Map.of("name", node.name(), "unique_id", node.id().value(),
                 "original_file_path", node.originalFilePath()));

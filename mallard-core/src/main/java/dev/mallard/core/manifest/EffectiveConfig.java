@@ -76,6 +76,13 @@ public final class EffectiveConfig {
         if (node.resourceType() == ResourceType.MODEL) {
             d.put("access", "protected");
             d.put("freshness", null);
+        } else if (node.resourceType() == ResourceType.SNAPSHOT) {
+            for (String key : List.of("strategy", "target_schema", "target_database", "updated_at", "check_cols")) {
+                d.put(key, null);
+            }
+            d.put("snapshot_meta_column_names", nullable("dbt_valid_to", null, "dbt_valid_from", null, "dbt_scd_id", null,
+                    "dbt_updated_at", null, "dbt_is_deleted", null));
+            d.put("dbt_valid_to_current", null);
         } else if (node.resourceType() == ResourceType.SEED) {
             d.put("delimiter", ",");
             d.put("quote_columns", null);

@@ -107,6 +107,13 @@ public final class Parser {
                 disabled.add(f.stem());
             }
         }
+        List<String> disabledSnapshots = new ArrayList<>();
+        for (ModelNode snapshot : new SnapshotReader(project, vars, jinja, namer).read(props.snapshots(),
+                disabledSnapshots)) {
+            claimName(seenNames, snapshot.name(), snapshot.originalFilePath(), "snapshot");
+            nodes.put(snapshot.id(), snapshot);
+        }
+        disabled.addAll(disabledSnapshots);
         java.util.function.BiFunction<String, String, String> yamlJinja = (file, text) -> jinja.render(
                 new TemplateFile(file, text), new ParseRuntime(vars, project.target().context(), Map.of(), null), Map.of());
         for (Node source : new SourceReader(project, pkg, yamlJinja).read(props.sources())) {

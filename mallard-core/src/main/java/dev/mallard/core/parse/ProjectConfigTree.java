@@ -12,7 +12,7 @@ import java.util.Set;
  */
 final class ProjectConfigTree {
     private static final Set<String> DICT_CONFIGS = Set.of("meta", "column_types", "grants", "docs", "persist_docs",
-            "contract", "quote_columns", "config", "labels", "partition_by", "options");
+            "contract", "quote_columns", "config", "labels", "partition_by", "options", "snapshot_meta_column_names");
 
     private final Map<String, Object> tree;
 

@@ -45,6 +45,11 @@ final class TestCollector {
                 if (patch != null) {
                     addAll(tests, patch.dataTests(), patch.columns(), target(m), patch.file());
                 }
+            } else if (n instanceof ModelNode m && m.resourceType() == ResourceType.SNAPSHOT) {
+                PropertyPatch patch = props.snapshots().get(m.name());
+                if (patch != null) {
+                    addAll(tests, patch.dataTests(), patch.columns(), target(m), patch.file());
+                }
             } else if (n instanceof SeedNode s) {
                 PropertyPatch patch = props.seeds().get(s.name());
                 if (patch != null) {

@@ -85,7 +85,7 @@ public final class Planner {
 
     private static boolean isRunnable(Node n) {
         if (n instanceof ModelNode m) {
-            return m.resourceType() == ResourceType.MODEL && !m.isEphemeral();
+            return m.resourceType() == ResourceType.MODEL && !m.isEphemeral() || m.resourceType() == ResourceType.SNAPSHOT;
         }
         return n.resourceType() == ResourceType.SEED || n.resourceType() == ResourceType.TEST
                 || n.resourceType() == ResourceType.UNIT_TEST;
@@ -159,6 +159,9 @@ public final class Planner {
         }
         if (n instanceof UnitTestNode u) {
             return "unit_test " + u.displayName();
+        }
+        if (n.resourceType() == ResourceType.SNAPSHOT) {
+            return "snapshot " + where;
         }
         return "sql " + n.config().materialized() + " model " + where;
     }

@@ -48,7 +48,7 @@ public final class Runner {
 
     public NodeCompiler compiler() {
         NodeCompiler compiler = new NodeCompiler(ws.parsed().jinja(), ws.linker(), ws.parsed().vars(),
-                ws.project().target().context(), globals());
+                ws.project().target().context(), globals()).withFullRefresh(flags.fullRefresh());
         return deferral == null ? compiler : compiler.withDeferral(deferral);
     }
 

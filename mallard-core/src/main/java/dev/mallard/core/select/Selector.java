@@ -28,9 +28,21 @@ public final class Selector {
     private final Dag dag;
     private final Map<NodeId, Node> universe = new LinkedHashMap<>();
     private final MethodMatchers matchers;
+    private final Manifest manifest;
+    private boolean eagerTests;
 
     public Selector(Manifest manifest, Dag dag) {
         this(manifest, dag, null);
+    }
+
+    /**
+     * From now on every criterion also selects the tests of the nodes it matches, as dbt's
+     * eager indirect selection does, so that {@code test_type:generic,orders} means the
+     * generic tests of orders and an excluded node takes its tests with it.
+     */
+    public Selector withEagerTests() {
+        this.eagerTests = true;
+        return this;
     }
 
     /**
@@ -41,6 +53,7 @@ public final class Selector {
      */
     public Selector(Manifest manifest, Dag dag, PreviousState state) {
         this.dag = dag;
+        this.manifest = manifest;
         this.matchers = new MethodMatchers(manifest.projectName(),
                 state == null ? null : new PreviousRun(state, manifest, dag));
         for (Node n : manifest.nodes().values()) {
@@ -135,6 +148,9 @@ public final class Selector {
         }
         if (c.children()) {
             out.addAll(walk(collected, c.childrenDepth(), false));
+        }
+        if (eagerTests) {
+            out = new HashSet<>(IndirectSelection.EAGER.apply(out, manifest, dag));
         }
         out.retainAll(universe.keySet());
         return out;

@@ -1,0 +1,2 @@
+{{ config(unique_key='id') }}
+select id, kind, v from {{ ref('events') }}

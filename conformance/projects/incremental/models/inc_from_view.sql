@@ -1,0 +1,2 @@
+{{ config(materialized='view') }}
+select id, kind, v from {{ ref('events') }}

@@ -1,0 +1,2 @@
+{{ config(incremental_strategy='append') }}
+select id, kind, v from {{ ref('events') }}

@@ -1,0 +1,1 @@
+select id, kind, v from {{ ref('events') }}

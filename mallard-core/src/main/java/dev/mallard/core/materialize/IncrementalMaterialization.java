@@ -1,0 +1,84 @@
+package dev.mallard.core.materialize;
+
+import dev.mallard.core.engine.ColumnInfo;
+import dev.mallard.core.engine.ExistingRelation;
+import dev.mallard.core.engine.Relation;
+import dev.mallard.core.engine.RelationKind;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code materialized='incremental'}. The first run, a full refresh, or a view in the way
+ * builds like a table (atomic swap). Later runs compute the new rows into a temporary
+ * table, then apply the schema change and the strategy's statements in one transaction,
+ * so a failure leaves the existing table exactly as it was.
+ */
+public final class IncrementalMaterialization implements Materialization {
+    private final boolean fullRefreshFlag;
+
+    /** @param fullRefreshFlag whether --full-refresh was given */
+    public IncrementalMaterialization(boolean fullRefreshFlag) {
+        this.fullRefreshFlag = fullRefreshFlag;
+    }
+
+    /** dbt's is_incremental() for a node, given what exists in the database now. */
+    public static boolean isIncremental(dev.mallard.core.manifest.Node node, Optional<ExistingRelation> existing,
+                                        boolean fullRefreshFlag) {
+        return existing.isPresent() && existing.get().kind() == RelationKind.TABLE
+                && "incremental".equals(node.config().materialized())
+                && !IncrementalConfig.shouldFullRefresh(node.config(), fullRefreshFlag);
+    }
+
+    /** Whether this run rebuilds the incremental model from scratch (--full-refresh or its full_refresh config). */
+    public static boolean rebuildsFromScratch(dev.mallard.core.manifest.Node node, boolean fullRefreshFlag) {
+        return IncrementalConfig.shouldFullRefresh(node.config(), fullRefreshFlag);
+    }
+
+    @Override
+    public String build(MaterializationContext ctx) {
+        Relation target = ctx.node().relation();
+        IncrementalConfig config = IncrementalConfig.of(ctx.node());
+        ctx.session().createSchemaIfMissing(target.database(), target.schema());
+        Optional<ExistingRelation> existing = ctx.session().findRelation(target);
+        if (!isIncremental(ctx.node(), existing, fullRefreshFlag)) {
+            return new TableMaterialization().build(ctx);
+        }
+        Relation batch = RelationSwap.temporary(target);
+        RelationSwap.clearLeftovers(ctx, target);
+        ctx.runHooks(ctx.node().config().preHooks());
+        if (ctx.node() instanceof dev.mallard.core.manifest.ModelNode m && m.contractEnforced()) {
+            // the table keeps the constraints it was created with; the new rows must fit the contract too
+            ContractCheck.verify(m, SqlText.selectOf(ctx.compiledSql(), target), ctx.session());
+        }
+        try {
+            ctx.run("CREATE TABLE " + batch.render() + " AS (\n" + SqlText.selectOf(ctx.compiledSql(), target) + "\n)");
+            List<ColumnInfo> batchColumns = ctx.session().columns(batch);
+            List<ColumnInfo> existingColumns = ctx.session().columns(target);
+            ctx.session().begin();
+            boolean committed = false;
+            try {
+                List<String> columns = SchemaChanges.apply(config.onSchemaChange(), ctx.node().name(), ctx, target,
+                        batchColumns, existingColumns);
+                for (String sql : IncrementalStrategy.named(config.strategy())
+                        .statements(target, batch, columns, config)) {
+                    ctx.run(sql);
+                }
+                ctx.session().commit();
+                committed = true;
+            } finally {
+                if (!committed) {
+                    ctx.session().rollback();
+                }
+            }
+        } finally {
+            ctx.session().execute("DROP TABLE IF EXISTS " + batch.render());
+        }
+        ctx.runHooks(ctx.node().config().postHooks());
+        return "OK";
+    }
+
+    @Override
+    public String kind() {
+        return "incremental";
+    }
+}

@@ -95,7 +95,7 @@ final class NodeEntries {
         }
         if (node.resourceType() == ResourceType.MODEL) {
             e.put("access", config.get("access"));
-            e.put("constraints", List.of());
+            e.put("constraints", node instanceof dev.mallard.core.manifest.ModelNode m ? m.constraints() : List.of());
             e.put("version", null);
             e.put("latest_version", null);
             e.put("deprecation_date", null);

@@ -38,6 +38,8 @@ public final class Executor {
     private final ArtifactFiles files;
     private final int threads;
     private final boolean failFast;
+    /** The relations this plan rebuilds as tables: foreign-key dependents that may be detached. */
+    private volatile Set<dev.mallard.core.engine.Relation> tablesRebuilt = Set.of();
 
     public Executor(Engine engine, Manifest manifest, NodeCompiler compiler, ProgressPrinter printer,
                     ArtifactFiles files, int threads, boolean failFast) {
@@ -52,6 +54,10 @@ public final class Executor {
 
     public List<NodeResult> run(Plan plan) {
         List<Step> steps = plan.steps();
+        tablesRebuilt = steps.stream().filter(s -> "table".equals(s.materialization())
+                        || "incremental".equals(s.materialization()) && dev.mallard.core.materialize.IncrementalMaterialization
+                                .rebuildsFromScratch(manifest.nodes().get(s.node()), compiler.fullRefresh()))
+                .map(s -> manifest.nodes().get(s.node()).relation()).collect(java.util.stream.Collectors.toSet());
         int total = steps.size();
         Map<NodeId, Step> byId = new LinkedHashMap<>();
         Map<NodeId, Integer> waiting = new HashMap<>();
@@ -211,7 +217,7 @@ public final class Executor {
             Materialization materialization = Materializations.forStep(step, compiler.fullRefresh());
             MaterializationContext ctx = new MaterializationContext(node, compiled, session,
                     hook -> compiler.renderSql(hook, node.originalFilePath(), node, session, printer::line, Map.of()),
-                    executed);
+                    executed, tablesRebuilt);
             String message = materialization.build(ctx);
             files.writeRun(node, executed);
             double seconds = (System.nanoTime() - t0) / 1e9;

@@ -21,7 +21,8 @@ public record ModelNode(
         List<RefCall> refs,
         List<SourceCall> sourceCalls,
         String patchPath,
-        String checksum) implements Node {
+        String checksum,
+        List<Object> constraints) implements Node {
 
     public ModelNode {
         fqn = List.copyOf(fqn);
@@ -29,6 +30,22 @@ public record ModelNode(
         refs = List.copyOf(refs);
         sourceCalls = List.copyOf(sourceCalls);
         description = description == null ? "" : description;
+        constraints = dev.mallard.core.common.Frozen.list(constraints);
+    }
+
+    /** A model without model-level {@code constraints:}. */
+    public ModelNode(NodeId id, ResourceType resourceType, String name, String packageName, String path,
+                     String originalFilePath, List<String> fqn, String rawCode, NodeConfig config, Relation relation,
+                     String description, Map<String, ColumnSpec> columns, List<RefCall> refs,
+                     List<SourceCall> sourceCalls, String patchPath, String checksum) {
+        this(id, resourceType, name, packageName, path, originalFilePath, fqn, rawCode, config, relation, description,
+                columns, refs, sourceCalls, patchPath, checksum, List.of());
+    }
+
+    /** Whether {@code contract: {enforced: true}} applies, which is when dbt builds constraints too. */
+    public boolean contractEnforced() {
+        return config.get("contract") instanceof Map<?, ?> c && (Boolean.TRUE.equals(c.get("enforced"))
+                || "true".equalsIgnoreCase(String.valueOf(c.get("enforced"))));
     }
 
     public boolean isEphemeral() {

@@ -45,35 +45,59 @@ public record NodeConfig(Map<String, Object> values) {
         return strings(values.get("tags"));
     }
 
+    /**
+     * Pre-hooks in the order dbt runs them: those outside the transaction
+     * ({@code transaction: false}, {@code before_begin(...)}) first, then the others.
+     */
     public List<String> preHooks() {
-        return hooks("pre-hook");
+        List<String> out = new ArrayList<>(hooks("pre-hook", false));
+        out.addAll(hooks("pre-hook", true));
+        return out;
     }
 
+    /**
+     * Post-hooks in the order dbt runs them: those inside the transaction first, then those
+     * outside it ({@code transaction: false}, {@code after_commit(...)}).
+     */
     public List<String> postHooks() {
-        return hooks("post-hook");
+        List<String> out = new ArrayList<>(hooks("post-hook", true));
+        out.addAll(hooks("post-hook", false));
+        return out;
     }
 
-    private List<String> hooks(String key) {
+    /** Post-hooks that dbt runs inside the model's transaction (the default). */
+    public List<String> postHooksInTransaction() {
+        return hooks("post-hook", true);
+    }
+
+    /** Post-hooks with {@code transaction: false} ({@code after_commit(...)}). */
+    public List<String> postHooksAfterCommit() {
+        return hooks("post-hook", false);
+    }
+
+    private List<String> hooks(String key, boolean insideTransaction) {
         List<String> out = new ArrayList<>();
         Object v = values.get(key);
         if (v instanceof List<?> l) {
             for (Object o : l) {
-                addHook(out, o);
+                addHook(out, o, insideTransaction);
             }
         } else {
-            addHook(out, v);
+            addHook(out, v, insideTransaction);
         }
         return out;
     }
 
-    @SuppressWarnings("unchecked")
-    private static void addHook(List<String> out, Object o) {
+    private static void addHook(List<String> out, Object o, boolean insideTransaction) {
         if (o instanceof Map<?, ?> m) {
-            Object sql = ((Map<String, Object>) m).get("sql");
-            if (sql != null) {
+            Object sql = m.get("sql");
+            Object transaction = m.get("transaction");
+            boolean inside = transaction == null || !(Boolean.FALSE.equals(transaction)
+                    || "false".equalsIgnoreCase(String.valueOf(transaction)));
+            if (sql != null && inside == insideTransaction) {
                 out.add(String.valueOf(sql));
             }
-        } else if (o != null && !String.valueOf(o).isBlank()) {
+        } else if (insideTransaction && o != null && !String.valueOf(o).isBlank()) {
             out.add(String.valueOf(o));
         }
     }

@@ -29,6 +29,11 @@ public final class IncrementalMaterialization implements Materialization {
                 && !IncrementalConfig.shouldFullRefresh(node.config(), fullRefreshFlag);
     }
 
+    /** Whether this run rebuilds the incremental model from scratch (--full-refresh or its full_refresh config). */
+    public static boolean rebuildsFromScratch(dev.mallard.core.manifest.Node node, boolean fullRefreshFlag) {
+        return IncrementalConfig.shouldFullRefresh(node.config(), fullRefreshFlag);
+    }
+
     @Override
     public String build(MaterializationContext ctx) {
         Relation target = ctx.node().relation();
@@ -41,6 +46,10 @@ public final class IncrementalMaterialization implements Materialization {
         Relation batch = RelationSwap.temporary(target);
         RelationSwap.clearLeftovers(ctx, target);
         ctx.runHooks(ctx.node().config().preHooks());
+        if (ctx.node() instanceof dev.mallard.core.manifest.ModelNode m && m.contractEnforced()) {
+            // the table keeps the constraints it was created with; the new rows must fit the contract too
+            ContractCheck.verify(m, SqlText.selectOf(ctx.compiledSql(), target), ctx.session());
+        }
         try {
             ctx.run("CREATE TABLE " + batch.render() + " AS (\n" + SqlText.selectOf(ctx.compiledSql(), target) + "\n)");
             List<ColumnInfo> batchColumns = ctx.session().columns(batch);

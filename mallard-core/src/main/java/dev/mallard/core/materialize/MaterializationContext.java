@@ -2,7 +2,9 @@ package dev.mallard.core.materialize;
 
 import dev.mallard.core.engine.EngineSession;
 import dev.mallard.core.manifest.Node;
+import dev.mallard.core.engine.Relation;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -14,7 +16,24 @@ public record MaterializationContext(
         String compiledSql,
         EngineSession session,
         Function<String, String> hookRenderer,
-        List<String> executed) {
+        List<String> executed,
+        Set<Relation> tablesRebuiltThisRun) {
+
+    public MaterializationContext {
+        tablesRebuiltThisRun = tablesRebuiltThisRun == null ? null : Set.copyOf(tablesRebuiltThisRun);
+    }
+
+    /** A context that does not know the rest of the run (every foreign-key dependent counts as rebuilt). */
+    public MaterializationContext(Node node, String compiledSql, EngineSession session,
+                                  Function<String, String> hookRenderer, List<String> executed) {
+        this(node, compiledSql, session, hookRenderer, executed, null);
+    }
+
+    /** Whether this run rebuilds {@code table} from scratch as a table model (null set: unknown, yes). */
+    public boolean rebuildsLater(Relation table) {
+        return tablesRebuiltThisRun == null || tablesRebuiltThisRun.stream().anyMatch(r ->
+                r.identifier().equalsIgnoreCase(table.identifier()) && java.util.Objects.equals(r.schema(), table.schema()));
+    }
 
     public void run(String sql) {
         executed.add(sql);
@@ -25,7 +44,11 @@ public record MaterializationContext(
         for (String hook : hooks) {
             String sql = hookRenderer.apply(hook);
             if (!sql.isBlank()) {
-                run(sql);
+                try {
+                    run(sql);
+                } catch (RuntimeException e) {
+                    throw HookFailure.explain(node, sql, e);
+                }
             }
         }
     }

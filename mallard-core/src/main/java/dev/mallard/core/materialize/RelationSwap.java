@@ -3,6 +3,7 @@ package dev.mallard.core.materialize;
 import dev.mallard.core.engine.ExistingRelation;
 import dev.mallard.core.engine.Relation;
 import dev.mallard.core.engine.RelationKind;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,6 +14,8 @@ import java.util.Optional;
 final class RelationSwap {
     private RelationSwap() {
     }
+
+    private static final Object FOREIGN_KEY_DDL = new Object();
 
     static Relation temporary(Relation target) {
         return target.withIdentifier(target.identifier() + "__mallard_tmp");
@@ -29,9 +32,21 @@ final class RelationSwap {
     }
 
     static void swapIn(MaterializationContext ctx, Relation target) {
+        swapIn(ctx, target, () -> { });
+    }
+
+    /**
+     * Renames the temporary table into place; {@code insideTransaction} (the post-hooks
+     * that dbt runs before its commit) runs in the same transaction, so its failure
+     * leaves the previous table. Indexes of the old table are dropped and tables whose
+     * foreign keys reference it detached, both of which DuckDB requires for the rename.
+     */
+    static void swapIn(MaterializationContext ctx, Relation target, Runnable insideTransaction) {
         Relation tmp = temporary(target);
         Relation backup = backup(target);
         Optional<ExistingRelation> existing = ctx.session().findRelation(target);
+        boolean wasTable = existing.isPresent() && existing.get().kind() == RelationKind.TABLE;
+        List<String> dependents = wasTable ? ForeignKeyDependents.of(ctx, target) : List.of();
         ctx.session().begin();
         boolean committed = false;
         try {
@@ -39,10 +54,14 @@ final class RelationSwap {
                 if (existing.get().kind() == RelationKind.VIEW) {
                     ctx.run("DROP VIEW " + target.render());
                 } else {
+                    TableIndexes.dropOn(ctx, target);
+                    ForeignKeyDependents.detach(ctx, target, dependents);
                     ctx.run("ALTER TABLE " + target.render() + " RENAME TO " + Relation.quote(backup.identifier()));
                 }
             }
             ctx.run("ALTER TABLE " + tmp.render() + " RENAME TO " + Relation.quote(target.identifier()));
+            ForeignKeyDependents.reattach(ctx, target, dependents);
+            insideTransaction.run();
             ctx.session().commit();
             committed = true;
         } finally {
@@ -51,8 +70,51 @@ final class RelationSwap {
                 ctx.session().execute("DROP TABLE IF EXISTS " + tmp.render());
             }
         }
-        if (existing.isPresent() && existing.get().kind() == RelationKind.TABLE) {
+        if (wasTable) {
             ctx.run("DROP TABLE IF EXISTS " + backup.render());
+        }
+    }
+
+    /**
+     * Replaces a table that has (or will have) foreign keys under its own name, in one
+     * transaction: DuckDB keeps the name a foreign-key table was created under on the
+     * table it references (duckdb/duckdb#24648), so such a table is never renamed. The
+     * old table is dropped, {@code create} builds the new one, and a failure anywhere
+     * rolls back to the old table with its rows.
+     */
+    static void replaceInPlace(MaterializationContext ctx, Relation target, Runnable create, Runnable insideTransaction) {
+        // creating a foreign key alters the referenced table's catalog entry: two at once conflict
+        synchronized (FOREIGN_KEY_DDL) {
+            replaceInPlaceLocked(ctx, target, create, insideTransaction);
+        }
+    }
+
+    private static void replaceInPlaceLocked(MaterializationContext ctx, Relation target, Runnable create,
+                                             Runnable insideTransaction) {
+        Optional<ExistingRelation> existing = ctx.session().findRelation(target);
+        boolean wasTable = existing.isPresent() && existing.get().kind() == RelationKind.TABLE;
+        List<String> dependents = wasTable ? ForeignKeyDependents.of(ctx, target) : List.of();
+        ctx.session().begin();
+        boolean committed = false;
+        try {
+            if (existing.isPresent()) {
+                if (wasTable) {
+                    TableIndexes.dropOn(ctx, target);
+                    ForeignKeyDependents.detach(ctx, target, dependents);
+                    ctx.run("DROP TABLE " + target.render());
+                } else {
+                    ctx.run("DROP VIEW " + target.render());
+                }
+            }
+            create.run();
+            ForeignKeyDependents.reattach(ctx, target, dependents);
+            insideTransaction.run();
+            ctx.session().commit();
+            committed = true;
+        } finally {
+            if (!committed) {
+                ctx.session().rollback();
+            }
         }
     }
 }

@@ -1,8 +1,18 @@
 package dev.mallard.core.materialize;
 
+import dev.mallard.core.engine.ExistingRelation;
 import dev.mallard.core.engine.Relation;
+import dev.mallard.core.engine.RelationKind;
+import dev.mallard.core.manifest.ModelNode;
+import java.util.Optional;
 
-/** {@code materialized='table'}: build into a temporary table, then swap atomically. */
+/**
+ * {@code materialized='table'}: build into a temporary table, then swap atomically. With an
+ * enforced contract the columns are checked first and the table is created with its
+ * declared columns and constraints, then filled by INSERT ... SELECT, so a violating row
+ * fails the build and the previous table stays. A table with foreign keys is replaced
+ * under its own name in one transaction instead (see {@link RelationSwap#replaceInPlace}).
+ */
 public final class TableMaterialization implements Materialization {
     @Override
     public String build(MaterializationContext ctx) {
@@ -10,16 +20,45 @@ public final class TableMaterialization implements Materialization {
         ctx.session().createSchemaIfMissing(target.database(), target.schema());
         RelationSwap.clearLeftovers(ctx, target);
         ctx.runHooks(ctx.node().config().preHooks());
-        try {
-            ctx.run("CREATE TABLE " + RelationSwap.temporary(target).render() + " AS (\n"
-                    + SqlText.selectOf(ctx.compiledSql(), target) + "\n)");
-        } catch (RuntimeException e) {
-            ctx.session().execute("DROP TABLE IF EXISTS " + RelationSwap.temporary(target).render());
-            throw e;
+        String select = SqlText.selectOf(ctx.compiledSql(), target);
+        ModelNode contracted = ctx.node() instanceof ModelNode m && m.contractEnforced() ? m : null;
+        if (contracted != null) {
+            ContractCheck.verify(contracted, select, ctx.session());
         }
-        RelationSwap.swapIn(ctx, target);
-        ctx.runHooks(ctx.node().config().postHooks());
+        Runnable postHooksInside = () -> ctx.runHooks(ctx.node().config().postHooksInTransaction());
+        if ((contracted != null && TableDefinition.declaresForeignKey(contracted)) || existingHasForeignKeys(ctx, target)) {
+            RelationSwap.replaceInPlace(ctx, target, () -> create(ctx, target, select, contracted), postHooksInside);
+        } else {
+            Relation tmp = RelationSwap.temporary(target);
+            try {
+                create(ctx, tmp, select, contracted);
+            } catch (RuntimeException e) {
+                ctx.session().execute("DROP TABLE IF EXISTS " + tmp.render());
+                throw e;
+            }
+            RelationSwap.swapIn(ctx, target, postHooksInside);
+        }
+        TableIndexes.create(ctx, target);
+        ctx.runHooks(ctx.node().config().postHooksAfterCommit());
         return "OK";
+    }
+
+    private static void create(MaterializationContext ctx, Relation table, String select, ModelNode contracted) {
+        if (contracted == null) {
+            ctx.run("CREATE TABLE " + table.render() + " AS (\n" + select + "\n)");
+            return;
+        }
+        String columns = TableDefinition.columnNames(contracted);
+        ctx.run("CREATE TABLE " + table.render() + " "
+                + TableDefinition.columnsAndConstraints(contracted, ctx.hookRenderer()));
+        ctx.run("INSERT INTO " + table.render() + " (" + columns + ")\nSELECT " + columns + " FROM (\n" + select
+                + "\n) AS model_subq");
+    }
+
+    private static boolean existingHasForeignKeys(MaterializationContext ctx, Relation target) {
+        Optional<ExistingRelation> existing = ctx.session().findRelation(target);
+        return existing.isPresent() && existing.get().kind() == RelationKind.TABLE
+                && ForeignKeyDependents.hasForeignKeys(ctx, target);
     }
 
     @Override

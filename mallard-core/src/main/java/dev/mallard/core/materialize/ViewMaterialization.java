@@ -12,6 +12,10 @@ public final class ViewMaterialization implements Materialization {
         Relation target = ctx.node().relation();
         ctx.session().createSchemaIfMissing(target.database(), target.schema());
         ctx.runHooks(ctx.node().config().preHooks());
+        if (ctx.node() instanceof dev.mallard.core.manifest.ModelNode m && m.contractEnforced()) {
+            // a view's contract checks its columns only; DuckDB views carry no constraints
+            ContractCheck.verify(m, SqlText.selectOf(ctx.compiledSql(), target), ctx.session());
+        }
         Optional<ExistingRelation> existing = ctx.session().findRelation(target);
         ctx.session().begin();
         boolean committed = false;

@@ -180,8 +180,9 @@ public final class Parser {
         Relation relation = namer.name(name, config, nodeContext(name, fqn, f, type));
         return new ModelNode(NodeId.of(type, pkg, name), type, name, pkg, f.relativeToRoot(), f.relativeToProject(), fqn,
                 raw, nodeConfig, relation, patch == null ? "" : patch.description(),
-                patch == null ? Map.of() : patch.columns(), rt.refs, rt.sources,
-                patch == null ? null : pkg + "://" + patch.file(), Checksums.sha256(raw));
+                patch == null ? Map.of() : patch.columns(), ConstraintRefs.withForeignKeyRefs(rt.refs, patch),
+                rt.sources, patch == null ? null : pkg + "://" + patch.file(), Checksums.sha256(raw),
+                ConstraintRefs.modelConstraints(patch));
     }
 
     private SeedNode parseSeed(SourceFile f, ProjectConfigTree tree, PropertyPatch patch, RelationNamer namer) {

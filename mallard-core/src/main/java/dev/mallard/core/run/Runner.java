@@ -81,10 +81,7 @@ public final class Runner {
         Executor executor = new Executor(ws.engine(), ws.manifest(), compiler, printer, files, flags.threads(),
                 flags.failFast());
         List<NodeResult> results = executor.run(plan);
-        Map<String, Object> endContext = new LinkedHashMap<>();
-        endContext.put("results", results.stream().map(r -> Map.of("status", r.status().dbtName(),
-                "unique_id", r.id().value(), "message", r.message() == null ? "" : r.message())).toList());
-        endContext.put("schemas", schemas(results));
+        Map<String, Object> endContext = RunResultsContext.of(ws.manifest(), results);
         List<NodeResult> after = runHooks("on-run-end", ws.manifest().onRunEnd(), compiler, endContext);
         double elapsed = (System.nanoTime() - t0) / 1e9;
         RunSummary summary = new RunSummary(command, ws.invocationId(), started, elapsed, results, before, after);
@@ -115,17 +112,6 @@ public final class Runner {
                 }
             }
         }
-    }
-
-    private List<String> schemas(List<NodeResult> results) {
-        Set<String> s = new LinkedHashSet<>();
-        for (NodeResult r : results) {
-            Node n = ws.manifest().nodes().get(r.id());
-            if (n != null) {
-                s.add(n.relation().schema());
-            }
-        }
-        return List.copyOf(s);
     }
 
     /** Runs on-run-start/end hooks in order; each is an operation result in run_results.json. */

@@ -75,3 +75,16 @@ from child
 left join parent on child.from_field = parent.to_field
 where parent.to_field is null
 {% endmacro %}
+
+{#- dbt's hook helpers: a hook that runs outside the model's transaction -#}
+{% macro before_begin(sql) -%}
+  {{ return({'sql': sql, 'transaction': false}) }}
+{%- endmacro %}
+
+{% macro in_transaction(sql) -%}
+  {{ return({'sql': sql, 'transaction': true}) }}
+{%- endmacro %}
+
+{% macro after_commit(sql) -%}
+  {{ return({'sql': sql, 'transaction': false}) }}
+{%- endmacro %}

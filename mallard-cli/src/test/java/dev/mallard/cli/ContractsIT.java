@@ -203,9 +203,12 @@ class ContractsIT {
 
         p.runOk("run");
         p.runOk("run").assertOutContains("PASS=3");
-        p.run("run", "--select", "teams").assertExit(1).assertOutContains("cannot replace \"proj\".\"main\".\"teams\": players, "
-                + "squads have foreign keys referencing it and are not rebuilt as a table in this run",
-                "hint: select the referencing models too, e.g. --select teams+");
+        // teams alone: its contracted dependents are re-created from their contracts with their rows
+        p.runOk("run", "--select", "teams");
+        assertEquals(List.of(List.of("players", "teams"), List.of("squads", "teams")),
+                p.rows("select table_name, referenced_table from duckdb_constraints() "
+                        + "where constraint_type = 'FOREIGN KEY' order by 1"));
+        assertEquals("1", p.value("select team_id from players"));
         p.runOk("run", "--select", "teams+");
 
         assertEquals(List.of(List.of("players", "teams"), List.of("squads", "teams")),
@@ -222,6 +225,31 @@ class ContractsIT {
         p.runOk("run");
         assertEquals("2", p.value("select team_id from players"));
         assertEquals(List.of(), p.rows("select table_name from duckdb_tables() where table_name like '%mallard%'"));
+    }
+
+    @Test
+    void aParentRebuiltAloneKeepsAnIncrementalDependentAndItsForeignKey() {
+        TestProject p = TestProject.in(dir).dbtProject()
+                .file("models/teams.sql", "{{ config(materialized='table') }}\nselect 1 as team_id, 'a' as team_name union all select 2, 'b'")
+                .file("models/players.sql", "{{ config(materialized='incremental', unique_key='player_id') }}\n"
+                        + "select 10 as player_id, 1 as team_id")
+                .file("models/squads.sql", "-- depends_on: {{ ref('teams') }}\n{{ config(materialized='table') }}\nselect 2 as team_id")
+                .file("models/models.yml", TEAMS_AND_PLAYERS_YML);
+        p.runOk("run");
+
+        // players is incremental: the run merges into it, so teams' swap must re-create it
+        p.runOk("run");
+
+        assertEquals("1", p.value("select team_id from players"));
+        assertEquals(List.of(List.of("players", "teams"), List.of("squads", "teams")),
+                p.rows("select table_name, referenced_table from duckdb_constraints() "
+                        + "where constraint_type = 'FOREIGN KEY' order by 1"));
+
+        // a new teams that drops a referenced team fails as a whole; both tables keep their rows
+        p.file("models/teams.sql", "{{ config(materialized='table') }}\nselect 2 as team_id, 'b' as team_name");
+        p.run("run", "--select", "teams").assertExit(1);
+        assertEquals("2", p.value("select count(*) from teams"));
+        assertEquals("1", p.value("select count(*) from players"));
     }
 
     @Test

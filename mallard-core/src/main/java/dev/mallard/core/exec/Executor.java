@@ -217,7 +217,9 @@ public final class Executor {
             Materialization materialization = Materializations.forStep(step, compiler.fullRefresh());
             MaterializationContext ctx = new MaterializationContext(node, compiled, session,
                     hook -> compiler.renderSql(hook, node.originalFilePath(), node, session, printer::line, Map.of()),
-                    executed, tablesRebuilt);
+                    executed, tablesRebuilt, dev.mallard.core.materialize.TableDefinition.contractedTables(
+                            manifest.nodesOf(ModelNode.class), (m, template) -> compiler.renderSql(template,
+                                    m.originalFilePath(), m, session, printer::line, Map.of())));
             String message = materialization.build(ctx);
             files.writeRun(node, executed);
             double seconds = (System.nanoTime() - t0) / 1e9;

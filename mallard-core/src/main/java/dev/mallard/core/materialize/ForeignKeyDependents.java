@@ -33,7 +33,8 @@ final class ForeignKeyDependents {
         for (List<Object> row : ctx.session().query(sql).rows()) {
             String table = String.valueOf(row.get(0));
             out.add(table);
-            if (!ctx.rebuildsLater(target.withIdentifier(table))) {
+            Relation dependent = target.withIdentifier(table);
+            if (!ctx.rebuildsLater(dependent) && ctx.contractDefinition(dependent) == null) {
                 notRebuilt.add(table);
             }
         }
@@ -66,11 +67,23 @@ final class ForeignKeyDependents {
         }
     }
 
-    /** Inside the open transaction: puts the dependents' rows back under their names. */
+    /**
+     * Inside the open transaction: puts the dependents' rows back under their names. A
+     * dependent this run does not rebuild (an incremental model) is re-created from its
+     * contract, constraints included, and refilled: its foreign keys then hold against the
+     * new table, or the whole swap fails and rolls back.
+     */
     static void reattach(MaterializationContext ctx, Relation target, List<String> dependents) {
         for (int i = dependents.size() - 1; i >= 0; i--) {
             Relation dependent = target.withIdentifier(dependents.get(i));
-            ctx.run("ALTER TABLE " + backup(dependent).render() + " RENAME TO " + Relation.quote(dependent.identifier()));
+            String definition = ctx.rebuildsLater(dependent) ? null : ctx.contractDefinition(dependent);
+            if (definition != null) {
+                ctx.run("CREATE TABLE " + dependent.render() + " " + definition);
+                ctx.run("INSERT INTO " + dependent.render() + " BY NAME SELECT * FROM " + backup(dependent).render());
+                ctx.run("DROP TABLE " + backup(dependent).render());
+            } else {
+                ctx.run("ALTER TABLE " + backup(dependent).render() + " RENAME TO " + Relation.quote(dependent.identifier()));
+            }
         }
     }
 

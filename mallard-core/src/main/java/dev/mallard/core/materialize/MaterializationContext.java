@@ -17,16 +17,31 @@ public record MaterializationContext(
         EngineSession session,
         Function<String, String> hookRenderer,
         List<String> executed,
-        Set<Relation> tablesRebuiltThisRun) {
+        Set<Relation> tablesRebuiltThisRun,
+        Function<Relation, String> contractDefinitions) {
 
     public MaterializationContext {
         tablesRebuiltThisRun = tablesRebuiltThisRun == null ? null : Set.copyOf(tablesRebuiltThisRun);
     }
 
+    public MaterializationContext(Node node, String compiledSql, EngineSession session,
+                                  Function<String, String> hookRenderer, List<String> executed,
+                                  Set<Relation> tablesRebuiltThisRun) {
+        this(node, compiledSql, session, hookRenderer, executed, tablesRebuiltThisRun, null);
+    }
+
+    /**
+     * The column list and constraints a contracted table model declares for {@code table},
+     * or null: how a foreign-key dependent that this run does not rebuild is re-created.
+     */
+    public String contractDefinition(Relation table) {
+        return contractDefinitions == null ? null : contractDefinitions.apply(table);
+    }
+
     /** A context that does not know the rest of the run (every foreign-key dependent counts as rebuilt). */
     public MaterializationContext(Node node, String compiledSql, EngineSession session,
                                   Function<String, String> hookRenderer, List<String> executed) {
-        this(node, compiledSql, session, hookRenderer, executed, null);
+        this(node, compiledSql, session, hookRenderer, executed, null, null);
     }
 
     /** Whether this run rebuilds {@code table} from scratch as a table model (null set: unknown, yes). */

@@ -17,7 +17,7 @@ import java.util.function.Function;
  * type, model constraints after the columns. A foreign key's {@code to: ref('x')} is
  * rendered as Jinja in the model's context.
  */
-final class TableDefinition {
+public final class TableDefinition {
     private TableDefinition() {
     }
 
@@ -40,6 +40,20 @@ final class TableDefinition {
             }
         }
         return "(\n    " + String.join(",\n    ", parts) + "\n)";
+    }
+
+    /**
+     * For a relation, the definition of the contracted table model built there (null when
+     * there is none): lets a foreign-key parent's swap re-create dependents it detaches.
+     */
+    public static Function<Relation, String> contractedTables(java.util.Collection<ModelNode> models,
+                                                               java.util.function.BiFunction<ModelNode, String, String> render) {
+        return relation -> models.stream()
+                .filter(m -> m.contractEnforced() && m.relation().identifier().equalsIgnoreCase(relation.identifier())
+                        && java.util.Objects.equals(m.relation().schema(), relation.schema()))
+                .findFirst()
+                .map(m -> columnsAndConstraints(m, template -> render.apply(m, template)))
+                .orElse(null);
     }
 
     /** {@code ("a", "b")}: the INSERT's column list in declared order. */

@@ -36,12 +36,17 @@ def _example(counter, limit=3):
     return ", ".join(repr(r) for r in list(counter.elements())[:limit])
 
 
-def compare_databases(expected, actual, ignore_prefixes=()):
+def compare_databases(expected, actual, ignore_prefixes=(), search_path=None):
     """Returns (matched, total, lines): one line per relation of either file.
 
     A missing ACTUAL file counts every expected relation as missing."""
     exp = duckdb.connect(expected, read_only=True)
     act = duckdb.connect(actual, read_only=True) if os.path.exists(actual) else None
+    if search_path:
+        # views over files with relative paths resolve against the project, as in the builds
+        for con in (exp, act):
+            if con is not None:
+                con.execute("SET file_search_path = ?", [search_path])
     try:
         e_rel = relations(exp)
         a_rel = relations(act) if act is not None else {}

@@ -222,7 +222,7 @@ public final class Executor {
             }
             Materialization materialization = Materializations.forStep(step, compiler.fullRefresh());
             if (microbatch) {
-                // a microbatch model is rendered once per batch; compiled/ keeps the latest batch, as in dbt
+                // rendered once per batch; compiled/ keeps the latest batch where dbt writes <model>/<model>_<batch>.sql
                 ModelNode model = (ModelNode) node;
                 materialization = new MicrobatchMaterialization(compiler.fullRefresh(), compiler.eventTimeWindow(),
                         (batch, incremental) -> {

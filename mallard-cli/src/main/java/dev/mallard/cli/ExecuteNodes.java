@@ -53,6 +53,8 @@ abstract class ExecuteNodes extends ProjectCommand {
 
     @Override
     int run(Workspace ws) {
+        dev.mallard.core.materialize.EventTimeWindow eventTime = dev.mallard.core.materialize.EventTimeWindow
+                .of(selection.eventTimeStart, selection.eventTimeEnd);
         Set<NodeId> selected = retryNodes != null ? retryNodes : Selections.select(ws, selection, resourceTypes());
         Plan plan = new Planner(ws.manifest(), ws.dag()).plan(selected, resourceTypes());
         if (dryRun) {
@@ -71,7 +73,7 @@ abstract class ExecuteNodes extends ProjectCommand {
             printer.line("Nothing to do. Try checking your model configs and model specification args");
         }
         int threads = ws.project().target().threads();
-        Runner runner = new Runner(ws, printer, new RunFlags(selection.fullRefresh, selection.failFast, threads),
+        Runner runner = new Runner(ws, printer, new RunFlags(selection.fullRefresh, selection.failFast, threads, eventTime),
                 Selections.deferral(selection, selected));
         RunSummary summary = runner.run(commandName(), plan);
         Map<String, Object> args = new LinkedHashMap<>();
@@ -80,6 +82,10 @@ abstract class ExecuteNodes extends ProjectCommand {
         args.put("full_refresh", selection.fullRefresh);
         args.put("fail_fast", selection.failFast);
         args.put("threads", threads);
+        if (eventTime != null) {
+            args.put("event_time_start", selection.eventTimeStart);
+            args.put("event_time_end", selection.eventTimeEnd);
+        }
         StateArgs.record(args, selection, options);
         Artifacts.write(ws, summary, args);
         return summary.failed() ? 1 : 0;

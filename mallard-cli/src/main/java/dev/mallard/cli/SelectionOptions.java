@@ -38,6 +38,14 @@ public final class SelectionOptions {
             + "relations, even where this target has them.")
     boolean favorState;
 
+    @Option(names = "--event-time-start", description = "With --event-time-end: microbatch models rebuild the "
+            + "batches from this UTC date or timestamp.")
+    String eventTimeStart;
+
+    @Option(names = "--event-time-end", description = "With --event-time-start: microbatch models rebuild the "
+            + "batches up to this UTC date or timestamp.")
+    String eventTimeEnd;
+
     private PreviousState previousState;
 
     /** The run --state points at, read once per invocation; null without --state. */

@@ -236,13 +236,6 @@ class IncrementalIT {
     }
 
     @Test
-    void microbatchIsRefusedClearly() {
-        TestProject p = project("{{ config(materialized='incremental', incremental_strategy='microbatch', "
-                + "event_time='ts', batch_size='day', begin='2024-01-01') }}\nselect 1 as id, now() as ts");
-        p.run("build").assertFailed().assertOutputContains("microbatch", "not supported yet");
-    }
-
-    @Test
     void mergeOptionsBeyondTheDefaultClausesAreRefusedNotIgnored() {
         TestProject p = project("{{ config(materialized='incremental', incremental_strategy='merge', unique_key='id', "
                 + "merge_update_columns=['v']) }}\nselect id, v from {{ ref('src') }}");

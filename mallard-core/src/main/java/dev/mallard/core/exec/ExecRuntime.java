@@ -12,7 +12,9 @@ import dev.mallard.core.manifest.Node;
 import dev.mallard.core.manifest.RefCall;
 import dev.mallard.core.manifest.SourceCall;
 import dev.mallard.core.manifest.SourceNode;
+import dev.mallard.core.materialize.BatchWindow;
 import dev.mallard.core.materialize.IncrementalMaterialization;
+import dev.mallard.core.materialize.MicrobatchConfig;
 import dev.mallard.core.parse.Vars;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -37,6 +39,8 @@ final class ExecRuntime implements DbtRuntime {
     private final Consumer<String> logger;
     private final Deferral deferral;
     private final boolean fullRefresh;
+    private final BatchWindow batch;
+    private final boolean incrementalBatch;
     /** Ephemeral models this render referenced, in first-use order. */
     final Set<ModelNode> ephemerals = new LinkedHashSet<>();
 
@@ -54,6 +58,18 @@ final class ExecRuntime implements DbtRuntime {
     /** @param fullRefresh whether --full-refresh was given, for is_incremental() */
     ExecRuntime(Node node, Linker linker, Vars vars, Map<String, Object> target, EngineSession session,
                 Consumer<String> logger, Deferral deferral, boolean fullRefresh) {
+        this(node, linker, vars, target, session, logger, deferral, fullRefresh, null, false);
+    }
+
+    /**
+     * @param batch            the microbatch being rendered: inputs with an event_time are filtered to it; null for none
+     * @param incrementalBatch what is_incremental() returns in that batch
+     */
+    ExecRuntime(Node node, Linker linker, Vars vars, Map<String, Object> target, EngineSession session,
+                Consumer<String> logger, Deferral deferral, boolean fullRefresh, BatchWindow batch,
+                boolean incrementalBatch) {
+        this.batch = batch;
+        this.incrementalBatch = incrementalBatch;
         this.fullRefresh = fullRefresh;
         this.deferral = deferral;
         this.node = node;
@@ -79,16 +95,27 @@ final class ExecRuntime implements DbtRuntime {
         if (deferral != null) {
             Optional<Relation> deferred = deferral.relationFor(target, session);
             if (deferred.isPresent()) {
-                return new RelationValue(deferred.get(), "table");
+                return filtered(target, new RelationValue(deferred.get(), "table"));
             }
         }
-        return new RelationValue(target.relation(), "table");
+        return filtered(target, new RelationValue(target.relation(), "table"));
+    }
+
+    /** dbt's event-time filter: during a microbatch, an input with an event_time reads only the batch's rows. */
+    private RelationValue filtered(Node input, RelationValue relation) {
+        Object eventTime = input.config().get("event_time");
+        if (batch == null || eventTime == null || String.valueOf(eventTime).isBlank()
+                || !MicrobatchConfig.applies(node)) {
+            return relation;
+        }
+        return new RelationValue(relation.relation(), relation.getType(), "(select * from " + relation.render()
+                + " where " + batch.predicate(String.valueOf(eventTime).trim()) + ")");
     }
 
     @Override
     public Object source(String sourceName, String tableName) {
         SourceNode s = linker.resolveSource(node, new SourceCall(sourceName, tableName, 0));
-        return new RelationValue(s.relation(), "table", s.renderForSql());
+        return filtered(s, new RelationValue(s.relation(), "table", s.renderForSql()));
     }
 
     @Override
@@ -119,6 +146,9 @@ final class ExecRuntime implements DbtRuntime {
 
     @Override
     public boolean isIncremental() {
+        if (batch != null) {
+            return incrementalBatch;
+        }
         return node != null && IncrementalMaterialization.isIncremental(node, session.findRelation(node.relation()),
                 fullRefresh);
     }

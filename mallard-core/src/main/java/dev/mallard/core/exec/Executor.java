@@ -11,6 +11,8 @@ import dev.mallard.core.manifest.TestNode;
 import dev.mallard.core.manifest.UnitTestNode;
 import dev.mallard.core.materialize.Materialization;
 import dev.mallard.core.materialize.MaterializationContext;
+import dev.mallard.core.materialize.MicrobatchConfig;
+import dev.mallard.core.materialize.MicrobatchMaterialization;
 import dev.mallard.core.plan.Plan;
 import dev.mallard.core.plan.Step;
 import java.time.Instant;
@@ -40,6 +42,8 @@ public final class Executor {
     private final boolean failFast;
     /** The relations this plan rebuilds as tables: foreign-key dependents that may be detached. */
     private volatile Set<dev.mallard.core.engine.Relation> tablesRebuilt = Set.of();
+    /** When this invocation started: the default end of microbatch models' batches. */
+    private final Instant invocationStarted = Instant.now();
 
     public Executor(Engine engine, Manifest manifest, NodeCompiler compiler, ProgressPrinter printer,
                     ArtifactFiles files, int threads, boolean failFast) {
@@ -176,6 +180,7 @@ public final class Executor {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         String compiled = null;
+        String[] latestBatch = {null};
         List<String> executed = new ArrayList<>();
         try {
             if (node instanceof TestNode test) {
@@ -210,22 +215,37 @@ public final class Executor {
                 return new NodeResult(step.node(), outcome.status(), message, started, Instant.now(), seconds,
                         Thread.currentThread().getName(), Map.of("_message", "OK"), failures, compiled, null);
             }
-            if (node instanceof ModelNode model) {
+            boolean microbatch = node instanceof ModelNode && MicrobatchConfig.applies(node);
+            if (node instanceof ModelNode model && !microbatch) {
                 compiled = compiler.compile(model, session, printer::line);
                 files.writeCompiled(model, compiled);
             }
             Materialization materialization = Materializations.forStep(step, compiler.fullRefresh());
+            if (microbatch) {
+                // rendered once per batch; compiled/ keeps the latest batch where dbt writes <model>/<model>_<batch>.sql
+                ModelNode model = (ModelNode) node;
+                materialization = new MicrobatchMaterialization(compiler.fullRefresh(), compiler.eventTimeWindow(),
+                        (batch, incremental) -> {
+                            String sql = compiler.forBatch(batch, incremental).compile(model, session, printer::line);
+                            files.writeCompiled(model, sql);
+                            latestBatch[0] = sql;
+                            return sql;
+                        }, invocationStarted);
+            }
             MaterializationContext ctx = new MaterializationContext(node, compiled, session,
                     hook -> compiler.renderSql(hook, node.originalFilePath(), node, session, printer::line, Map.of()),
                     executed, tablesRebuilt, dev.mallard.core.materialize.TableDefinition.contractedTables(
                             manifest.nodesOf(ModelNode.class), (m, template) -> compiler.renderSql(template,
                                     m.originalFilePath(), m, session, printer::line, Map.of())));
             String message = materialization.build(ctx);
+            compiled = compiled == null ? latestBatch[0] : compiled;
             files.writeRun(node, executed);
             double seconds = (System.nanoTime() - t0) / 1e9;
             String verb = node.resourceType() == dev.mallard.core.manifest.ResourceType.SEED ? "OK loaded"
                     : node.resourceType() == dev.mallard.core.manifest.ResourceType.SNAPSHOT ? "OK snapshotted" : "OK created";
-            printer.finished(index, total, verb, step.label(), message.startsWith("INSERT") ? message : "OK", seconds);
+            printer.finished(index, total, verb, step.label(),
+                    message.startsWith("INSERT") || message.endsWith("batches") || message.endsWith("batch")
+                            ? message : "OK", seconds);
             return new NodeResult(step.node(), NodeStatus.SUCCESS, message, started, Instant.now(), seconds,
                     Thread.currentThread().getName(), Map.of("_message", message, "code", message.split(" ")[0]),
                     null, compiled, node.relation().render());
@@ -238,6 +258,7 @@ public final class Executor {
                     seconds);
             RuntimeException reported = node instanceof UnitTestNode u && e instanceof MallardException me
                     ? UnitTestExecution.explain(u, me) : e;
+            compiled = compiled == null ? latestBatch[0] : compiled;
             String message = describeFailure(node, reported, compiled);
             return new NodeResult(step.node(), NodeStatus.ERROR, message, started, Instant.now(), seconds,
                     Thread.currentThread().getName(), Map.of(), null, compiled,

@@ -9,6 +9,8 @@ import dev.mallard.core.graph.Linker;
 import dev.mallard.core.jinja.JinjaEngine;
 import dev.mallard.core.jinja.TemplateFile;
 import dev.mallard.core.manifest.ModelNode;
+import dev.mallard.core.materialize.BatchWindow;
+import dev.mallard.core.materialize.EventTimeWindow;
 import dev.mallard.core.jinja.RelationValue;
 import dev.mallard.core.manifest.Node;
 import dev.mallard.core.manifest.RefCall;
@@ -36,14 +38,21 @@ public final class NodeCompiler {
     private final Map<String, Object> globals;
     private final Deferral deferral;
     private final boolean fullRefresh;
+    private final EventTimeWindow eventTimeWindow;
+    private final BatchWindow batch;
+    private final boolean incrementalBatch;
 
     public NodeCompiler(JinjaEngine jinja, Linker linker, Vars vars, Map<String, Object> target,
                         Map<String, Object> globals) {
-        this(jinja, linker, vars, target, globals, null, false);
+        this(jinja, linker, vars, target, globals, null, false, null, null, false);
     }
 
     private NodeCompiler(JinjaEngine jinja, Linker linker, Vars vars, Map<String, Object> target,
-                         Map<String, Object> globals, Deferral deferral, boolean fullRefresh) {
+                         Map<String, Object> globals, Deferral deferral, boolean fullRefresh,
+                         EventTimeWindow eventTimeWindow, BatchWindow batch, boolean incrementalBatch) {
+        this.eventTimeWindow = eventTimeWindow;
+        this.batch = batch;
+        this.incrementalBatch = incrementalBatch;
         this.deferral = deferral;
         this.fullRefresh = fullRefresh;
         this.jinja = jinja;
@@ -55,12 +64,31 @@ public final class NodeCompiler {
 
     /** The same compiler, with refs to nodes missing from this target resolved by {@code deferral} (--defer). */
     public NodeCompiler withDeferral(Deferral newDeferral) {
-        return new NodeCompiler(jinja, linker, vars, target, globals, newDeferral, fullRefresh);
+        return new NodeCompiler(jinja, linker, vars, target, globals, newDeferral, fullRefresh, eventTimeWindow,
+                batch, incrementalBatch);
     }
 
     /** The same compiler for a run with or without --full-refresh (is_incremental() depends on it). */
     public NodeCompiler withFullRefresh(boolean newFullRefresh) {
-        return new NodeCompiler(jinja, linker, vars, target, globals, deferral, newFullRefresh);
+        return new NodeCompiler(jinja, linker, vars, target, globals, deferral, newFullRefresh, eventTimeWindow,
+                batch, incrementalBatch);
+    }
+
+    /** The same compiler for a run with --event-time-start/--event-time-end (null: without). */
+    public NodeCompiler withEventTimeWindow(EventTimeWindow window) {
+        return new NodeCompiler(jinja, linker, vars, target, globals, deferral, fullRefresh, window, batch,
+                incrementalBatch);
+    }
+
+    /** The window --event-time-start/--event-time-end give, or null. */
+    public EventTimeWindow eventTimeWindow() {
+        return eventTimeWindow;
+    }
+
+    /** A compiler rendering one batch of a microbatch model; {@code incremental} is what is_incremental() returns. */
+    public NodeCompiler forBatch(BatchWindow newBatch, boolean incremental) {
+        return new NodeCompiler(jinja, linker, vars, target, globals, deferral, fullRefresh, eventTimeWindow,
+                newBatch, incremental);
     }
 
     /** Whether --full-refresh was given. */
@@ -78,7 +106,8 @@ public final class NodeCompiler {
     /** Renders free SQL (hooks, operations) in the context of a node (or none). */
     public String renderSql(String template, String file, Node node, EngineSession session, Consumer<String> logger,
                             Map<String, Object> extra) {
-        ExecRuntime rt = new ExecRuntime(node, linker, vars, target, session, logger, deferral, fullRefresh);
+        ExecRuntime rt = new ExecRuntime(node, linker, vars, target, session, logger, deferral, fullRefresh,
+                batch, incrementalBatch);
         Map<String, Object> bindings = new LinkedHashMap<>(globals);
         bindings.putAll(extra);
         return jinja.render(new TemplateFile(file, template), rt, bindings);
@@ -86,7 +115,8 @@ public final class NodeCompiler {
 
     public Object callMacro(String name, List<Object> args, Map<String, Object> kwargs, EngineSession session,
                             Consumer<String> logger) {
-        ExecRuntime rt = new ExecRuntime(null, linker, vars, target, session, logger, deferral, fullRefresh);
+        ExecRuntime rt = new ExecRuntime(null, linker, vars, target, session, logger, deferral, fullRefresh,
+                batch, incrementalBatch);
         return jinja.callMacro(name, args, kwargs, rt, globals);
     }
 
@@ -97,7 +127,8 @@ public final class NodeCompiler {
             String sql = renderWithEphemerals(test, test.rawCode(), session, logger, ctes, new ArrayList<>());
             return inject(sql, ctes);
         }
-        ExecRuntime rt = new ExecRuntime(test, linker, vars, target, session, logger, deferral, fullRefresh);
+        ExecRuntime rt = new ExecRuntime(test, linker, vars, target, session, logger, deferral, fullRefresh,
+                batch, incrementalBatch);
         Map<String, Object> bindings = new LinkedHashMap<>(globals);
         bindings.put("model", Map.of("name", test.name(), "unique_id", test.id().value(),
                 "original_file_path", test.originalFilePath()));
@@ -188,10 +219,15 @@ public final class NodeCompiler {
 
     private String renderWithEphemerals(Node node, String rawCode, EngineSession session, Consumer<String> logger,
                                         Map<String, String> ctes, List<String> visiting) {
-        ExecRuntime rt = new ExecRuntime(node, linker, vars, target, session, logger, deferral, fullRefresh);
+        ExecRuntime rt = new ExecRuntime(node, linker, vars, target, session, logger, deferral, fullRefresh,
+                batch, incrementalBatch);
         Map<String, Object> bindings = new LinkedHashMap<>(globals);
-        bindings.put("model", Map.of("name", node.name(), "unique_id", node.id().value(),
+        Map<String, Object> model = new LinkedHashMap<>(Map.of("name", node.name(), "unique_id", node.id().value(),
                 "original_file_path", node.originalFilePath()));
+        if (batch != null) {
+            model.put("batch", batch.context());
+        }
+        bindings.put("model", model);
         String sql = jinja.render(new TemplateFile(node.originalFilePath(), rawCode), rt, bindings);
         visiting.add(node.name());
         addEphemerals(rt, session, logger, ctes, visiting);

@@ -33,14 +33,10 @@ record IncrementalConfig(String strategy, List<String> uniqueKey, boolean keyIsL
         // dbt-duckdb's default strategy is delete+insert, which without a unique_key only inserts
         String strategy = c.get("incremental_strategy") == null ? "delete+insert"
                 : String.valueOf(c.get("incremental_strategy")).trim().toLowerCase(Locale.ROOT);
-        if (strategy.equals("microbatch")) {
-            throw new MallardException(ErrorCode.PROJECT, "model '" + node.name()
-                    + "': incremental_strategy 'microbatch' is not supported yet (supported: "
-                    + String.join(", ", STRATEGIES) + ")", node.originalFilePath(), 0);
-        }
-        if (!STRATEGIES.contains(strategy)) {
+        if (!STRATEGIES.contains(strategy) && !strategy.equals("microbatch")) {
             throw new MallardException(ErrorCode.PROJECT, "model '" + node.name() + "': incremental_strategy '"
-                    + strategy + "' is not supported yet (supported: " + String.join(", ", STRATEGIES) + ")", node.originalFilePath(), 0);
+                    + strategy + "' is not supported yet (supported: " + String.join(", ", STRATEGIES) + ", microbatch)",
+                    node.originalFilePath(), 0);
         }
         if (strategy.equals("merge")) {
             for (String option : MERGE_OPTIONS) {

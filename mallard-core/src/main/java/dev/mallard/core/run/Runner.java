@@ -48,7 +48,8 @@ public final class Runner {
 
     public NodeCompiler compiler() {
         NodeCompiler compiler = new NodeCompiler(ws.parsed().jinja(), ws.linker(), ws.parsed().vars(),
-                ws.project().target().context(), globals()).withFullRefresh(flags.fullRefresh());
+                ws.project().target().context(), globals()).withFullRefresh(flags.fullRefresh())
+                .withEventTimeWindow(flags.eventTime());
         return deferral == null ? compiler : compiler.withDeferral(deferral);
     }
 

@@ -26,6 +26,8 @@ public final class Main implements Runnable {
     /** Runs the command line and returns the exit code (tests call this). */
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        // like dbt's click: an option given twice takes its last value
+        cli.setOverwrittenOptionsAllowed(true);
         cli.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             boolean debug = parseResult.originalArgs().contains("--debug");
             PrintWriter err = cmd.getErr();

@@ -34,6 +34,16 @@ class ExecutionIT {
     }
 
     @Test
+    void anOptionGivenTwiceTakesItsLastValueAsInDbt() {
+        TestProject p = TestProject.in(dir).dbtProject()
+                .file("models/a.sql", "select {{ var('n') }} as n");
+
+        p.run("run", "--vars", "{n: 1}", "--vars", "{n: 2}").assertExit(0);
+
+        assertEquals("2", p.value("select n from a"));
+    }
+
+    @Test
     void manyThreadsCanBuildIntoTheSameNewCustomSchemas() {
         TestProject p = TestProject.in(dir).dbtProject("""
                 models:

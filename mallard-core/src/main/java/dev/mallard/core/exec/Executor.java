@@ -40,6 +40,8 @@ public final class Executor {
     private final ArtifactFiles files;
     private final int threads;
     private final boolean failFast;
+    private java.nio.file.Path projectDir = java.nio.file.Path.of("");
+    private String externalRoot;
     /** The relations this plan rebuilds as tables: foreign-key dependents that may be detached. */
     private volatile Set<dev.mallard.core.engine.Relation> tablesRebuilt = Set.of();
     /** When this invocation started: the default end of microbatch models' batches. */
@@ -54,6 +56,13 @@ public final class Executor {
         this.files = files;
         this.threads = Math.max(1, threads);
         this.failFast = failFast;
+    }
+
+    /** Where external models write: relative locations resolve against {@code dir}, with the profile's external_root. */
+    public Executor withExternalRoot(java.nio.file.Path dir, String root) {
+        this.projectDir = dir;
+        this.externalRoot = root;
+        return this;
     }
 
     public List<NodeResult> run(Plan plan) {
@@ -220,7 +229,7 @@ public final class Executor {
                 compiled = compiler.compile(model, session, printer::line);
                 files.writeCompiled(model, compiled);
             }
-            Materialization materialization = Materializations.forStep(step, compiler.fullRefresh());
+            Materialization materialization = Materializations.forStep(step, compiler.fullRefresh(), projectDir, externalRoot);
             if (microbatch) {
                 // rendered once per batch; compiled/ keeps the latest batch where dbt writes <model>/<model>_<batch>.sql
                 ModelNode model = (ModelNode) node;

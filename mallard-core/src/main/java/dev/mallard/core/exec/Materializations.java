@@ -14,16 +14,21 @@ final class Materializations {
     private Materializations() {
     }
 
-    /** @param fullRefresh whether --full-refresh was given */
-    static Materialization forStep(Step step, boolean fullRefresh) {
+    /**
+     * @param fullRefresh whether --full-refresh was given
+     * @param projectDir where relative external locations are resolved
+     * @param externalRoot the profile output's external_root, or null
+     */
+    static Materialization forStep(Step step, boolean fullRefresh, java.nio.file.Path projectDir, String externalRoot) {
         return switch (step.materialization()) {
             case "view" -> new ViewMaterialization();
             case "table" -> new TableMaterialization();
             case "incremental" -> new IncrementalMaterialization(fullRefresh);
             case "seed" -> new SeedMaterialization();
+            case "external" -> new dev.mallard.core.materialize.ExternalMaterialization(projectDir, externalRoot, fullRefresh);
             case "snapshot" -> new dev.mallard.core.materialize.SnapshotMaterialization();
             default -> throw new MallardException(ErrorCode.PROJECT, "materialization '" + step.materialization()
-                    + "' is not supported yet (supported: view, table, ephemeral, incremental, seed)");
+                    + "' is not supported yet (supported: view, table, ephemeral, incremental, external, seed)");
         };
     }
 }

@@ -24,6 +24,9 @@ public final class IncrementalMaterialization implements Materialization {
     /** dbt's is_incremental() for a node, given what exists in the database now. */
     public static boolean isIncremental(dev.mallard.core.manifest.Node node, Optional<ExistingRelation> existing,
                                         boolean fullRefreshFlag) {
+        if ("external".equals(node.config().materialized())) {
+            return ExternalMaterialization.isIncremental(node, existing, fullRefreshFlag);
+        }
         return existing.isPresent() && existing.get().kind() == RelationKind.TABLE
                 && "incremental".equals(node.config().materialized())
                 && !IncrementalConfig.shouldFullRefresh(node.config(), fullRefreshFlag);

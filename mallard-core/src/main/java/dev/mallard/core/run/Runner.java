@@ -80,7 +80,7 @@ public final class Runner {
             printer.blank();
         }
         Executor executor = new Executor(ws.engine(), ws.manifest(), compiler, printer, files, flags.threads(),
-                flags.failFast());
+                flags.failFast()).withExternalRoot(ws.project().dir(), ws.project().target().string("external_root"));
         List<NodeResult> results = executor.run(plan);
         Map<String, Object> endContext = RunResultsContext.of(ws.manifest(), results);
         List<NodeResult> after = runHooks("on-run-end", ws.manifest().onRunEnd(), compiler, endContext);

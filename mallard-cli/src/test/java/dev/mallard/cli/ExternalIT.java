@@ -93,6 +93,16 @@ class ExternalIT {
     }
 
     @Test
+    void seed002sExternalLocationOnModelsIsHonoured() {
+        TestProject p = TestProject.in(dir).dbtProject("models:\n  proj:\n    +materialized: external\n"
+                        + "    +external_location: \"{{ env_var('PARQUET_DIR', 'data/parquet') }}/mart/{name}.parquet\"\n")
+                .file("models/revenue.sql", "select 42 as amount");
+        p.runOk("run");
+        assertTrue(p.exists("data/parquet/mart/revenue.parquet"));
+        assertEquals("42", p.value("select amount from revenue"));
+    }
+
+    @Test
     void csvAndJsonFormatsAndCopyOptionsArePassedThrough() {
         TestProject p = project("{{ config(materialized='external', format='csv', options={'delimiter': '|'}) }}\n"
                 + "select id, kind from {{ ref('src') }} order by id")

@@ -44,6 +44,12 @@ record ExternalConfig(Path location, String format, List<String> copyOptions, Li
         } else if (c.get("options") != null) {
             throw fail(node, "options must be a mapping of COPY options");
         }
+        for (String folderOption : List.of("per_thread_output", "file_size_bytes")) {
+            if (options.containsKey(folderOption)) {
+                // these make COPY write a folder of files, which is not published atomically (partition_by is)
+                throw fail(node, "COPY option '" + folderOption + "' is not supported for external models");
+            }
+        }
         Object partitionValue = c.get("partition_by") != null ? c.get("partition_by") : options.get("partition_by");
         options.remove("partition_by");
         List<String> partitionBy = columns(partitionValue);
@@ -51,10 +57,12 @@ record ExternalConfig(Path location, String format, List<String> copyOptions, Li
                 : options.get("format") != null ? String.valueOf(options.get("format")) : null;
         options.remove("format");
         String root = externalRoot == null || externalRoot.isBlank() ? "." : externalRoot;
-        String template = c.get("location") != null ? String.valueOf(c.get("location"))
+        // seed 002 writes +external_location on models, which dbt-duckdb ignores; Mallard honours it
+        Object configured = c.get("location") != null ? c.get("location") : c.get("external_location");
+        String template = configured != null ? String.valueOf(configured)
                 : partitionBy.isEmpty() ? "{external_root}/{name}.{format}" : "{external_root}/{name}";
         if (format == null) {
-            format = extensionFormat(c.get("location") == null ? null : template);
+            format = extensionFormat(configured == null ? null : template);
         }
         format = format.toLowerCase(Locale.ROOT);
         if (!FORMATS.contains(format)) {

@@ -3,6 +3,7 @@ package dev.mallard.core.materialize;
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
 import dev.mallard.core.manifest.Node;
+import dev.mallard.core.manifest.NodeConfig;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,17 +38,20 @@ record ExternalConfig(Path location, String format, List<String> copyOptions, Li
     }
 
     static ExternalConfig of(Node node, Path projectDir, String externalRoot) {
-        var c = node.config();
+        return of(node.name(), node.config(), projectDir, externalRoot);
+    }
+
+    static ExternalConfig of(String model, NodeConfig c, Path projectDir, String externalRoot) {
         Map<String, Object> options = new LinkedHashMap<>();
         if (c.get("options") instanceof Map<?, ?> m) {
             m.forEach((k, v) -> options.put(String.valueOf(k).toLowerCase(Locale.ROOT), v));
         } else if (c.get("options") != null) {
-            throw fail(node, "options must be a mapping of COPY options");
+            throw fail(model, "options must be a mapping of COPY options");
         }
         for (String folderOption : List.of("per_thread_output", "file_size_bytes")) {
             if (options.containsKey(folderOption)) {
                 // these make COPY write a folder of files, which is not published atomically (partition_by is)
-                throw fail(node, "COPY option '" + folderOption + "' is not supported for external models");
+                throw fail(model, "COPY option '" + folderOption + "' is not supported for external models");
             }
         }
         Object partitionValue = c.get("partition_by") != null ? c.get("partition_by") : options.get("partition_by");
@@ -66,9 +70,9 @@ record ExternalConfig(Path location, String format, List<String> copyOptions, Li
         }
         format = format.toLowerCase(Locale.ROOT);
         if (!FORMATS.contains(format)) {
-            throw fail(node, "format '" + format + "' is not supported (supported: " + String.join(", ", FORMATS) + ")");
+            throw fail(model, "format '" + format + "' is not supported (supported: " + String.join(", ", FORMATS) + ")");
         }
-        String rendered = template.replace("{external_root}", root).replace("{name}", node.name())
+        String rendered = template.replace("{external_root}", root).replace("{name}", model)
                 .replace("{format}", format);
         Path location = projectDir.resolve(rendered).toAbsolutePath().normalize();
         if ("csv".equals(format) && !options.containsKey("header")) {
@@ -78,12 +82,12 @@ record ExternalConfig(Path location, String format, List<String> copyOptions, Li
         String strategy = c.get("incremental_strategy") == null ? null
                 : String.valueOf(c.get("incremental_strategy")).trim().toLowerCase(Locale.ROOT);
         if (strategy != null && !STRATEGIES.contains(strategy)) {
-            throw fail(node, "incremental_strategy '" + strategy + "' is not supported for external models (supported: "
+            throw fail(model, "incremental_strategy '" + strategy + "' is not supported for external models (supported: "
                     + String.join(", ", STRATEGIES) + ")");
         }
         List<String> key = columns(c.get("unique_key"));
         if ("merge".equals(strategy) && key.isEmpty()) {
-            throw fail(node, "incremental_strategy 'merge' needs a unique_key");
+            throw fail(model, "incremental_strategy 'merge' needs a unique_key");
         }
         return new ExternalConfig(location, format, copyOptions, partitionBy, strategy, key);
     }
@@ -124,7 +128,7 @@ record ExternalConfig(Path location, String format, List<String> copyOptions, Li
         return java.util.Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
     }
 
-    private static MallardException fail(Node node, String message) {
-        return new MallardException(ErrorCode.PROJECT, "model '" + node.name() + "': " + message);
+    private static MallardException fail(String model, String message) {
+        return new MallardException(ErrorCode.PROJECT, "model '" + model + "': " + message);
     }
 }

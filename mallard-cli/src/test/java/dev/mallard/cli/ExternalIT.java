@@ -154,6 +154,28 @@ class ExternalIT {
     }
 
     @Test
+    void aFailedCopyLeavesThePreviousFileAndAFailedPartitionedBuildThePreviousVersion() throws IOException {
+        TestProject p = project("{{ config(materialized='external') }}\nselect id, v from {{ ref('src') }}")
+                .file("models/parts.sql", "{{ config(materialized='external', partition_by='kind') }}\n"
+                        + "select id, kind from {{ ref('src') }}");
+        p.runOk("build");
+        byte[] before = Files.readAllBytes(dir.resolve("mart.parquet"));
+        Path version = dir.resolve("parts").toRealPath();
+        p.file("models/mart.sql", "{{ config(materialized='external', options={'no_such_option': 1}) }}\n"
+                + "select id, v from {{ ref('src') }}");
+        p.file("models/parts.sql", "{{ config(materialized='external', partition_by='kind') }}\n"
+                + "select id, case when id = 3 then error('boom') else kind end as kind from {{ ref('src') }}");
+        assertNotEquals(0, p.run("run").exitCode());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(dir.resolve("mart.parquet"))));
+        assertEquals(version, dir.resolve("parts").toRealPath());
+        try (Stream<Path> versions = Files.list(dir.resolve(".parts.versions"))) {
+            assertEquals(1, versions.count());
+        }
+        assertEquals(List.of(), hiddenFiles(dir));
+        assertEquals("3", p.value("select count(*) from parts"));
+    }
+
+    @Test
     void aReaderNeverSeesAPartialFileWhileTheModelIsRebuiltFiftyTimes() throws Exception {
         TestProject p = project("{{ config(materialized='external') }}\n"
                 + "select i as id, repeat('x', 50) as pad from range({{ var('n', 20000) }}) t(i)");

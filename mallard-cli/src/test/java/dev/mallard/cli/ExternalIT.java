@@ -264,8 +264,19 @@ class ExternalIT {
         p.runOk("build");
         assertEquals(List.of(List.of("1", "10"), List.of("2", "20"), List.of("3", "30"), List.of("4", "40")),
                 readWithDuckDb("select id, v from read_parquet('" + dir.resolve("mart.parquet") + "') order by id"));
+    }
+
+    @Test
+    void withoutAFilterAppendAddsEveryRowAgainUntilAFullRefresh() {
+        TestProject p = project("{{ config(materialized='external', incremental_strategy='append') }}\n"
+                + "select id, v from {{ ref('src') }}");
+        p.runOk("build");
+        p.runOk("build");
+        assertEquals("6", p.value("select count(*) from mart"));
         p.runOk("build", "--full-refresh");
-        assertEquals("4", p.value("select count(*) from mart"));
+        assertEquals("3", p.value("select count(*) from mart"));
+        assertEquals("3", readWithDuckDb("select count(*) from read_parquet('" + dir.resolve("mart.parquet") + "')")
+                .get(0).get(0));
     }
 
     @Test

@@ -35,6 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Executor {
     private final Engine engine;
     private final Manifest manifest;
+    /** Contracted models, looked up when a foreign-key parent's swap re-creates a dependent. */
+    private final List<ModelNode> contractedModels;
     private final NodeCompiler compiler;
     private final ProgressPrinter printer;
     private final ArtifactFiles files;
@@ -51,6 +53,7 @@ public final class Executor {
                     ArtifactFiles files, int threads, boolean failFast) {
         this.engine = engine;
         this.manifest = manifest;
+        this.contractedModels = manifest.nodesOf(ModelNode.class).stream().filter(ModelNode::contractEnforced).toList();
         this.compiler = compiler;
         this.printer = printer;
         this.files = files;
@@ -244,7 +247,7 @@ public final class Executor {
             MaterializationContext ctx = new MaterializationContext(node, compiled, session,
                     hook -> compiler.renderSql(hook, node.originalFilePath(), node, session, printer::line, Map.of()),
                     executed, tablesRebuilt, dev.mallard.core.materialize.TableDefinition.contractedTables(
-                            manifest.nodesOf(ModelNode.class), (m, template) -> compiler.renderSql(template,
+                            contractedModels, (m, template) -> compiler.renderSql(template,
                                     m.originalFilePath(), m, session, printer::line, Map.of())));
             String message = materialization.build(ctx);
             compiled = compiled == null ? latestBatch[0] : compiled;

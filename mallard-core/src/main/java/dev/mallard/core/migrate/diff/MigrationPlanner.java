@@ -97,7 +97,8 @@ final class MigrationPlanner {
                 Set<String> referencing = new TreeSet<>(ForeignKeyOrder.children(c.table(), from.tables()));
                 referencing.removeAll(droppedTables);
                 referencing.removeAll(rebuilt.keySet());
-                Optional<String> reason = c.rebuildReason(referencing);
+                boolean indexed = from.indexes().values().stream().anyMatch(i -> i.table().equals(c.table()));
+                Optional<String> reason = c.rebuildReason(referencing, indexed);
                 if (reason.isPresent()) {
                     rebuilt.put(c.table(), reason.get());
                     moved = true;

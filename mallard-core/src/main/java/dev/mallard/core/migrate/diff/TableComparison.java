@@ -64,9 +64,10 @@ final class TableComparison {
 
     /**
      * Why this table must be rebuilt rather than altered, given the tables that will still
-     * reference it when the ALTERs run; empty when ALTER TABLE will do.
+     * reference it when the ALTERs run and whether it has explicit indexes; empty when ALTER
+     * TABLE will do.
      */
-    Optional<String> rebuildReason(Set<String> referencingTables) {
+    Optional<String> rebuildReason(Set<String> referencingTables, boolean indexed) {
         if (constraintsChanged()) {
             return Optional.of("DuckDB cannot ALTER constraints (PRIMARY KEY, UNIQUE, CHECK, FOREIGN KEY)");
         }
@@ -83,6 +84,10 @@ final class TableComparison {
         }
         if (!dropped.isEmpty() && (from.hasIndexBackedConstraint() || dropped.stream().anyMatch(c -> from.constrains(c.name())))) {
             return Optional.of("DuckDB cannot drop a column of a table with a PRIMARY KEY or UNIQUE constraint");
+        }
+        // Even after DROP INDEX, DuckDB refuses DROP COLUMN in the same transaction.
+        if (!dropped.isEmpty() && indexed) {
+            return Optional.of("DuckDB cannot drop a column of an indexed table within a transaction");
         }
         return Optional.empty();
     }

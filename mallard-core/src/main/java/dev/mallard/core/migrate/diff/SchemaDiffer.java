@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Properties;
 
 /**
  * Compares a declared schema file with a live database and writes the migration between them,
@@ -19,8 +20,16 @@ public final class SchemaDiffer {
         Connection open() throws SQLException;
     }
 
-    /** An in-memory DuckDB, through whichever DuckDB JDBC driver is on the class path. */
-    public static final ScratchDatabase IN_MEMORY_DUCKDB = () -> DriverManager.getConnection("jdbc:duckdb:");
+    /**
+     * An in-memory DuckDB, through whichever DuckDB JDBC driver is on the class path. Extension
+     * downloads are off, so a declared type from a missing extension fails at once, not after a
+     * network timeout.
+     */
+    public static final ScratchDatabase IN_MEMORY_DUCKDB = () -> {
+        Properties config = new Properties();
+        config.setProperty("autoinstall_known_extensions", "false");
+        return DriverManager.getConnection("jdbc:duckdb:", config);
+    };
 
     private final DiffScope scope;
     private final ScratchDatabase scratch;

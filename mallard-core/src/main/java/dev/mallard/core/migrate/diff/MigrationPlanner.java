@@ -60,6 +60,8 @@ final class MigrationPlanner {
             statements.add("DROP SCHEMA " + SqlNames.quote(schema));
             changes.add(new Change(Change.Kind.SCHEMA_DROPPED, schema, ""));
         }
+        // Stable: within a kind, the order the planner found them in.
+        changes.sort(java.util.Comparator.comparing(Change::kind));
         return new PlannedMigration(changes, statements);
     }
 

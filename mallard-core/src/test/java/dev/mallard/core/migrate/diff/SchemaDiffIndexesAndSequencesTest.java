@@ -45,7 +45,7 @@ class SchemaDiffIndexesAndSequencesTest {
     }
 
     @Test
-    void aSequenceDefaultAddedToAnExistingColumn() throws Exception {
+    void aColumnDefaultMovesToANewSequenceAndTheOldOneIsDroppedAfter() throws Exception {
         try (DiffFixture f = new DiffFixture(dir, Set.of())
                 .live("CREATE SEQUENCE old_ids; CREATE TABLE t (id BIGINT DEFAULT nextval('old_ids'));")
                 .declared("CREATE SEQUENCE new_ids;\nCREATE TABLE t (id BIGINT DEFAULT nextval('new_ids'));\n")) {

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads one schema of a DuckDB database into a {@link SchemaModel} through the duckdb_*()
@@ -19,6 +21,7 @@ import java.util.TreeMap;
  * normalised spelling of types, defaults and constraints.
  */
 final class CatalogReader {
+    private static final Pattern NEXTVAL = Pattern.compile("nextval\\('([^']+)'");
     private static final String WHERE = " WHERE database_name = current_database() AND schema_name = ?";
 
     private final Connection connection;
@@ -90,12 +93,30 @@ final class CatalogReader {
     }
 
     private TreeMap<String, SequenceModel> sequences() throws SQLException {
+        Set<String> usedByIgnoredTables = sequencesUsedByIgnoredTables();
         TreeMap<String, SequenceModel> sequences = new TreeMap<>();
         for (List<Object> row : query("SELECT sequence_name, sql FROM duckdb_sequences()" + WHERE)) {
             String name = (String) row.get(0);
-            sequences.put(name, new SequenceModel(name, sequenceSql(name, (String) row.get(1))));
+            if (!scope.ignores(name) && !usedByIgnoredTables.contains(name)) {
+                sequences.put(name, new SequenceModel(name, sequenceSql(name, (String) row.get(1))));
+            }
         }
         return sequences;
+    }
+
+    // A sequence behind an ignored table (say the migration history) is that table's business.
+    private Set<String> sequencesUsedByIgnoredTables() throws SQLException {
+        Set<String> used = new HashSet<>();
+        String sql = "SELECT table_name, column_default FROM duckdb_columns()" + WHERE
+                + " AND column_default LIKE 'nextval(%'";
+        for (List<Object> row : query(sql)) {
+            Matcher m = NEXTVAL.matcher((String) row.get(1));
+            if (scope.ignores((String) row.get(0)) && m.find()) {
+                String qualified = m.group(1);
+                used.add(qualified.substring(qualified.lastIndexOf('.') + 1));
+            }
+        }
+        return used;
     }
 
     // DuckDB prints "CREATE SEQUENCE name ..." without the schema, unlike tables and indexes.

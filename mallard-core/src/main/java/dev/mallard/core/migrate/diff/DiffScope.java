@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * What a diff looks at: one schema, minus the tables Mallard or dbt own (the migration
- * history table, relations that models build).
+ * history table, relations that models build). Sequences with an ignored name, and those the
+ * ignored tables draw their defaults from, are left alone too.
  */
 public record DiffScope(String schema, Set<String> ignoredTables) {
     public static final String DEFAULT_SCHEMA = "main";

@@ -81,6 +81,18 @@ class SchemaDiffTablesTest {
     }
 
     @Test
+    void theSequenceBehindAnIgnoredTableIsLeftAlone() throws Exception {
+        try (DiffFixture f = new DiffFixture(dir, Set.of("mallard_schema_history"))
+                .live("CREATE SEQUENCE history_ids;"
+                        + "CREATE TABLE mallard_schema_history (id BIGINT DEFAULT nextval('history_ids'), version VARCHAR);"
+                        + "CREATE SEQUENCE stray_ids;")
+                .declared("CREATE TABLE accounts (id INTEGER);")) {
+            SchemaDiff diff = f.roundTrip();
+            assertEquals(List.of("CREATE TABLE accounts(id INTEGER)", "DROP SEQUENCE stray_ids"), diff.upStatements());
+        }
+    }
+
+    @Test
     void anotherSchemaIsCreatedWithItsTablesAndDroppedDown() throws Exception {
         try (DiffFixture f = new DiffFixture(dir, new DiffScope("app", Set.of()))
                 .live("CREATE TABLE main.unrelated (id INTEGER)")

@@ -57,9 +57,13 @@ final class TableComparison {
         return !constraintsAdded.isEmpty() || !constraintsDropped.isEmpty();
     }
 
-    /** Changes DuckDB refuses while the table has an index or is referenced (unlike ADD COLUMN and DEFAULT). */
+    /**
+     * Changes DuckDB refuses while the table has an index or is referenced: all but adding a
+     * nullable column and changing a default.
+     */
     boolean needsStructuralAlter() {
-        return !dropped.isEmpty() || !retyped.isEmpty() || !renulled.isEmpty();
+        return !dropped.isEmpty() || !retyped.isEmpty() || !renulled.isEmpty()
+                || added.stream().anyMatch(c -> !c.nullable());
     }
 
     /**

@@ -72,6 +72,35 @@ class SchemaDiffColumnsTest {
     }
 
     @Test
+    void aNotNullColumnAddedToAnIndexedTableMovesTheIndexAside() throws Exception {
+        try (DiffFixture f = fixture("CREATE TABLE t (id INTEGER, b INTEGER); CREATE INDEX t_b ON t (b);"
+                        + "INSERT INTO t VALUES (1, 2);",
+                "CREATE TABLE t (id INTEGER, b INTEGER, c INTEGER NOT NULL DEFAULT 0, d INTEGER DEFAULT 1);\n"
+                        + "CREATE INDEX t_b ON t (b);")) {
+            SchemaDiff diff = f.roundTrip();
+            assertNoRebuild(diff);
+            assertEquals(List.of("DROP INDEX t_b", "ALTER TABLE t ADD COLUMN c INTEGER DEFAULT 0 NOT NULL",
+                    "ALTER TABLE t ADD COLUMN d INTEGER DEFAULT 1", "CREATE INDEX t_b ON t(b)"), diff.upStatements());
+        }
+    }
+
+    @Test
+    void aNotNullColumnAddedToAReferencedTableRebuildsIt() throws Exception {
+        try (DiffFixture f = fixture("CREATE TABLE parent (id INTEGER PRIMARY KEY);"
+                        + "CREATE TABLE child (parent_id INTEGER REFERENCES parent (id));"
+                        + "INSERT INTO parent VALUES (1); INSERT INTO child VALUES (1);",
+                "CREATE TABLE parent (id INTEGER PRIMARY KEY, kind VARCHAR NOT NULL DEFAULT 'x', note VARCHAR);\n"
+                        + "CREATE TABLE child (parent_id INTEGER REFERENCES parent (id));\n")) {
+            SchemaDiff diff = f.diff();
+            assertKinds(diff, Change.Kind.TABLE_REBUILT);
+            f.applyInOneTransaction(diff.upStatements(), diff.toMigrationText());
+            assertEquals(List.of("1|x|1"), f.rows("SELECT p.id, p.kind, c.parent_id FROM parent p JOIN child c ON true"));
+            f.applyInOneTransaction(diff.downStatements(), diff.toMigrationText());
+            assertEquals(List.of("1|1"), f.rows("SELECT p.id, c.parent_id FROM parent p JOIN child c ON true"));
+        }
+    }
+
+    @Test
     void droppingAColumnOfAnIndexedTableRebuildsIt() throws Exception {
         try (DiffFixture f = fixture("CREATE TABLE t (id INTEGER, a INTEGER, b INTEGER);"
                         + "CREATE INDEX t_b ON t (b); INSERT INTO t VALUES (1, 2, 3);",

@@ -115,7 +115,8 @@ final class TableComparison {
     List<Change> changes() {
         String t = to.name();
         List<Change> changes = new ArrayList<>();
-        added.forEach(c -> changes.add(new Change(Change.Kind.COLUMN_ADDED, t, c.definition())));
+        added.forEach(c -> changes.add(new Change(Change.Kind.COLUMN_ADDED, t, c.definition()
+                + (!c.nullable() && c.defaultExpression() == null ? " (fails if the table has rows: no DEFAULT)" : ""))));
         dropped.forEach(c -> changes.add(new Change(Change.Kind.COLUMN_DROPPED, t, c.name())));
         retyped.forEach(c -> changes.add(new Change(Change.Kind.COLUMN_TYPE_CHANGED, t,
                 c.name() + " " + from.column(c.name()).orElseThrow().dataType() + " -> " + c.dataType())));

@@ -30,7 +30,11 @@ final class DiffFixture implements AutoCloseable {
     }
 
     DiffFixture(Path dir, DiffScope scope) throws SQLException {
-        this.live = DriverManager.getConnection("jdbc:duckdb:");
+        this(dir, scope, "jdbc:duckdb:");
+    }
+
+    DiffFixture(Path dir, DiffScope scope, String liveUrl) throws SQLException {
+        this.live = DriverManager.getConnection(liveUrl);
         this.schemaFile = dir.resolve("schema.sql");
         this.differ = new SchemaDiffer(scope);
     }

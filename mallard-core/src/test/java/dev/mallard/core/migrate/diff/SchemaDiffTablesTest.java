@@ -58,6 +58,19 @@ class SchemaDiffTablesTest {
     }
 
     @Test
+    void aFileDatabaseIsReadWithoutTheDatabasesAttachedToIt() throws Exception {
+        Path file = dir.resolve("app.duckdb");
+        Path other = dir.resolve("other.duckdb");
+        try (DiffFixture f = new DiffFixture(dir, DiffScope.main(Set.of()), "jdbc:duckdb:" + file)
+                .live("CREATE TABLE accounts (id INTEGER);"
+                        + "ATTACH '" + other + "' AS other; CREATE TABLE other.main.payments (id INTEGER);")
+                .declared("CREATE TABLE accounts (id INTEGER, name VARCHAR);")) {
+            SchemaDiff diff = f.roundTrip();
+            assertEquals(List.of("ALTER TABLE accounts ADD COLUMN name VARCHAR"), diff.upStatements());
+        }
+    }
+
+    @Test
     void tablesAreCreatedReferencedFirstAndDroppedReferencingFirst() throws Exception {
         try (DiffFixture f = new DiffFixture(dir, Set.of())
                 .live("")

@@ -32,8 +32,7 @@ final class DeclaredSchemaLoader {
             } catch (SQLException e) {
                 throw new MallardException(ErrorCode.SQL,
                         "declared schema statement at line " + statement.line() + " failed: " + firstLine(e),
-                        schemaFile.toString(), statement.line(),
-                        "schema.sql must hold only DuckDB DDL (CREATE SCHEMA/SEQUENCE/TABLE/INDEX)", e);
+                        schemaFile.toString(), statement.line(), null, e);
             }
         }
     }

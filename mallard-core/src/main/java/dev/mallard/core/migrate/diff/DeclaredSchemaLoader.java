@@ -1,0 +1,45 @@
+package dev.mallard.core.migrate.diff;
+
+import dev.mallard.core.error.ErrorCode;
+import dev.mallard.core.error.MallardException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Runs a declared schema file into a scratch database one statement at a time, so that the
+ * database itself parses it and a failure names the file and the line of the statement.
+ */
+final class DeclaredSchemaLoader {
+    private DeclaredSchemaLoader() {
+    }
+
+    static void load(Path schemaFile, Connection scratch) {
+        String script;
+        try {
+            script = Files.readString(schemaFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MallardException(ErrorCode.PROJECT, "cannot read the declared schema: " + e.getMessage(),
+                    schemaFile.toString(), 0, null, e);
+        }
+        for (ScriptStatement statement : SqlScriptSplitter.split(script)) {
+            try (Statement st = scratch.createStatement()) {
+                st.execute(statement.sql());
+            } catch (SQLException e) {
+                throw new MallardException(ErrorCode.SQL,
+                        "declared schema statement at line " + statement.line() + " failed: " + firstLine(e),
+                        schemaFile.toString(), statement.line(), null, e);
+            }
+        }
+    }
+
+    private static String firstLine(SQLException e) {
+        String message = String.valueOf(e.getMessage()).strip();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -41,5 +41,12 @@ final class Artifacts {
         Map<String, Object> a = new LinkedHashMap<>(args);
         a.put("which", summary.command());
         new RunResultsWriter(metadata(ws)).write(ws.project().targetDir(), summary, a);
+        java.util.Set<String> built = new java.util.HashSet<>();
+        for (NodeResult r : summary.results()) {
+            if (r.status() == dev.mallard.core.exec.NodeStatus.SUCCESS) {
+                built.add(r.id().value());
+            }
+        }
+        dev.mallard.core.state.LastBuild.record(ws.project().targetDir(), built);
     }
 }

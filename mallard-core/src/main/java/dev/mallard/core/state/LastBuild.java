@@ -1,0 +1,77 @@
+package dev.mallard.core.state;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mallard.core.error.ErrorCode;
+import dev.mallard.core.error.MallardException;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the database last received: {@code target/last_build/manifest.json} holds, for
+ * every node that a run, seed, snapshot or build finished successfully, its manifest
+ * entry as of that build. {@code mallard check} compares the project with it as
+ * {@code --state} (a node whose entry differs has changed since it was last built).
+ * A node that failed keeps the entry of its last successful build.
+ */
+public final class LastBuild {
+    public static final String DIR = "last_build";
+
+    private LastBuild() {
+    }
+
+    public static Path dir(Path targetDir) {
+        return targetDir.resolve(DIR);
+    }
+
+    /**
+     * Merges the entries of {@code built} from the manifest just written into the last
+     * build's manifest (created on first use).
+     */
+    public static void record(Path targetDir, Set<String> built) {
+        Path current = targetDir.resolve(PreviousState.MANIFEST);
+        if (built.isEmpty() || !Files.isRegularFile(current)) {
+            return;
+        }
+        Path file = dir(targetDir).resolve(PreviousState.MANIFEST);
+        ObjectNode now = (ObjectNode) StateFiles.readJson(current);
+        ObjectNode merged = now.deepCopy();
+        ObjectNode nodes = merged.putObject("nodes");
+        JsonNode previous = Files.isRegularFile(file) ? StateFiles.readJson(file).path("nodes") : null;
+        if (previous != null) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = previous.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                nodes.set(e.getKey(), e.getValue());
+            }
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = now.path("nodes").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (built.contains(e.getKey())) {
+                nodes.set(e.getKey(), e.getValue());
+            }
+        }
+        write(file, merged);
+    }
+
+    private static void write(Path file, JsonNode doc) {
+        Path tmp = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        try {
+            Files.createDirectories(file.getParent());
+            StateFiles.MAPPER.writeValue(tmp.toFile(), doc);
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new MallardException(ErrorCode.PROJECT, "cannot write the last build's manifest: " + e.getMessage(),
+                    file.toString(), 0);
+        }
+    }
+}

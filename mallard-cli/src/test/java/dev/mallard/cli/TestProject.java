@@ -247,6 +247,22 @@ final class TestProject {
         return this;
     }
 
+    /** Runs statements on the project's own database, read-write (the database must exist). */
+    TestProject writeSql(String... statements) {
+        if (!Files.exists(databaseFile())) {
+            throw new AssertionError("no database at " + databaseFile());
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + databaseFile());
+             Statement st = c.createStatement()) {
+            for (String sql : statements) {
+                st.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new AssertionError("SQL failed on " + databaseFile() + ": " + e.getMessage(), e);
+        }
+        return this;
+    }
+
     private Connection openReadOnly() throws SQLException {
         if (!Files.exists(databaseFile())) {
             throw new AssertionError("no database at " + databaseFile());

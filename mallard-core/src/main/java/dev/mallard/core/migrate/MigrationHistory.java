@@ -83,9 +83,9 @@ public final class MigrationHistory {
         session.execute("DELETE FROM " + table.render() + " WHERE installed_rank = " + installedRank);
     }
 
-    public void realign(EngineSession session, int installedRank, String checksum, String description) {
+    public void realign(EngineSession session, int installedRank, String checksum, String description, String script) {
         session.execute("UPDATE " + table.render() + " SET checksum = " + literal(checksum) + ", description = "
-                + literal(description) + " WHERE installed_rank = " + installedRank);
+                + literal(description) + ", script = " + literal(script) + " WHERE installed_rank = " + installedRank);
     }
 
     private static LocalDateTime toLocal(Object v) {

@@ -35,6 +35,10 @@ public final class MigrationService {
                 config.table()));
     }
 
+    public Engine engine() {
+        return engine;
+    }
+
     public MigrationsConfig config() {
         return config;
     }
@@ -164,8 +168,9 @@ public final class MigrationService {
                         + s.script() + " is gone from the project", s.script(), 0);
             }
             if (!s.migration().reversible()) {
-                throw new MallardException(ErrorCode.PROJECT, "cannot roll back " + s.version() + ": "
-                        + s.script() + " is irreversible (it has no '-- migrate:down' section)", s.script(), 0,
+                throw new MallardException(ErrorCode.PROJECT, "cannot roll back " + s.version() + ": the migration "
+                        + "is irreversible (" + (s.type() == MigrationType.JAVA ? "the class does not implement "
+                        + "ReversibleJavaMigration" : "the file has no '-- migrate:down' section") + ")", s.script(), 0,
                         "add a '-- migrate:down' section to the file, then run 'migrate repair'", null);
             }
             if (s.state() == MigrationState.CHECKSUM_MISMATCH) {
@@ -221,9 +226,10 @@ public final class MigrationService {
                                 + "): its file is gone; what it created stays in the database");
                     } else if (st.state() == MigrationState.CHECKSUM_MISMATCH
                             || st.state() == MigrationState.APPLIED
-                            && !st.migration().description().equals(st.row().description())) {
+                            && (!st.migration().description().equals(st.row().description())
+                            || !st.migration().script().equals(st.row().script()))) {
                         history.realign(s, st.row().installedRank(), st.migration().checksum(),
-                                st.migration().description());
+                                st.migration().description(), st.migration().script());
                         changes.add("realigned " + st.version() + " to the current " + st.script());
                     }
                 }

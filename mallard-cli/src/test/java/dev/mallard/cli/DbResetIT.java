@@ -23,17 +23,27 @@ class DbResetIT {
     @Test
     void resetOnADevTargetRebuildsFromMigrationsAndModels() {
         TestProject project = project()
-                .file("models/old_model.sql", "{{ config(materialized='table', schema='extra') }} select 1 as id");
+                .file("models/old_model.sql", "{{ config(materialized='table', schema='extra') }} select 1 as id")
+                .file("migrations/V3__teams.sql", """
+                        -- migrate:up
+                        CREATE TABLE teams (id INTEGER PRIMARY KEY);
+                        CREATE TABLE players (id INTEGER PRIMARY KEY, team_id INTEGER REFERENCES teams (id));
+                        CREATE MACRO team_count() AS (SELECT count(*) FROM teams);
+                        CREATE MACRO team_rows() AS TABLE SELECT * FROM teams;
+                        CREATE VIEW team_view AS SELECT * FROM teams;
+                        -- migrate:down
+                        """);
         TestProject.execute("migrate", "up", "--project-dir", dir.toString()).assertOk();
         TestProject.execute("build", "--project-dir", dir.toString()).assertOk();
-        TestProject.execute("migrate", "down", "--project-dir", dir.toString()).assertOk();
-        project.delete("models/old_model.sql");
+        project.delete("models/old_model.sql").delete("migrations/V3__teams.sql");
         assertEquals("BASE TABLE", project.tableType("main_extra.old_model"));
 
         TestProject.execute("db", "reset", "--project-dir", dir.toString()).assertOk()
                 .assertOutContains("Dropped ", "Applied 2 migration(s).");
 
         assertNull(project.tableType("main_extra.old_model"));
+        assertNull(project.tableType("teams"));
+        assertEquals("0", project.value("select count(*) from duckdb_functions() where function_name like 'team_%'"));
         assertEquals(List.of("main.event_count", "main.mallard_schema_history", "main.raw_events"), project.relations());
         // the sequence was dropped and made again: ids start at 1
         assertEquals(List.of(List.of("1"), List.of("2")), project.rows("select id from raw_events order by id"));

@@ -27,6 +27,17 @@ public final class DatabaseReset {
         return target.defaulted() || name.startsWith("dev") || name.equals("local") || name.equals("test");
     }
 
+    /** One object of the catalog; {@code kind} is what follows DROP. */
+    private record CatalogObject(String kind, String schema, String name) {
+        String sqlName() {
+            return kind.equals("SCHEMA") ? Relation.quote(schema) : Relation.quote(schema) + "." + Relation.quote(name);
+        }
+
+        String label() {
+            return kind.toLowerCase(Locale.ROOT) + " " + (kind.equals("SCHEMA") ? schema : schema + "." + name);
+        }
+    }
+
     /** Drops everything; returns what it dropped, e.g. "table main.users". */
     public static List<String> dropAll(Engine engine) {
         if (!engine.type().equals("duckdb")) {
@@ -35,53 +46,46 @@ public final class DatabaseReset {
         String db = MigrationHistory.literal(engine.defaultDatabase());
         List<String> dropped = new ArrayList<>();
         try (EngineSession s = engine.openSession()) {
-            {
-                // macros and views may depend on tables and sequences: drop dependents first, retrying the rest
-                List<String[]> objects = new ArrayList<>();
-                add(objects, s, "select 'MACRO', schema_name, function_name from duckdb_functions() where database_name = "
-                        + db + " and not internal and function_type = 'macro'");
-                add(objects, s, "select 'MACRO TABLE', schema_name, function_name from duckdb_functions() "
-                        + "where database_name = " + db + " and not internal and function_type = 'table_macro'");
-                add(objects, s, "select 'VIEW', schema_name, view_name from duckdb_views() where database_name = " + db
-                        + " and not internal and not temporary");
-                add(objects, s, "select 'TABLE', schema_name, table_name from duckdb_tables() where database_name = " + db
-                        + " and not internal and not temporary");
-                add(objects, s, "select 'SEQUENCE', schema_name, sequence_name from duckdb_sequences() "
-                        + "where database_name = " + db + " and not temporary");
-                add(objects, s, "select 'SCHEMA', schema_name, schema_name from duckdb_schemas() where database_name = "
-                        + db + " and not internal and schema_name <> 'main'");
-                for (int pass = 0; !objects.isEmpty(); pass++) {
-                    List<String[]> failed = new ArrayList<>();
-                    MallardException last = null;
-                    for (String[] o : objects) {
-                        if (SYSTEM_SCHEMAS.contains(o[1])) {
-                            continue;
-                        }
-                        String name = o[0].equals("SCHEMA") ? Relation.quote(o[1])
-                                : Relation.quote(o[1]) + "." + Relation.quote(o[2]);
-                        try {
-                            s.execute("DROP " + o[0] + " IF EXISTS " + name);
-                            dropped.add(o[0].toLowerCase(Locale.ROOT) + " " + o[1]
-                                    + (o[0].equals("SCHEMA") ? "" : "." + o[2]));
-                        } catch (MallardException e) {
-                            failed.add(o);
-                            last = e;
-                        }
+            // dependents first (macros and views use tables, tables use sequences); foreign keys need the retry
+            List<CatalogObject> objects = new ArrayList<>();
+            add(objects, s, "select 'MACRO', schema_name, function_name from duckdb_functions() where database_name = "
+                    + db + " and not internal and function_type = 'macro'");
+            add(objects, s, "select 'MACRO TABLE', schema_name, function_name from duckdb_functions() "
+                    + "where database_name = " + db + " and not internal and function_type = 'table_macro'");
+            add(objects, s, "select 'VIEW', schema_name, view_name from duckdb_views() where database_name = " + db
+                    + " and not internal and not temporary");
+            add(objects, s, "select 'TABLE', schema_name, table_name from duckdb_tables() where database_name = " + db
+                    + " and not internal and not temporary");
+            add(objects, s, "select 'SEQUENCE', schema_name, sequence_name from duckdb_sequences() "
+                    + "where database_name = " + db + " and not temporary");
+            add(objects, s, "select 'SCHEMA', schema_name, schema_name from duckdb_schemas() where database_name = "
+                    + db + " and not internal and schema_name <> 'main'");
+            objects.removeIf(o -> SYSTEM_SCHEMAS.contains(o.schema()));
+            for (int pass = 1; !objects.isEmpty(); pass++) {
+                List<CatalogObject> failed = new ArrayList<>();
+                MallardException last = null;
+                for (CatalogObject o : objects) {
+                    try {
+                        s.execute("DROP " + o.kind() + " IF EXISTS " + o.sqlName());
+                        dropped.add(o.label());
+                    } catch (MallardException e) {
+                        failed.add(o);
+                        last = e;
                     }
-                    if (!failed.isEmpty() && (failed.size() == objects.size() || pass >= MAX_PASSES)) {
-                        throw new MallardException(ErrorCode.SQL, "cannot drop " + failed.get(0)[1] + "."
-                                + failed.get(0)[2] + ": " + last.getMessage());
-                    }
-                    objects = failed;
                 }
+                if (!failed.isEmpty() && (failed.size() == objects.size() || pass >= MAX_PASSES)) {
+                    throw new MallardException(ErrorCode.SQL, "cannot drop " + failed.get(0).label() + ": "
+                            + last.getMessage());
+                }
+                objects = failed;
             }
         }
         return dropped;
     }
 
-    private static void add(List<String[]> out, EngineSession s, String sql) {
+    private static void add(List<CatalogObject> out, EngineSession s, String sql) {
         for (List<Object> r : s.query(sql).rows()) {
-            out.add(new String[] {String.valueOf(r.get(0)), String.valueOf(r.get(1)), String.valueOf(r.get(2))});
+            out.add(new CatalogObject(String.valueOf(r.get(0)), String.valueOf(r.get(1)), String.valueOf(r.get(2))));
         }
     }
 }

@@ -45,7 +45,7 @@ class MigrateConcurrencyIT {
                     public void up(java.sql.Connection c) throws Exception {
                         try (var st = c.createStatement()) { st.execute("CREATE TABLE slow (id INTEGER)"); }
                         java.nio.file.Files.writeString(java.nio.file.Path.of(%s), "started");
-                        Thread.sleep(4000);
+                        Thread.sleep(6000);
                     }
                 }
                 """.formatted(javaString(marker.toString()))));

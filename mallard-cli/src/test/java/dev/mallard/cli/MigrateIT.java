@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mallard.core.migrate.MigrationService;
+import dev.mallard.core.migrate.ValidationFinding;
+import dev.mallard.core.project.ProjectLoader;
+import dev.mallard.core.run.Workspace;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -392,6 +397,82 @@ class MigrateIT {
         project = TestProject.in(dir).dbtProject("migrations:\n  pth: db\n");
 
         migrate("status").assertExit(2).assertErrContains("dbt_project.yml", "unknown key 'migrations.pth'");
+    }
+
+    @Test
+    void goldenSourceTablesKeepTheirConstraintsAndComeDownInOrder() {
+        // seed 001's Alembic example: teams and players with a primary key, a foreign key and a check
+        project.file("migrations/V1__teams_and_players.sql", """
+                -- migrate:up
+                CREATE SEQUENCE players_id_seq;
+                CREATE TABLE teams (
+                    team_id BIGINT PRIMARY KEY,
+                    team_name VARCHAR NOT NULL,
+                    created_at TIMESTAMP DEFAULT current_timestamp
+                );
+                CREATE INDEX idx_teams_name ON teams (team_name);
+                CREATE TABLE players (
+                    player_id BIGINT DEFAULT nextval('players_id_seq') PRIMARY KEY,
+                    team_id BIGINT REFERENCES teams (team_id),
+                    age INTEGER CHECK (age >= 15 AND age <= 50)
+                );
+                -- migrate:down
+                DROP TABLE players;
+                DROP INDEX idx_teams_name;
+                DROP TABLE teams;
+                DROP SEQUENCE players_id_seq;
+                """)
+                .file("migrations/V2__first_team.sql", """
+                        -- migrate:up
+                        INSERT INTO teams (team_id, team_name) VALUES (1, 'Nantes');
+                        INSERT INTO players (team_id, age) VALUES (1, 20);
+                        -- migrate:down
+                        DELETE FROM players;
+                        DELETE FROM teams;
+                        """)
+                .file("migrations/V3__bad_player.sql", """
+                        -- migrate:up
+                        INSERT INTO players (team_id, age) VALUES (1, 12);
+                        """);
+
+        migrate("up").assertFailed().assertErrContains("migrations/V3__bad_player.sql:2", "CHECK");
+        assertEquals(List.of("1", "2"), appliedVersions());
+        assertEquals(List.of(List.of("1", "1", "20")), project.rows("select player_id, team_id, age from players"));
+
+        project.delete("migrations/V3__bad_player.sql");
+        migrate("repair").assertOk();
+        // DuckDB checks foreign keys eagerly: the parent rows stay blocked for the rest of the transaction
+        migrate("down").assertExit(1).assertErrContains("migrations/V2__first_team.sql:6", "DuckDB checks foreign keys "
+                + "eagerly").assertNoJavaInternals();
+        assertEquals(List.of("1", "2"), appliedVersions());
+        assertEquals("1", project.value("select count(*) from players"));
+
+        project.file("migrations/V2__first_team.sql", """
+                -- migrate:up
+                INSERT INTO teams (team_id, team_name) VALUES (1, 'Nantes');
+                INSERT INTO players (team_id, age) VALUES (1, 20);
+                -- migrate:down
+                DELETE FROM players;
+                """);
+        migrate("repair").assertOk().assertOutContains("realigned 2");
+        migrate("down", "--to", "0").assertOk().assertOutContains("Rolled back 2 migration(s).");
+        assertEquals(List.of("main.mallard_schema_history"), project.relations());
+    }
+
+    @Test
+    void theServiceTellsOtherFeaturesWhatIsPendingWrongAndManaged() {
+        threeMigrations();
+        migrate("up", "--to", "2").assertOk();
+        project.file("migrations/V1__create_raw_events.sql", V1_RAW_EVENTS + "-- edited\n");
+
+        try (Workspace ws = Workspace.load(new ProjectLoader.Options(dir, null, null, null, Map.of()), Map.of())) {
+            MigrationService service = new MigrationService(ws.project(), ws.engine());
+
+            assertEquals(List.of("3"), service.pending().stream().map(m -> m.version().text()).toList());
+            assertEquals(List.of(ValidationFinding.Kind.CHECKSUM_MISMATCH, ValidationFinding.Kind.PENDING),
+                    service.validate().stream().map(ValidationFinding::kind).toList());
+            assertEquals(List.of("raw_events"), service.managedTables());
+        }
     }
 
     @Test

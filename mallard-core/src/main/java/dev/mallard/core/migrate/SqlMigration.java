@@ -38,13 +38,23 @@ public record SqlMigration(
         run(session, downStatements);
     }
 
+    /** DuckDB limitations a migration author meets, explained. */
+    static String hint(String message) {
+        if (message != null && message.contains("still referenced by a foreign key")) {
+            return "DuckDB checks foreign keys eagerly: within one transaction, rows deleted from the referencing "
+                    + "table still block deleting or updating the rows they referenced. Delete the referenced rows in a "
+                    + "separate migration, or drop the referencing table first";
+        }
+        return null;
+    }
+
     private void run(EngineSession session, List<SqlStatement> statements) {
         for (SqlStatement st : statements) {
             try {
                 session.execute(st.sql());
             } catch (MallardException e) {
                 throw new MallardException(ErrorCode.SQL, "migration " + version + " failed: " + e.getMessage(),
-                        script, st.line(), null, e);
+                        script, st.line(), hint(e.getMessage()), e);
             }
         }
     }

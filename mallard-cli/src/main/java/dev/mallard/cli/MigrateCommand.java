@@ -3,6 +3,7 @@ package dev.mallard.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "migrate", description = "Versioned, reversible schema migrations (migrations/V<version>__<name>.sql).",
@@ -12,6 +13,9 @@ import picocli.CommandLine.Spec;
 final class MigrateCommand implements Runnable {
     @Spec
     CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show the subcommands.")
+    boolean help;
 
     @Override
     public void run() {

@@ -168,6 +168,32 @@ class MigrateIT {
     }
 
     @Test
+    void aFailingDownRollsBackWholeAndKeepsTheMigrationApplied() {
+        project.file("migrations/V1__two_tables.sql", """
+                -- migrate:up
+                CREATE TABLE a (id INTEGER);
+                CREATE TABLE b (id INTEGER);
+                -- migrate:down
+                DROP TABLE b;
+                DROP TABLE no_such_table;
+                """);
+        migrate("up").assertOk();
+
+        migrate("down").assertExit(1).assertErrContains("migrations/V1__two_tables.sql:6", "no_such_table");
+
+        assertEquals("BASE TABLE", project.tableType("b"));
+        assertEquals(List.of("1"), appliedVersions());
+    }
+
+    @Test
+    void aProjectWithoutMigrationsHasNothingToDo() {
+        migrate("status").assertOk().assertOutContains("No migrations in migrations/.");
+        migrate("up").assertOk().assertOutContains("Nothing to apply");
+        migrate("validate").assertOk().assertOutContains("Validation passed.");
+        migrate("down").assertExit(2).assertErrContains("only 0 applied");
+    }
+
+    @Test
     void redoRevertsAndReappliesTheNewestMigration() {
         threeMigrations();
         migrate("up").assertOk();

@@ -138,6 +138,10 @@ public final class MigrationService {
             throw new MallardException(ErrorCode.USAGE, "--steps must be at least 1");
         }
         List<MigrationStatus> applied = reversibleCandidates();
+        if (applied.isEmpty()) {
+            throw new MallardException(ErrorCode.USAGE, "nothing to roll back: no migration is applied"
+                    + (hasBaseline() ? " above the baseline" : "") + " (only 0 applied)");
+        }
         if (applied.size() < steps) {
             throw new MallardException(ErrorCode.USAGE, "cannot roll back " + steps + " migration(s): only "
                     + applied.size() + " applied" + (hasBaseline() ? " above the baseline" : ""));

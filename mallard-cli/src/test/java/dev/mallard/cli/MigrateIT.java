@@ -190,7 +190,7 @@ class MigrateIT {
         migrate("status").assertOk().assertOutContains("No migrations in migrations/.");
         migrate("up").assertOk().assertOutContains("Nothing to apply");
         migrate("validate").assertOk().assertOutContains("Validation passed.");
-        migrate("down").assertExit(2).assertErrContains("only 0 applied");
+        migrate("down").assertExit(2).assertErrContains("nothing to roll back");
     }
 
     @Test

@@ -140,7 +140,7 @@ public final class MigrationService {
         List<MigrationStatus> applied = reversibleCandidates();
         if (applied.isEmpty()) {
             throw new MallardException(ErrorCode.USAGE, "nothing to roll back: no migration is applied"
-                    + (hasBaseline() ? " above the baseline" : "") + " (only 0 applied)");
+                    + (hasBaseline() ? " above the baseline" : ""));
         }
         if (applied.size() < steps) {
             throw new MallardException(ErrorCode.USAGE, "cannot roll back " + steps + " migration(s): only "

@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
 public final class SqlMigrationParser {
     /** {@code V1__init.sql}, {@code V2_1__add_index.sql}, {@code V20240101120000__x.sql}. */
     static final Pattern FILE_NAME = Pattern.compile("V([0-9]+(?:[._][0-9]+)*)__([^.]+(?:\\.[^.]+)*)\\.sql");
+    /** Transaction control inside a file would commit half a migration: Mallard owns the transaction. */
+    private static final Pattern TRANSACTION_CONTROL = Pattern.compile(
+            "(?is)^(?:\\s*--[^\\n]*\\n)*\\s*(BEGIN|START\\s+TRANSACTION|COMMIT|END|ROLLBACK|ABORT)\\b.*");
     private static final Pattern MARKER = Pattern.compile("^\\s*--\\s*migrate:(\\w+)\\b.*$");
 
     private SqlMigrationParser() {
@@ -78,7 +81,20 @@ public final class SqlMigrationParser {
         List<SqlStatement> up = SqlSplitter.split(join(lines, upLine, upEnd), upLine + 1);
         List<SqlStatement> down = downLine == 0 ? List.of()
                 : SqlSplitter.split(join(lines, downLine, lines.length), downLine + 1);
+        refuseTransactionControl(up, script);
+        refuseTransactionControl(down, script);
         return new SqlMigration(version, description, script, Checksums.of(content), up, down, downLine != 0);
+    }
+
+    private static void refuseTransactionControl(List<SqlStatement> statements, String script) {
+        for (SqlStatement st : statements) {
+            Matcher m = TRANSACTION_CONTROL.matcher(st.sql());
+            if (m.matches()) {
+                throw new MallardException(ErrorCode.PROJECT, "'" + m.group(1).toUpperCase(java.util.Locale.ROOT)
+                        + "' in a migration", script, st.line(),
+                        "remove it: each migration runs in its own transaction, committed with its history row", null);
+            }
+        }
     }
 
     /** Lines {@code from} (0-based, inclusive) to {@code to} (exclusive), joined by LF. */

@@ -71,6 +71,15 @@ class SqlMigrationParserTest {
     }
 
     @Test
+    void transactionControlIsRefusedBecauseMallardOwnsTheTransaction() {
+        assertLine(2, "'BEGIN' in a migration", "-- migrate:up\nBEGIN;\nCREATE TABLE t (id INT);\nCOMMIT;\n");
+        assertLine(4, "'COMMIT' in a migration", "-- migrate:up\nCREATE TABLE t (id INT);\n-- done\nCOMMIT;\n");
+        assertLine(4, "'ROLLBACK' in a migration", "-- migrate:up\nSELECT 1;\n-- migrate:down\nrollback;\n");
+        // words that merely start like it are fine
+        parse("V1__x.sql", "-- migrate:up\nCREATE TABLE commits (id INT);\nSELECT 'BEGIN';\n");
+    }
+
+    @Test
     void checksumIgnoresLineEndingsButNotContent() {
         String lf = parse("V1__x.sql", FILE).checksum();
         assertEquals(lf, parse("V1__x.sql", FILE.replace("\n", "\r\n")).checksum());

@@ -175,7 +175,8 @@ public final class MigrationService {
                 throw new MallardException(ErrorCode.PROJECT, "cannot roll back " + s.version() + ": the migration "
                         + "is irreversible (" + (s.type() == MigrationType.JAVA ? "the class does not implement "
                         + "ReversibleJavaMigration" : "the file has no '-- migrate:down' section") + ")", s.script(), 0,
-                        "add a '-- migrate:down' section to the file, then run 'migrate repair'", null);
+                        s.type() == MigrationType.JAVA ? "implement ReversibleJavaMigration.down to make it reversible"
+                        : "add a '-- migrate:down' section to the file, then run 'migrate repair'", null);
             }
             if (s.state() == MigrationState.CHECKSUM_MISMATCH) {
                 throw new MallardException(ErrorCode.PROJECT, "cannot roll back " + s.version() + ": " + s.script()

@@ -28,7 +28,12 @@ abstract class MigrationCommand extends ProjectCommand {
     final int run(Workspace ws) {
         Duration timeout = parseDuration(lockTimeout);
         try (MigrationLock lock = MigrationLock.acquire(databaseKey(ws), timeout, ws::engine)) {
-            return migrate(ws, new MigrationService(ws.project(), lock.engine()));
+            try {
+                return migrate(ws, new MigrationService(ws.project(), lock.engine()));
+            } finally {
+                // close the database before the next waiting thread of this process may open it
+                ws.close();
+            }
         }
     }
 

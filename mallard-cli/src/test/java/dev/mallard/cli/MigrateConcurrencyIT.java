@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,6 +70,37 @@ class MigrateConcurrencyIT {
         assertEquals(List.of(List.of("1", "1"), List.of("2", "1")), project.rows(
                 "select version, count(*) from main.mallard_schema_history where success group by version order by 1"));
         assertEquals("1", project.value("select count(*) from events"));
+    }
+
+    @Test
+    void twoThreadsOfOneProcessTakeTurns() throws Exception {
+        Path marker = dir.resolve("slow-started");
+        TestProject project = TestProject.in(dir).dbtProject()
+                .file("migrations/V2__events.sql", "-- migrate:up\nCREATE TABLE events (id INTEGER);\n");
+        JavaSources.compile(dir.resolve("migrations/java"), Map.of("app.V1Slow", """
+                package app;
+                public class V1Slow implements dev.mallard.core.migrate.JavaMigration {
+                    public String version() { return "1"; }
+                    public String description() { return "slow"; }
+                    public void up(java.sql.Connection c) throws Exception {
+                        java.nio.file.Files.writeString(java.nio.file.Path.of(%s), "started");
+                        Thread.sleep(1500);
+                    }
+                }
+                """.formatted(javaString(marker.toString()))));
+
+        // Main.execute directly: the output goes wherever System.out points, only exit codes matter here
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> Main.execute(args(dir, "up")));
+        while (!Files.exists(marker) && !first.isDone()) {
+            Thread.sleep(20);
+        }
+        CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> Main.execute(args(dir, "up",
+                "--lock-timeout", "60s")));
+
+        assertEquals(0, first.get(120, TimeUnit.SECONDS));
+        assertEquals(0, second.get(120, TimeUnit.SECONDS));
+        assertEquals(List.of(List.of("1", "1"), List.of("2", "1")), project.rows(
+                "select version, count(*) from main.mallard_schema_history group by version order by 1"));
     }
 
     private static Process startMallard(String... args) throws IOException {

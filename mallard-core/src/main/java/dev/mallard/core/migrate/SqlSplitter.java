@@ -41,7 +41,7 @@ final class SqlSplitter {
                 startLine = line;
             }
             if (c == '\'' || c == '"') {
-                int end = quotedEnd(sql, i, c);
+                int end = quotedEnd(sql, i, c, c == '\'' && isEscapeString(sql, i));
                 String quoted = sql.substring(i, end);
                 current.append(quoted);
                 line += count(quoted, '\n');
@@ -104,10 +104,25 @@ final class SqlSplitter {
         return sql.length();
     }
 
-    /** End (exclusive) of a quoted run starting at {@code start}; a doubled quote is an escaped one. */
-    private static int quotedEnd(String sql, int start, char quote) {
+    /** {@code E'...'}: a string where a backslash escapes the next character. */
+    private static boolean isEscapeString(String sql, int quote) {
+        if (quote < 1 || Character.toUpperCase(sql.charAt(quote - 1)) != 'E') {
+            return false;
+        }
+        return quote < 2 || !(Character.isLetterOrDigit(sql.charAt(quote - 2)) || sql.charAt(quote - 2) == '_');
+    }
+
+    /**
+     * End (exclusive) of a quoted run starting at {@code start}; a doubled quote is an
+     * escaped one, and so is a backslashed one in an escape string.
+     */
+    private static int quotedEnd(String sql, int start, char quote, boolean backslashEscapes) {
         int i = start + 1;
         while (i < sql.length()) {
+            if (backslashEscapes && sql.charAt(i) == '\\') {
+                i += 2;
+                continue;
+            }
             if (sql.charAt(i) == quote) {
                 if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
                     i += 2;

@@ -41,6 +41,13 @@ class SqlSplitterTest {
     }
 
     @Test
+    void backslashesEscapeQuotesOnlyInEscapeStrings() {
+        List<SqlStatement> st = SqlSplitter.split("SELECT E'it\\'s; fine'; SELECT 'C:\\'; SELECT 3;", 1);
+        assertEquals(List.of("SELECT E'it\\'s; fine'", "SELECT 'C:\\'", "SELECT 3"),
+                st.stream().map(SqlStatement::sql).toList());
+    }
+
+    @Test
     void positionalParametersAreNotDollarQuotes() {
         List<SqlStatement> st = SqlSplitter.split("PREPARE q AS SELECT $1; SELECT 2;", 1);
         assertEquals(2, st.size(), st.toString());

@@ -307,6 +307,25 @@ class MigrateIT {
 
         migrate("validate").assertExit(1).assertOutContains("ERROR 2.5  migrations/V2_5__from_a_branch.sql: out-of-order");
         migrate("up").assertFailed().assertErrContains("out-of-order");
+
+        migrate("up", "--out-of-order", "--dry-run").assertOk()
+                .assertOutContains("would apply 2.5 from a branch (migrations/V2_5__from_a_branch.sql)",
+                        "1 migration(s) would be applied.");
+        assertEquals(List.of("1", "2", "3"), appliedVersions());
+        migrate("up", "--out-of-order").assertOk().assertOutContains("Applied 1 migration(s).");
+        assertEquals(List.of("1", "2", "3", "2.5"), appliedVersions());
+        migrate("validate").assertOk();
+    }
+
+    @Test
+    void upDryRunPrintsThePlanAndChangesNothing() {
+        threeMigrations();
+        migrate("up", "--to", "1").assertOk();
+
+        migrate("up", "--dry-run").assertOk().assertOutContains("would apply 2 seed events", "would apply 3 users",
+                "2 migration(s) would be applied.");
+
+        assertEquals(List.of("1"), appliedVersions());
     }
 
     @Test

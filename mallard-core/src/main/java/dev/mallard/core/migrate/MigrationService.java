@@ -109,12 +109,15 @@ public final class MigrationService {
 
     /** Applies pending migrations up to and including {@code to} (all when null). */
     public List<Migration> up(MigrationVersion to, Consumer<String> log) {
-        List<ValidationFinding> blocking = validate().stream()
-                .filter(f -> f.isError() && f.kind() != ValidationFinding.Kind.FAILED).toList();
-        if (!blocking.isEmpty()) {
-            throw blocked("up", blocking);
-        }
-        List<Migration> todo = pending().stream().filter(m -> to == null || m.version().compareTo(to) <= 0).toList();
+        return up(to, false, log);
+    }
+
+    /**
+     * Applies pending migrations up to and including {@code to} (all when null); with
+     * {@code outOfOrder}, also those older than the newest applied one.
+     */
+    public List<Migration> up(MigrationVersion to, boolean outOfOrder, Consumer<String> log) {
+        List<Migration> todo = plannedUp(to, outOfOrder);
         List<Migration> done = new ArrayList<>();
         try (EngineSession s = openSession()) {
             history.createIfMissing(s);
@@ -130,6 +133,17 @@ public final class MigrationService {
             }
         }
         return done;
+    }
+
+    /** What {@link #up} would apply, in order; refuses as {@code up} does when the history has drifted. */
+    public List<Migration> plannedUp(MigrationVersion to, boolean outOfOrder) {
+        List<ValidationFinding> blocking = validate().stream()
+                .filter(f -> f.isError() && f.kind() != ValidationFinding.Kind.FAILED)
+                .filter(f -> !(outOfOrder && f.kind() == ValidationFinding.Kind.OUT_OF_ORDER)).toList();
+        if (!blocking.isEmpty()) {
+            throw blocked("up", blocking);
+        }
+        return pending().stream().filter(m -> to == null || m.version().compareTo(to) <= 0).toList();
     }
 
     /** Reverses the {@code steps} newest applied migrations. */
@@ -288,7 +302,8 @@ public final class MigrationService {
                     .append(f.message());
         }
         return new MallardException(ErrorCode.PROJECT, sb.toString(), null, 0,
-                "run 'migrate validate' for details; 'migrate repair' realigns the history to the files", null);
+                "run 'migrate validate' for details; 'migrate repair' realigns the history to the files; "
+                + "'migrate up --out-of-order' applies older pending migrations", null);
     }
 
     private static String abbrev(String checksum) {

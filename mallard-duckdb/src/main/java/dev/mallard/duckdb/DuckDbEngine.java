@@ -66,8 +66,8 @@ public final class DuckDbEngine implements Engine {
         } catch (SQLException e) {
             String msg = e.getMessage();
             if (msg != null && msg.contains("lock")) {
-                throw new MallardException(ErrorCode.ENGINE, "the database " + shown
-                        + " is in use by another process", null, 0,
+                throw new MallardException(ErrorCode.DATABASE_IN_USE, "the database " + shown
+                        + " is in use by another process" + holder(msg), null, 0,
                         "stop the other process (a running mallard or a DuckDB shell) and try again", e);
             }
             throw new MallardException(ErrorCode.ENGINE, "cannot open DuckDB database " + shown + ": " + msg, null, 0,
@@ -93,6 +93,12 @@ public final class DuckDbEngine implements Engine {
             throw new MallardException(ErrorCode.PROFILE, "invalid DuckDB setting: " + firstLine(e.getMessage()));
         }
         return engine;
+    }
+
+    /** DuckDB's lock error names the holder ("... (PID 1234)"); pass that on when present. */
+    static String holder(String msg) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("PID (\\d+)").matcher(msg);
+        return m.find() ? " (pid " + m.group(1) + ")" : "";
     }
 
     private static void loadExtension(Statement st, String name) {

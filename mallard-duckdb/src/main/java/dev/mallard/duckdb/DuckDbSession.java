@@ -76,6 +76,11 @@ final class DuckDbSession implements EngineSession {
     }
 
     @Override
+    public java.sql.Connection jdbcConnection() {
+        return conn;
+    }
+
+    @Override
     public void begin() {
         execute("BEGIN TRANSACTION");
     }

@@ -34,6 +34,12 @@ public interface EngineSession extends AutoCloseable {
 
     void createSchemaIfMissing(String database, String schema);
 
+    /**
+     * The session's JDBC connection, handed to Java migrations. It shares the session's
+     * transaction; callers must not close it or change its auto-commit mode.
+     */
+    java.sql.Connection jdbcConnection();
+
     /** Loads a CSV file into a new table, with the engine's bulk path. */
     void loadCsv(CsvLoad load);
 

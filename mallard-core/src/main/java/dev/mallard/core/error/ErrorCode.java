@@ -11,6 +11,8 @@ public enum ErrorCode {
     DUPLICATE_NODE(2),
     PROFILE(2),
     ENGINE(2),
+    /** The database file is held by another process (DuckDB allows one writer process). */
+    DATABASE_IN_USE(2),
     SQL(1),
     NODE_FAILED(1),
     INTERNAL(2);

@@ -32,6 +32,8 @@ public record ProjectConfig(
         Map<String, Object> raw) {
 
     public ProjectConfig {
+        // fail at load time, naming dbt_project.yml, rather than when a migrate command runs
+        MigrationsConfig.fromYaml(raw == null ? null : raw.get("migrations"), "dbt_project.yml");
         modelPaths = List.copyOf(modelPaths);
         seedPaths = List.copyOf(seedPaths);
         testPaths = List.copyOf(testPaths);
@@ -49,6 +51,11 @@ public record ProjectConfig(
         snapshots = Frozen.map(snapshots);
         sources = Frozen.map(sources);
         raw = Frozen.map(raw);
+    }
+
+    /** The {@code migrations:} block (defaults when absent). */
+    public MigrationsConfig migrations() {
+        return MigrationsConfig.fromYaml(raw.get("migrations"), "dbt_project.yml");
     }
 
     @SuppressWarnings("unchecked")

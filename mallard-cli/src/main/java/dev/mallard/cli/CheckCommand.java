@@ -1,6 +1,7 @@
 package dev.mallard.cli;
 
 import dev.mallard.core.check.Finding;
+import dev.mallard.core.check.MigrationDrift;
 import dev.mallard.core.check.ModelDrift;
 import dev.mallard.core.run.Workspace;
 import java.util.ArrayList;

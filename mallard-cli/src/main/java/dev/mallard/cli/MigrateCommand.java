@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "migrate", description = "Versioned, reversible schema migrations (migrations/V<version>__<name>.sql).",
         subcommands = {MigrateNewCommand.class, MigrateUpCommand.class, MigrateDownCommand.class,
                 MigrateRedoCommand.class, MigrateStatusCommand.class, MigrateValidateCommand.class,
-                MigrateRepairCommand.class, MigrateBaselineCommand.class})
+                MigrateRepairCommand.class, MigrateBaselineCommand.class, MigrateDiffCommand.class})
 final class MigrateCommand implements Runnable {
     @Spec
     CommandSpec spec;

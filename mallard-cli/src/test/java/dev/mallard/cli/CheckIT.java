@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** mallard check: the model half (not built, changed since the last build). */
+/**
+ * mallard check: migrations (pending, edited, live schema drift of the tables they manage)
+ * and models (not built, changed since the last build); every finding is listed.
+ */
 class CheckIT {
     @TempDir
     Path dir;
@@ -58,5 +61,59 @@ class CheckIT {
         p.file("models/b.sql", "select no_such_column from {{ ref('a') }}");
         p.run("run").assertFailed();
         p.run("check").assertExit(1).assertOutContains("model b (models/b.sql) changed since it was last built");
+    }
+
+    private static final String V1 = "-- migrate:up\nCREATE SEQUENCE users_id_seq;\n"
+            + "CREATE TABLE users (id BIGINT PRIMARY KEY DEFAULT nextval('users_id_seq'), email VARCHAR NOT NULL);\n"
+            + "-- migrate:down\nDROP TABLE users;\nDROP SEQUENCE users_id_seq;\n";
+
+    private TestProject migrated() {
+        TestProject p = TestProject.in(dir).dbtProject()
+                .file("migrations/V1__create_users.sql", V1)
+                .file("models/sources.yml", "version: 2\nsources:\n  - name: app\n    schema: main\n"
+                        + "    tables:\n      - name: users\n")
+                .file("models/user_count.sql", "select count(*) as n from {{ source('app', 'users') }}");
+        p.runOk("migrate", "up");
+        p.runOk("build");
+        return p;
+    }
+
+    @Test
+    void appliedMigrationsAndBuiltModelsAreNoDrift() {
+        migrated().runOk("check").assertOutContains("No drift");
+    }
+
+    @Test
+    void everyMigrationProblemIsListedAtOnce() {
+        TestProject p = migrated();
+        p.file("migrations/V1__create_users.sql", V1.replace("email VARCHAR NOT NULL", "email VARCHAR"));
+        p.file("migrations/V2__add_teams.sql", "-- migrate:up\nCREATE TABLE teams (id INTEGER);\n"
+                + "-- migrate:down\nDROP TABLE teams;\n");
+        p.file("models/user_count.sql", "select count(*) as users from {{ source('app', 'users') }}");
+        CommandResult r = p.run("check").assertExit(1);
+        r.assertOutContains("Drift check found 3 problems:",
+                "edited migration   V1 (migrations/V1__create_users.sql): changed after it was applied",
+                "pending migration  V2 (migrations/V2__add_teams.sql)",
+                "model user_count (models/user_count.sql) changed since it was last built");
+        r.assertNoJavaInternals();
+    }
+
+    @Test
+    void aManagedTableChangedBehindTheMigrationsBackIsSchemaDrift() {
+        TestProject p = migrated();
+        p.writeSql("ALTER TABLE users ADD COLUMN note VARCHAR", "CREATE TABLE scratch_notes (x INTEGER)");
+        CommandResult r = p.run("check").assertExit(1);
+        r.assertOutContains("Drift check found 1 problem:",
+                "schema drift", "column note of table users is in the database but not in the migrations");
+        assertFalse(r.out().contains("scratch_notes"), "only migration-managed tables are compared\n" + r.transcript());
+    }
+
+    @Test
+    void aDroppedManagedTableIsSchemaDrift() {
+        TestProject p = migrated();
+        p.writeSql("DROP VIEW user_count", "DROP TABLE users");
+        p.run("check").assertExit(1).assertOutContains(
+                "table users is in the migrations but missing from the database",
+                "model user_count (models/user_count.sql) has no relation");
     }
 }

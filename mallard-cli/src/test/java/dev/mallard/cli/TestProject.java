@@ -135,9 +135,13 @@ final class TestProject {
     CommandResult run(String command, String... rest) {
         List<String> args = new ArrayList<>();
         args.add(command);
+        List<String> more = new ArrayList<>(Arrays.asList(rest));
+        if ((command.equals("migrate") || command.equals("db")) && !more.isEmpty()) {
+            args.add(more.remove(0)); // the subcommand takes the options
+        }
         args.add("--project-dir");
         args.add(dir.toString());
-        args.addAll(Arrays.asList(rest));
+        args.addAll(more);
         return execute(args.toArray(String[]::new));
     }
 

@@ -44,6 +44,11 @@ public final class NewMigrationFile {
 
     /** Creates the file in {@code folder} and returns its path. */
     public static Path create(Path folder, List<Migration> existing, String name, Clock clock) {
+        return create(folder, existing, name, clock, "-- migrate:up\n\n\n-- migrate:down\n\n");
+    }
+
+    /** Creates the file in {@code folder} with {@code content} and returns its path. */
+    public static Path create(Path folder, List<Migration> existing, String name, Clock clock, String content) {
         String version = nextVersion(existing.stream().map(Migration::version).toList(), clock);
         Path file = folder.resolve("V" + version + "__" + slug(name) + ".sql");
         if (Files.exists(file)) {
@@ -51,7 +56,7 @@ public final class NewMigrationFile {
         }
         try {
             Files.createDirectories(folder);
-            Files.writeString(file, "-- migrate:up\n\n\n-- migrate:down\n\n");
+            Files.writeString(file, content);
         } catch (IOException e) {
             throw new MallardException(ErrorCode.PROJECT, "cannot write " + file + ": " + e.getMessage());
         }

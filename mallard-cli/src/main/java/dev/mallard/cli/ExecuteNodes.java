@@ -72,6 +72,10 @@ abstract class ExecuteNodes extends ProjectCommand {
         if (plan.steps().isEmpty()) {
             printer.line("Nothing to do. Try checking your model configs and model specification args");
         }
+        if (commandName().equals("build") || commandName().equals("run")) {
+            dev.mallard.core.migrate.MigrationGate.beforeModels(ws,
+                    plan.steps().stream().map(dev.mallard.core.plan.Step::node).toList(), printer::line);
+        }
         int threads = ws.project().target().threads();
         Runner runner = new Runner(ws, printer, new RunFlags(selection.fullRefresh, selection.failFast, threads, eventTime),
                 Selections.deferral(selection, selected));

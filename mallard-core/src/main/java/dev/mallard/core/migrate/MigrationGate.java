@@ -1,0 +1,123 @@
+package dev.mallard.core.migrate;
+
+import dev.mallard.core.error.ErrorCode;
+import dev.mallard.core.error.MallardException;
+import dev.mallard.core.manifest.Node;
+import dev.mallard.core.manifest.NodeId;
+import dev.mallard.core.manifest.SourceCall;
+import dev.mallard.core.manifest.SourceNode;
+import dev.mallard.core.run.Workspace;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Migrations and models in one DAG: before {@code build} or {@code run} executes models,
+ * pending migrations are applied first when the project says
+ * {@code migrations: {apply_on_build: true}}; otherwise the command is refused, before
+ * anything runs, when a model it would build reads a source table that a pending
+ * migration creates, alters, drops or writes.
+ */
+public final class MigrationGate {
+    private static final String NAME = "((?:\"[^\"]+\"|\\w+)(?:\\s*\\.\\s*(?:\"[^\"]+\"|\\w+))*)";
+    private static final Pattern TOUCHED = Pattern.compile("(?is)\\b(?:(?:create|alter|drop)\\s+table"
+            + "(?:\\s+if\\s+(?:not\\s+)?exists)?|insert\\s+(?:or\\s+\\w+\\s+)?into|update|delete\\s+from|truncate"
+            + "(?:\\s+table)?)\\s+" + NAME);
+
+    private MigrationGate() {
+    }
+
+    /**
+     * Applies or checks pending migrations for the nodes about to run.
+     *
+     * @return the migrations applied (empty when none were pending, or the project has none)
+     * @throws MallardException when migrations are pending, not applied on build, and a
+     *     model to run reads a table they touch
+     */
+    public static List<Migration> beforeModels(Workspace ws, Collection<NodeId> toRun, Consumer<String> log) {
+        MigrationService service = new MigrationService(ws.project(), ws.engine());
+        if (service.found().isEmpty()) {
+            return List.of();
+        }
+        List<Migration> pending = service.pending();
+        if (pending.isEmpty()) {
+            return List.of();
+        }
+        if (service.config().applyOnBuild()) {
+            log.accept("Applying " + pending.size() + " pending migration" + (pending.size() == 1 ? "" : "s")
+                    + " first (migrations: apply_on_build)");
+            List<Migration> done = service.up(null, log);
+            log.accept("");
+            return done;
+        }
+        Set<String> touched = touchedTables(pending, service);
+        List<String> blocked = new ArrayList<>();
+        for (NodeId id : toRun) {
+            Node n = ws.manifest().nodes().get(id);
+            for (SourceCall call : n.sourceCalls()) {
+                SourceNode source = source(ws, call);
+                if (source != null && touched.contains(source.relation().identifier().toLowerCase(Locale.ROOT))) {
+                    blocked.add(n.resourceType().dbtName() + " " + n.name() + " (" + n.originalFilePath() + ") reads "
+                            + call.sourceName() + "." + call.tableName());
+                }
+            }
+        }
+        if (blocked.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder msg = new StringBuilder(blocked.size() == 1 ? "a model reads a table" : blocked.size()
+                + " models read tables").append(" that pending migrations change; nothing was built.");
+        for (String b : new LinkedHashSet<>(blocked)) {
+            msg.append("\n  ").append(b);
+        }
+        msg.append("\n  pending:");
+        for (Migration m : pending) {
+            msg.append("\n    V").append(m.version()).append(' ').append(m.description()).append(" (")
+                    .append(m.script()).append(')');
+        }
+        throw new MallardException(ErrorCode.PROJECT, msg.toString(), null, 0,
+                "run 'mallard migrate up' first, or set migrations: {apply_on_build: true} in dbt_project.yml", null);
+    }
+
+    /** Tables (lower-case, unqualified) the pending migrations touch; a Java one may touch any managed table. */
+    static Set<String> touchedTables(List<Migration> pending, MigrationService service) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Migration m : pending) {
+            if (m instanceof SqlMigration sql) {
+                for (SqlStatement s : sql.upStatements()) {
+                    Matcher matcher = TOUCHED.matcher(s.sql());
+                    while (matcher.find()) {
+                        out.add(last(matcher.group(1)));
+                    }
+                }
+            } else {
+                service.managedTables().forEach(t -> out.add(t.toLowerCase(Locale.ROOT)));
+            }
+        }
+        return out;
+    }
+
+    private static SourceNode source(Workspace ws, SourceCall call) {
+        for (Node n : ws.manifest().nodes().values()) {
+            if (n instanceof SourceNode s && s.sourceName().equals(call.sourceName()) && s.name().equals(call.tableName())) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static String last(String qualified) {
+        String[] parts = qualified.split("\\s*\\.\\s*");
+        String p = parts[parts.length - 1];
+        if (p.startsWith("\"") && p.endsWith("\"")) {
+            p = p.substring(1, p.length() - 1);
+        }
+        return p.toLowerCase(Locale.ROOT);
+    }
+}

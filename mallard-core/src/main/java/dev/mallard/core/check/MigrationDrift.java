@@ -93,7 +93,9 @@ public final class MigrationDrift {
             for (SqlMigration m : applied) {
                 for (SqlStatement s : m.upStatements()) {
                     try {
-                        st.execute(s.sql());
+                        for (String sql : dev.mallard.core.migrate.IdentityColumns.expand(s.sql())) {
+                            st.execute(sql);
+                        }
                     } catch (SQLException e) {
                         return List.of(new Finding("cannot replay", "V" + m.version(), "V" + m.version() + " ("
                                 + m.script() + ":" + s.line() + ") does not replay on an empty database, so the "

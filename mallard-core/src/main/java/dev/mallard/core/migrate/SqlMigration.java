@@ -51,11 +51,28 @@ public record SqlMigration(
     private void run(EngineSession session, List<SqlStatement> statements) {
         for (SqlStatement st : statements) {
             try {
-                session.execute(st.sql());
+                for (String sql : IdentityColumns.expand(st.sql())) {
+                    session.execute(sql);
+                }
+                String dropped = IdentityColumns.droppedTable(st.sql());
+                if (dropped != null) {
+                    dropOwnedSequences(session, dropped);
+                }
             } catch (MallardException e) {
                 throw new MallardException(ErrorCode.SQL, "migration " + version + " failed: " + e.getMessage(),
                         script, st.line(), hint(e.getMessage()), e);
             }
+        }
+    }
+
+    /** The sequences identity columns of {@code table} owned go with it, as in Postgres. */
+    private static void dropOwnedSequences(EngineSession session, String table) {
+        String comment = IdentityColumns.OWNED_BY + table;
+        var owned = session.query("SELECT schema_name, sequence_name FROM duckdb_sequences() WHERE comment = '"
+                + comment.replace("'", "''") + "'");
+        for (List<Object> row : owned.rows()) {
+            session.execute("DROP SEQUENCE IF EXISTS \"" + String.valueOf(row.get(0)).replace("\"", "\"\"") + "\".\""
+                    + String.valueOf(row.get(1)).replace("\"", "\"\"") + "\"");
         }
     }
 }

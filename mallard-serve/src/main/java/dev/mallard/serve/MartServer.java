@@ -88,6 +88,7 @@ public final class MartServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.prefer405over404 = true;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
             config.routes.before(this::authenticate);
             config.routes.get("/health", this::health);
             config.routes.get("/datasets", this::datasets);

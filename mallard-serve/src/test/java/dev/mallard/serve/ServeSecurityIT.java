@@ -129,6 +129,8 @@ class ServeSecurityIT {
             assertTrue(r.status() == 404 || r.status() == 400, () -> name + " -> " + r);
             assertNoSecret(r);
         }
+        ServeHttp.Reply nul = http.get("/datasets/orders%00/rows");
+        assertProblem(nul, 400, "malformed");
         ServeHttp.Reply traversal = http.get("/datasets/../secret/secret/rows");
         assertTrue(traversal.status() == 404 || traversal.status() == 400, traversal::toString);
         assertNoSecret(traversal);

@@ -39,6 +39,7 @@ public final class MartServer implements AutoCloseable {
     private final MartReader reader;
     private final Path privateDir;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final ResponseCache responses = new ResponseCache();
     private Javalin app;
 
     /**
@@ -213,11 +214,19 @@ public final class MartServer implements AutoCloseable {
                 List<Column> columns = reader.columns(v);
                 RowsQuery.Filter scope = scope(token, spec.name(), columns);
                 RowsQuery q = RowsQuery.parse(spec.name(), columns, ctx.queryParamMap(), ctx.header("Accept"));
-                byte[] body = switch (q.format()) {
-                    case JSON -> reader.rows(v, q, scope, rs -> RowWriter.json(spec.name(), v.source(), q.columns(), rs, q));
-                    case CSV -> reader.rows(v, q, scope, rs -> RowWriter.csv(q.columns(), rs));
-                    case PARQUET -> reader.parquet(v, q, scope);
-                };
+                String key = ResponseCache.key(v, q, scope);
+                byte[] body = v.isParquet() ? responses.get(key) : null;
+                if (body == null) {
+                    body = switch (q.format()) {
+                        case JSON -> reader.rows(v, q, scope,
+                                rs -> RowWriter.json(spec.name(), v.source(), q.columns(), rs, q));
+                        case CSV -> reader.rows(v, q, scope, rs -> RowWriter.csv(q.columns(), rs));
+                        case PARQUET -> reader.parquet(v, q, scope);
+                    };
+                    if (v.isParquet()) {
+                        responses.put(key, body);
+                    }
+                }
                 ctx.header("X-Mallard-Source", v.source());
                 ctx.contentType(q.format().contentType()).result(body);
                 return;

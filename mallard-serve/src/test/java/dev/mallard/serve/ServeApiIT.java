@@ -266,12 +266,17 @@ class ServeApiIT {
     }
 
     @Test
-    void aFileAddedToTheFolderBecomesADataset() {
+    void aFileAddedToTheFolderBecomesADatasetAndAReplacedFileIsReadAnew() {
         ServeHttp.duckdb("COPY (SELECT 1 AS x) TO '" + marts.resolve(".late.parquet.tmp") + "' (FORMAT parquet)");
         try {
             Files.move(marts.resolve(".late.parquet.tmp"), marts.resolve("late.parquet"),
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             assertEquals(1, ok("/datasets/late/rows").get("rows").get(0).get("x").asInt());
+            ServeHttp.duckdb("COPY (SELECT 2 AS x) TO '" + marts.resolve(".late.parquet.tmp") + "' (FORMAT parquet)");
+            Files.move(marts.resolve(".late.parquet.tmp"), marts.resolve("late.parquet"),
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            assertEquals(2, ok("/datasets/late/rows").get("rows").get(0).get("x").asInt(),
+                    "the same request after a new version is published reads the new version");
         } catch (IOException e) {
             throw new AssertionError(e);
         } finally {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {InitCommand.class, DebugCommand.class, ParseCommand.class, CompileCommand.class,
                 RunCommand.class, SeedCommand.class, SnapshotCommand.class, TestCommand.class, BuildCommand.class, LsCommand.class,
                 ShowCommand.class, RunOperationCommand.class, DocsCommand.class, CleanCommand.class,
-                RetryCommand.class, MigrateCommand.class, DbCommand.class, CheckCommand.class})
+                RetryCommand.class, MigrateCommand.class, DbCommand.class, CheckCommand.class, ServeCommand.class})
 public final class Main implements Runnable {
 
     @Override

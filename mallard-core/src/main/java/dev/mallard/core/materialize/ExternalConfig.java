@@ -22,22 +22,23 @@ import java.util.Map;
  * @param strategy null (rebuilt every run), "append" or "merge"
  * @param uniqueKey the merge key columns
  */
-record ExternalConfig(Path location, String format, List<String> copyOptions, List<String> partitionBy,
+public record ExternalConfig(Path location, String format, List<String> copyOptions, List<String> partitionBy,
                       String strategy, List<String> uniqueKey) {
     static final List<String> FORMATS = List.of("parquet", "csv", "json");
     static final List<String> STRATEGIES = List.of("append", "merge");
 
-    ExternalConfig {
+    public ExternalConfig {
         copyOptions = List.copyOf(copyOptions);
         partitionBy = List.copyOf(partitionBy);
         uniqueKey = List.copyOf(uniqueKey);
     }
 
-    boolean partitioned() {
+    public boolean partitioned() {
         return !partitionBy.isEmpty();
     }
 
-    static ExternalConfig of(Node node, Path projectDir, String externalRoot) {
+    /** The settings of an external model; relative locations resolve against {@code projectDir}. */
+    public static ExternalConfig of(Node node, Path projectDir, String externalRoot) {
         return of(node.name(), node.config(), projectDir, externalRoot);
     }
 

@@ -1,0 +1,251 @@
+package dev.mallard.serve;
+
+import dev.mallard.duckdb.LockedDownDuckDb;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs the server's queries on the version of a dataset a request resolved: Parquet on a
+ * pooled connection of the locked-down in-memory database, or (grace period) a table of the
+ * project's DuckDB file opened read-only for that one query and closed at once, so that a
+ * build can take the file's write lock between requests. Schemas and row counts are cached
+ * per published version.
+ */
+final class MartReader implements AutoCloseable {
+    private final ServingPool pool;
+    private final Path parquetOutDir;
+    /** Parquet marts up to this many rows are held in memory, one table per published version. */
+    static final long MAX_MEMORY_ROWS = 10_000_000;
+
+    private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
+    private final Map<String, Snapshot> previousSnapshots = new ConcurrentHashMap<>();
+    private final Map<String, Described> scopedCounts = new ConcurrentHashMap<>();
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private final AtomicLong tableCounter = new AtomicLong();
+
+    /** One published version as loaded: its schema, its row count and its in-memory table (null: read the file). */
+    private record Snapshot(String identity, List<Column> columns, long rowCount, String table) {
+        Snapshot {
+            columns = List.copyOf(columns);
+        }
+    }
+
+    /** A version's columns and row count (the count within a token's scope when scoped). */
+    record Described(String identity, List<Column> columns, long rowCount) {
+        Described {
+            columns = List.copyOf(columns);
+        }
+    }
+
+    /** What to do with the rows of a query. */
+    interface Rows<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    MartReader(ServingPool pool, Path parquetOutDir) {
+        this.pool = pool;
+        this.parquetOutDir = parquetOutDir;
+    }
+
+    /** {@code SELECT 1} on a serving connection. */
+    void check() throws SQLException {
+        pool.with(c -> {
+            PreparedStatement ps = c.prepare("SELECT 1");
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getInt(1) != 1) {
+                    throw new SQLException("SELECT 1 returned no 1");
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The columns of the version (cached until a new version is published). */
+    List<Column> columns(PublishedVersion v) throws SQLException {
+        return snapshot(v).columns();
+    }
+
+    /** Columns and row count; with a scope, the count of the rows that scope allows. */
+    Described describe(PublishedVersion v, RowsQuery.Filter scope) throws SQLException {
+        Snapshot snap = snapshot(v);
+        if (scope == null) {
+            return new Described(v.identity(), snap.columns(), snap.rowCount());
+        }
+        String key = v.spec().name() + "\u0000" + scope.column().name() + "=" + scope.values();
+        Described cached = scopedCounts.get(key);
+        if (cached != null && cached.identity().equals(v.identity())) {
+            return cached;
+        }
+        RowsSql count = RowsSql.count(from(v, snap), fromParams(v, snap), scope);
+        long rows = query(v, count.sql(), count.params(), rs -> rs.next() ? rs.getLong(1) : 0L);
+        Described fresh = new Described(v.identity(), snap.columns(), rows);
+        scopedCounts.put(key, fresh);
+        return fresh;
+    }
+
+    /**
+     * The version's schema and row count and, for Parquet of at most {@link #MAX_MEMORY_ROWS}
+     * rows, an in-memory table holding that version's rows, loaded once by the first request
+     * that sees the version. Later requests for the same version query the table instead of
+     * opening and decoding the file each time; the next version gets a new table, and the one
+     * before the previous is dropped (the previous may still be read by a request in flight).
+     */
+    private Snapshot snapshot(PublishedVersion v) throws SQLException {
+        Snapshot current = snapshots.get(v.spec().name());
+        if (current != null && current.identity().equals(v.identity())) {
+            return current;
+        }
+        synchronized (lockFor(v.spec().name())) {
+            current = snapshots.get(v.spec().name());
+            if (current != null && current.identity().equals(v.identity())) {
+                return current;
+            }
+            Snapshot direct = new Snapshot(v.identity(), List.of(), 0, null);
+            long rows = query(v, "SELECT count(*) FROM " + from(v, direct), fromParams(v, direct),
+                    rs -> rs.next() ? rs.getLong(1) : 0L);
+            String table = null;
+            Snapshot source = direct;
+            if (v.isParquet() && rows <= MAX_MEMORY_ROWS) {
+                // the file is read once: schema and count come from the table, so they match its rows
+                table = "\"mallard_snapshot_" + tableCounter.incrementAndGet() + "\"";
+                query(v, "CREATE TABLE " + table + " AS SELECT * FROM " + from(v, direct), fromParams(v, direct),
+                        rs -> null);
+                source = new Snapshot(v.identity(), List.of(), 0, table);
+                rows = query(v, "SELECT count(*) FROM " + table, List.of(), rs -> rs.next() ? rs.getLong(1) : 0L);
+            }
+            List<Column> columns = query(v, "SELECT * FROM " + from(v, source) + " LIMIT 0", fromParams(v, source),
+                    MartReader::columnsOf);
+            Snapshot fresh = new Snapshot(v.identity(), columns, rows, table);
+            Snapshot previous = snapshots.put(v.spec().name(), fresh);
+            Snapshot older = previous == null ? null : previousSnapshots.put(v.spec().name(), previous);
+            if (older != null && older.table() != null) {
+                String drop = "DROP TABLE IF EXISTS " + older.table();
+                pool.with(c -> {
+                    try (var st = c.connection().createStatement()) {
+                        st.execute(drop);
+                    }
+                    return null;
+                });
+            }
+            return fresh;
+        }
+    }
+
+    private Object lockFor(String dataset) {
+        return locks.computeIfAbsent(dataset, k -> new Object());
+    }
+
+    <T> T rows(PublishedVersion v, RowsQuery q, RowsQuery.Filter scope, Rows<T> reader) throws SQLException {
+        Snapshot snap = snapshot(v);
+        RowsSql sql = RowsSql.of(from(v, snap), fromParams(v, snap), q, scope);
+        return query(v, sql.sql(), sql.params(), reader);
+    }
+
+    /** The rows as a Parquet file written by DuckDB into the server's private folder, read back and deleted. */
+    byte[] parquet(PublishedVersion v, RowsQuery q, RowsQuery.Filter scope) throws SQLException {
+        Snapshot snap = snapshot(v);
+        RowsSql sql = RowsSql.of(from(v, snap), fromParams(v, snap), q, scope);
+        Path out = parquetOutDir.resolve(UUID.randomUUID() + ".parquet");
+        String copy = "COPY (" + sql.sql() + ") TO '" + out.toString().replace("'", "''") + "' (FORMAT parquet)";
+        try {
+            query(v, copy, sql.params(), rs -> null);
+            return Files.readAllBytes(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                Files.deleteIfExists(out);
+            } catch (IOException e) {
+                // the folder is deleted when the server stops
+            }
+        }
+    }
+
+    private static String from(PublishedVersion v, Snapshot snap) {
+        if (!v.isParquet()) {
+            return v.spec().fallback().relationSql();
+        }
+        if (snap.table() != null) {
+            return snap.table();
+        }
+        return v.spec().partitioned() ? "read_parquet(?, hive_partitioning = true)" : "read_parquet(?)";
+    }
+
+    private static List<Object> fromParams(PublishedVersion v, Snapshot snap) {
+        return v.isParquet() && snap.table() == null ? List.of(v.readPath()) : List.of();
+    }
+
+    private <T> T query(PublishedVersion v, String sql, List<Object> params, Rows<T> reader) throws SQLException {
+        if (v.isParquet()) {
+            return pool.with(c -> {
+                PreparedStatement ps = c.prepare(sql);
+                try {
+                    return execute(ps, params, reader);
+                } catch (SQLException e) {
+                    c.forget(sql);
+                    throw e;
+                }
+            });
+        }
+        try (Connection c = openFallback(v); PreparedStatement ps = c.prepareStatement(sql)) {
+            return execute(ps, params, reader);
+        }
+    }
+
+    private Connection openFallback(PublishedVersion v) {
+        try {
+            return LockedDownDuckDb.openReadOnlyFile(v.spec().fallback().databaseFile(), parquetOutDir);
+        } catch (SQLException e) {
+            String msg = String.valueOf(e.getMessage());
+            if (msg.contains("lock")) {
+                throw ApiProblem.unavailable("dataset '" + v.spec().name()
+                        + "' is served from the project's DuckDB file, which a build is writing; try again shortly");
+            }
+            throw ApiProblem.unavailable("dataset '" + v.spec().name() + "': the project's DuckDB file cannot be opened");
+        }
+    }
+
+    private static <T> T execute(PreparedStatement ps, List<Object> params, Rows<T> reader) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            Object p = params.get(i);
+            if (p instanceof Long n) {
+                ps.setLong(i + 1, n);
+            } else {
+                ps.setString(i + 1, (String) p);
+            }
+        }
+        if (!ps.execute()) {
+            return reader.read(null);
+        }
+        try (ResultSet rs = ps.getResultSet()) {
+            return reader.read(rs);
+        }
+    }
+
+    private static List<Column> columnsOf(ResultSet rs) throws SQLException {
+        ResultSetMetaData md = rs.getMetaData();
+        List<Column> columns = new ArrayList<>();
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+            columns.add(new Column(md.getColumnLabel(i), md.getColumnTypeName(i)));
+        }
+        return columns;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,127 @@
+package dev.mallard.serve;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Base64;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/** Writes a result set as the JSON or CSV body of a rows response. */
+final class RowWriter {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private RowWriter() {
+    }
+
+    static byte[] json(String dataset, String source, List<Column> columns, ResultSet rs, RowsQuery q)
+            throws SQLException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            g.writeStartObject();
+            g.writeStringField("dataset", dataset);
+            g.writeStringField("source", source);
+            g.writeArrayFieldStart("columns");
+            for (Column c : columns) {
+                g.writeStartObject();
+                g.writeStringField("name", c.name());
+                g.writeStringField("type", c.type());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("rows");
+            int n = columns.size();
+            long count = 0;
+            while (rs.next()) {
+                g.writeStartObject();
+                for (int i = 0; i < n; i++) {
+                    g.writeFieldName(columns.get(i).name());
+                    value(g, rs.getObject(i + 1));
+                }
+                g.writeEndObject();
+                count++;
+            }
+            g.writeEndArray();
+            g.writeNumberField("count", count);
+            g.writeNumberField("limit", q.limit());
+            g.writeNumberField("offset", q.offset());
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    static byte[] csv(List<Column> columns, ResultSet rs) throws SQLException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        CSVFormat format = CSVFormat.RFC4180.builder()
+                .setHeader(columns.stream().map(Column::name).toArray(String[]::new)).get();
+        try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), format)) {
+            int n = columns.size();
+            Object[] row = new Object[n];
+            while (rs.next()) {
+                for (int i = 0; i < n; i++) {
+                    row[i] = text(rs.getObject(i + 1));
+                }
+                printer.printRecord(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void value(JsonGenerator g, Object v) throws IOException {
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+            g.writeNumber(((Number) v).longValue());
+        } else if (v instanceof BigInteger b) {
+            g.writeNumber(b);
+        } else if (v instanceof BigDecimal b) {
+            g.writeNumber(b);
+        } else if (v instanceof Double || v instanceof Float) {
+            double d = ((Number) v).doubleValue();
+            if (Double.isFinite(d)) {
+                g.writeNumber(d);
+            } else {
+                g.writeString(String.valueOf(d));
+            }
+        } else {
+            g.writeString(text(v));
+        }
+    }
+
+    /** A value as text: ISO-8601 for dates and times, base64 for blobs. */
+    static String text(Object v) {
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Timestamp t) {
+            return t.toLocalDateTime().toString();
+        }
+        if (v instanceof java.sql.Date d) {
+            return d.toLocalDate().toString();
+        }
+        if (v instanceof java.sql.Time t) {
+            return t.toLocalTime().toString();
+        }
+        if (v instanceof byte[] bytes) {
+            return Base64.getEncoder().encodeToString(bytes);
+        }
+        return v.toString();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.mallard.serve;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The response cache: keyed by version and parsed request, bounded, never holding large bodies. */
+class ResponseCacheTest {
+    private static final List<Column> SCHEMA = List.of(new Column("id", "BIGINT"));
+    private static final DatasetSpec SPEC = new DatasetSpec("d", Path.of("/m/d.parquet"), false, null);
+
+    private static PublishedVersion version(String identity) {
+        return new PublishedVersion(SPEC, PublishedVersion.PARQUET, "/m/d.parquet", identity, Instant.EPOCH);
+    }
+
+    private static RowsQuery query(String id) {
+        return RowsQuery.parse("d", SCHEMA, Map.of("id", List.of(id)), null);
+    }
+
+    @Test
+    void aNewVersionOrAnotherRequestOrScopeIsAnotherKey() {
+        String key = ResponseCache.key(version("v1"), query("1"), null);
+        assertEquals(key, ResponseCache.key(version("v1"), query("1"), null));
+        assertNotEquals(key, ResponseCache.key(version("v2"), query("1"), null));
+        assertNotEquals(key, ResponseCache.key(version("v1"), query("2"), null));
+        assertNotEquals(key, ResponseCache.key(version("v1"), query("1"),
+                new RowsQuery.Filter(SCHEMA.get(0), FilterOp.EQ, List.of("42"))));
+    }
+
+    @Test
+    void boundedAndSkipsLargeBodies() {
+        ResponseCache cache = new ResponseCache();
+        cache.put("big", new byte[ResponseCache.MAX_BODY + 1]);
+        assertNull(cache.get("big"));
+        for (int i = 0; i <= ResponseCache.MAX_ENTRIES; i++) {
+            cache.put("k" + i, new byte[] {(byte) i});
+        }
+        assertNull(cache.get("k0"), "the least recently used entry goes first");
+        assertArrayEquals(new byte[] {(byte) ResponseCache.MAX_ENTRIES}, cache.get("k" + ResponseCache.MAX_ENTRIES));
+    }
+}

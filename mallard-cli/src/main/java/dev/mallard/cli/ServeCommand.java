@@ -36,6 +36,14 @@ final class ServeCommand implements Callable<Integer> {
             paramLabel = "FILE")
     Path tokens;
 
+    @Option(names = "--no-response-cache", negatable = false,
+            description = "Do not keep response bodies per published version (for benchmarks and debugging).")
+    boolean noResponseCache;
+
+    @Option(names = "--no-memory-index", negatable = false,
+            description = "Answer every request with SQL, never from the in-memory index (for benchmarks and debugging).")
+    boolean noMemoryIndex;
+
     @Override
     public Integer call() throws InterruptedException {
         MartServer server = start();
@@ -70,7 +78,8 @@ final class ServeCommand implements Callable<Integer> {
         int threads = options.threads != null ? options.threads : Runtime.getRuntime().availableProcessors();
         MartServer server;
         try {
-            server = MartServer.start(catalog, new MartServer.Options(host, port, threads, accepted));
+            server = MartServer.start(catalog, new MartServer.Options(host, port, threads, accepted, !noResponseCache,
+                    !noMemoryIndex));
         } catch (RuntimeException e) {
             if (e instanceof MallardException) {
                 throw e;

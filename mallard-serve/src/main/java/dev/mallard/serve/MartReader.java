@@ -13,6 +13,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,9 +59,31 @@ final class MartReader implements AutoCloseable {
         T read(ResultSet rs) throws SQLException;
     }
 
-    MartReader(ServingPool pool, Path parquetOutDir) {
+    /** What to do with the rows of an answer. */
+    interface Answer<T> {
+        T write(RowCursor rows) throws SQLException;
+    }
+
+    private final boolean memoryIndex;
+    /** Requests answered from a {@link MemoryTable} (tests check that the path is taken). */
+    final java.util.concurrent.atomic.AtomicLong memoryAnswers = new java.util.concurrent.atomic.AtomicLong();
+    /** Java copies of in-memory versions (see {@link MemoryTable}), by dataset; loaded in the background. */
+    private final Map<String, MemoryTable> memory = new ConcurrentHashMap<>();
+    private final Set<String> loading = ConcurrentHashMap.newKeySet();
+    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "mallard-serve-index");
+        t.setDaemon(true);
+        return t;
+    });
+
+    MartReader(ServingPool pool, Path parquetOutDir, boolean memoryIndex) {
         this.pool = pool;
         this.parquetOutDir = parquetOutDir;
+        this.memoryIndex = memoryIndex;
+    }
+
+    MartReader(ServingPool pool, Path parquetOutDir) {
+        this(pool, parquetOutDir, true);
     }
 
     /** {@code SELECT 1} on a serving connection. */
@@ -148,10 +174,58 @@ final class MartReader implements AutoCloseable {
         return locks.computeIfAbsent(dataset, k -> new Object());
     }
 
-    <T> T rows(PublishedVersion v, RowsQuery q, RowsQuery.Filter scope, Rows<T> reader) throws SQLException {
+    <T> T rows(PublishedVersion v, RowsQuery q, RowsQuery.Filter scope, Answer<T> answer) throws SQLException {
         Snapshot snap = snapshot(v);
+        if (memoryIndex && snap.table() != null) {
+            MemoryTable table = memory.get(v.spec().name());
+            if (table != null && table.identity().equals(snap.identity())) {
+                Optional<RowCursor> fast = table.rows(q, scope);
+                if (fast.isPresent()) {
+                    memoryAnswers.incrementAndGet();
+                    return answer.write(fast.get());
+                }
+            } else {
+                loadInBackground(v.spec().name(), snap);
+            }
+        }
         RowsSql sql = RowsSql.of(from(v, snap), fromParams(v, snap), q, scope);
-        return query(v, sql.sql(), sql.params(), reader);
+        return query(v, sql.sql(), sql.params(), rs -> answer.write(RowCursor.of(rs)));
+    }
+
+    /** True when the dataset's current version is held as a {@link MemoryTable}. */
+    boolean memoryReady(String dataset) {
+        MemoryTable table = memory.get(dataset);
+        Snapshot snap = snapshots.get(dataset);
+        return table != null && snap != null && table.identity().equals(snap.identity());
+    }
+
+    /**
+     * Copies the version's in-memory table into a {@link MemoryTable}, off the request path:
+     * until it is ready, requests run their SQL. A version too large for the JVM copy, or one
+     * replaced while it was read, is left to the SQL path.
+     */
+    private void loadInBackground(String dataset, Snapshot snap) {
+        if (!MemoryTable.fits(snap.rowCount(), snap.columns().size()) || !loading.add(dataset)) {
+            return;
+        }
+        loader.execute(() -> {
+            try {
+                MemoryTable table = pool.with(c -> {
+                    try (var st = c.connection().createStatement();
+                         ResultSet rs = st.executeQuery("SELECT * FROM " + snap.table())) {
+                        return MemoryTable.load(snap.identity(), snap.columns(), snap.rowCount(), rs);
+                    }
+                });
+                Snapshot now = snapshots.get(dataset);
+                if (now != null && now.identity().equals(snap.identity())) {
+                    memory.put(dataset, table);
+                }
+            } catch (SQLException | RuntimeException e) {
+                // the version was replaced (its table dropped) while it was read: the next request retries
+            } finally {
+                loading.remove(dataset);
+            }
+        });
     }
 
     /** The rows as a Parquet file written by DuckDB into the server's private folder, read back and deleted. */
@@ -246,6 +320,7 @@ final class MartReader implements AutoCloseable {
 
     @Override
     public void close() {
+        loader.shutdownNow();
         pool.close();
     }
 }

@@ -47,10 +47,17 @@ public final class MartServer implements AutoCloseable {
      * @param port the port; 0 for any free one
      * @param threads serving DuckDB connections (and DuckDB worker threads)
      * @param tokens the accepted bearer tokens; null when the API is open
+     * @param responseCache keep recent response bodies per published version
+     * @param memoryIndex answer equality/in requests from Java column arrays with hash indexes
      */
-    public record Options(String host, int port, int threads, List<ApiToken> tokens) {
+    public record Options(String host, int port, int threads, List<ApiToken> tokens, boolean responseCache,
+                          boolean memoryIndex) {
         public Options {
             tokens = tokens == null ? null : List.copyOf(tokens);
+        }
+
+        public Options(String host, int port, int threads, List<ApiToken> tokens) {
+            this(host, port, threads, tokens, true, true);
         }
     }
 
@@ -59,6 +66,11 @@ public final class MartServer implements AutoCloseable {
         this.options = options;
         this.reader = reader;
         this.privateDir = privateDir;
+    }
+
+    /** For tests: the reader behind the API. */
+    MartReader reader() {
+        return reader;
     }
 
     /** Opens the locked-down DuckDB, then starts listening. */
@@ -73,7 +85,8 @@ public final class MartServer implements AutoCloseable {
         dirs.add(privateDir);
         int threads = Math.max(1, options.threads());
         LockedDownDuckDb db = LockedDownDuckDb.open(catalog.allowedFiles(), dirs, threads);
-        MartServer server = new MartServer(catalog, options, new MartReader(new ServingPool(db, threads), privateDir),
+        MartServer server = new MartServer(catalog, options, new MartReader(new ServingPool(db, threads), privateDir,
+                options.memoryIndex()),
                 privateDir);
         try {
             server.listen();
@@ -215,15 +228,16 @@ public final class MartServer implements AutoCloseable {
                 RowsQuery.Filter scope = scope(token, spec.name(), columns);
                 RowsQuery q = RowsQuery.parse(spec.name(), columns, ctx.queryParamMap(), ctx.header("Accept"));
                 String key = ResponseCache.key(v, q, scope);
-                byte[] body = v.isParquet() ? responses.get(key) : null;
+                boolean cacheable = v.isParquet() && options.responseCache();
+                byte[] body = cacheable ? responses.get(key) : null;
                 if (body == null) {
                     body = switch (q.format()) {
                         case JSON -> reader.rows(v, q, scope,
-                                rs -> RowWriter.json(spec.name(), v.source(), q.columns(), rs, q));
-                        case CSV -> reader.rows(v, q, scope, rs -> RowWriter.csv(q.columns(), rs));
+                                rows -> RowWriter.json(spec.name(), v.source(), q.columns(), rows, q));
+                        case CSV -> reader.rows(v, q, scope, rows -> RowWriter.csv(q.columns(), rows));
                         case PARQUET -> reader.parquet(v, q, scope);
                     };
-                    if (v.isParquet()) {
+                    if (cacheable) {
                         responses.put(key, body);
                     }
                 }

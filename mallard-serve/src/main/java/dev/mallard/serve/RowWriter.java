@@ -3,6 +3,7 @@ package dev.mallard.serve;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -10,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Base64;
@@ -18,14 +18,14 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** Writes a result set as the JSON or CSV body of a rows response. */
+/** Writes the rows of an answer as the JSON or CSV body of a rows response. */
 final class RowWriter {
     private static final JsonFactory JSON = new JsonFactory();
 
     private RowWriter() {
     }
 
-    static byte[] json(String dataset, String source, List<Column> columns, ResultSet rs, RowsQuery q)
+    static byte[] json(String dataset, String source, List<Column> columns, RowCursor rs, RowsQuery q)
             throws SQLException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
         try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
@@ -42,12 +42,16 @@ final class RowWriter {
             g.writeEndArray();
             g.writeArrayFieldStart("rows");
             int n = columns.size();
+            SerializedString[] names = new SerializedString[n];
+            for (int i = 0; i < n; i++) {
+                names[i] = new SerializedString(columns.get(i).name());
+            }
             long count = 0;
             while (rs.next()) {
                 g.writeStartObject();
                 for (int i = 0; i < n; i++) {
-                    g.writeFieldName(columns.get(i).name());
-                    value(g, rs.getObject(i + 1));
+                    g.writeFieldName(names[i]);
+                    value(g, rs.get(i));
                 }
                 g.writeEndObject();
                 count++;
@@ -63,7 +67,7 @@ final class RowWriter {
         return out.toByteArray();
     }
 
-    static byte[] csv(List<Column> columns, ResultSet rs) throws SQLException {
+    static byte[] csv(List<Column> columns, RowCursor rs) throws SQLException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setHeader(columns.stream().map(Column::name).toArray(String[]::new)).get();
@@ -72,7 +76,7 @@ final class RowWriter {
             Object[] row = new Object[n];
             while (rs.next()) {
                 for (int i = 0; i < n; i++) {
-                    row[i] = text(rs.getObject(i + 1));
+                    row[i] = text(rs.get(i));
                 }
                 printer.printRecord(row);
             }

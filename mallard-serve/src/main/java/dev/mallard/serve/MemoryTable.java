@@ -1,0 +1,349 @@
+package dev.mallard.serve;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * One published version of a mart held as Java column arrays, for the requests an API gets
+ * most: equality and {@code in:} filters (a token's scope among them), optionally ordered,
+ * limited. Such a request is answered from a hash index on each filtered column (built the
+ * first time the column is filtered) without a query, so it costs microseconds where even a
+ * prepared DuckDB query over an in-memory table costs a scan. Everything else (comparisons,
+ * like, types whose Java order or equality could differ from DuckDB's, a value that is not
+ * written canonically) is declined, and the caller runs the SQL. The values are the objects
+ * the DuckDB JDBC driver returned for the version's rows, so an answer is written exactly
+ * as the SQL path writes it.
+ */
+final class MemoryTable {
+    /** Versions with more cells than this are not copied into the JVM. */
+    static final long MAX_CELLS = 20_000_000L;
+
+    private static final Set<String> INDEXABLE = Set.of("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "VARCHAR",
+            "BOOLEAN", "DATE");
+    private static final Set<String> ORDERABLE = Set.of("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "VARCHAR",
+            "BOOLEAN", "DATE");
+    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,18}");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    private final String identity;
+    private final List<Column> columns;
+    private final Map<String, Integer> positions = new HashMap<>();
+    private final Object[][] data;
+    private final int rows;
+    private final Map<Integer, Map<Object, int[]>> indexes = new ConcurrentHashMap<>();
+
+    private MemoryTable(String identity, List<Column> columns, Object[][] data, int rows) {
+        this.identity = identity;
+        this.columns = List.copyOf(columns);
+        this.data = data;
+        this.rows = rows;
+        for (int i = 0; i < columns.size(); i++) {
+            positions.put(columns.get(i).name(), i);
+        }
+    }
+
+    String identity() {
+        return identity;
+    }
+
+    /** Reads every row of {@code rs} (the version's table, all columns in schema order). */
+    static MemoryTable load(String identity, List<Column> columns, long rowCount, ResultSet rs) throws SQLException {
+        int n = columns.size();
+        Object[][] data = new Object[n][(int) rowCount];
+        int r = 0;
+        while (rs.next()) {
+            if (r == rowCount) {
+                throw new SQLException("the table grew while it was read");
+            }
+            for (int c = 0; c < n; c++) {
+                data[c][r] = rs.getObject(c + 1);
+            }
+            r++;
+        }
+        if (r != rowCount) {
+            throw new SQLException("read " + r + " rows of " + rowCount);
+        }
+        return new MemoryTable(identity, columns, data, r);
+    }
+
+    static boolean fits(long rowCount, int columnCount) {
+        return rowCount * Math.max(1, columnCount) <= MAX_CELLS;
+    }
+
+    /**
+     * The answer to {@code q} (within {@code scope}), or empty when this path declines it.
+     */
+    Optional<RowCursor> rows(RowsQuery q, RowsQuery.Filter scope) {
+        List<RowsQuery.Filter> filters = new ArrayList<>(q.filters());
+        if (scope != null) {
+            filters.add(scope);
+        }
+        List<Condition> checks = new ArrayList<>();
+        List<Condition> lookups = new ArrayList<>();
+        for (RowsQuery.Filter f : filters) {
+            Integer col = positions.get(f.column().name());
+            if (col == null) {
+                return Optional.empty();
+            }
+            switch (f.op()) {
+                case IS -> checks.add(new Condition(col, null, "null".equals(f.values().get(0))));
+                case EQ, IN -> {
+                    if (!INDEXABLE.contains(baseType(f.column().type()))) {
+                        return Optional.empty();
+                    }
+                    Set<Object> keys = new HashSet<>();
+                    for (String v : f.values()) {
+                        Object key = key(f.column().type(), v);
+                        if (key == null) {
+                            return Optional.empty();
+                        }
+                        keys.add(key);
+                    }
+                    lookups.add(new Condition(col, keys, false));
+                }
+                default -> {
+                    return Optional.empty();
+                }
+            }
+        }
+        // the most selective lookup gives the candidates; the other lookups become checks
+        int[] candidates = null;
+        Condition used = null;
+        for (Condition l : lookups) {
+            int[] matching = lookup(l.column(), l.keys());
+            if (candidates == null || matching.length < candidates.length) {
+                candidates = matching;
+                used = l;
+            }
+        }
+        for (Condition l : lookups) {
+            if (l != used) {
+                checks.add(l);
+            }
+        }
+        for (RowsQuery.Order o : q.order()) {
+            if (!ORDERABLE.contains(baseType(o.column().type()))) {
+                return Optional.empty();
+            }
+        }
+        int[] selected = select(candidates, checks);
+        if (!q.order().isEmpty()) {
+            selected = sorted(selected, q.order());
+        }
+        int from = (int) Math.min(selected.length, q.offset());
+        int to = (int) Math.min(selected.length, from + q.limit());
+        int[] page = Arrays.copyOfRange(selected, from, to);
+        int[] cols = q.columns().stream().mapToInt(c -> positions.get(c.name())).toArray();
+        return Optional.of(cursor(page, cols));
+    }
+
+    /** A check on one column: the row's key is in {@code keys}, or (keys null) the value is null / not null. */
+    private record Condition(int column, Set<Object> keys, boolean isNull) {
+        boolean test(Object value) {
+            if (keys == null) {
+                return (value == null) == isNull;
+            }
+            return value != null && keys.contains(normalize(value));
+        }
+    }
+
+    private int[] select(int[] candidates, List<Condition> checks) {
+        int[] out = new int[candidates == null ? rows : candidates.length];
+        int n = 0;
+        int total = candidates == null ? rows : candidates.length;
+        for (int i = 0; i < total; i++) {
+            int r = candidates == null ? i : candidates[i];
+            boolean keep = true;
+            for (Condition c : checks) {
+                if (!c.test(data[c.column()][r])) {
+                    keep = false;
+                    break;
+                }
+            }
+            if (keep) {
+                out[n++] = r;
+            }
+        }
+        return n == out.length ? out : Arrays.copyOf(out, n);
+    }
+
+    /** Rows whose value of column {@code col} is one of {@code keys}, in table order. */
+    private int[] lookup(int col, Set<Object> keys) {
+        Map<Object, int[]> index = indexes.computeIfAbsent(col, this::index);
+        if (keys.size() == 1) {
+            int[] hit = index.get(keys.iterator().next());
+            return hit == null ? new int[0] : hit;
+        }
+        int size = 0;
+        List<int[]> parts = new ArrayList<>();
+        for (Object k : keys) {
+            int[] hit = index.get(k);
+            if (hit != null) {
+                parts.add(hit);
+                size += hit.length;
+            }
+        }
+        int[] all = new int[size];
+        int at = 0;
+        for (int[] p : parts) {
+            System.arraycopy(p, 0, all, at, p.length);
+            at += p.length;
+        }
+        Arrays.sort(all);
+        return all;
+    }
+
+    private Map<Object, int[]> index(int col) {
+        Map<Object, int[]> counts = new HashMap<>();
+        Map<Object, int[]> positionsOf = new HashMap<>();
+        Object[] values = data[col];
+        for (int r = 0; r < rows; r++) {
+            if (values[r] != null) {
+                counts.computeIfAbsent(normalize(values[r]), k -> new int[1])[0]++;
+            }
+        }
+        Map<Object, int[]> fill = new HashMap<>();
+        for (Map.Entry<Object, int[]> e : counts.entrySet()) {
+            positionsOf.put(e.getKey(), new int[e.getValue()[0]]);
+            fill.put(e.getKey(), new int[1]);
+        }
+        for (int r = 0; r < rows; r++) {
+            if (values[r] != null) {
+                Object k = normalize(values[r]);
+                int[] at = fill.get(k);
+                positionsOf.get(k)[at[0]++] = r;
+            }
+        }
+        return positionsOf;
+    }
+
+    private int[] sorted(int[] selected, List<RowsQuery.Order> order) {
+        Comparator<Integer> cmp = null;
+        for (RowsQuery.Order o : order) {
+            int col = positions.get(o.column().name());
+            Comparator<Integer> one = (a, b) -> compareNullsLast(data[col][a], data[col][b], o.descending());
+            cmp = cmp == null ? one : cmp.thenComparing(one);
+        }
+        Integer[] boxed = Arrays.stream(selected).boxed().toArray(Integer[]::new);
+        Arrays.sort(boxed, cmp.thenComparing(Comparator.naturalOrder()));
+        return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** NULLS LAST in both directions, as the SQL path orders. */
+    private static int compareNullsLast(Object a, Object b, boolean descending) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : 1) : -1;
+        }
+        int c = compareValues(normalize(a), normalize(b));
+        return descending ? -c : c;
+    }
+
+    /** Numbers as longs, dates as ISO text, strings by code point (DuckDB's binary collation = UTF-8 byte order). */
+    @SuppressWarnings("unchecked")
+    private static int compareValues(Object a, Object b) {
+        if (a instanceof String x && b instanceof String y) {
+            return compareCodePoints(x, y);
+        }
+        return ((Comparable<Object>) a).compareTo(b);
+    }
+
+    private static int compareCodePoints(String x, String y) {
+        int i = 0;
+        int j = 0;
+        while (i < x.length() && j < y.length()) {
+            int a = x.codePointAt(i);
+            int b = y.codePointAt(j);
+            if (a != b) {
+                return Integer.compare(a, b);
+            }
+            i += Character.charCount(a);
+            j += Character.charCount(b);
+        }
+        return Integer.compare(x.length() - i, y.length() - j);
+    }
+
+    /** The key a stored value is indexed and compared under. */
+    private static Object normalize(Object v) {
+        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof java.sql.Date d) {
+            return d.toLocalDate().toString();
+        }
+        if (v instanceof LocalDate d) {
+            return d.toString();
+        }
+        return v;
+    }
+
+    /**
+     * The key a client's value is looked up under, or null when this path cannot be sure it
+     * converts the text exactly as DuckDB's CAST would (then the SQL path answers).
+     */
+    static Object key(String type, String value) {
+        String base = baseType(type);
+        switch (base) {
+            case "VARCHAR":
+                return value;
+            case "TINYINT", "SMALLINT", "INTEGER", "BIGINT":
+                if (!INTEGER.matcher(value).matches()) {
+                    return null;
+                }
+                long n = Long.parseLong(value);
+                long max = switch (base) {
+                    case "TINYINT" -> Byte.MAX_VALUE;
+                    case "SMALLINT" -> Short.MAX_VALUE;
+                    case "INTEGER" -> Integer.MAX_VALUE;
+                    default -> Long.MAX_VALUE;
+                };
+                return n > max || n < -max - 1 ? null : n;
+            case "BOOLEAN":
+                String b = value.toLowerCase(Locale.ROOT);
+                return b.equals("true") ? Boolean.TRUE : b.equals("false") ? Boolean.FALSE : null;
+            case "DATE":
+                if (!DATE.matcher(value).matches()) {
+                    return null;
+                }
+                try {
+                    return LocalDate.parse(value).toString();
+                } catch (java.time.format.DateTimeParseException e) {
+                    return null;
+                }
+            default:
+                return null;
+        }
+    }
+
+    private static String baseType(String type) {
+        return type.toUpperCase(Locale.ROOT).strip();
+    }
+
+    private RowCursor cursor(int[] page, int[] cols) {
+        return new RowCursor() {
+            private int at = -1;
+
+            @Override
+            public boolean next() {
+                return ++at < page.length;
+            }
+
+            @Override
+            public Object get(int i) {
+                return data[cols[i]][page[at]];
+            }
+        };
+    }
+}

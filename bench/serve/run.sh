@@ -5,11 +5,14 @@
 #
 # 1. Builds bench/serve/project: one external model, 1,000,000 rows over 10,000 users,
 #    published as marts/events.parquet (the rows of a user are spread over the file).
-# 2. Starts `mallard serve --project-dir bench/serve/project` and loads it with wrk from a
-#    second process on loopback: GET /datasets/events/rows?user_id=N&limit=100, N drawn at
-#    random per request (about 100 rows each).
+# 2. Loads `mallard serve --project-dir bench/serve/project` with wrk from a second process
+#    on loopback: GET /datasets/events/rows?user_id=N&limit=100 (about 100 rows each), with
+#    N drawn at random per request ("distinct"), and with one N repeated ("repeated", the
+#    issue's "a selective filtered query"). Then again without the response cache, and
+#    with SQL only (no cache, no in-memory index), to show what each layer gives.
 # 3. Starts the baseline (Baseline.java: per request a fresh in-memory DuckDB, one view per
-#    Parquet file, the same query, behind the JDK's HTTP server) and loads it the same way.
+#    Parquet file, the same query, behind the JDK's HTTP server) and loads it the same way
+#    with distinct queries. The last column is each row's requests/s over the baseline's.
 #
 # Knobs: DURATION=20s WARMUP=10s CONNECTIONS=8 WRK_THREADS=1 BASELINE_DURATION=20s
 # Needs: a JDK 17, wrk (Debian package wrk), curl.
@@ -56,27 +59,51 @@ echo "== building the mart (1,000,000 rows)" >&2
 mart="$HERE/project/marts/events.parquet"
 ls -l "$mart" >&2
 
-"$ROOT/mallard" serve --project-dir "$HERE/project" --port "$MALLARD_PORT" >"$HERE/project/target/serve.log" 2>&1 &
-pids+=($!)
-wait_for "http://127.0.0.1:$MALLARD_PORT/health"
-curl -fs "http://127.0.0.1:$MALLARD_PORT/datasets/events/rows?user_id=42&limit=100" | head -c 200 >&2; echo >&2
-mallard_result="$(load mallard "http://127.0.0.1:$MALLARD_PORT" '/datasets/events/rows?user_id={id}&limit=100' "$DURATION")"
-kill "${pids[0]}"; wait "${pids[0]}" 2>/dev/null || true; pids=()
+start_mallard() {  # start_mallard EXTRA_FLAGS...
+  "$ROOT/mallard" serve --project-dir "$HERE/project" --port "$MALLARD_PORT" "$@" >"$HERE/project/target/serve.log" 2>&1 &
+  pids=($!)
+  wait_for "http://127.0.0.1:$MALLARD_PORT/health"
+}
+stop_servers() { cleanup; for p in "${pids[@]+"${pids[@]}"}"; do wait "$p" 2>/dev/null || true; done; pids=(); }
 
+rows='/datasets/events/rows?user_id={id}&limit=100'
+results=()
+
+# 1. Mallard as shipped, distinct queries: 10,000 user ids drawn at random.
+start_mallard
+curl -fs "http://127.0.0.1:$MALLARD_PORT/datasets/events/rows?user_id=42&limit=100" | head -c 160 >&2; echo >&2
+results+=("$(load mallard-distinct "http://127.0.0.1:$MALLARD_PORT" "$rows" "$DURATION")")
+# 2. The issue's literal workload: one selective query, repeated.
+results+=("$(load mallard-repeated "http://127.0.0.1:$MALLARD_PORT" '/datasets/events/rows?user_id=4242&limit=100' "$DURATION")")
+stop_servers
+
+# 3. Without the response cache (every answer computed), distinct queries.
+start_mallard --no-response-cache
+results+=("$(load mallard-nocache "http://127.0.0.1:$MALLARD_PORT" "$rows" "$DURATION")")
+stop_servers
+
+# 4. SQL only (no cache, no in-memory index): each request a prepared DuckDB query.
+start_mallard --no-response-cache --no-memory-index
+results+=("$(load mallard-sql "http://127.0.0.1:$MALLARD_PORT" "$rows" "$DURATION")")
+stop_servers
+
+# 5. Seed 002's design: a fresh in-memory DuckDB per request.
 java -cp "$ROOT/mallard-cli/target/mallard.jar" "$HERE/Baseline.java" "$BASELINE_PORT" "$(dirname "$mart")" \
   >"$HERE/project/target/baseline.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$BASELINE_PORT/health"
-curl -fs "http://127.0.0.1:$BASELINE_PORT/rows?user_id=42" | head -c 200 >&2; echo >&2
+curl -fs "http://127.0.0.1:$BASELINE_PORT/rows?user_id=42" | head -c 160 >&2; echo >&2
 baseline_result="$(load baseline "http://127.0.0.1:$BASELINE_PORT" '/rows?user_id={id}' "$BASELINE_DURATION")"
+results+=("$baseline_result")
+stop_servers
 
 field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
 echo
-echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t$WRK_THREADS -c$CONNECTIONS"
-printf '%-10s %12s %10s %10s %10s\n' server 'requests/s' 'p50 ms' 'p99 ms' non-2xx
-for r in "$mallard_result" "$baseline_result"; do
-  printf '%-10s %12s %10s %10s %10s\n' "${r%% *}" "$(field "$r" rps)" "$(field "$r" p50_ms)" "$(field "$r" p99_ms)" \
-    "$(field "$r" non2xx)"
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t$WRK_THREADS -c$CONNECTIONS, $DURATION per run"
+printf '%-17s %12s %10s %10s %8s %s\n' server 'requests/s' 'p50 ms' 'p99 ms' non-2xx 'ratio to baseline'
+base_rps="$(field "$baseline_result" rps)"
+for r in "${results[@]}"; do
+  rps="$(field "$r" rps)"
+  printf '%-17s %12s %10s %10s %8s %s\n' "${r%% *}" "$rps" "$(field "$r" p50_ms)" "$(field "$r" p99_ms)" \
+    "$(field "$r" non2xx)" "$(awk -v a="$rps" -v b="$base_rps" 'BEGIN { if (b > 0) printf "%.0fx", a / b }')"
 done
-awk -v a="$(field "$mallard_result" rps)" -v b="$(field "$baseline_result" rps)" \
-  'BEGIN { if (b > 0) printf "ratio (mallard / baseline requests/s): %.1fx\n", a / b }'

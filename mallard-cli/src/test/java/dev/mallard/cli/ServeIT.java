@@ -86,6 +86,64 @@ class ServeIT {
         return values;
     }
 
+    private static int status(MartServer server, String pathAndQuery, String token) {
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url() + pathAndQuery));
+            if (token != null) {
+                b.header("Authorization", "Bearer " + token);
+            }
+            return CLIENT.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static JsonNode getAs(MartServer server, String pathAndQuery, String token) {
+        try {
+            HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(server.url() + pathAndQuery))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), () -> pathAndQuery + " -> " + r.body());
+            return MAPPER.readTree(r.body());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** examples/analytics_api (seed 002): the README's build, serve and curl calls, tokens included. */
+    @Test
+    void theAnalyticsApiExampleServesItsMartsAsItsReadmeSays() {
+        TestProject p = TestProject.copyOfExample("analytics_api", dir.resolve("analytics_api"));
+        p.runOk("build").assertOutContains("PASS=12 WARN=0 ERROR=0");
+        for (String mart : List.of("plan_summary", "user_sport_totals", "user_weekly_activity")) {
+            assertTrue(p.exists("data/parquet/mart/" + mart + ".parquet"), mart);
+        }
+        try (Started s = serve("--project-dir", p.dir().toString(), "--port", "0")) {
+            assertEquals(List.of("plan_summary", "user_sport_totals", "user_weekly_activity"),
+                    names(get(s.server(), "/datasets")));
+            JsonNode weeks = get(s.server(), "/datasets/user_weekly_activity/rows?user_id=7&order=-week_start&limit=5");
+            assertEquals(5, weeks.get("rows").size());
+            weeks.get("rows").forEach(r -> assertEquals(7, r.get("user_id").asInt()));
+            assertEquals(List.of("free", "pro"), column(get(s.server(), "/datasets/plan_summary/rows?order=plan"), "plan"));
+        }
+        try (Started s = serve("--project-dir", p.dir().toString(), "--port", "0", "--tokens",
+                p.dir().resolve("tokens.yml").toString())) {
+            assertEquals(401, status(s.server(), "/datasets", null));
+            JsonNode mine = getAs(s.server(), "/datasets/user_weekly_activity/rows?limit=1000", "user-7-example-token");
+            assertTrue(mine.get("rows").size() > 0);
+            mine.get("rows").forEach(r -> assertEquals(7, r.get("user_id").asInt()));
+            assertEquals(0, getAs(s.server(), "/datasets/user_weekly_activity/rows?user_id=8", "user-7-example-token")
+                    .get("rows").size());
+            assertEquals(404, status(s.server(), "/datasets/plan_summary", "user-7-example-token"));
+            assertEquals(200, status(s.server(), "/datasets/plan_summary", "admin-example-token"));
+        }
+    }
+
     private TestProject martsProject() {
         return TestProject.in(dir).dbtProject()
                 .file("seeds/src.csv", "id,kind,v\n1,a,10\n2,b,20\n3,a,30\n")

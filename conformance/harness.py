@@ -12,7 +12,8 @@ to both `dbt build` and `mallard build` (e.g. ["--vars", "{x: 1}"]). It may also
 "steps": [{"overlay": "DIR", "build_args": [...]}, ...]: each step copies the files of the
 project's folder DIR (if given) over the project, then runs one more build with the common
 and the step's arguments, on the same database (e.g. the second run of incremental
-models). Results are compared after the last step.
+models). Results are compared after the last step. {"not_comparable": "why"} leaves a
+project out (listed as such, not failed): for examples that use what dbt cannot run.
 
 A build that exits non-zero is fine as long as it wrote run_results.json: a project may
 hold tests that fail on purpose (dbt then exits 1). The oracle is broken only when it
@@ -240,6 +241,11 @@ class Project:
         return self
 
     def _run(self):
+        why = conformance_config(self.path).get("not_comparable")
+        if why:
+            self.verdict = "not comparable"
+            self.say(f"not built with dbt: {why}")
+            return
         args = build_args(self.path)
         dbt_dir = os.path.join(self.out, "dbt")
         m_dir = os.path.join(self.out, "mallard")
@@ -409,8 +415,10 @@ def main():
         if i == 0:
             print("  " + "-+-".join("-" * w for w in widths))
     passed = sum(1 for r in runs if r.verdict.startswith("match"))
-    print(f"conformance: {passed} passed, {len(runs) - passed} failed")
-    return 0 if passed == len(runs) else 1
+    left_out = sum(1 for r in runs if r.verdict == "not comparable")
+    failed = len(runs) - passed - left_out
+    print(f"conformance: {passed} passed, {failed} failed" + (f", {left_out} not comparable" if left_out else ""))
+    return 0 if failed == 0 else 1
 
 
 if __name__ == "__main__":

@@ -71,7 +71,7 @@ results=()
 
 # 1. Mallard as shipped, distinct queries: 10,000 user ids drawn at random.
 start_mallard
-curl -fs "http://127.0.0.1:$MALLARD_PORT/datasets/events/rows?user_id=42&limit=100" | head -c 160 >&2; echo >&2
+curl -fs "http://127.0.0.1:$MALLARD_PORT/datasets/events/rows?user_id=42&limit=100" | head -c 160 >&2 || true; echo >&2
 results+=("$(load mallard-distinct "http://127.0.0.1:$MALLARD_PORT" "$rows" "$DURATION")")
 # 2. The issue's literal workload: one selective query, repeated.
 results+=("$(load mallard-repeated "http://127.0.0.1:$MALLARD_PORT" '/datasets/events/rows?user_id=4242&limit=100' "$DURATION")")
@@ -92,7 +92,7 @@ java -cp "$ROOT/mallard-cli/target/mallard.jar" "$HERE/Baseline.java" "$BASELINE
   >"$HERE/project/target/baseline.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$BASELINE_PORT/health"
-curl -fs "http://127.0.0.1:$BASELINE_PORT/rows?user_id=42" | head -c 160 >&2; echo >&2
+curl -fs "http://127.0.0.1:$BASELINE_PORT/rows?user_id=42" | head -c 160 >&2 || true; echo >&2
 baseline_result="$(load baseline "http://127.0.0.1:$BASELINE_PORT" '/rows?user_id={id}' "$BASELINE_DURATION")"
 results+=("$baseline_result")
 stop_servers

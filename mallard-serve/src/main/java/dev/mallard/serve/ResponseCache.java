@@ -17,8 +17,38 @@ final class ResponseCache {
     private final Map<String, byte[]> entries = new LinkedHashMap<>(256, 0.75f, true);
     private long bytes;
 
+    /**
+     * An unambiguous key: every part is length-prefixed, so no value a client sends can
+     * make one request's key equal another's.
+     */
     static String key(PublishedVersion v, RowsQuery q, RowsQuery.Filter scope) {
-        return v.identity() + '\u0000' + v.spec().name() + '\u0000' + (scope == null ? "" : scope) + '\u0000' + q;
+        StringBuilder k = new StringBuilder();
+        part(k, v.identity());
+        part(k, v.spec().name());
+        filter(k, scope);
+        k.append("c").append(q.columns().size());
+        q.columns().forEach(c -> part(k, c.name()));
+        k.append("f").append(q.filters().size());
+        q.filters().forEach(f -> filter(k, f));
+        k.append("o").append(q.order().size());
+        q.order().forEach(o -> part(k, (o.descending() ? "-" : "+") + o.column().name()));
+        k.append('l').append(q.limit()).append('o').append(q.offset()).append('f').append(q.format().name());
+        return k.toString();
+    }
+
+    private static void filter(StringBuilder k, RowsQuery.Filter f) {
+        if (f == null) {
+            k.append("n;");
+            return;
+        }
+        part(k, f.column().name());
+        part(k, f.op().name());
+        k.append(f.values().size()).append(';');
+        f.values().forEach(v -> part(k, v));
+    }
+
+    private static void part(StringBuilder k, String s) {
+        k.append(s.length()).append(':').append(s);
     }
 
     synchronized byte[] get(String key) {

@@ -34,6 +34,19 @@ class ResponseCacheTest {
                 new RowsQuery.Filter(SCHEMA.get(0), FilterOp.EQ, List.of("42"))));
     }
 
+    /** The reviewer's poisoning request: one filter value spelling out a second filter. */
+    @Test
+    void noFilterValueCanSpellAnotherRequestsKey() {
+        List<Column> schema = List.of(new Column("status", "VARCHAR"), new Column("note", "VARCHAR"));
+        java.util.Map<String, List<String>> honest = new java.util.LinkedHashMap<>();
+        honest.put("status", List.of("open"));
+        honest.put("note", List.of("n3"));
+        RowsQuery real = RowsQuery.parse("d", schema, honest, null);
+        String forged = "open]], Filter[column=Column[name=note, type=VARCHAR], op=EQ, values=[n3";
+        RowsQuery crafted = RowsQuery.parse("d", schema, Map.of("status", List.of(forged)), null);
+        assertNotEquals(ResponseCache.key(version("v1"), real, null), ResponseCache.key(version("v1"), crafted, null));
+    }
+
     @Test
     void boundedAndSkipsLargeBodies() {
         ResponseCache cache = new ResponseCache();

@@ -22,13 +22,19 @@ final class CheckCommand extends ProjectCommand {
     int run(Workspace ws) {
         List<Finding> findings = new ArrayList<>(MigrationDrift.findings(ws));
         findings.addAll(ModelDrift.findings(ws));
-        if (findings.isEmpty()) {
+        List<Finding> problems = findings.stream().filter(Finding::problem).toList();
+        for (Finding f : findings) {
+            if (!f.problem()) {
+                printer.line("Note: " + f.detail());
+            }
+        }
+        if (problems.isEmpty()) {
             printer.line("No drift: the database matches the project's migrations and models.");
             return 0;
         }
-        printer.line("Drift check found " + findings.size() + (findings.size() == 1 ? " problem:" : " problems:"));
-        int width = findings.stream().mapToInt(f -> f.kind().length()).max().orElse(0);
-        for (Finding f : findings) {
+        printer.line("Drift check found " + problems.size() + (problems.size() == 1 ? " problem:" : " problems:"));
+        int width = problems.stream().mapToInt(f -> f.kind().length()).max().orElse(0);
+        for (Finding f : problems) {
             printer.line("  " + f.kind() + " ".repeat(width - f.kind().length()) + "  " + f.detail());
         }
         return 1;

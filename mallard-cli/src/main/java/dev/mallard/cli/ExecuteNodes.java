@@ -72,7 +72,7 @@ abstract class ExecuteNodes extends ProjectCommand {
         if (plan.steps().isEmpty()) {
             printer.line("Nothing to do. Try checking your model configs and model specification args");
         }
-        if (commandName().equals("build") || commandName().equals("run")) {
+        if (commandName().equals("build") || commandName().equals("run") || commandName().equals("snapshot")) {
             dev.mallard.core.migrate.MigrationGate.beforeModels(ws,
                     plan.steps().stream().map(dev.mallard.core.plan.Step::node).toList(), printer::line);
         }

@@ -49,6 +49,13 @@ final class MigrateDiffCommand extends MigrationCommand {
             throw new MallardException(ErrorCode.USAGE, "no declared schema file " + file, null, 0,
                     "write the CREATE statements you want in schema.sql, or point --schema-file at them", null);
         }
+        var pending = service.pending();
+        if (!pending.isEmpty()) {
+            throw new MallardException(ErrorCode.USAGE, "migrations are pending (" + pending.stream()
+                    .map(m -> "V" + m.version() + " " + m.script()).collect(java.util.stream.Collectors.joining(", "))
+                    + "); a diff against the live database would repeat them", null, 0,
+                    "run 'mallard migrate up' first, then diff again", null);
+        }
         String inSchema = schema != null ? schema : ws.project().target().schema();
         Set<String> ignored = new TreeSet<>();
         ignored.add(service.config().table().toLowerCase(Locale.ROOT));

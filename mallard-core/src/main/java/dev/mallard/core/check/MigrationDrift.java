@@ -86,6 +86,8 @@ public final class MigrationDrift {
         try (Connection scratch = SchemaDiffer.IN_MEMORY_DUCKDB.open();
              EngineSession session = service.engine().openSession()) {
             Statement st = scratch.createStatement();
+            // a replayed migration must not touch files (COPY ... TO, read_csv): those fail, and say so
+            st.execute("SET enable_external_access = false");
             if (!"main".equalsIgnoreCase(schema)) {
                 st.execute("CREATE SCHEMA IF NOT EXISTS \"" + schema.replace("\"", "\"\"") + "\"");
                 st.execute("USE \"" + schema.replace("\"", "\"\"") + "\"");
@@ -97,9 +99,10 @@ public final class MigrationDrift {
                             st.execute(sql);
                         }
                     } catch (SQLException e) {
-                        return List.of(new Finding("cannot replay", "V" + m.version(), "V" + m.version() + " ("
-                                + m.script() + ":" + s.line() + ") does not replay on an empty database, so the "
-                                + "schema of the managed tables was not compared: " + firstLine(e.getMessage())));
+                        return List.of(Finding.note("not compared", "V" + m.version(), "V" + m.version() + " ("
+                                + m.script() + ":" + s.line() + ") does not replay on an empty database without file "
+                                + "access (it reads a model, a seed or a file?), so the schema of the managed tables "
+                                + "was not compared: " + firstLine(e.getMessage())));
                     }
                 }
             }

@@ -34,10 +34,13 @@ public final class IdentityColumns {
     }
 
     /** The statements to run for {@code sql}: itself, or the sequences then the rewritten CREATE TABLE. */
-    public static List<String> expand(String sql) {
+    public static List<String> expand(String statement) {
+        int lead = afterComments(statement, 0);
+        String head = statement.substring(0, lead);
+        String sql = statement.substring(lead);
         Matcher create = CREATE.matcher(sql);
         if (!create.find()) {
-            return List.of(sql);
+            return List.of(statement);
         }
         int open = create.end() - 1;
         int close = matchingParen(sql, open);
@@ -51,7 +54,8 @@ public final class IdentityColumns {
             String rewritten = element;
             String column = columnName(element);
             Matcher identity = IDENTITY.matcher(element);
-            Matcher serial = SERIAL.matcher(element);
+            int start = afterComments(element, 0);
+            Matcher serial = SERIAL.matcher(element.substring(start));
             if (column != null && identity.find()) {
                 String seq = sequenceName(table, column);
                 sequences.add(createSequence(seq, identity.group(1)));
@@ -65,8 +69,8 @@ public final class IdentityColumns {
                     case "bigserial", "serial8" -> "BIGINT";
                     default -> "INTEGER";
                 };
-                rewritten = serial.group(1) + type + " NOT NULL DEFAULT nextval('" + seq.replace("'", "''") + "')"
-                        + element.substring(serial.end());
+                rewritten = element.substring(0, start) + serial.group(1) + type + " NOT NULL DEFAULT nextval('"
+                        + seq.replace("'", "''") + "')" + element.substring(start + serial.end());
             } else {
                 rewritten = element;
             }
@@ -76,7 +80,7 @@ public final class IdentityColumns {
             body.append(rewritten);
         }
         if (sequences.isEmpty()) {
-            return List.of(sql);
+            return List.of(statement);
         }
         List<String> out = new ArrayList<>();
         for (String s : sequences) {
@@ -87,14 +91,44 @@ public final class IdentityColumns {
                     ? s.length() : s.indexOf(' ', "CREATE SEQUENCE ".length()));
             out.add("COMMENT ON SEQUENCE " + seq + " IS '" + OWNED_BY + bare(table).replace("'", "''") + "'");
         }
-        out.add(sql.substring(0, open + 1) + body + sql.substring(close));
+        out.add(head + sql.substring(0, open + 1) + body + sql.substring(close));
         return out;
     }
 
     /** The table a {@code DROP TABLE} statement drops (unqualified), or null. */
     static String droppedTable(String sql) {
-        Matcher m = DROP.matcher(sql);
+        Matcher m = DROP.matcher(sql.substring(afterComments(sql, 0)));
         return m.find() ? bare(m.group(1)) : null;
+    }
+
+    /** The schema a {@code DROP TABLE} statement names, or null when unqualified (or not a drop). */
+    static String droppedSchema(String sql) {
+        Matcher m = DROP.matcher(sql.substring(afterComments(sql, 0)));
+        if (!m.find()) {
+            return null;
+        }
+        String name = unquote(m.group(1));
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? null : name.substring(name.lastIndexOf('.', dot - 1) + 1, dot);
+    }
+
+    /** The index after whitespace and comments starting at {@code from}. */
+    static int afterComments(String sql, int from) {
+        int i = from;
+        while (i < sql.length()) {
+            if (Character.isWhitespace(sql.charAt(i))) {
+                i++;
+            } else if (sql.startsWith("--", i)) {
+                int nl = sql.indexOf('\n', i);
+                i = nl < 0 ? sql.length() : nl + 1;
+            } else if (sql.startsWith("/*", i)) {
+                int end = sql.indexOf("*/", i + 2);
+                i = end < 0 ? sql.length() : end + 2;
+            } else {
+                break;
+            }
+        }
+        return i;
     }
 
     /** The unqualified, unquoted table name (lower-case unless it was quoted). */
@@ -146,7 +180,7 @@ public final class IdentityColumns {
     }
 
     private static String columnName(String element) {
-        Matcher m = Pattern.compile("(?s)^\\s*(" + NAME + ")\\s+").matcher(element);
+        Matcher m = Pattern.compile("(?s)^\\s*(" + NAME + ")\\s+").matcher(element.substring(afterComments(element, 0)));
         if (!m.find()) {
             return null;
         }
@@ -168,6 +202,8 @@ public final class IdentityColumns {
                 single = c != '\'';
             } else if (dbl) {
                 dbl = c != '"';
+            } else if (sql.startsWith("--", i) || sql.startsWith("/*", i)) {
+                i = afterComments(sql, i) - 1;
             } else if (c == '\'') {
                 single = true;
             } else if (c == '"') {
@@ -193,6 +229,8 @@ public final class IdentityColumns {
                 single = c != '\'';
             } else if (dbl) {
                 dbl = c != '"';
+            } else if (body.startsWith("--", i) || body.startsWith("/*", i)) {
+                i = afterComments(body, i) - 1;
             } else if (c == '\'') {
                 single = true;
             } else if (c == '"') {

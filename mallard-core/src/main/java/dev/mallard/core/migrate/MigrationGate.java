@@ -26,9 +26,12 @@ import java.util.regex.Pattern;
  */
 public final class MigrationGate {
     private static final String NAME = "((?:\"[^\"]+\"|\\w+)(?:\\s*\\.\\s*(?:\"[^\"]+\"|\\w+))*)";
-    private static final Pattern TOUCHED = Pattern.compile("(?is)\\b(?:(?:create|alter|drop)\\s+table"
-            + "(?:\\s+if\\s+(?:not\\s+)?exists)?|insert\\s+(?:or\\s+\\w+\\s+)?into|update|delete\\s+from|truncate"
-            + "(?:\\s+table)?)\\s+" + NAME);
+    private static final Pattern TOUCHED = Pattern.compile("(?is)\\b(?:(?:create(?:\\s+or\\s+replace)?"
+            + "(?:\\s+(?:temp|temporary))?|alter|drop)\\s+table(?:\\s+if\\s+(?:not\\s+)?exists)?"
+            + "|insert\\s+(?:or\\s+\\w+\\s+)?into|update|delete\\s+from|truncate(?:\\s+table)?|merge\\s+into|copy)\\s+"
+            + NAME);
+    /** String literals and comments, blanked before matching so that their words touch nothing. */
+    private static final Pattern LITERALS = Pattern.compile("(?s)'(?:[^']|'')*'|--[^\\n]*|/\\*.*?\\*/");
 
     private MigrationGate() {
     }
@@ -91,7 +94,7 @@ public final class MigrationGate {
         for (Migration m : pending) {
             if (m instanceof SqlMigration sql) {
                 for (SqlStatement s : sql.upStatements()) {
-                    Matcher matcher = TOUCHED.matcher(s.sql());
+                    Matcher matcher = TOUCHED.matcher(LITERALS.matcher(s.sql()).replaceAll(" "));
                     while (matcher.find()) {
                         out.add(last(matcher.group(1)));
                     }

@@ -117,7 +117,11 @@ public final class MigrationService {
      * {@code outOfOrder}, also those older than the newest applied one.
      */
     public List<Migration> up(MigrationVersion to, boolean outOfOrder, Consumer<String> log) {
-        List<Migration> todo = plannedUp(to, outOfOrder);
+        return apply(plannedUp(to, outOfOrder), log);
+    }
+
+    /** Applies exactly {@code todo}, in order, each in its own transaction. */
+    private List<Migration> apply(List<Migration> todo, Consumer<String> log) {
         List<Migration> done = new ArrayList<>();
         try (EngineSession s = openSession()) {
             history.createIfMissing(s);
@@ -172,9 +176,15 @@ public final class MigrationService {
 
     /** Reverses the newest applied migration and applies it again. */
     public Migration redo(Consumer<String> log) {
+        // refuse before reverting anything, for what up would refuse after
+        List<ValidationFinding> blocking = validate().stream()
+                .filter(f -> f.isError() && f.kind() != ValidationFinding.Kind.FAILED).toList();
+        if (!blocking.isEmpty()) {
+            throw blocked("redo", blocking);
+        }
         List<Migration> reversed = downSteps(1, log);
         Migration m = reversed.get(0);
-        up(m.version(), log);
+        apply(List.of(m), log);
         return m;
     }
 

@@ -16,8 +16,10 @@ public final class SqlMigrationParser {
     static final Pattern FILE_NAME = Pattern.compile("V([0-9]+(?:[._][0-9]+)*)__([^.]+(?:\\.[^.]+)*)\\.sql");
     /** Transaction control inside a file would commit half a migration: Mallard owns the transaction. */
     private static final Pattern TRANSACTION_CONTROL = Pattern.compile(
-            "(?is)^(?:\\s*--[^\\n]*\\n)*\\s*(BEGIN|START\\s+TRANSACTION|COMMIT|END|ROLLBACK|ABORT)\\b.*");
+            "(?is)^(?:\\s*--[^\\n]*\\n|\\s*/\\*.*?\\*/)*\\s*(BEGIN|START\\s+TRANSACTION|COMMIT|END|ROLLBACK|ABORT)\\b.*");
     private static final Pattern MARKER = Pattern.compile("^\\s*--\\s*migrate:(\\w+)\\b.*$");
+    /** A line that looks meant as a marker but is not one ({@code -- migrate: down}, {@code -- Migrate:Down}). */
+    private static final Pattern NEAR_MARKER = Pattern.compile("(?i)^\\s*--+\\s*migrate\\s*[:=]?\\s*(up|down)\\b.*$");
 
     private SqlMigrationParser() {
     }
@@ -44,6 +46,12 @@ public final class SqlMigrationParser {
         int downLine = 0;
         for (int i = 0; i < lines.length; i++) {
             Matcher marker = MARKER.matcher(lines[i]);
+            if (!marker.matches() && NEAR_MARKER.matcher(lines[i]).matches()) {
+                // taken as a comment, it would run the down SQL as part of the up section
+                throw new MallardException(ErrorCode.PROJECT, "'" + lines[i].strip() + "' is not a marker", script,
+                        i + 1, "write it exactly '-- migrate:up' or '-- migrate:down' (lower case, no space after "
+                                + "the colon)", null);
+            }
             if (!marker.matches()) {
                 if (upLine == 0 && !isCommentOrBlank(lines[i])) {
                     throw new MallardException(ErrorCode.PROJECT, "SQL before the '-- migrate:up' line", script, i + 1,
@@ -78,12 +86,19 @@ public final class SqlMigrationParser {
                     "a migration file starts with '-- migrate:up' and may end with a '-- migrate:down' section", null);
         }
         int upEnd = downLine == 0 ? lines.length : downLine - 1;
-        List<SqlStatement> up = SqlSplitter.split(join(lines, upLine, upEnd), upLine + 1);
-        List<SqlStatement> down = downLine == 0 ? List.of()
-                : SqlSplitter.split(join(lines, downLine, lines.length), downLine + 1);
+        List<SqlStatement> up;
+        List<SqlStatement> down;
+        try {
+            up = SqlSplitter.split(join(lines, upLine, upEnd), upLine + 1);
+            down = downLine == 0 ? List.of() : SqlSplitter.split(join(lines, downLine, lines.length), downLine + 1);
+        } catch (SqlSplitter.UnterminatedComment e) {
+            throw new MallardException(ErrorCode.PROJECT, e.getMessage(), script, e.line,
+                    "close it with */ (DuckDB nests block comments: each /* needs its own */)", null);
+        }
         refuseTransactionControl(up, script);
         refuseTransactionControl(down, script);
-        return new SqlMigration(version, description, script, Checksums.of(content), up, down, downLine != 0);
+        // an empty down section (the template's, left unfilled) undoes nothing: not reversible
+        return new SqlMigration(version, description, script, Checksums.of(content), up, down, !down.isEmpty());
     }
 
     private static void refuseTransactionControl(List<SqlStatement> statements, String script) {

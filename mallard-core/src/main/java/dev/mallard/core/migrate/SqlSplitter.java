@@ -9,6 +9,16 @@ import java.util.List;
  * the line each statement starts on so that errors can name it.
  */
 final class SqlSplitter {
+    /** A block comment that never ends would silently swallow every statement after it. */
+    static final class UnterminatedComment extends RuntimeException {
+        final int line;
+
+        UnterminatedComment(int line) {
+            super("a /* comment that is never closed starts here", null, false, false);
+            this.line = line;
+        }
+    }
+
     private SqlSplitter() {
     }
 
@@ -31,6 +41,9 @@ final class SqlSplitter {
             }
             if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
                 int end = blockCommentEnd(sql, i);
+                if (end < 0) {
+                    throw new UnterminatedComment(line);
+                }
                 String comment = sql.substring(i, end);
                 current.append(comment);
                 line += count(comment, '\n');
@@ -101,7 +114,7 @@ final class SqlSplitter {
                 i++;
             }
         }
-        return sql.length();
+        return -1;
     }
 
     /** {@code E'...'}: a string where a backslash escapes the next character. */

@@ -41,10 +41,12 @@ class SqlMigrationParserTest {
     }
 
     @Test
-    void anEmptyDownSectionIsReversibleAndDoesNothing() {
-        SqlMigration m = parse("V1__x.sql", "-- migrate:up\nSELECT 1;\n-- migrate:down\n");
-        assertTrue(m.reversible());
+    void anEmptyDownSectionIsIrreversible() {
+        // the template of 'migrate new' left unfilled: rolling it back would undo nothing
+        SqlMigration m = parse("V1__x.sql", "-- migrate:up\nSELECT 1;\n-- migrate:down\n-- nothing yet\n");
+        assertFalse(m.reversible());
         assertEquals(0, m.downStatements().size());
+        assertTrue(parse("V1__x.sql", "-- migrate:up\nSELECT 1;\n-- migrate:down\nSELECT 1;\n").reversible());
     }
 
     @Test

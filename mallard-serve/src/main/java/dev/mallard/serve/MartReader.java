@@ -188,7 +188,7 @@ final class MartReader implements AutoCloseable {
                 loadInBackground(v.spec().name(), snap);
             }
         }
-        RowsSql sql = RowsSql.of(from(v, snap), fromParams(v, snap), q, scope);
+        RowsSql sql = RowsSql.of(from(v, snap), fromParams(v, snap), q, scope, snap.table() == null ? null : "rowid");
         return query(v, sql.sql(), sql.params(), rs -> answer.write(RowCursor.of(rs)));
     }
 
@@ -231,7 +231,7 @@ final class MartReader implements AutoCloseable {
     /** The rows as a Parquet file written by DuckDB into the server's private folder, read back and deleted. */
     byte[] parquet(PublishedVersion v, RowsQuery q, RowsQuery.Filter scope) throws SQLException {
         Snapshot snap = snapshot(v);
-        RowsSql sql = RowsSql.of(from(v, snap), fromParams(v, snap), q, scope);
+        RowsSql sql = RowsSql.of(from(v, snap), fromParams(v, snap), q, scope, snap.table() == null ? null : "rowid");
         Path out = parquetOutDir.resolve(UUID.randomUUID() + ".parquet");
         String copy = "COPY (" + sql.sql() + ") TO '" + out.toString().replace("'", "''") + "' (FORMAT parquet)";
         try {

@@ -218,8 +218,17 @@ public final class MartServer implements AutoCloseable {
         json(ctx, describe(spec, token(ctx), true));
     }
 
+    /** A % not followed by two hex digits: the parameter would be dropped silently, widening the answer. */
+    private static final java.util.regex.Pattern MALFORMED_ESCAPE =
+            java.util.regex.Pattern.compile("%(?![0-9A-Fa-f]{2})");
+
     private void rows(Context ctx) throws SQLException {
         DatasetSpec spec = readable(ctx, ctx.pathParam("name"));
+        String raw = ctx.queryString();
+        if (raw != null && MALFORMED_ESCAPE.matcher(raw).find()) {
+            throw ApiProblem.badRequest("the query string has a '%' that is not followed by two hex digits; "
+                    + "write a literal % as %25");
+        }
         ApiToken token = token(ctx);
         for (int attempt = 0; ; attempt++) {
             PublishedVersion v = PublishedVersion.resolve(spec).orElseThrow(() -> notPublished(spec));

@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
 final class MemoryTable {
     /** Versions with more cells than this are not copied into the JVM. */
     static final long MAX_CELLS = 20_000_000L;
+    /** Requests that would sort more candidate rows than this run their SQL. */
+    static final int MAX_SORT = 50_000;
 
     private static final Set<String> INDEXABLE = Set.of("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "VARCHAR",
             "BOOLEAN", "DATE");
@@ -63,13 +65,14 @@ final class MemoryTable {
     static MemoryTable load(String identity, List<Column> columns, long rowCount, ResultSet rs) throws SQLException {
         int n = columns.size();
         Object[][] data = new Object[n][(int) rowCount];
+        int[] types = RowCursor.types(rs);
         int r = 0;
         while (rs.next()) {
             if (r == rowCount) {
                 throw new SQLException("the table grew while it was read");
             }
             for (int c = 0; c < n; c++) {
-                data[c][r] = rs.getObject(c + 1);
+                data[c][r] = RowCursor.read(rs, c + 1, types[c]);
             }
             r++;
         }
@@ -138,6 +141,9 @@ final class MemoryTable {
             if (!ORDERABLE.contains(baseType(o.column().type()))) {
                 return Optional.empty();
             }
+        }
+        if (!q.order().isEmpty() && (candidates == null ? rows : candidates.length) > MAX_SORT) {
+            return Optional.empty(); // a sort of many rows per request: DuckDB does it better
         }
         int[] selected = select(candidates, checks);
         if (!q.order().isEmpty()) {
@@ -251,7 +257,7 @@ final class MemoryTable {
         return descending ? -c : c;
     }
 
-    /** Numbers as longs, dates as ISO text, strings by code point (DuckDB's binary collation = UTF-8 byte order). */
+    /** Numbers as longs, dates as LocalDate, strings by code point (DuckDB's binary collation = UTF-8 byte order). */
     @SuppressWarnings("unchecked")
     private static int compareValues(Object a, Object b) {
         if (a instanceof String x && b instanceof String y) {
@@ -281,10 +287,7 @@ final class MemoryTable {
             return ((Number) v).longValue();
         }
         if (v instanceof java.sql.Date d) {
-            return d.toLocalDate().toString();
-        }
-        if (v instanceof LocalDate d) {
-            return d.toString();
+            return d.toLocalDate();
         }
         return v;
     }
@@ -318,7 +321,7 @@ final class MemoryTable {
                     return null;
                 }
                 try {
-                    return LocalDate.parse(value).toString();
+                    return LocalDate.parse(value);
                 } catch (java.time.format.DateTimeParseException e) {
                     return null;
                 }

@@ -126,6 +126,13 @@ final class RowWriter {
         if (v instanceof byte[] bytes) {
             return Base64.getEncoder().encodeToString(bytes);
         }
+        if (v instanceof java.sql.Blob blob) {
+            try {
+                return Base64.getEncoder().encodeToString(blob.getBytes(1, (int) blob.length()));
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("cannot read a BLOB value", e);
+            }
+        }
         return v.toString();
     }
 }

@@ -21,6 +21,14 @@ record RowsSql(String sql, List<Object> params) {
      * @param scope the token's row restriction, or null
      */
     static RowsSql of(String from, List<Object> fromParams, RowsQuery q, RowsQuery.Filter scope) {
+        return of(from, fromParams, q, scope, null);
+    }
+
+    /**
+     * @param tieBreaker an expression that orders rows with equal sort keys (the in-memory
+     *     table's {@code rowid}, i.e. file order), so that pages do not overlap; null for none
+     */
+    static RowsSql of(String from, List<Object> fromParams, RowsQuery q, RowsQuery.Filter scope, String tieBreaker) {
         List<Object> params = new ArrayList<>(fromParams);
         StringBuilder sql = new StringBuilder("SELECT ");
         sql.append(q.columns().stream().map(c -> quote(c.name())).collect(Collectors.joining(", ")));
@@ -34,6 +42,9 @@ record RowsSql(String sql, List<Object> params) {
             sql.append(" ORDER BY ").append(q.order().stream()
                     .map(o -> quote(o.column().name()) + (o.descending() ? " DESC" : " ASC") + " NULLS LAST")
                     .collect(Collectors.joining(", ")));
+            if (tieBreaker != null) {
+                sql.append(", ").append(tieBreaker);
+            }
         }
         sql.append(" LIMIT ? OFFSET ?");
         params.add(q.limit());

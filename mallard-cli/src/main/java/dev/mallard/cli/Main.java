@@ -23,9 +23,20 @@ public final class Main implements Runnable {
         System.exit(execute(args));
     }
 
+    /** Every command and subcommand answers -h/--help (and -V/--version), as dbt's do. */
+    private static void withHelp(CommandLine command) {
+        var spec = command.getCommandSpec();
+        if (!spec.mixinStandardHelpOptions() && !spec.optionsMap().containsKey("--help")
+                && !spec.optionsMap().containsKey("-h") && !spec.optionsMap().containsKey("-V")) {
+            spec.mixinStandardHelpOptions(true);
+        }
+        command.getSubcommands().values().forEach(Main::withHelp);
+    }
+
     /** Runs the command line and returns the exit code (tests call this). */
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        withHelp(cli);
         // like dbt's click: an option given twice takes its last value
         cli.setOverwrittenOptionsAllowed(true);
         cli.setExecutionExceptionHandler((ex, cmd, parseResult) -> {

@@ -271,8 +271,13 @@ public final class MartServer implements AutoCloseable {
             if (token != null && !token.mayRead(spec.name())) {
                 continue;
             }
-            List<Column> cols = PublishedVersion.resolve(spec).isPresent()
-                    ? reader.columns(PublishedVersion.resolve(spec).get()) : List.of();
+            List<Column> cols;
+            try {
+                cols = PublishedVersion.resolve(spec).isPresent()
+                        ? reader.columns(PublishedVersion.resolve(spec).get()) : List.of();
+            } catch (SQLException e) {
+                cols = List.of(); // unreadable: listed without columns, as in /datasets
+            }
             if (token != null && token.scoped() && cols.stream().noneMatch(c -> c.name().equals(token.scopeColumn()))) {
                 continue;
             }
@@ -309,7 +314,17 @@ public final class MartServer implements AutoCloseable {
             }
             d = reader.describe(v, scope);
         } catch (SQLException e) {
-            throw sqlProblem(e);
+            if (single) {
+                throw sqlProblem(e);
+            }
+            // one broken file must not take the listing down for everyone
+            System.err.println("mallard serve: dataset " + spec.name() + " cannot be read: "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+            info.put("source", "unreadable");
+            info.putArray("columns");
+            info.putNull("row_count");
+            info.put("last_refresh", v.lastRefresh().toString());
+            return info;
         }
         info.put("source", v.source());
         ArrayNode cols = info.putArray("columns");
@@ -357,6 +372,11 @@ public final class MartServer implements AutoCloseable {
         if (first.startsWith("Conversion Error") || first.startsWith("Invalid Input Error: Could not convert")
                 || first.contains("Could not convert") || first.startsWith("Out of Range Error")) {
             return ApiProblem.badRequest("a filter value does not fit its column: " + first);
+        }
+        if (first.startsWith("IO Error") || first.startsWith("Permission Error")) {
+            // e.g. a grace-period view over a Parquet file that is not there (yet, or any more)
+            System.err.println("mallard serve: query failed: " + first);
+            return ApiProblem.unavailable("the dataset's data cannot be read right now");
         }
         System.err.println("mallard serve: query failed: " + first);
         return new ApiProblem(500, "Internal server error", "the query could not be run");

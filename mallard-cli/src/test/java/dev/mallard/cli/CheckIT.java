@@ -23,8 +23,16 @@ class CheckIT {
     }
 
     @Test
+    void withoutADatabaseCheckSaysSoAndCreatesNone() {
+        TestProject p = project();
+        p.run("check").assertExit(1).assertOutContains("no database", "does not exist");
+        assertFalse(java.nio.file.Files.exists(p.databaseFile()), "check created the database");
+    }
+
+    @Test
     void beforeAnyBuildEveryNodeIsReportedAsNotBuilt() {
         TestProject p = project();
+        p.runOk("debug");
         CommandResult r = p.run("check").assertExit(1);
         r.assertOutContains("Drift check found 4 problems:", "not built", "model a (models/a.sql)",
                 "model b (models/b.sql)", "seed s (seeds/s.csv)", "no build record");

@@ -50,7 +50,7 @@ public final class IdentityColumns {
         String table = create.group(2);
         List<String> sequences = new ArrayList<>();
         StringBuilder body = new StringBuilder();
-        for (String element : splitTopLevel(sql.substring(open + 1, close))) {
+        for (String element : elements(sql, open, close)) {
             String rewritten = element;
             String column = columnName(element);
             Matcher identity = IDENTITY.matcher(element);
@@ -192,7 +192,12 @@ public final class IdentityColumns {
         return constraint ? null : m.group(1);
     }
 
-    private static int matchingParen(String sql, int open) {
+    /**
+     * Scans from the {@code (} at {@code open}, skipping quotes and comments, to its matching
+     * {@code )}: returns that index (-1 when there is none) and adds to {@code commas} the
+     * commas at the first level inside.
+     */
+    private static int scanParens(String sql, int open, List<Integer> commas) {
         int depth = 0;
         boolean single = false;
         boolean dbl = false;
@@ -212,39 +217,28 @@ public final class IdentityColumns {
                 depth++;
             } else if (c == ')' && --depth == 0) {
                 return i;
+            } else if (c == ',' && depth == 1) {
+                commas.add(i);
             }
         }
         return -1;
     }
 
-    private static List<String> splitTopLevel(String body) {
+    private static int matchingParen(String sql, int open) {
+        return scanParens(sql, open, new ArrayList<>());
+    }
+
+    /** The elements of the parenthesised list from {@code open} to {@code close}, split at its top-level commas. */
+    private static List<String> elements(String sql, int open, int close) {
+        List<Integer> commas = new ArrayList<>();
+        scanParens(sql, open, commas);
         List<String> out = new ArrayList<>();
-        int depth = 0;
-        boolean single = false;
-        boolean dbl = false;
-        int from = 0;
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if (single) {
-                single = c != '\'';
-            } else if (dbl) {
-                dbl = c != '"';
-            } else if (body.startsWith("--", i) || body.startsWith("/*", i)) {
-                i = afterComments(body, i) - 1;
-            } else if (c == '\'') {
-                single = true;
-            } else if (c == '"') {
-                dbl = true;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                out.add(body.substring(from, i));
-                from = i + 1;
-            }
+        int from = open + 1;
+        for (int comma : commas) {
+            out.add(sql.substring(from, comma));
+            from = comma + 1;
         }
-        out.add(body.substring(from));
+        out.add(sql.substring(from, close));
         return out;
     }
 }

@@ -34,6 +34,31 @@ final class ApiProblem extends RuntimeException {
         return new ApiProblem(503, "Service unavailable", detail);
     }
 
+    static ApiProblem notPublished(DatasetSpec spec) {
+        return unavailable("dataset '" + spec.name() + "' has not been published yet (no "
+                + spec.location().getFileName() + ")");
+    }
+
+    /**
+     * A failed query as the client sees it: a value the column's type cannot hold is the
+     * client's mistake (400); a file that cannot be read right now is a 503; anything else is
+     * ours, a 500 whose cause goes to the server's stderr only.
+     */
+    static ApiProblem ofQueryFailure(java.sql.SQLException e) {
+        String msg = e.getMessage() == null ? "" : e.getMessage();
+        String first = msg.lines().findFirst().orElse("").strip();
+        if (first.startsWith("Conversion Error") || first.contains("Could not convert")
+                || first.startsWith("Out of Range Error")) {
+            return badRequest("a filter value does not fit its column: " + first);
+        }
+        System.err.println("mallard serve: query failed: " + first);
+        if (first.startsWith("IO Error") || first.startsWith("Permission Error")) {
+            // e.g. a grace-period view over a Parquet file that is not there (yet, or any more)
+            return unavailable("the dataset's data cannot be read right now");
+        }
+        return new ApiProblem(500, "Internal server error", "the query could not be run");
+    }
+
     int status() {
         return status;
     }

@@ -26,4 +26,19 @@ public record ApiToken(String token, String name, String scopeColumn, String sco
     boolean scoped() {
         return scopeColumn != null;
     }
+
+    /**
+     * The row restriction a token puts on a dataset: null for no token or an unscoped one.
+     *
+     * @throws ApiProblem 403 when the dataset lacks the token's scope column
+     */
+    static RowsQuery.Filter scopeFilter(ApiToken token, String dataset, List<Column> columns) {
+        if (token == null || !token.scoped()) {
+            return null;
+        }
+        Column c = columns.stream().filter(col -> col.name().equals(token.scopeColumn())).findFirst()
+                .orElseThrow(() -> ApiProblem.forbidden("this token may only read rows by '" + token.scopeColumn()
+                        + "', which dataset '" + dataset + "' does not have"));
+        return new RowsQuery.Filter(c, FilterOp.EQ, List.of(token.scopeValue()));
+    }
 }

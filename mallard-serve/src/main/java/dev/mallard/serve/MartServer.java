@@ -231,10 +231,10 @@ public final class MartServer implements AutoCloseable {
         }
         ApiToken token = token(ctx);
         for (int attempt = 0; ; attempt++) {
-            PublishedVersion v = PublishedVersion.resolve(spec).orElseThrow(() -> notPublished(spec));
+            PublishedVersion v = PublishedVersion.resolve(spec).orElseThrow(() -> ApiProblem.notPublished(spec));
             try {
                 List<Column> columns = reader.columns(v);
-                RowsQuery.Filter scope = scope(token, spec.name(), columns);
+                RowsQuery.Filter scope = ApiToken.scopeFilter(token, spec.name(), columns);
                 RowsQuery q = RowsQuery.parse(spec.name(), columns, ctx.queryParamMap(), ctx.header("Accept"));
                 String key = ResponseCache.key(v, q, scope);
                 boolean cacheable = v.isParquet() && options.responseCache();
@@ -259,7 +259,7 @@ public final class MartServer implements AutoCloseable {
                 if (attempt == 0 && republished) {
                     continue;
                 }
-                throw sqlProblem(e);
+                throw ApiProblem.ofQueryFailure(e);
             }
         }
     }
@@ -305,7 +305,7 @@ public final class MartServer implements AutoCloseable {
             List<Column> columns = reader.columns(v);
             RowsQuery.Filter scope;
             try {
-                scope = scope(token, spec.name(), columns);
+                scope = ApiToken.scopeFilter(token, spec.name(), columns);
             } catch (ApiProblem p) {
                 if (single) {
                     throw p;
@@ -315,7 +315,7 @@ public final class MartServer implements AutoCloseable {
             d = reader.describe(v, scope);
         } catch (SQLException e) {
             if (single) {
-                throw sqlProblem(e);
+                throw ApiProblem.ofQueryFailure(e);
             }
             // one broken file must not take the listing down for everyone
             System.err.println("mallard serve: dataset " + spec.name() + " cannot be read: "
@@ -346,40 +346,8 @@ public final class MartServer implements AutoCloseable {
         return spec;
     }
 
-    private static RowsQuery.Filter scope(ApiToken token, String dataset, List<Column> columns) {
-        if (token == null || !token.scoped()) {
-            return null;
-        }
-        Column c = columns.stream().filter(col -> col.name().equals(token.scopeColumn())).findFirst()
-                .orElseThrow(() -> ApiProblem.forbidden("this token may only read rows by '" + token.scopeColumn()
-                        + "', which dataset '" + dataset + "' does not have"));
-        return new RowsQuery.Filter(c, FilterOp.EQ, List.of(token.scopeValue()));
-    }
-
     private static ApiToken token(Context ctx) {
         return ctx.attribute(TOKEN_ATTRIBUTE);
-    }
-
-    private static ApiProblem notPublished(DatasetSpec spec) {
-        return ApiProblem.unavailable("dataset '" + spec.name() + "' has not been published yet (no " + spec.location()
-                .getFileName() + ")");
-    }
-
-    /** A value the column's type cannot hold is the client's mistake; anything else is ours and stays private. */
-    private static RuntimeException sqlProblem(SQLException e) {
-        String msg = e.getMessage() == null ? "" : e.getMessage();
-        String first = msg.lines().findFirst().orElse("").strip();
-        if (first.startsWith("Conversion Error") || first.startsWith("Invalid Input Error: Could not convert")
-                || first.contains("Could not convert") || first.startsWith("Out of Range Error")) {
-            return ApiProblem.badRequest("a filter value does not fit its column: " + first);
-        }
-        if (first.startsWith("IO Error") || first.startsWith("Permission Error")) {
-            // e.g. a grace-period view over a Parquet file that is not there (yet, or any more)
-            System.err.println("mallard serve: query failed: " + first);
-            return ApiProblem.unavailable("the dataset's data cannot be read right now");
-        }
-        System.err.println("mallard serve: query failed: " + first);
-        return new ApiProblem(500, "Internal server error", "the query could not be run");
     }
 
     private static void json(Context ctx, ObjectNode body) {

@@ -61,17 +61,7 @@ class ServeIT {
     }
 
     private static JsonNode get(MartServer server, String pathAndQuery) {
-        try {
-            HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(server.url() + pathAndQuery)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, r.statusCode(), () -> pathAndQuery + " -> " + r.body());
-            return MAPPER.readTree(r.body());
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return getAs(server, pathAndQuery, null);
     }
 
     private static List<String> names(JsonNode datasets) {
@@ -86,13 +76,14 @@ class ServeIT {
         return values;
     }
 
-    private static int status(MartServer server, String pathAndQuery, String token) {
+    /** GET with the token as bearer (none when null). */
+    private static HttpResponse<String> send(MartServer server, String pathAndQuery, String token) {
         try {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url() + pathAndQuery));
             if (token != null) {
                 b.header("Authorization", "Bearer " + token);
             }
-            return CLIENT.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new AssertionError(e);
         } catch (InterruptedException e) {
@@ -101,16 +92,16 @@ class ServeIT {
         }
     }
 
+    private static int status(MartServer server, String pathAndQuery, String token) {
+        return send(server, pathAndQuery, token).statusCode();
+    }
+
     private static JsonNode getAs(MartServer server, String pathAndQuery, String token) {
+        HttpResponse<String> r = send(server, pathAndQuery, token);
+        assertEquals(200, r.statusCode(), () -> pathAndQuery + " -> " + r.body());
         try {
-            HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(server.url() + pathAndQuery))
-                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, r.statusCode(), () -> pathAndQuery + " -> " + r.body());
             return MAPPER.readTree(r.body());
         } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
     }

@@ -60,11 +60,17 @@ public final class MigrationGate {
             return done;
         }
         Set<String> touched = touchedTables(pending, service);
+        java.util.Map<String, SourceNode> sources = new java.util.HashMap<>();
+        for (Node n : ws.manifest().nodes().values()) {
+            if (n instanceof SourceNode s) {
+                sources.put(s.sourceName() + "\u0000" + s.name(), s);
+            }
+        }
         List<String> blocked = new ArrayList<>();
         for (NodeId id : toRun) {
             Node n = ws.manifest().nodes().get(id);
             for (SourceCall call : n.sourceCalls()) {
-                SourceNode source = source(ws, call);
+                SourceNode source = sources.get(call.sourceName() + "\u0000" + call.tableName());
                 if (source != null && touched.contains(source.relation().identifier().toLowerCase(Locale.ROOT))) {
                     blocked.add(n.resourceType().dbtName() + " " + n.name() + " (" + n.originalFilePath() + ") reads "
                             + call.sourceName() + "." + call.tableName());
@@ -104,15 +110,6 @@ public final class MigrationGate {
             }
         }
         return out;
-    }
-
-    private static SourceNode source(Workspace ws, SourceCall call) {
-        for (Node n : ws.manifest().nodes().values()) {
-            if (n instanceof SourceNode s && s.sourceName().equals(call.sourceName()) && s.name().equals(call.tableName())) {
-                return s;
-            }
-        }
-        return null;
     }
 
     private static String last(String qualified) {

@@ -20,9 +20,9 @@ public final class IdentityColumns {
 
     private static final String NAME = "(?:\"(?:[^\"]|\"\")+\"|[A-Za-z_][\\w$]*)";
     private static final Pattern CREATE = Pattern.compile("(?is)^(\\s*create\\s+(?:or\\s+replace\\s+)?table\\s+"
-            + "(?:if\\s+not\\s+exists\\s+)?)(" + NAME + "(?:\\s*\\.\\s*" + NAME + ")*)\\s*\\(");
-    private static final Pattern DROP = Pattern.compile("(?is)^\\s*drop\\s+table\\s+(?:if\\s+exists\\s+)?("
-            + NAME + "(?:\\s*\\.\\s*" + NAME + ")*)\\s*;?\\s*$");
+            + "(?:if\\s+not\\s+exists\\s+)?)" + SqlNames.QUALIFIED + "\\s*\\(");
+    private static final Pattern DROP = Pattern.compile("(?is)^\\s*drop\\s+table\\s+(?:if\\s+exists\\s+)?"
+            + SqlNames.QUALIFIED + "\\s*;?\\s*$");
     private static final Pattern IDENTITY = Pattern.compile("(?is)\\s+generated\\s+(?:always|by\\s+default)\\s+as\\s+"
             + "identity(?:\\s*\\(([^)]*)\\))?");
     private static final Pattern SERIAL = Pattern.compile("(?is)^(\\s*" + NAME + "\\s+)(smallserial|serial|bigserial|"
@@ -89,7 +89,7 @@ public final class IdentityColumns {
         for (String s : sequences) {
             String seq = s.substring("CREATE SEQUENCE ".length(), s.indexOf(' ', "CREATE SEQUENCE ".length()) < 0
                     ? s.length() : s.indexOf(' ', "CREATE SEQUENCE ".length()));
-            out.add("COMMENT ON SEQUENCE " + seq + " IS '" + OWNED_BY + bare(table).replace("'", "''") + "'");
+            out.add("COMMENT ON SEQUENCE " + seq + " IS '" + OWNED_BY + SqlNames.bare(table).replace("'", "''") + "'");
         }
         out.add(head + sql.substring(0, open + 1) + body + sql.substring(close));
         return out;
@@ -98,7 +98,7 @@ public final class IdentityColumns {
     /** The table a {@code DROP TABLE} statement drops (unqualified), or null. */
     static String droppedTable(String sql) {
         Matcher m = DROP.matcher(sql.substring(afterComments(sql, 0)));
-        return m.find() ? bare(m.group(1)) : null;
+        return m.find() ? SqlNames.bare(m.group(1)) : null;
     }
 
     /** The schema a {@code DROP TABLE} statement names, or null when unqualified (or not a drop). */
@@ -107,7 +107,7 @@ public final class IdentityColumns {
         if (!m.find()) {
             return null;
         }
-        String name = unquote(m.group(1));
+        String name = SqlNames.unquote(m.group(1));
         int dot = name.lastIndexOf('.');
         return dot < 0 ? null : name.substring(name.lastIndexOf('.', dot - 1) + 1, dot);
     }
@@ -131,26 +131,6 @@ public final class IdentityColumns {
         return i;
     }
 
-    /** The unqualified, unquoted table name (lower-case unless it was quoted). */
-    static String bare(String qualified) {
-        String name = unquote(qualified);
-        return name.substring(name.lastIndexOf('.') + 1);
-    }
-
-    /** Lower-case, unquoted, qualified name as used in the ownership comment. */
-    static String unquote(String qualified) {
-        StringBuilder sb = new StringBuilder();
-        for (String part : qualified.split("\\s*\\.\\s*(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")) {
-            if (!sb.isEmpty()) {
-                sb.append('.');
-            }
-            String p = part.strip();
-            sb.append(p.startsWith("\"") ? p.substring(1, p.length() - 1).replace("\"\"", "\"")
-                    : p.toLowerCase(Locale.ROOT));
-        }
-        return sb.toString();
-    }
-
     private static String createSequence(String name, String options) {
         StringBuilder sb = new StringBuilder("CREATE SEQUENCE ").append(name);
         if (options != null) {
@@ -168,11 +148,11 @@ public final class IdentityColumns {
 
     /** {@code <table>_<column>_seq}, in the table's schema, quoted when needed. */
     private static String sequenceName(String table, String column) {
-        String qualified = unquote(table);
+        String qualified = SqlNames.unquote(table);
         int dot = qualified.lastIndexOf('.');
         String prefix = dot < 0 ? "" : quoteIfNeeded(qualified.substring(0, dot)) + ".";
         String bare = dot < 0 ? qualified : qualified.substring(dot + 1);
-        return prefix + quoteIfNeeded(bare + "_" + unquote(column) + "_seq");
+        return prefix + quoteIfNeeded(bare + "_" + SqlNames.unquote(column) + "_seq");
     }
 
     private static String quoteIfNeeded(String name) {

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /** Tables that migrations' up sections create, drop and rename, read with regular expressions. */
 final class ManagedTables {
-    private static final String NAME = "((?:\"[^\"]+\"|[\\w]+)(?:\\s*\\.\\s*(?:\"[^\"]+\"|[\\w]+))*)";
+    private static final String NAME = SqlNames.QUALIFIED;
     private static final Pattern CREATE = Pattern.compile("(?is)^\\s*create\\s+(?:or\\s+replace\\s+)?"
             + "(?:(?:temp|temporary)\\s+)?table\\s+(?:if\\s+not\\s+exists\\s+)?" + NAME);
     private static final Pattern DROP = Pattern.compile("(?is)^\\s*drop\\s+table\\s+(?:if\\s+exists\\s+)?" + NAME);
@@ -45,7 +45,6 @@ final class ManagedTables {
     }
 
     private static String last(String qualified) {
-        String[] parts = qualified.split("\\s*\\.\\s*");
-        return parts[parts.length - 1].replace("\"", "").toLowerCase(Locale.ROOT);
+        return SqlNames.key(qualified);
     }
 }

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * migration creates, alters, drops or writes.
  */
 public final class MigrationGate {
-    private static final String NAME = "((?:\"[^\"]+\"|\\w+)(?:\\s*\\.\\s*(?:\"[^\"]+\"|\\w+))*)";
+    private static final String NAME = SqlNames.QUALIFIED;
     private static final Pattern TOUCHED = Pattern.compile("(?is)\\b(?:(?:create(?:\\s+or\\s+replace)?"
             + "(?:\\s+(?:temp|temporary))?|alter|drop)\\s+table(?:\\s+if\\s+(?:not\\s+)?exists)?"
             + "|insert\\s+(?:or\\s+\\w+\\s+)?into|update|delete\\s+from|truncate(?:\\s+table)?|merge\\s+into|copy)\\s+"
@@ -102,7 +102,7 @@ public final class MigrationGate {
                 for (SqlStatement s : sql.upStatements()) {
                     Matcher matcher = TOUCHED.matcher(LITERALS.matcher(s.sql()).replaceAll(" "));
                     while (matcher.find()) {
-                        out.add(last(matcher.group(1)));
+                        out.add(SqlNames.key(matcher.group(1)));
                     }
                 }
             } else {
@@ -110,14 +110,5 @@ public final class MigrationGate {
             }
         }
         return out;
-    }
-
-    private static String last(String qualified) {
-        String[] parts = qualified.split("\\s*\\.\\s*");
-        String p = parts[parts.length - 1];
-        if (p.startsWith("\"") && p.endsWith("\"")) {
-            p = p.substring(1, p.length() - 1);
-        }
-        return p.toLowerCase(Locale.ROOT);
     }
 }

@@ -18,7 +18,7 @@ import java.util.Map;
  * Writes an artifact atomically: to a temporary file in the same folder, then renamed
  * over the old one, so a reader (or a crash) sees the old file or the new one whole.
  */
-final class JsonArtifact {
+public final class JsonArtifact {
     static final ObjectMapper MAPPER = new ObjectMapper()
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -35,7 +35,8 @@ final class JsonArtifact {
         return m;
     }
 
-    static Path write(Path file, Object document) {
+    /** Writes {@code document} as JSON to {@code file} atomically (temp file in the same folder, then rename). */
+    public static Path write(Path file, Object document) {
         Path dir = file.toAbsolutePath().getParent();
         Path tmp = null;
         try {

@@ -2,13 +2,9 @@ package dev.mallard.core.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mallard.core.error.ErrorCode;
-import dev.mallard.core.error.MallardException;
-import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
+import dev.mallard.core.artifacts.JsonArtifact;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -56,22 +52,6 @@ public final class LastBuild {
                 nodes.set(e.getKey(), e.getValue());
             }
         }
-        write(file, merged);
-    }
-
-    private static void write(Path file, JsonNode doc) {
-        Path tmp = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-        try {
-            Files.createDirectories(file.getParent());
-            StateFiles.MAPPER.writeValue(tmp.toFile(), doc);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new MallardException(ErrorCode.PROJECT, "cannot write the last build's manifest: " + e.getMessage(),
-                    file.toString(), 0);
-        }
+        JsonArtifact.write(file, merged);
     }
 }

@@ -36,8 +36,8 @@ public final class LastBuild {
             return;
         }
         Path file = dir(targetDir).resolve(PreviousState.MANIFEST);
-        ObjectNode now = (ObjectNode) StateFiles.readJson(current);
-        ObjectNode merged = now.deepCopy();
+        ObjectNode merged = (ObjectNode) StateFiles.readJson(current);
+        JsonNode thisRun = merged.path("nodes");
         ObjectNode nodes = merged.putObject("nodes");
         JsonNode previous = Files.isRegularFile(file) ? StateFiles.readJson(file).path("nodes") : null;
         if (previous != null) {
@@ -46,7 +46,7 @@ public final class LastBuild {
                 nodes.set(e.getKey(), e.getValue());
             }
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = now.path("nodes").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = thisRun.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (built.contains(e.getKey())) {
                 nodes.set(e.getKey(), e.getValue());

@@ -1,0 +1,477 @@
+package dev.mallard.jinja.eval;
+
+import dev.mallard.jinja.Globals;
+import dev.mallard.jinja.TemplateError;
+import dev.mallard.jinja.ast.Expr;
+import dev.mallard.jinja.ast.Pos;
+import dev.mallard.jinja.ast.Stmt;
+import dev.mallard.jinja.ast.TemplateAst;
+import dev.mallard.jinja.lib.Filter;
+import dev.mallard.jinja.lib.Library;
+import dev.mallard.jinja.lib.Test;
+import dev.mallard.jinja.value.Args;
+import dev.mallard.jinja.value.CallSite;
+import dev.mallard.jinja.value.JinjaError;
+import dev.mallard.jinja.value.LiteralEval;
+import dev.mallard.jinja.value.MarkedText;
+import dev.mallard.jinja.value.MacroReturn;
+import dev.mallard.jinja.value.MutableAttrs;
+import dev.mallard.jinja.value.Py;
+import dev.mallard.jinja.value.PyCallable;
+import dev.mallard.jinja.value.PyTuple;
+import dev.mallard.jinja.value.Undefined;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One render: runs a template's statements over a chain of scopes, with the library's
+ * filters and tests and the host's globals. Not thread-safe; make one per render (cheap).
+ */
+public final class Renderer implements CallSite {
+    private static final int MAX_MACRO_DEPTH = 250;
+
+    final Library library;
+    private final Globals globals;
+    final boolean lenient;
+    private final Expressions expressions;
+    private BlockListener listener;
+    private int depth;
+    String source;
+    int line;
+    /** True while evaluating an expression Jinja2 would have folded to a constant. */
+    boolean folding;
+
+    /** Told about dbt blocks that render in place (snapshots) as they are rendered. */
+    public interface BlockListener {
+        void snapshot(String name, String renderedBody, Pos pos);
+    }
+
+    public Renderer(Library library, Globals globals, boolean lenient) {
+        this.library = library;
+        this.globals = globals;
+        this.lenient = lenient;
+        this.expressions = new Expressions(this);
+    }
+
+    public Renderer listener(BlockListener listener) {
+        this.listener = listener;
+        return this;
+    }
+
+    /** Renders a template to text. */
+    public String render(TemplateAst template) {
+        return run(template, false).text.toString();
+    }
+
+    /**
+     * Renders as dbt's native environment does: a template that is one expression yields
+     * that value (not its text); anything else yields the text.
+     */
+    public List<Object> renderItems(TemplateAst template) {
+        return run(template, true).items;
+    }
+
+    /**
+     * Renders as dbt renders YAML values (its native environment and quoted_native_concat):
+     * a template whose output is one value yields that value itself (a number stays a
+     * number); text marked by {@code as_bool}, {@code as_number} or {@code as_native} is read
+     * back as a Python literal (and must be a bool / number for the first two); anything
+     * else yields the rendered text.
+     */
+    public Object renderNative(TemplateAst template) {
+        List<Object> items = renderItems(template);
+        if (items.isEmpty()) {
+            return "";
+        }
+        if (items.size() > 1) {
+            StringBuilder sb = new StringBuilder();
+            items.forEach(v -> sb.append(Py.str(v)));
+            return sb.toString();
+        }
+        Object raw = items.get(0);
+        if (!(raw instanceof MarkedText marked)) {
+            return raw;
+        }
+        if (marked.kind() == MarkedText.Kind.TEXT) {
+            return marked.text();
+        }
+        Object value = LiteralEval.eval(marked.text());
+        if (value == Py.NOT_FOUND) {
+            value = marked.text();
+        }
+        if (marked.kind() == MarkedText.Kind.BOOL && !(value instanceof Boolean)) {
+            throw new TemplateError(TemplateError.Kind.RUNTIME, "Could not convert value '" + marked.text()
+                    + "' into type 'bool'", template.name(), 1, 0, null, null);
+        }
+        if (marked.kind() == MarkedText.Kind.NUMBER && (!Py.isNumber(value) || value instanceof Boolean)) {
+            throw new TemplateError(TemplateError.Kind.RUNTIME, "Could not convert value '" + marked.text()
+                    + "' into type 'number'", template.name(), 1, 0, null, null);
+        }
+        return value;
+    }
+
+    private Out run(TemplateAst template, boolean nativeMode) {
+        Out out = new Out(nativeMode);
+        String saved = source;
+        source = template.source();
+        try {
+            exec(template.body(), new Frame(null), out);
+        } catch (LoopSignal s) {
+            throw new TemplateError(TemplateError.Kind.RUNTIME, "'break' or 'continue' outside a loop",
+                    template.name(), 1, 0, null, null);
+        } catch (MacroReturn r) {
+            throw new TemplateError(TemplateError.Kind.RUNTIME, "return() is only allowed inside a macro",
+                    template.name(), 1, 0, null, null);
+        } catch (StackOverflowError e) {
+            throw new TemplateError(TemplateError.Kind.RUNTIME, "maximum recursion depth exceeded",
+                    template.name(), 1, 0, null, null);
+        } finally {
+            source = saved;
+        }
+        return out;
+    }
+
+    /** Calls a value (a macro, a global, a bound method) from host code, e.g. a macro by name. */
+    @Override
+    public Object call(Object fn, Args args) {
+        if (fn instanceof PyCallable c) {
+            return c.call(this, args);
+        }
+        if (fn instanceof Undefined u) {
+            if (lenient || u.lenient()) {
+                return Undefined.name(u.name() instanceof String s ? s : "?", true);
+            }
+            throw u.error();
+        }
+        throw new JinjaError("'" + Py.typeName(fn) + "' object is not callable");
+    }
+
+    // ---- statements ----
+
+    void exec(List<Stmt> body, Frame f, Out out) {
+        for (int i = 0, n = body.size(); i < n; i++) {
+            exec(body.get(i), f, out);
+        }
+    }
+
+    private void exec(Stmt s, Frame f, Out out) {
+        if (s instanceof Stmt.Text t) {
+            out.text(t.text());
+        } else if (s instanceof Stmt.Print p) {
+            out.value(print(p.expr(), f));
+        } else if (s instanceof Stmt.If i) {
+            exec(Py.truthy(eval(i.test(), f)) ? i.body() : i.orelse(), f, out);
+        } else if (s instanceof Stmt.For loop) {
+            execFor(loop, eval(loop.iter(), f), f, out, 0);
+        } else if (s instanceof Stmt.Set set) {
+            assign(set.target(), eval(set.value(), f), f, set.pos());
+        } else if (s instanceof Stmt.Macro m) {
+            f.set(m.name(), new MacroValue(m, f, source));
+        } else if (s instanceof Stmt.Do d) {
+            eval(d.expr(), f);
+        } else if (s instanceof Stmt.CallBlock c) {
+            execCallBlock(c, f, out);
+        } else if (s instanceof Stmt.SetBlock sb) {
+            Out body = new Out(false);
+            exec(sb.body(), new Frame(f), body);
+            assign(sb.target(), applyFilters(sb.filters(), body.text.toString(), f), f, sb.pos());
+        } else if (s instanceof Stmt.FilterBlock fb) {
+            Out body = new Out(false);
+            exec(fb.body(), f, body);
+            out.value(applyFilters(fb.filters(), body.text.toString(), f));
+        } else if (s instanceof Stmt.With w) {
+            Frame inner = new Frame(f);
+            for (int i = 0; i < w.targets().size(); i++) {
+                assign(w.targets().get(i), eval(w.values().get(i), f), inner, w.pos());
+            }
+            exec(w.body(), inner, out);
+        } else if (s instanceof Stmt.Break) {
+            throw LoopSignal.BREAK;
+        } else if (s instanceof Stmt.Continue) {
+            throw LoopSignal.CONTINUE;
+        } else if (s instanceof Stmt.Scoped sc) {
+            exec(sc.body(), new Frame(f), out);
+        } else if (s instanceof Stmt.Snapshot snap) {
+            Out body = new Out(false);
+            exec(snap.body(), f, body);
+            String sql = body.text.toString();
+            if (listener != null) {
+                listener.snapshot(snap.name(), sql, snap.pos());
+            }
+            out.text(sql);
+        } else if (s instanceof Stmt.Docs) {
+            return;
+        } else {
+            throw new IllegalStateException("unknown statement " + s.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * A printed expression. Jinja2 folds an all-constant one at compile time with getitem
+     * semantics for subscripts (see {@link ConstantFolding}); the rest is evaluated as usual.
+     */
+    private Object print(Expr e, Frame f) {
+        if (e instanceof Expr.Name || e instanceof Expr.Const || !ConstantFolding.foldable(e)) {
+            return eval(e, f);
+        }
+        folding = true;
+        try {
+            return eval(e, f);
+        } catch (TemplateError err) {
+            folding = false;
+            return eval(e, f);
+        } finally {
+            folding = false;
+        }
+    }
+
+    private Object applyFilters(List<Expr.Filter> filters, Object value, Frame f) {
+        Object v = value;
+        for (Expr.Filter filter : filters) {
+            v = expressions.filter(filter, v, f);
+        }
+        return v;
+    }
+
+    private void execFor(Stmt.For loop, Object iterable, Frame f, Out out, int depth0) {
+        List<Object> items;
+        try {
+            items = iterable instanceof Undefined u && !u.lenient() && !lenient ? List.of() : Py.toList(iterable);
+        } catch (JinjaError e) {
+            throw locate(e, loop.iter().pos());
+        }
+        if (loop.filter() != null) {
+            List<Object> kept = new ArrayList<>(items.size());
+            for (Object item : items) {
+                Frame probe = new Frame(f);
+                assign(loop.target(), item, probe, loop.pos());
+                if (Py.truthy(eval(loop.filter(), probe))) {
+                    kept.add(item);
+                }
+            }
+            items = kept;
+        }
+        if (items.isEmpty()) {
+            exec(loop.orelse(), new Frame(f), out);
+            return;
+        }
+        if (loop.filter() == null && iterable instanceof java.util.ArrayList<?> live) {
+            // Python iterates the list itself: items appended by the body are visited too
+            @SuppressWarnings("unchecked")
+            List<Object> liveItems = (List<Object>) live;
+            items = liveItems;
+        }
+        LoopContext.Recursion again = loop.recursive() ? (next, d) -> {
+            Out inner = new Out(false);
+            execFor(loop, next, f, inner, d);
+            return inner.text.toString();
+        } : null;
+        LoopContext ctx = new LoopContext(items, depth0, again, lenient);
+        // as Jinja2 compiles for/else: the else part runs unless some iteration ran its body to the end
+        boolean completed = false;
+        for (int i = 0; i < items.size() && i < 10_000_000; i++) {
+            ctx.index0 = i;
+            Frame it = new Frame(f);
+            assign(loop.target(), items.get(i), it, loop.pos());
+            it.set("loop", ctx);
+            try {
+                exec(loop.body(), it, out);
+                completed = true;
+            } catch (LoopSignal signal) {
+                if (signal == LoopSignal.BREAK) {
+                    break;
+                }
+            }
+        }
+        if (!completed && !loop.orelse().isEmpty()) {
+            exec(loop.orelse(), new Frame(f), out);
+        }
+    }
+
+    private void execCallBlock(Stmt.CallBlock c, Frame f, Out out) {
+        Stmt.Macro callerDef = new Stmt.Macro(c.pos(), "caller", c.params(), c.body(), Stmt.Macro.Kind.MACRO,
+                false, c.usesVarargs(), c.usesKwargs());
+        MacroValue caller = new MacroValue(callerDef, f, source);
+        Expr.Call call = c.call();
+        Object fn = eval(call.fn(), f);
+        Args args = expressions.args(call.args(), f, caller);
+        try {
+            out.value(call(fn, args));
+        } catch (TemplateError e) {
+            throw fn instanceof MacroValue m ? e.passedThrough(m.name(), call.pos()) : e;
+        } catch (JinjaError e) {
+            throw locate(e, call.pos());
+        }
+    }
+
+    void assign(Expr target, Object value, Frame f, Pos pos) {
+        if (target instanceof Expr.Name n) {
+            f.set(n.name(), value);
+        } else if (target instanceof Expr.TupleLit t) {
+            List<Object> values;
+            try {
+                values = Py.toList(value);
+            } catch (JinjaError e) {
+                throw locate(new JinjaError("cannot unpack non-iterable " + Py.typeName(value) + " object"), pos);
+            }
+            int want = t.items().size();
+            if (values.size() > want) {
+                throw locate(new JinjaError("too many values to unpack (expected " + want + ")"), pos);
+            }
+            if (values.size() < want) {
+                throw locate(new JinjaError("not enough values to unpack (expected " + want + ", got "
+                        + values.size() + ")"), pos);
+            }
+            for (int i = 0; i < want; i++) {
+                assign(t.items().get(i), values.get(i), f, pos);
+            }
+        } else if (target instanceof Expr.GetAttr ga && ga.obj() instanceof Expr.Name) {
+            Object obj = eval(ga.obj(), f);
+            if (!(obj instanceof MutableAttrs m)) {
+                throw locate(new JinjaError("cannot assign attribute on non-namespace object"), pos);
+            }
+            m.setAttr(ga.attr(), value);
+        } else {
+            throw locate(new JinjaError("can't assign to " + target.getClass().getSimpleName()), pos);
+        }
+    }
+
+    // ---- macros ----
+
+    Object invokeMacro(MacroValue macro, Args args) {
+        Stmt.Macro def = macro.def;
+        if (++depth > MAX_MACRO_DEPTH) {
+            depth--;
+            throw new JinjaError("maximum recursion depth exceeded while calling macro '" + def.name() + "'");
+        }
+        String savedSource = source;
+        source = macro.source;
+        try {
+            Frame frame = new Frame(macro.closure);
+            bindArguments(def, args, frame);
+            Out out = new Out(false);
+            exec(def.body(), frame, out);
+            return out.text.toString();
+        } catch (MacroReturn r) {
+            return r.value();
+        } finally {
+            source = savedSource;
+            depth--;
+        }
+    }
+
+    private void bindArguments(Stmt.Macro def, Args args, Frame frame) {
+        List<Object> positional = args.positional();
+        Map<String, Object> named = args.named().isEmpty() ? Map.of() : new LinkedHashMap<>(args.named());
+        Object caller = Py.NOT_FOUND;
+        if (def.usesCaller() && named.containsKey("caller")) {
+            caller = named.remove("caller");
+        }
+        List<Stmt.Param> params = def.params();
+        for (int i = 0; i < params.size(); i++) {
+            Stmt.Param p = params.get(i);
+            Object value;
+            if (i < positional.size()) {
+                if (named.containsKey(p.name())) {
+                    throw new JinjaError("macro '" + def.name() + "' got multiple values for argument '"
+                            + p.name() + "'");
+                }
+                value = positional.get(i);
+            } else if (named.containsKey(p.name())) {
+                value = named.remove(p.name());
+            } else if (p.defaultValue() != null) {
+                value = eval(p.defaultValue(), frame);
+            } else {
+                value = Undefined.hint("parameter '" + p.name() + "' was not provided", lenient);
+            }
+            frame.set(p.name(), value);
+        }
+        if (def.usesCaller()) {
+            frame.set("caller", caller != Py.NOT_FOUND ? caller : Undefined.hint("No caller defined", lenient));
+        }
+        if (def.usesKwargs()) {
+            frame.set("kwargs", named.isEmpty() ? new LinkedHashMap<>() : named);
+        } else if (!named.isEmpty()) {
+            String first = named.keySet().iterator().next();
+            throw new JinjaError("macro '" + def.name() + "' takes no keyword argument '" + first + "'");
+        }
+        if (def.usesVarargs()) {
+            frame.set("varargs", positional.size() > params.size()
+                    ? PyTuple.copyOf(positional.subList(params.size(), positional.size())) : PyTuple.EMPTY);
+        } else if (positional.size() > params.size()) {
+            throw new JinjaError("macro '" + def.name() + "' takes not more than " + params.size()
+                    + " argument(s)");
+        }
+    }
+
+    // ---- expressions and errors ----
+
+    Object eval(Expr e, Frame f) {
+        return expressions.eval(e, f);
+    }
+
+    Object lookupName(String name, Frame f) {
+        Object v = f == null ? Py.NOT_FOUND : f.lookup(name);
+        if (v != Py.NOT_FOUND) {
+            return v;
+        }
+        v = globals.get(name);
+        return v != Py.NOT_FOUND ? v : Undefined.name(name, lenient);
+    }
+
+    TemplateError locate(RuntimeException e, Pos pos) {
+        if (e instanceof TemplateError t) {
+            return t;
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new TemplateError(TemplateError.Kind.RUNTIME, message, pos.file(), pos.line(), pos.column(),
+                TemplateError.lineOf(source, pos.line()), e instanceof JinjaError ? null : e);
+    }
+
+    // ---- CallSite ----
+
+    @Override
+    public Object filter(String name, Object value, Args args) {
+        Filter filter = library.filter(name);
+        if (filter == null) {
+            throw new JinjaError("No filter named '" + name + "'.");
+        }
+        return filter.apply(this, value, args);
+    }
+
+    @Override
+    public boolean test(String name, Object value, Args args) {
+        Test test = library.test(name);
+        if (test == null) {
+            throw new JinjaError("No test named '" + name + "'.");
+        }
+        return test.test(this, value, args);
+    }
+
+    @Override
+    public int line() {
+        return line;
+    }
+
+    @Override
+    public Object lookup(String name) {
+        return lookupName(name, null);
+    }
+
+    @Override
+    public boolean lenientUndefined() {
+        return lenient;
+    }
+
+    @Override
+    public Object getAttr(Object obj, String name) {
+        return Access.getAttr(obj, name, lenient);
+    }
+
+    @Override
+    public Object getItem(Object obj, Object key) {
+        return Access.getItem(obj, key, lenient);
+    }
+}

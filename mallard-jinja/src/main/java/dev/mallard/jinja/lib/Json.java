@@ -1,0 +1,186 @@
+package dev.mallard.jinja.lib;
+
+import dev.mallard.jinja.value.JinjaError;
+import dev.mallard.jinja.value.Py;
+import dev.mallard.jinja.value.Undefined;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Python's {@code json.dumps(obj, sort_keys=True, indent=...)} with its exact text (", " and
+ * ": " separators, ASCII-only output, float repr, NaN and Infinity), then Jinja2's
+ * {@code htmlsafe_json_dumps} escaping of {@code < > & '}. Jinja's engine is the one place
+ * the project writes its own JSON, because Python's layout is the contract here.
+ */
+final class Json {
+    private final String indent;
+    private final int depthLimit = 500;
+
+    private Json(String indent) {
+        this.indent = indent;
+    }
+
+    /** The {@code tojson} filter. */
+    static String htmlSafe(Object value, Object indent) {
+        String text = dumps(value, indent);
+        return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("'", "\\u0027");
+    }
+
+    static String dumps(Object value, Object indent) {
+        String unit = null;
+        if (indent instanceof CharSequence cs) {
+            unit = cs.toString();
+        } else if (indent != null) {
+            unit = " ".repeat((int) Math.max(0, Params.integer(indent)));
+        }
+        StringBuilder sb = new StringBuilder();
+        new Json(unit).write(value, sb, 0);
+        return sb.toString();
+    }
+
+    private void write(Object v, StringBuilder sb, int level) {
+        if (level > depthLimit) {
+            throw new JinjaError("Circular reference detected");
+        }
+        if (v == null) {
+            sb.append("null");
+        } else if (v instanceof Boolean b) {
+            sb.append(b ? "true" : "false");
+        } else if (v instanceof CharSequence s) {
+            string(s.toString(), sb);
+        } else if (Py.isInt(v)) {
+            sb.append(v);
+        } else if (v instanceof BigDecimal) {
+            throw notSerializable("Decimal");
+        } else if (Py.isFloat(v)) {
+            sb.append(floatText(Py.toDouble(v)));
+        } else if (v instanceof Map<?, ?> m) {
+            object(m, sb, level);
+        } else if (v instanceof List<?> l) {
+            array(l, sb, level);
+        } else {
+            throw notSerializable(v instanceof Undefined ? "Undefined" : Py.typeName(v));
+        }
+    }
+
+    private static JinjaError notSerializable(String type) {
+        return new JinjaError("Object of type " + type + " is not JSON serializable");
+    }
+
+    private static String floatText(double d) {
+        if (Double.isNaN(d)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "Infinity" : "-Infinity";
+        }
+        return Py.floatRepr(d);
+    }
+
+    private void array(Collection<?> items, StringBuilder sb, int level) {
+        if (items.isEmpty()) {
+            sb.append("[]");
+            return;
+        }
+        sb.append('[');
+        boolean first = true;
+        for (Object item : items) {
+            separator(sb, first, level + 1);
+            first = false;
+            write(item, sb, level + 1);
+        }
+        close(sb, level);
+        sb.append(']');
+    }
+
+    private void object(Map<?, ?> m, StringBuilder sb, int level) {
+        if (m.isEmpty()) {
+            sb.append("{}");
+            return;
+        }
+        List<Object[]> entries = new ArrayList<>();
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            entries.add(new Object[] {e.getKey(), e.getValue()});
+        }
+        // sort_keys orders the keys as they are, before they become strings
+        entries.sort((x, y) -> Py.compare(x[0], y[0], "<"));
+        sb.append('{');
+        boolean first = true;
+        for (Object[] e : entries) {
+            separator(sb, first, level + 1);
+            first = false;
+            string(key(e[0]), sb);
+            sb.append(": ");
+            write(e[1], sb, level + 1);
+        }
+        close(sb, level);
+        sb.append('}');
+    }
+
+    /** JSON object keys: str as is; int, float, bool and None converted as Python converts them. */
+    private static String key(Object k) {
+        if (k instanceof CharSequence s) {
+            return s.toString();
+        }
+        if (k == null) {
+            return "null";
+        }
+        if (k instanceof Boolean b) {
+            return b ? "true" : "false";
+        }
+        if (Py.isInt(k)) {
+            return k.toString();
+        }
+        if (Py.isFloat(k) && !(k instanceof BigDecimal)) {
+            return floatText(Py.toDouble(k));
+        }
+        throw new JinjaError("keys must be str, int, float, bool or None, not " + Py.typeName(k));
+    }
+
+    private void separator(StringBuilder sb, boolean first, int level) {
+        if (indent == null) {
+            if (!first) {
+                sb.append(", ");
+            }
+            return;
+        }
+        if (!first) {
+            sb.append(',');
+        }
+        sb.append('\n').append(indent.repeat(level));
+    }
+
+    private void close(StringBuilder sb, int level) {
+        if (indent != null) {
+            sb.append('\n').append(indent.repeat(level));
+        }
+    }
+
+    /** A JSON string with ensure_ascii: non-ASCII as \\uXXXX (surrogate pairs beyond the BMP). */
+    static void string(String s, StringBuilder sb) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                default -> {
+                    if (c < 0x20 || c > 0x7e) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
+    }
+}

@@ -127,7 +127,8 @@ class BadInputIT {
                 from {{ ref('customers') }}
                 """));
 
-        r.assertExit(2).assertErrContains("models/uses_macro.sql:2", "no_such_macro");
+        // as in dbt, parsing accepts the call (the name might come from a package); running the model fails
+        r.assertExit(1).assertOutputContains("models/uses_macro.sql:2", "'no_such_macro' is undefined");
     }
 
     @Test

@@ -1,15 +1,17 @@
 package dev.mallard.core.jinja;
 
-import com.hubspot.jinjava.interpret.JinjavaInterpreter;
-import com.hubspot.jinjava.lib.fn.MacroFunction;
 import dev.mallard.core.engine.ColumnInfo;
 import dev.mallard.core.engine.Relation;
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
+import dev.mallard.jinja.value.Args;
+import dev.mallard.jinja.value.CallSite;
+import dev.mallard.jinja.value.Py;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
+import java.util.Map;
+import java.util.Set;
 
 /**
  * dbt's {@code adapter} object for DuckDB: relations and columns (through the runtime),
@@ -17,58 +19,69 @@ import java.util.Locale;
  */
 final class AdapterObject implements PyObject {
     static final String ADAPTER_TYPE = "duckdb";
+    private static final Set<String> METHODS = Set.of("get_relation", "load_relation", "get_columns_in_relation",
+            "get_missing_columns", "already_exists", "quote", "type", "dispatch");
+    private final Map<String, Object> macros;
+
+    AdapterObject(Map<String, Object> macros) {
+        this.macros = macros;
+    }
 
     @Override
-    public Object call(String method, DbtFunctions.Args a) {
+    public Set<String> methods() {
+        return METHODS;
+    }
+
+    @Override
+    public Object call(CallSite site, String method, Args a) {
+        DbtRuntime runtime = DbtFunctions.runtime(site);
         switch (method) {
-            case "get_relation":
             case "load_relation": {
-                if ("load_relation".equals(method)) {
-                    Object rel = a.get(0, "relation");
-                    if (!(rel instanceof RelationValue r)) {
-                        return null;
-                    }
-                    return DbtFunctions.runtime().getRelation(r.getDatabase(), r.getSchema(), r.getIdentifier());
+                Object rel = a.get(0, "relation", null);
+                if (!(rel instanceof RelationValue r)) {
+                    return null;
                 }
-                return DbtFunctions.runtime().getRelation(str(a.get(0, "database")), str(a.get(1, "schema")),
-                        str(a.get(2, "identifier")));
+                return runtime.getRelation(r.getDatabase(), r.getSchema(), r.getIdentifier());
             }
+            case "get_relation":
+                return runtime.getRelation(str(a.get(0, "database", null)), str(a.get(1, "schema", null)),
+                        str(a.get(2, "identifier", null)));
             case "get_columns_in_relation":
-                return columns(a.get(0, "relation"));
+                return columns(runtime, a.get(0, "relation", null));
             case "get_missing_columns":
-                return missingColumns(a.get(0, "from_relation"), a.get(1, "to_relation"));
+                return missingColumns(runtime, a.get(0, "from_relation", null), a.get(1, "to_relation", null));
             case "already_exists":
-                return DbtFunctions.runtime().getRelation(null, str(a.get(0, "schema")), str(a.get(1, "name"))) != null;
+                return runtime.getRelation(null, str(a.get(0, "schema", null)), str(a.get(1, "name", null))) != null;
             case "quote":
-                return Relation.quote(String.valueOf(a.get(0, "identifier")));
+                return Relation.quote(Py.str(a.get(0, "identifier", "")));
             case "type":
                 return ADAPTER_TYPE;
             case "dispatch":
-                return dispatch(String.valueOf(a.get(0, "macro_name")), a.get(1, "macro_namespace"));
+                return dispatch(Py.str(a.require(0, "macro_name", "dispatch")), a.get(1, "macro_namespace", null));
             default:
                 return MISSING;
         }
     }
 
     private static String str(Object o) {
-        return o == null ? null : o.toString();
+        return o == null ? null : Py.str(o);
     }
 
-    private static List<Object> columns(Object relation) {
+    private static List<Object> columns(DbtRuntime runtime, Object relation) {
         List<Object> out = new ArrayList<>();
         if (!(relation instanceof RelationValue r)) {
             return out;
         }
-        for (ColumnInfo c : DbtFunctions.runtime().getColumns(r)) {
+        for (ColumnInfo c : runtime.getColumns(r)) {
             out.add(new ColumnValue(c.name(), c.type()));
         }
         return out;
     }
 
-    private static List<Object> missingColumns(Object from, Object to) {
+    private static List<Object> missingColumns(DbtRuntime runtime, Object from, Object to) {
         List<Object> missing = new ArrayList<>();
-        List<Object> target = columns(to);
-        for (Object c : columns(from)) {
+        List<Object> target = columns(runtime, to);
+        for (Object c : columns(runtime, from)) {
             String name = ((ColumnValue) c).name().toLowerCase(Locale.ROOT);
             if (target.stream().noneMatch(t -> ((ColumnValue) t).name().toLowerCase(Locale.ROOT).equals(name))) {
                 missing.add(c);
@@ -82,24 +95,32 @@ final class AdapterObject implements PyObject {
      * {@code default__name}, among the project's macros (the namespace only narrows where
      * dbt searches; Mallard keeps one macro table).
      */
-    static MacroFunction dispatch(String macroName, Object namespace) {
+    Object dispatch(String macroName, Object namespace) {
         String name = macroName.contains(".") ? macroName.substring(macroName.lastIndexOf('.') + 1) : macroName;
-        JinjavaInterpreter interpreter = JinjavaInterpreter.getCurrent();
         List<String> searched = new ArrayList<>();
         for (String prefix : new String[] {ADAPTER_TYPE + "__", "default__"}) {
             String candidate = prefix + name;
-            MacroFunction macro = interpreter.getContext().getGlobalMacro(candidate);
+            Object macro = macros.get(candidate);
             if (macro != null) {
                 return macro;
             }
-            searched.add((namespace == null ? "" : namespace + ".") + candidate);
+            searched.add((namespace == null ? "" : Py.str(namespace) + ".") + candidate);
         }
-        throw new MallardException(ErrorCode.JINJA, "In dispatch: no macro named '" + name + "' found; searched for: "
-                + String.join(", ", searched));
+        throw new MallardException(ErrorCode.JINJA, "In dispatch: No macro named '" + name
+                + "' found within namespace: '" + (namespace == null ? "" : Py.str(namespace))
+                + "'\n    Searched for: " + String.join(", ", searched));
+    }
+
+    @Override
+    public String typeName() {
+        return "DuckDBAdapter";
     }
 
     /** A column from {@code get_columns_in_relation}: name, data_type/dtype, quoted, is_string()... */
     record ColumnValue(String name, String dataType) implements PyObject {
+        private static final Set<String> COLUMN_METHODS = Set.of("is_string", "is_integer", "is_float",
+                "is_numeric", "is_number");
+
         @Override
         public Object attribute(String attr) {
             return switch (attr) {
@@ -111,7 +132,12 @@ final class AdapterObject implements PyObject {
         }
 
         @Override
-        public Object call(String method, DbtFunctions.Args args) {
+        public Set<String> methods() {
+            return COLUMN_METHODS;
+        }
+
+        @Override
+        public Object call(CallSite site, String method, Args args) {
             String t = dataType == null ? "" : dataType.toUpperCase(Locale.ROOT);
             return switch (method) {
                 case "is_string" -> t.startsWith("VARCHAR") || t.startsWith("TEXT") || t.startsWith("STRING")
@@ -126,9 +152,13 @@ final class AdapterObject implements PyObject {
         }
 
         @Override
+        public String typeName() {
+            return "Column";
+        }
+
+        @Override
         public String toString() {
-            return name;
+            return "<Column " + name + " (" + dataType + ")>";
         }
     }
-
 }

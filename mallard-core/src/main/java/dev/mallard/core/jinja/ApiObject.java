@@ -3,31 +3,95 @@ package dev.mallard.core.jinja;
 import dev.mallard.core.engine.Relation;
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
+import dev.mallard.jinja.value.Args;
+import dev.mallard.jinja.value.CallSite;
+import dev.mallard.jinja.value.Py;
+import java.util.Set;
 
-/** dbt's {@code api} namespace: {@code api.Relation.create(database=, schema=, identifier=, type=)}. */
+/**
+ * dbt's {@code api} namespace: {@code api.Relation.create(database=, schema=, identifier=, type=)}
+ * and {@code api.Column.create(name, dtype)}.
+ */
 final class ApiObject implements PyObject {
+    private static final Set<String> CREATE = Set.of("create");
+
     private static final PyObject RELATION = new PyObject() {
         @Override
-        public Object call(String method, DbtFunctions.Args args) {
+        public Set<String> methods() {
+            return CREATE;
+        }
+
+        @Override
+        public Object call(CallSite site, String method, Args a) {
             if (!"create".equals(method)) {
                 return MISSING;
             }
-            Object identifier = args.get(2, "identifier");
+            Object identifier = a.get(2, "identifier", null);
             if (identifier == null) {
                 throw new MallardException(ErrorCode.JINJA, "api.Relation.create() needs an identifier");
             }
-            Object type = args.named().get("type");
-            return new RelationValue(new Relation(str(args.get(0, "database")), str(args.get(1, "schema")),
-                    identifier.toString()), type == null ? "table" : type.toString());
+            Object type = a.get(3, "type", null);
+            return new RelationValue(new Relation(str(a.get(0, "database", null)), str(a.get(1, "schema", null)),
+                    Py.str(identifier)), type == null ? "table" : Py.str(type));
+        }
+
+        @Override
+        public String typeName() {
+            return "type";
+        }
+
+        @Override
+        public String toString() {
+            return "<class 'dbt.adapters.duckdb.relation.DuckDBRelation'>";
+        }
+    };
+
+    private static final PyObject COLUMN = new PyObject() {
+        @Override
+        public Set<String> methods() {
+            return CREATE;
+        }
+
+        @Override
+        public Object call(CallSite site, String method, Args a) {
+            if (!"create".equals(method)) {
+                return MISSING;
+            }
+            return new AdapterObject.ColumnValue(Py.str(a.require(0, "name", "create")),
+                    Py.str(a.require(1, "label_or_dtype", "create")));
+        }
+
+        @Override
+        public String typeName() {
+            return "type";
+        }
+
+        @Override
+        public String toString() {
+            return "<class 'dbt.adapters.duckdb.column.DuckDBColumn'>";
         }
     };
 
     private static String str(Object o) {
-        return o == null ? null : o.toString();
+        return o == null ? null : Py.str(o);
     }
 
     @Override
     public Object attribute(String name) {
-        return "Relation".equals(name) ? RELATION : MISSING;
+        return switch (name) {
+            case "Relation" -> RELATION;
+            case "Column" -> COLUMN;
+            default -> MISSING;
+        };
+    }
+
+    @Override
+    public String typeName() {
+        return "dict";
+    }
+
+    @Override
+    public String toString() {
+        return "{'Relation': " + RELATION + ", 'Column': " + COLUMN + "}";
     }
 }

@@ -51,6 +51,10 @@ public interface DbtRuntime {
     /** The {@code target} context variable. */
     Map<String, Object> target();
 
+    /** Told the template line of the ref/source call about to be made (parse-time bookkeeping). */
+    default void atLine(int line) {
+    }
+
     /** Where log() and print() lines go. */
     void log(String message, boolean info);
 }

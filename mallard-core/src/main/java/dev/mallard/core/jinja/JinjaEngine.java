@@ -1,38 +1,44 @@
 package dev.mallard.core.jinja;
 
-import com.hubspot.jinjava.Jinjava;
-import com.hubspot.jinjava.JinjavaConfig;
-import com.hubspot.jinjava.el.ext.NamedParameter;
-import com.hubspot.jinjava.interpret.Context;
-import com.hubspot.jinjava.interpret.JinjavaInterpreter;
-import com.hubspot.jinjava.interpret.TemplateError;
-import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
-import com.hubspot.jinjava.lib.fn.MacroFunction;
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
+import dev.mallard.jinja.Environment;
+import dev.mallard.jinja.Globals;
+import dev.mallard.jinja.TemplateError;
+import dev.mallard.jinja.ast.Stmt;
+import dev.mallard.jinja.ast.TemplateAst;
+import dev.mallard.jinja.eval.MacroValue;
+import dev.mallard.jinja.eval.Renderer;
+import dev.mallard.jinja.lib.DbtNativeFilters;
+import dev.mallard.jinja.lib.Library;
+import dev.mallard.jinja.value.Args;
+import dev.mallard.jinja.value.Py;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import jinjava.javax.el.ExpressionFactory;
 
 /**
- * Jinjava configured as dbt's Jinja: dbt's global functions and objects, Python string,
- * list and dict methods, {@code %} formatting, {@code return()}, dbt's extra tags, and the
- * project's macros. Macro files are rendered once, into a context every render shares.
- * Thread-safe: each render gets its own interpreter and context.
+ * Mallard's Jinja engine ({@code mallard-jinja}) with dbt's context on top: the project's
+ * macros (parsed once, shared by every render), dbt's functions and objects, and per render
+ * the invocation's {@link DbtRuntime}. Thread-safe: each render gets its own renderer.
  */
 public final class JinjaEngine {
-    static final String STATEMENTS_KEY = "__mallard_statements__";
-    static final String SNAPSHOTS_KEY = "__mallard_snapshots__";
+    private static final Library LIBRARY = Library.standard();
+    /** dbt's native rendering (YAML values) has its own as_bool/as_number/as_native/as_text. */
+    private static final Library NATIVE_LIBRARY = nativeLibrary();
 
-    private final Jinjava jinjava;
-    private final Context macroContext;
-    private final Map<String, String> macroFiles = new ConcurrentHashMap<>();
+    /** Parsed templates are cached per engine, i.e. per project: a parse's ASTs serve its run. */
+    private final Environment environment = new Environment(LIBRARY);
+
+    private final Map<String, Object> macros = new HashMap<>();
+    private final Map<String, String> macroFiles = new HashMap<>();
+    private final Map<String, Object> statics = new HashMap<>();
     private final Map<String, Object> defaults;
 
     public JinjaEngine(List<TemplateFile> macroSources) {
@@ -42,59 +48,97 @@ public final class JinjaEngine {
     /**
      * An engine whose macros may also be called through package namespaces, e.g. the
      * project's own name and its installed packages ({@code dbt_utils.star(...)}).
+     * Every syntax error of every macro file is reported at once, in the order given.
      */
     public JinjaEngine(List<TemplateFile> macroSources, Set<String> packageNames) {
-        JinjavaConfig config = JinjavaConfig.newBuilder()
-                .withFailOnUnknownTokens(false)
-                .withNestedInterpretationEnabled(false)
-                .withTrimBlocks(false)
-                .withLstripBlocks(false)
-                .withElResolver(PyMethodResolver.chain())
-                // Python's Jinja lets macros recurse (tree walks, flattening); Jinjava forbids it by default
-                .withEnableRecursiveMacroCalls(true)
-                .withMaxMacroRecursionDepth(200)
-                // Python Jinja semantics where Jinjava's defaults differ: values print as Python
-                // prints them, operators bind as in Python, `{{ -7 }}` is a negative number
-                .withLegacyOverrides(com.hubspot.jinjava.LegacyOverrides.newBuilder()
-                        .withUsePyishObjectMapper(true)
-                        .withUseNaturalOperatorPrecedence(true)
-                        .withParseWhitespaceControlStrictly(true)
-                        .withEvaluateMapKeys(true)
-                        .withIterateOverMapKeys(true)
-                        .withKeepNullableLoopValues(true)
-                        .build())
-                .build();
-        ExpressionFactory expressions = new DbtExpressionFactory();
-        this.jinjava = new Jinjava(config) {
-            @Override
-            public ExpressionFactory getExpressionFactory() {
-                return expressions;
+        this(macroSources, List.of(), packageNames);
+    }
+
+    /**
+     * A project's engine: parses its macro files and, to report every syntax error of the
+     * project at once (in path order), its other templates too; they stay cached for the run.
+     */
+    public static JinjaEngine forProject(List<TemplateFile> macroSources, List<TemplateFile> templates,
+                                         Set<String> packageNames) {
+        return new JinjaEngine(macroSources, templates, packageNames);
+    }
+
+    private JinjaEngine(List<TemplateFile> macroSources, List<TemplateFile> templates, Set<String> packageNames) {
+        List<TemplateError> errors = new ArrayList<>();
+        for (TemplateFile file : macroSources) {
+            try {
+                defineMacros(file);
+            } catch (TemplateError e) {
+                errors.add(e);
             }
-        };
-        Context global = jinjava.getGlobalContext();
-        DbtGlobals.register(global, packageNames);
-        this.macroContext = new SharedContext(global);
+        }
+        templates.parallelStream().forEach(file -> {
+            try {
+                environment.parse(file.path(), file.text());
+            } catch (TemplateError e) {
+                synchronized (errors) {
+                    errors.add(e);
+                }
+            }
+        });
+        if (!errors.isEmpty()) {
+            errors.sort(java.util.Comparator.comparing(TemplateError::file).thenComparingInt(TemplateError::line));
+            throw syntaxErrors(errors);
+        }
+        Map<String, Object> shared = Collections.unmodifiableMap(macros);
+        statics.putAll(DbtFunctions.all());
+        statics.putAll(DataFunctions.all());
+        statics.put("statement", new StatementMacro());
+        statics.put("load_result", StatementMacro.loadResultFunction());
+        statics.put("adapter", new AdapterObject(shared));
+        statics.put("exceptions", new ExceptionsObject());
+        statics.put("modules", new ModulesObject());
+        statics.put("api", new ApiObject());
+        statics.put("dbt", new MacroNamespace("dbt", shared));
+        for (String name : packageNames) {
+            statics.put(name, new MacroNamespace(name, shared));
+        }
         this.defaults = Map.of(
                 "run_started_at", PyDatetime.of(ZonedDateTime.now(java.time.ZoneOffset.UTC)),
                 "invocation_id", UUID.randomUUID().toString());
-        for (TemplateFile file : macroSources) {
-            defineMacros(file);
-        }
+    }
+
+    private static Library nativeLibrary() {
+        Library lib = Library.standard();
+        DbtNativeFilters.register(lib);
+        return lib;
     }
 
     private void defineMacros(TemplateFile file) {
-        Set<String> before = Set.copyOf(macroContext.getGlobalMacros().keySet());
-        DbtInterpreter interpreter = new DbtInterpreter(jinjava, macroContext, file.path(), macroFiles::get);
-        run(interpreter, file.path(), () -> interpreter.render(file.text()));
-        for (String name : macroContext.getGlobalMacros().keySet()) {
-            if (!before.contains(name)) {
-                macroFiles.put(name, file.path());
+        TemplateAst ast = environment.parse(file.path(), file.text());
+        for (Stmt stmt : ast.body()) {
+            if (stmt instanceof Stmt.Macro m) {
+                macros.put(m.name(), MacroValue.global(m, ast.source()));
+                macroFiles.put(m.name(), file.path());
             }
         }
     }
 
+    /** One error for all syntax errors, each with its file, line and offending text. */
+    static MallardException syntaxErrors(List<TemplateError> errors) {
+        TemplateError first = errors.get(0);
+        if (errors.size() == 1) {
+            return new MallardException(ErrorCode.JINJA, syntaxMessage(first), first.file(), first.line());
+        }
+        StringBuilder sb = new StringBuilder(errors.size() + " template syntax errors:");
+        for (TemplateError e : errors) {
+            sb.append("\n").append(e.describe());
+        }
+        return new MallardException(ErrorCode.JINJA, sb.toString(), first.file(), first.line());
+    }
+
+    private static String syntaxMessage(TemplateError e) {
+        String line = e.sourceLine();
+        return line == null || line.isBlank() ? e.getMessage() : e.getMessage() + "\n  > " + line.strip();
+    }
+
     public boolean hasMacro(String name) {
-        return macroContext.isGlobalMacro(name);
+        return macros.containsKey(name);
     }
 
     /** The file a project macro was defined in, or null. */
@@ -103,7 +147,16 @@ public final class JinjaEngine {
     }
 
     public Set<String> macroNames() {
-        return Set.copyOf(macroContext.getGlobalMacros().keySet());
+        return Set.copyOf(macros.keySet());
+    }
+
+    /** Parses a template (cached) without rendering it; a syntax error is a MallardException. */
+    public TemplateAst parse(TemplateFile template) {
+        try {
+            return environment.parse(template.path(), template.text());
+        } catch (TemplateError e) {
+            throw syntaxErrors(List.of(e));
+        }
     }
 
     /** Renders a template with the dbt context bound to {@code runtime}. */
@@ -113,74 +166,127 @@ public final class JinjaEngine {
 
     /** Renders a template and also reports what its tags declared (snapshot blocks). */
     public Rendered renderForResult(TemplateFile template, DbtRuntime runtime, Map<String, Object> extra) {
-        Map<String, Object> bindings = bindings(runtime, extra);
+        TemplateAst ast = parse(template);
         List<SnapshotBlock> snapshots = new ArrayList<>(1);
-        bindings.put(SNAPSHOTS_KEY, snapshots);
-        Context ctx = new RenderContext(macroContext, bindings);
-        DbtInterpreter interpreter = new DbtInterpreter(jinjava, ctx, template.path(), macroFiles::get);
-        String out = run(interpreter, template.path(), () -> interpreter.render(template.text()));
-        return new Rendered(out, snapshots);
+        Renderer renderer = renderer(runtime, extra).listener((name, sql, pos) ->
+                snapshots.add(new SnapshotBlock(name, sql, pos.line())));
+        try {
+            return new Rendered(renderer.render(ast), snapshots);
+        } catch (TemplateError e) {
+            throw toMallard(e);
+        }
+    }
+
+    /**
+     * Renders a YAML value as dbt does (natively): {@code "{{ 4 }}"} is the number 4,
+     * {@code "{{ 'true' | as_bool }}"} the boolean true; other templates give their text.
+     */
+    public Object renderNative(TemplateFile template, DbtRuntime runtime, Map<String, Object> extra) {
+        TemplateAst ast = parse(template);
+        try {
+            return renderer(runtime, extra, NATIVE_LIBRARY).renderNative(ast);
+        } catch (TemplateError e) {
+            throw toMallard(e);
+        }
     }
 
     /** Calls a project macro by name, returning its return() value or its rendered text. */
     public Object callMacro(String name, List<Object> args, Map<String, Object> kwargs, DbtRuntime runtime,
                             Map<String, Object> extra) {
-        MacroFunction macro = macroContext.getGlobalMacro(name);
+        Object macro = macros.get(name);
         if (macro == null) {
             throw new MallardException(ErrorCode.JINJA, "macro '" + name + "' is not defined");
         }
-        Context ctx = new RenderContext(macroContext, bindings(runtime, extra));
-        String file = macroFile(name);
-        DbtInterpreter interpreter = new DbtInterpreter(jinjava, ctx, file, macroFiles::get);
-        // evaluate() maps positional and keyword arguments onto the macro's parameters
-        List<Object> params = new ArrayList<>(args);
-        kwargs.forEach((k, v) -> params.add(new NamedParameter(k, v)));
-        return run(interpreter, file, () -> macro.evaluate(params.toArray()));
-    }
-
-    private interface Body<T> {
-        T run();
-    }
-
-    private static <T> T run(DbtInterpreter interpreter, String file, Body<T> body) {
-        JinjavaInterpreter.pushCurrent(interpreter);
-        T out;
+        Renderer renderer = renderer(runtime, extra);
         try {
-            out = body.run();
-        } catch (TemplateAbort abort) {
-            throw abort.error();
-        } catch (MacroReturn r) {
-            throw new MallardException(ErrorCode.JINJA, "return() is only allowed inside a macro", file,
-                    interpreter.getLineNumber());
-        } catch (MallardException e) {
-            throw e.locatedAt(file, interpreter.getLineNumber());
-        } finally {
-            JinjavaInterpreter.popCurrent();
+            return renderer.call(macro, Args.of(new ArrayList<>(args), new LinkedHashMap<>(kwargs)));
+        } catch (TemplateError e) {
+            throw toMallard(e.passedThrough(name, null));
         }
-        // DbtInterpreter throws on fatal errors; this catches any Jinjava records another way
-        for (TemplateError error : interpreter.getErrors()) {
-            if (error.getSeverity() == TemplateError.ErrorType.FATAL) {
-                throw new MallardException(ErrorCode.JINJA, error.getMessage(), file, error.getLineno());
-            }
-        }
-        return out;
     }
 
-    private Map<String, Object> bindings(DbtRuntime runtime, Map<String, Object> extra) {
-        Map<String, Object> b = new HashMap<>(defaults);
-        b.put(DbtFunctions.RUNTIME_KEY, runtime);
-        b.put(STATEMENTS_KEY, new HashMap<String, Object>());
-        b.put("execute", runtime.execute());
-        b.put("config", new ConfigObject(runtime));
-        b.put("target", runtime.target());
+    private Renderer renderer(DbtRuntime runtime, Map<String, Object> extra) {
+        return renderer(runtime, extra, LIBRARY);
+    }
+
+    private Renderer renderer(DbtRuntime runtime, Map<String, Object> extra, Library library) {
+        Map<String, Object> bindings = new HashMap<>(defaults);
+        bindings.put(DbtFunctions.RUNTIME_KEY, runtime);
+        bindings.put(StatementMacro.STATEMENTS_KEY, new HashMap<String, Object>());
+        bindings.put("execute", runtime.execute());
+        bindings.put("target", runtime.target());
         RelationValue self = runtime.thisRelation();
         if (self != null) {
-            b.put("this", self);
+            bindings.put("this", self);
         }
         if (extra != null) {
-            b.putAll(extra);
+            bindings.putAll(extra);
         }
-        return b;
+        Map<String, Object> builtins = environment.library().globals();
+        Globals globals = name -> {
+            Object v = bindings.get(name);
+            if (v != null || bindings.containsKey(name)) {
+                return v;
+            }
+            v = macros.get(name);
+            if (v != null) {
+                return v;
+            }
+            v = statics.get(name);
+            if (v != null) {
+                return v;
+            }
+            v = builtins.get(name);
+            return v != null ? v : Py.NOT_FOUND;
+        };
+        // dbt parses with an Undefined that absorbs calls and attribute reads (capture_macros)
+        return new Renderer(library, globals, !runtime.execute());
+    }
+
+    /**
+     * A template error as Mallard reports it: the message, the macros it passed through, and
+     * the place in the rendered file (the outermost call) where it happened.
+     */
+    private MallardException toMallard(TemplateError e) {
+        MallardException host = e.getCause() instanceof MallardException me ? me : null;
+        if (host != null && host.file() != null) {
+            return host;
+        }
+        ErrorCode code = host == null ? ErrorCode.JINJA : host.code();
+        String hint = host == null ? null : host.hint();
+        StringBuilder message = new StringBuilder(e.getMessage());
+        if (e.calls().isEmpty()) {
+            if (host == null && e.sourceLine() != null && !e.sourceLine().isBlank()) {
+                message.append("\n  > ").append(e.sourceLine().strip());
+            }
+            return new MallardException(code, message.toString(), e.file(), e.line(), hint, host);
+        }
+        int innerLine = e.line();
+        String file = e.file();
+        int line = e.line();
+        for (int i = 0; i < e.calls().size(); i++) {
+            TemplateError.Call call = e.calls().get(i);
+            String macroFile = macroFiles.getOrDefault(call.macro(), file);
+            message.append(i == 0 ? "\n  in macro '" : "\n  called from macro '").append(call.macro()).append('\'')
+                    .append(" (").append(macroFile).append(innerLine > 0 ? ":" + innerLine : "").append(')');
+            if (call.site() != null) {
+                innerLine = call.site().line();
+                file = call.site().file();
+                line = call.site().line();
+            } else {
+                file = macroFile;
+                line = e.line();
+                break;
+            }
+        }
+        return new MallardException(code, message.toString(), file, line, hint, host);
+    }
+
+    /** dbt's advice for an undefined name, which is most often a macro from a missing package. */
+    private static String undefinedHint(TemplateError e) {
+        return e.getMessage().endsWith("' is undefined")
+                ? "this can happen when calling a macro that does not exist: check for typos, and that the "
+                  + "package defining it is installed" : null;
     }
 
     /** A render's output and the snapshot blocks it declared. */

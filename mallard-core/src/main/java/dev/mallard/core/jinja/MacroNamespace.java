@@ -1,32 +1,32 @@
 package dev.mallard.core.jinja;
 
-import com.hubspot.jinjava.interpret.JinjavaInterpreter;
-import com.hubspot.jinjava.lib.fn.MacroFunction;
-import dev.mallard.core.error.ErrorCode;
-import dev.mallard.core.error.MallardException;
+import dev.mallard.jinja.value.Undefined;
+import java.util.Map;
 
 /**
  * A package name used as a macro namespace: {@code dbt.current_timestamp()},
  * {@code dbt_utils.star(...)}, {@code my_project.helper()}. Mallard keeps one macro table,
- * so every namespace resolves names in it; the namespace only documents intent.
+ * so every namespace resolves names in it; a name it lacks is undefined, as in dbt.
  */
 final class MacroNamespace implements PyObject {
     private final String name;
+    private final Map<String, Object> macros;
 
-    MacroNamespace(String name) {
+    MacroNamespace(String name, Map<String, Object> macros) {
         this.name = name;
+        this.macros = macros;
     }
 
     @Override
     public Object attribute(String macro) {
-        MacroFunction found = JinjavaInterpreter.getCurrent().getContext().getGlobalMacro(macro);
-        return found == null ? MISSING : found;
+        Object found = macros.get(macro);
+        return found == null ? Undefined.hint("'" + name + "." + macro + "' is undefined (no macro of that name)",
+                false) : found;
     }
 
-    /** Reached only when {@link #attribute} found no macro of that name. */
     @Override
-    public Object call(String method, DbtFunctions.Args args) {
-        throw new MallardException(ErrorCode.JINJA, "'" + name + "." + method + "' is undefined (no macro of that name)");
+    public String typeName() {
+        return "MacroNamespace";
     }
 
     @Override

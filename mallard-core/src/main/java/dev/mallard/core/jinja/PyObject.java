@@ -1,23 +1,42 @@
 package dev.mallard.core.jinja;
 
-import com.hubspot.jinjava.objects.PyWrapper;
+import dev.mallard.jinja.value.Args;
+import dev.mallard.jinja.value.CallSite;
+import dev.mallard.jinja.value.Py;
+import dev.mallard.jinja.value.PyCallable;
+import java.util.Set;
 
 /**
- * A context object with Python-style attributes and methods ({@code adapter},
- * {@code exceptions}, {@code modules.datetime}, ...). {@link PyMethodResolver} routes
- * attribute reads and method calls here, so keyword arguments and snake_case names work
- * without Java bean conventions. Extending PyWrapper stops Jinjava from re-wrapping
- * objects that are also lists (an agate table) into its own list type.
+ * A dbt context object ({@code adapter}, {@code exceptions}, {@code modules.datetime}, a
+ * relation, ...): attributes plus named methods, seen by templates as a Jinja object whose
+ * methods are callables bound to it.
  */
-interface PyObject extends PyWrapper, PrintsAsText {
+interface PyObject extends dev.mallard.jinja.value.PyObject {
     /** Returned by {@link #attribute} and {@link #call} for names the object does not have. */
-    Object MISSING = PyStringMethods.NOT_HANDLED;
+    Object MISSING = Py.NOT_FOUND;
 
     default Object attribute(String name) {
         return MISSING;
     }
 
-    default Object call(String method, DbtFunctions.Args args) {
+    /** The method names {@link #call} answers. */
+    default Set<String> methods() {
+        return Set.of();
+    }
+
+    default Object call(CallSite site, String method, Args args) {
+        return MISSING;
+    }
+
+    @Override
+    default Object getAttr(String name) {
+        Object v = attribute(name);
+        if (v != MISSING) {
+            return v;
+        }
+        if (methods().contains(name)) {
+            return (PyCallable) (site, args) -> call(site, name, args);
+        }
         return MISSING;
     }
 }

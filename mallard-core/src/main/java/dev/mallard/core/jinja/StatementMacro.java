@@ -1,9 +1,10 @@
 package dev.mallard.core.jinja;
 
-import com.hubspot.jinjava.interpret.Context;
-import com.hubspot.jinjava.interpret.JinjavaInterpreter;
-import com.hubspot.jinjava.lib.fn.MacroFunction;
 import dev.mallard.core.engine.QueryResult;
+import dev.mallard.jinja.value.Args;
+import dev.mallard.jinja.value.CallSite;
+import dev.mallard.jinja.value.Py;
+import dev.mallard.jinja.value.PyCallable;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,37 +15,24 @@ import java.util.Map;
  * runs the body on the engine (only when execute is true) and keeps the result for
  * {@code load_result('name')}: a dict with {@code response}, {@code data} and {@code table}.
  */
-final class StatementMacro extends MacroFunction {
-
-    StatementMacro() {
-        super(List.of(), "statement", signature(), false, new Context(), 0, 0);
-    }
-
-    private static LinkedHashMap<String, Object> signature() {
-        LinkedHashMap<String, Object> args = new LinkedHashMap<>();
-        args.put("name", null);
-        args.put("fetch_result", false);
-        args.put("auto_begin", true);
-        args.put("language", "sql");
-        return args;
-    }
+final class StatementMacro implements PyCallable {
+    static final String STATEMENTS_KEY = "__mallard_statements__";
 
     @Override
-    public Object doEvaluate(Map<String, Object> argMap, Map<String, Object> kwargMap, List<Object> varArgs) {
-        JinjavaInterpreter interpreter = JinjavaInterpreter.getCurrent();
-        MacroFunction caller = interpreter.getContext().getGlobalMacro("caller");
+    public Object call(CallSite site, Args a) {
+        Object caller = a.named().get("caller");
         if (caller == null) {
             return "";
         }
-        String sql = String.valueOf(caller.doEvaluate(new HashMap<>(), new HashMap<>(), List.of()));
-        DbtRuntime runtime = DbtFunctions.runtime();
+        String sql = Py.str(site.call(caller, Args.EMPTY));
+        DbtRuntime runtime = DbtFunctions.runtime(site);
         if (!runtime.execute()) {
             return "";
         }
         QueryResult result = runtime.runQuery(sql);
-        Object name = argMap.get("name");
+        Object name = a.get(0, "name", null);
         if (name != null) {
-            statements().put(name.toString(), loadResult(result, PyTypes.truthy(argMap.get("fetch_result"))));
+            statements(site).put(Py.str(name), loadResult(result, Py.truthy(a.get(1, "fetch_result", false))));
         }
         return "";
     }
@@ -54,7 +42,7 @@ final class StatementMacro extends MacroFunction {
         int rows = result == null ? 0 : result.rows().size();
         response.put("_message", "OK");
         response.put("code", "OK");
-        response.put("rows_affected", rows);
+        response.put("rows_affected", (long) rows);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("response", response);
         AgateTable table = result == null || !fetch ? null : new AgateTable(result);
@@ -64,13 +52,13 @@ final class StatementMacro extends MacroFunction {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> statements() {
-        Object map = JinjavaInterpreter.getCurrent().getContext().get(JinjaEngine.STATEMENTS_KEY);
+    private static Map<String, Object> statements(CallSite site) {
+        Object map = site.lookup(STATEMENTS_KEY);
         return map instanceof Map<?, ?> m ? (Map<String, Object>) m : new HashMap<>();
     }
 
     /** {@code load_result('name')}: the statement's result, or None if it did not run. */
-    public static Object loadResult(Object name) {
-        return statements().get(String.valueOf(name));
+    static PyCallable loadResultFunction() {
+        return (site, a) -> statements(site).get(Py.str(a.require(0, "name", "load_result")));
     }
 }

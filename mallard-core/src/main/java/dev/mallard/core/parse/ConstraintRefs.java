@@ -5,17 +5,12 @@ import dev.mallard.core.manifest.RefCall;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Model-level {@code constraints:} and the refs in foreign keys' {@code to: ref('x')},
  * which make the referenced model a parent, as in dbt, so it is built first.
  */
 final class ConstraintRefs {
-    private static final Pattern REF = Pattern.compile(
-            "\\bref\\(\\s*['\"]([^'\"]+)['\"]\\s*(?:,\\s*['\"]([^'\"]+)['\"]\\s*)?\\)");
-
     private ConstraintRefs() {
     }
 
@@ -38,10 +33,7 @@ final class ConstraintRefs {
         }
         for (Object o : all) {
             if (o instanceof Map<?, ?> m && m.get("to") instanceof String to) {
-                Matcher r = REF.matcher(to);
-                if (r.find()) {
-                    RefCall call = r.group(2) == null ? new RefCall(null, r.group(1), 0)
-                            : new RefCall(r.group(1), r.group(2), 0);
+                for (RefCall call : JinjaCalls.in(to).refs()) {
                     boolean known = out.stream().anyMatch(x -> x.name().equals(call.name())
                             && java.util.Objects.equals(x.packageName(), call.packageName()));
                     if (!known) {

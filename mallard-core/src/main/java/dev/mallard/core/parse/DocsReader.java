@@ -4,20 +4,23 @@ import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
 import dev.mallard.core.manifest.DocBlock;
 import dev.mallard.core.project.SourceFile;
+import dev.mallard.jinja.TemplateError;
+import dev.mallard.jinja.ast.Stmt;
+import dev.mallard.jinja.ast.TemplateAst;
+import dev.mallard.jinja.eval.Renderer;
+import dev.mallard.jinja.lib.Library;
+import dev.mallard.jinja.parser.Parser;
+import dev.mallard.jinja.value.Py;
+import dev.mallard.jinja.value.PyCallable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Reads {@code {% docs name %}...{% enddocs %}} blocks and resolves {@code doc('name')} in descriptions. */
 final class DocsReader {
-    private static final Pattern BLOCK = Pattern.compile(
-            "\\{%-?\\s*docs\\s+([A-Za-z_][\\w]*)\\s*-?%}(.*?)\\{%-?\\s*enddocs\\s*-?%}", Pattern.DOTALL);
-    private static final Pattern DOC_CALL = Pattern.compile(
-            "\\{\\{\\s*doc\\(\\s*['\"]([^'\"]+)['\"]\\s*(?:,\\s*['\"]([^'\"]+)['\"]\\s*)?\\)\\s*}}");
+    private static final Library LIBRARY = Library.standard();
 
     private DocsReader() {
     }
@@ -31,49 +34,60 @@ final class DocsReader {
             } catch (IOException e) {
                 throw new MallardException(ErrorCode.PROJECT, "cannot read " + f.relativeToProject());
             }
-            Matcher m = BLOCK.matcher(text);
-            while (m.find()) {
-                String name = m.group(1);
-                String id = "doc." + packageName + "." + name;
-                if (docs.containsKey(id)) {
-                    throw new MallardException(ErrorCode.DUPLICATE_NODE, "docs block '" + name + "' is defined twice (also in "
-                            + docs.get(id).originalFilePath() + ")", f.relativeToProject(), lineOf(text, m.start()));
+            TemplateAst ast;
+            try {
+                ast = Parser.parse(f.relativeToProject(), text);
+            } catch (TemplateError e) {
+                throw new MallardException(ErrorCode.JINJA, e.getMessage(), e.file(), e.line());
+            }
+            for (Stmt s : ast.body()) {
+                if (!(s instanceof Stmt.Docs d)) {
+                    continue;
                 }
-                docs.put(id, new DocBlock(id, name, packageName, f.relativeToRoot(), f.relativeToProject(),
-                        m.group(2).strip()));
+                String id = "doc." + packageName + "." + d.name();
+                if (docs.containsKey(id)) {
+                    throw new MallardException(ErrorCode.DUPLICATE_NODE, "docs block '" + d.name()
+                            + "' is defined twice (also in " + docs.get(id).originalFilePath() + ")",
+                            f.relativeToProject(), d.pos().line());
+                }
+                docs.put(id, new DocBlock(id, d.name(), packageName, f.relativeToRoot(), f.relativeToProject(),
+                        d.source().strip()));
             }
         }
         return docs;
     }
 
-    /** Replaces {@code {{ doc('x') }}} in a description with the block's text. */
+    /** Renders a description's {@code {{ doc('x') }}} calls (dbt's {@code doc(name)} and {@code doc(package, name)}). */
     static String resolve(String description, Map<String, DocBlock> docs, String packageName, String file) {
-        if (description == null || !description.contains("doc(")) {
+        if (description == null || !description.contains("{")) {
             return description;
         }
-        Matcher m = DOC_CALL.matcher(description);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            String pkg = m.group(2) == null ? packageName : m.group(1);
-            String name = m.group(2) == null ? m.group(1) : m.group(2);
+        TemplateAst ast;
+        try {
+            ast = Parser.parse(file, description);
+        } catch (TemplateError e) {
+            return description;
+        }
+        PyCallable doc = (site, args) -> {
+            String first = Py.str(args.require(0, "name", "doc"));
+            String pkg = args.size() > 1 ? first : packageName;
+            String name = args.size() > 1 ? Py.str(args.positional().get(1)) : first;
             DocBlock block = docs.get("doc." + pkg + "." + name);
             if (block == null) {
-                throw new MallardException(ErrorCode.UNKNOWN_REFERENCE, "documentation '" + name + "' was not found", file, 0,
-                        "define it in a .md file with {% docs " + name + " %}...{% enddocs %}", null);
+                throw new MallardException(ErrorCode.UNKNOWN_REFERENCE, "documentation '" + name + "' was not found",
+                        file, 0, "define it in a .md file with {% docs " + name + " %}...{% enddocs %}", null);
             }
-            m.appendReplacement(sb, Matcher.quoteReplacement(block.blockContents()));
-        }
-        m.appendTail(sb);
-        return sb.toString();
-    }
-
-    static int lineOf(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset && i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
+            return block.blockContents();
+        };
+        Map<String, Object> builtins = LIBRARY.globals();
+        try {
+            return new Renderer(LIBRARY, n -> "doc".equals(n) ? doc : builtins.getOrDefault(n, Py.NOT_FOUND), true)
+                    .render(ast);
+        } catch (TemplateError e) {
+            if (e.getCause() instanceof MallardException me) {
+                throw me;
             }
+            return description;
         }
-        return line;
     }
 }

@@ -1,6 +1,6 @@
 package dev.mallard.core.parse;
 
-import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import dev.mallard.core.error.MallardException;
 import dev.mallard.core.engine.ColumnInfo;
 import dev.mallard.core.engine.QueryResult;
 import dev.mallard.core.engine.Relation;
@@ -30,9 +30,20 @@ final class ParseRuntime implements DbtRuntime {
         this.self = self;
     }
 
-    private static int line() {
-        JinjavaInterpreter i = JinjavaInterpreter.getCurrent();
-        return i == null ? 0 : i.getLineNumber();
+    /** The first var() that had no value; reported only if the node turns out to be enabled, as dbt does. */
+    MallardException missingVar;
+    /** Set for models: a missing var in a model that config() then disables is no error. */
+    boolean deferMissingVars;
+    int missingVarLine;
+    private int line;
+
+    @Override
+    public void atLine(int line) {
+        this.line = line;
+    }
+
+    private int line() {
+        return line;
     }
 
     @Override
@@ -73,7 +84,18 @@ final class ParseRuntime implements DbtRuntime {
 
     @Override
     public Object var(String name, Object defaultValue, boolean hasDefault) {
-        return vars.get(name, defaultValue, hasDefault);
+        try {
+            return vars.get(name, defaultValue, hasDefault);
+        } catch (MallardException e) {
+            if (!deferMissingVars) {
+                throw e;
+            }
+            if (missingVar == null) {
+                missingVar = e;
+                missingVarLine = line;
+            }
+            return null;
+        }
     }
 
     @Override

@@ -45,6 +45,9 @@ public final class Parser {
         }
     }
 
+    /** Template texts read once for the syntax check, by project-relative path. */
+    private Map<String, String> texts = Map.of();
+
     public Parser(Project project) {
         this.project = project;
         this.vars = new Vars(project.cliVars(), project.config().vars(), project.name());
@@ -62,7 +65,17 @@ public final class Parser {
             macroTemplates.add(new TemplateFile(f.relativeToProject(), text));
         }
         macroTemplates.add(0, BuiltinMacros.template());
-        JinjaEngine jinja = new JinjaEngine(macroTemplates);
+        List<SourceFile> templateFiles = new ArrayList<>(project.modelFiles());
+        templateFiles.addAll(project.analysisFiles());
+        project.snapshotFiles().stream().filter(f -> f.relativeToProject().endsWith(".sql")).forEach(templateFiles::add);
+        project.testFiles().stream().filter(f -> !TestCollector.isGeneric(f) && f.relativeToProject().endsWith(".sql"))
+                .forEach(templateFiles::add);
+        List<TemplateFile> templates = templateFiles.parallelStream()
+                .map(f -> new TemplateFile(f.relativeToProject(), read(f))).toList();
+        Map<String, String> texts = new java.util.HashMap<>();
+        templates.forEach(t -> texts.put(t.path(), t.text()));
+        this.texts = texts;
+        JinjaEngine jinja = JinjaEngine.forProject(macroTemplates, templates, Set.of());
         Map<String, MacroInfo> macros = new LinkedHashMap<>();
         for (String name : jinja.macroNames()) {
             String file = jinja.macroFile(name);
@@ -167,15 +180,20 @@ public final class Parser {
         if (patch != null) {
             ConfigMerger.mergeInto(config, patch.config());
         }
-        String raw = read(f);
+        String raw = texts.containsKey(f.relativeToProject()) ? texts.get(f.relativeToProject()) : read(f);
         Relation preliminary = new Relation(project.target().effectiveDatabase(), project.target().schema(), name);
         ParseRuntime rt = new ParseRuntime(vars, project.target().context(), config, preliminary);
+        rt.deferMissingVars = true;
         jinja.render(new TemplateFile(f.relativeToProject(), raw), rt, Map.of("model", Map.of("name", name)));
         ConfigMerger.mergeInto(config, rt.config);
         config.putIfAbsent("materialized", type == ResourceType.MODEL ? "view" : "view");
         NodeConfig nodeConfig = new NodeConfig(config);
         if (!nodeConfig.enabled()) {
             return null;
+        }
+        if (rt.missingVar != null) {
+            throw rt.missingVar.file() != null ? rt.missingVar
+                    : rt.missingVar.locatedAt(f.relativeToProject(), rt.missingVarLine);
         }
         Relation relation = namer.name(name, config, nodeContext(name, fqn, f, type));
         return new ModelNode(NodeId.of(type, pkg, name), type, name, pkg, f.relativeToRoot(), f.relativeToProject(), fqn,

@@ -5,6 +5,7 @@ import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
 import dev.mallard.core.jinja.JinjaEngine;
 import dev.mallard.core.jinja.TemplateFile;
+import dev.mallard.jinja.ast.Stmt;
 import dev.mallard.core.manifest.ModelNode;
 import dev.mallard.core.manifest.NodeConfig;
 import dev.mallard.core.manifest.NodeId;
@@ -16,8 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Snapshots: {@code {% snapshot name %}} blocks in the snapshot-paths files and
@@ -26,8 +25,6 @@ import java.util.regex.Pattern;
  * keeps it.
  */
 final class SnapshotReader {
-    private static final Pattern BLOCK = Pattern.compile(
-            "\\{%-?\\s*snapshot\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*-?%}(.*?)\\{%-?\\s*endsnapshot\\s*-?%}", Pattern.DOTALL);
     private static final Set<String> HARD_DELETES = Set.of("ignore", "invalidate", "new_record");
 
     private final Project project;
@@ -48,21 +45,23 @@ final class SnapshotReader {
     List<ModelNode> read(Map<String, PropertyPatch> patches, List<String> disabled) {
         List<ModelNode> out = new ArrayList<>();
         for (SourceFile f : project.snapshotFiles()) {
+            if (!f.relativeToProject().endsWith(".sql")) {
+                continue;
+            }
             String text = Parser.read(f);
-            Matcher m = BLOCK.matcher(text);
-            while (m.find()) {
-                int line = 1 + (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count();
-                int bodyLine = line + (int) text.substring(m.start(), m.start(2)).chars().filter(c -> c == '\n').count();
-                String body = m.group(2);
+            for (Stmt stmt : jinja.parse(new TemplateFile(f.relativeToProject(), text)).body()) {
+                if (!(stmt instanceof Stmt.Snapshot block)) {
+                    continue;
+                }
                 // keep line numbers of errors in the body right by padding it to its place in the file
-                String template = "\n".repeat(bodyLine - 1) + body;
+                String template = "\n".repeat(block.bodyLine() - 1) + block.source();
                 // dbt's fqn of a snapshot block names its file too: [package, folders..., file stem, name]
                 List<String> folders = new ArrayList<>(f.folders());
                 folders.add(f.stem());
-                ModelNode node = build(m.group(1), f.relativeToRoot(), f.relativeToProject(), folders, template,
-                        body, patches.get(m.group(1)), line, Checksums.sha256(text));
+                ModelNode node = build(block.name(), f.relativeToRoot(), f.relativeToProject(), folders, template,
+                        block.source(), patches.get(block.name()), block.pos().line(), Checksums.sha256(text));
                 if (node == null) {
-                    disabled.add(m.group(1));
+                    disabled.add(block.name());
                 } else {
                     out.add(node);
                 }

@@ -30,10 +30,6 @@ final class TestBuilder {
     static final List<String> CONFIG_ARGS = List.of("severity", "tags", "enabled", "where", "limit", "warn_if",
             "error_if", "fail_calc", "store_failures", "store_failures_as", "meta", "database", "schema", "alias");
     private static final Pattern TEST_NAME = Pattern.compile("^(?:([A-Za-z_][0-9A-Za-z_]*)\\.)?([A-Za-z_][0-9A-Za-z_]*)$");
-    private static final Pattern REF = Pattern.compile(
-            "^\\s*ref\\(\\s*['\"]([^'\"]+)['\"]\\s*(?:,\\s*['\"]([^'\"]+)['\"]\\s*)?\\)\\s*$");
-    private static final Pattern SOURCE = Pattern.compile(
-            "^\\s*source\\(\\s*['\"]([^'\"]+)['\"]\\s*,\\s*['\"]([^'\"]+)['\"]\\s*\\)\\s*$");
 
     /** What a test is attached to: a model/seed (by ref) or a source table. */
     record Target(NodeId id, String name, String sourceName, boolean enabled) {
@@ -169,13 +165,13 @@ final class TestBuilder {
             if (e.getKey().equals("model") || !(e.getValue() instanceof String s)) {
                 continue;
             }
-            Matcher r = REF.matcher(s);
-            if (r.matches()) {
-                refs.add(r.group(2) == null ? new RefCall(null, r.group(1), 0) : new RefCall(r.group(1), r.group(2), 0));
+            List<String> ref = JinjaCalls.wholeCall(s, "ref");
+            if (ref != null && (ref.size() == 1 || ref.size() == 2)) {
+                refs.add(ref.size() == 1 ? new RefCall(null, ref.get(0), 0) : new RefCall(ref.get(0), ref.get(1), 0));
             }
-            Matcher so = SOURCE.matcher(s);
-            if (so.matches()) {
-                sources.add(new SourceCall(so.group(1), so.group(2), 0));
+            List<String> source = JinjaCalls.wholeCall(s, "source");
+            if (source != null && source.size() == 2) {
+                sources.add(new SourceCall(source.get(0), source.get(1), 0));
             }
         }
         String alias = String.valueOf(merged.getOrDefault("alias", shortName));

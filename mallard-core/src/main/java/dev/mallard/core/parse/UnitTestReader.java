@@ -29,8 +29,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -41,11 +39,6 @@ import org.apache.commons.csv.CSVRecord;
  * is_incremental override) plus that every input is read by the model.
  */
 final class UnitTestReader {
-    private static final Pattern REF = Pattern.compile(
-            "^\\s*ref\\(\\s*['\"]([^'\"]+)['\"]\\s*(?:,\\s*['\"]([^'\"]+)['\"]\\s*)?\\)\\s*$");
-    private static final Pattern SOURCE = Pattern.compile(
-            "^\\s*source\\(\\s*['\"]([^'\"]+)['\"]\\s*,\\s*['\"]([^'\"]+)['\"]\\s*\\)\\s*$");
-    private static final Pattern IS_INCREMENTAL = Pattern.compile("\\bis_incremental\\s*\\(");
     private static final Set<String> KEYS = Set.of("name", "model", "description", "given", "expect", "overrides",
             "config", "versions", "__file__");
 
@@ -162,13 +155,13 @@ final class UnitTestReader {
         if (text.equals("this")) {
             return new ThisInput();
         }
-        Matcher r = REF.matcher(text);
-        if (r.matches()) {
-            return r.group(2) == null ? new RefInput(null, r.group(1)) : new RefInput(r.group(1), r.group(2));
+        List<String> ref = JinjaCalls.wholeCall(text, "ref");
+        if (ref != null && (ref.size() == 1 || ref.size() == 2)) {
+            return ref.size() == 1 ? new RefInput(null, ref.get(0)) : new RefInput(ref.get(0), ref.get(1));
         }
-        Matcher s = SOURCE.matcher(text);
-        if (s.matches()) {
-            return new SourceInput(s.group(1), s.group(2));
+        List<String> source = JinjaCalls.wholeCall(text, "source");
+        if (source != null && source.size() == 2) {
+            return new SourceInput(source.get(0), source.get(1));
         }
         throw new MallardException(ErrorCode.YAML, where + " has an invalid input '" + text + "'", file, 0,
                 "write input: ref('model'), source('source', 'table') or this", null);
@@ -327,7 +320,7 @@ final class UnitTestReader {
     /** dbt's rules: a model calling is_incremental() needs a boolean override, and true needs a 'this' input. */
     private static void checkIncremental(ModelNode model, Overrides overrides, List<Fixture> given, String where,
                                          String file) {
-        if (!IS_INCREMENTAL.matcher(model.rawCode()).find()) {
+        if (!JinjaCalls.calls(model.originalFilePath(), model.rawCode(), "is_incremental")) {
             return;
         }
         Boolean incremental = overrides.isIncremental();

@@ -18,6 +18,6 @@ public final class YamlValueRenderer implements ValueRenderer {
     @Override
     public Object render(String template, String file) {
         ParseRuntime rt = new ParseRuntime(vars, Map.of(), Map.of(), null);
-        return PLAIN.render(new TemplateFile(file, template), rt, Map.of());
+        return PLAIN.renderNative(new TemplateFile(file, template), rt, Map.of());
     }
 }

@@ -49,7 +49,7 @@ class ContextFunctionsTest {
     void zipSetListDict() {
         assertEquals("a1,b2,", t.render("{% for x, n in zip(['a', 'b', 'c'], [1, 2]) %}{{ x }}{{ n }},{% endfor %}"));
         assertEquals("2 True", t.render("{% set s = set(['a', 'b', 'a']) %}{{ s | length }} {{ 'a' in s }}"));
-        assertEquals("x,y", t.render("{{ list('xy') | join(',') }}"));
+        assertEquals("x,y", t.render("{{ 'xy' | list | join(',') }}"));
         assertEquals("1 2", t.render("{% set d = dict(a=1, b=2) %}{{ d.a }} {{ d['b'] }}"));
     }
 

@@ -29,7 +29,7 @@ class PythonStringMethodsTest {
                 Arguments.of("{{ 'a.b.c'.rsplit('.', 1) | join(' ') }}", "a.b c"),
                 Arguments.of("{{ 'a.b.c'.replace('.', '__') }} {{ 'aaa'.replace('a', 'b', 2) }}", "a__b__c bba"),
                 Arguments.of("{{ ', '.join(['x', 'y', 'z']) }}", "x, y, z"),
-                Arguments.of("{{ '-'.join([1, 2]) }}", "1-2"),
+                Arguments.of("{{ '-'.join(['1', '2']) }}", "1-2"),
                 Arguments.of("{{ '{} and {}'.format('a', 'b') }} {{ '{1}{0}'.format('a', 'b') }}", "a and b ba"),
                 Arguments.of("{{ '{name}: {n:>5}|{f:.2f}'.format(name='x', n=42, f=3.14159) }}", "x:    42|3.14"),
                 Arguments.of("{{ '{{literal}} {}'.format(1) }}", "{literal} 1"),

@@ -28,7 +28,7 @@ class StatementTest {
         Templates t = Templates.withMacros(false);
         String out = t.render("{% call statement('x', fetch_result=True) %}select 1{% endcall %}"
                 + "[{{ load_result('x') }}]{% if execute %}never{% endif %}");
-        assertEquals("[]", out);
+        assertEquals("[None]", out);
         assertTrue(t.runtime.queries.isEmpty());
     }
 

@@ -54,8 +54,12 @@ class TemplateErrorsTest {
     }
 
     @Test
-    void unknownVariablesRenderEmpty() {
-        assertEquals("[][]", T.render("[{{ missing_var }}][{{ missing_var.attr }}]"));
+    void unknownVariablesRenderEmptyButUsingThemIsAnError() {
+        assertEquals("[]", T.render("[{{ missing_var }}]"));
+        MallardException e = fails("{{ missing_var.attr }}");
+        assertTrue(e.getMessage().contains("'missing_var' is undefined"), e.getMessage());
+        // while parsing (execute=false) dbt's Undefined absorbs attribute reads and calls
+        assertEquals("[]", Templates.withMacros(false).render("[{{ missing_var.attr() }}]"));
     }
 
     @Test

@@ -1,0 +1,134 @@
+package dev.mallard.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Templates seen in public dbt projects that Jinjava read wrongly (issue 10's table): each
+ * must behave as in dbt, which runs Python's Jinja2.
+ */
+class JinjaGrammarIT {
+    @TempDir
+    static Path dir;
+
+    static TestProject project;
+    static CommandResult build;
+
+    @BeforeAll
+    static void buildProject() {
+        project = TestProject.in(dir).dbtProject("""
+                vars:
+                  out_dir: lake
+                """)
+                .file("macros/helpers.sql", """
+                        {% macro f(a, b=3) %}{{ a }}-{{ b }}{% endmacro %}
+                        {% macro ordered(order_by='count(*) desc') %}{{ order_by }}{% endmacro %}
+                        {% macro sep(d="','") %}{{ d }}{% endmacro %}
+                        {% macro escaped(d=modules.re.escape('a.b')) %}{{ d }}{% endmacro %}
+                        {% macro g(x, y) %}{{ x }}+{{ y }}{% endmacro %}
+                        """)
+                .file("models/trailing_comma.sql", """
+                        {{ config(materialized='table',) }}
+                        select '{{ [1, 2,] }}' as list_text, '{{ f(1, b=4,) }}' as call_text
+                        """)
+                .file("models/disabled_by_and.sql", """
+                        {{ config(enabled = false and false) }}
+                        select 1 as x
+                        """)
+                .file("models/none_or.sql", "select '{{ f(1, b = none or 5) }}' as v")
+                .file("models/concat_config.sql", """
+                        {{ config(materialized='ta' ~ 'ble') }}
+                        select 1 as x
+                        """)
+                .file("models/concat_location.sql", """
+                        {{ config(materialized='external', location=var('out_dir') ~ '/{name}.parquet') }}
+                        select 1 as x
+                        """)
+                .file("models/macro_defaults.sql", """
+                        select '{{ ordered() }}' as order_by, $${{ sep() }}$$ as sep, '{{ escaped() }}' as escaped
+                        """)
+                .file("models/call_forms.sql", """
+                        {% set kw = {'x': 1, 'y': 2} %}
+                        {% set k = 'KEY' %}
+                        select '{{ g(**kw) }}' as star_kwargs, $${{ {k.lower(): 1} }}$$ as dict_key,
+                               '{{ "ab" "cd" }}' as adjacent
+                        """)
+                .file("models/python_values.sql", """
+                        select '{{ none }}' as none_text, '{{ 'x' ~ none }}' as concat, $${{ {'k': none} }}$$ as dict_text
+                        """)
+                .file("models/disabled_with_missing_var.sql", """
+                        {{ config(enabled=false) }}
+                        select '{{ var("not_set") }}' as v
+                        """);
+        build = project.run("build");
+    }
+
+    @Test
+    void theProjectBuilds() {
+        build.assertOk().assertOutContains("ERROR=0");
+    }
+
+    @Test
+    void trailingCommasAreAllowedInCallsAndLists() {
+        assertEquals("BASE TABLE", project.tableType("trailing_comma"));
+        assertEquals("[1, 2]|1-4", project.value("select list_text || '|' || call_text from trailing_comma"));
+    }
+
+    @Test
+    void aKeywordArgumentMayBeABooleanExpression() {
+        assertNull(project.tableType("disabled_by_and"));
+        assertEquals("1-5", project.value("select v from none_or"));
+    }
+
+    @Test
+    void configValuesMayBeConcatenated() {
+        assertEquals("BASE TABLE", project.tableType("concat_config"));
+        assertTrue(project.exists("lake/concat_location.parquet"), "the location is var('out_dir') ~ '/{name}.parquet'");
+        assertFalse(project.exists("concat_location.parquet"));
+    }
+
+    @Test
+    void macroDefaultsMayBeAnyExpression() {
+        assertEquals("count(*) desc|','|a\\.b", project.value("select order_by || '|' || sep || '|' || escaped "
+                + "from macro_defaults"));
+    }
+
+    @Test
+    void starKwargsDictKeysAndAdjacentStringsWork() {
+        assertEquals("1+2|{'key': 1}|abcd", project.value("select star_kwargs || '|' || dict_key || '|' || adjacent "
+                + "from call_forms"));
+    }
+
+    @Test
+    void noneTrueAndFalsePrintAsPythonDoes() {
+        assertEquals("None|xNone|{'k': None}", project.value("select none_text || '|' || concat || '|' || dict_text "
+                + "from python_values"));
+    }
+
+    @Test
+    void aMissingVarInADisabledModelIsNoError() {
+        assertNull(project.tableType("disabled_with_missing_var"));
+    }
+
+    @Test
+    void anUndefinedNamespaceIsAnErrorNamingIt(@TempDir Path own) {
+        TestProject p = TestProject.in(own).dbtProject()
+                .file("models/uses_missing_package.sql", "select {{ nopkg.some_macro(1) }} as x");
+        p.run("parse").assertOk();
+        p.run("build").assertExit(1).assertOutputContains("'nopkg' is undefined", "models/uses_missing_package.sql:1");
+    }
+
+    @Test
+    void aMissingVarInAnEnabledModelIsAnError(@TempDir Path own) {
+        TestProject p = TestProject.in(own).dbtProject()
+                .file("models/needs_var.sql", "select '{{ var(\"not_set\") }}' as v");
+        p.run("parse").assertExit(2).assertErrContains("not_set", "models/needs_var.sql");
+    }
+}

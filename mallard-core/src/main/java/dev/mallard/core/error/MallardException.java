@@ -11,6 +11,7 @@ public class MallardException extends RuntimeException {
     private final String file;
     private final int line;
     private final String hint;
+    private final int column;
 
     public MallardException(ErrorCode code, String message) {
         this(code, message, null, 0, null, null);
@@ -21,11 +22,27 @@ public class MallardException extends RuntimeException {
     }
 
     public MallardException(ErrorCode code, String message, String file, int line, String hint, Throwable cause) {
+        this(code, message, file, line, 0, hint, cause);
+    }
+
+    private MallardException(ErrorCode code, String message, String file, int line, int column, String hint,
+                             Throwable cause) {
         super(message, cause);
         this.code = code;
         this.file = file;
         this.line = line;
+        this.column = column;
         this.hint = hint;
+    }
+
+    /** The same error pointing at a 1-based column of its line (0: unknown). */
+    public MallardException atColumn(int newColumn) {
+        return new MallardException(code, getMessage(), file, line, newColumn, hint, getCause());
+    }
+
+    /** The 1-based column on the line, or 0 when unknown. */
+    public int column() {
+        return column;
     }
 
     public static MallardException at(ErrorCode code, Path file, int line, String message) {
@@ -53,7 +70,7 @@ public class MallardException extends RuntimeException {
     }
 
     public MallardException withHint(String newHint) {
-        return new MallardException(code, getMessage(), file, line, newHint, getCause());
+        return new MallardException(code, getMessage(), file, line, column, newHint, getCause());
     }
 
     /** Same error, attributed to a file and line if it has none yet. */
@@ -71,6 +88,9 @@ public class MallardException extends RuntimeException {
             sb.append(file);
             if (line > 0) {
                 sb.append(':').append(line);
+                if (column > 0) {
+                    sb.append(':').append(column);
+                }
             }
             sb.append(": ");
         }

@@ -123,18 +123,21 @@ public final class JinjaEngine {
     static MallardException syntaxErrors(List<TemplateError> errors) {
         TemplateError first = errors.get(0);
         if (errors.size() == 1) {
-            return new MallardException(ErrorCode.JINJA, syntaxMessage(first), first.file(), first.line());
+            return new MallardException(ErrorCode.JINJA, syntaxMessage(first), first.file(), first.line())
+                    .atColumn(first.column());
         }
-        StringBuilder sb = new StringBuilder(errors.size() + " template syntax errors:");
+        StringBuilder sb = new StringBuilder("Compilation Error: " + errors.size() + " templates cannot be parsed:");
         for (TemplateError e : errors) {
-            sb.append("\n").append(e.describe());
+            sb.append("\n").append(e.describe().replace("\n", "\n  "));
         }
-        return new MallardException(ErrorCode.JINJA, sb.toString(), first.file(), first.line());
+        return new MallardException(ErrorCode.JINJA, sb.toString(), first.file(), first.line())
+                .atColumn(first.column());
     }
 
     private static String syntaxMessage(TemplateError e) {
         String line = e.sourceLine();
-        return line == null || line.isBlank() ? e.getMessage() : e.getMessage() + "\n  > " + line.strip();
+        String message = "Compilation Error: " + e.getMessage();
+        return line == null || line.isBlank() ? message : message + "\n  > " + line.strip();
     }
 
     public boolean hasMacro(String name) {
@@ -253,13 +256,14 @@ public final class JinjaEngine {
             return host;
         }
         ErrorCode code = host == null ? ErrorCode.JINJA : host.code();
-        String hint = host == null ? null : host.hint();
+        String hint = host == null ? undefinedHint(e) : host.hint();
         StringBuilder message = new StringBuilder(e.getMessage());
         if (e.calls().isEmpty()) {
             if (host == null && e.sourceLine() != null && !e.sourceLine().isBlank()) {
                 message.append("\n  > ").append(e.sourceLine().strip());
             }
-            return new MallardException(code, message.toString(), e.file(), e.line(), hint, host);
+            return new MallardException(code, message.toString(), e.file(), e.line(), hint, host)
+                    .atColumn(host == null ? e.column() : 0);
         }
         int innerLine = e.line();
         String file = e.file();

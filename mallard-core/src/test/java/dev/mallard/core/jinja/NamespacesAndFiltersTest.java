@@ -29,7 +29,7 @@ class NamespacesAndFiltersTest {
     @Test
     void unknownMacroInANamespaceIsAnError() {
         MallardException e = assertThrows(MallardException.class, () -> render("\n{{ dbt_utils.no_such_macro() }}"));
-        assertTrue(e.describe().startsWith("models/m.sql:2: 'dbt_utils.no_such_macro' is undefined (no macro of that name)"
+        assertTrue(e.describe().startsWith("models/m.sql:2:4: 'dbt_utils.no_such_macro' is undefined (no macro of that name)"
                 + "\n  > {{ dbt_utils.no_such_macro() }}"), e.describe());
     }
 

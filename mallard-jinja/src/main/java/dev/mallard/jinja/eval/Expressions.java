@@ -40,10 +40,17 @@ final class Expressions {
 
     private Object evalCompound(Expr e, Frame f) {
         if (e instanceof Expr.GetAttr ga) {
-            return Access.getAttr(eval(ga.obj(), f), ga.attr(), r.lenient);
+            Object obj = eval(ga.obj(), f);
+            if (obj instanceof Undefined u && !r.lenient && !u.lenient()) {
+                throw r.locate(u.error(), start(ga.obj()));
+            }
+            return Access.getAttr(obj, ga.attr(), r.lenient);
         }
         if (e instanceof Expr.Call c) {
             Object fn = eval(c.fn(), f);
+            if (fn instanceof Undefined u && !r.lenient && !u.lenient()) {
+                throw r.locate(u.error(), start(c.fn()));
+            }
             Args a = args(c.args(), f, null);
             r.line = c.pos().line();
             if (fn instanceof MacroValue m) {
@@ -139,6 +146,24 @@ final class Expressions {
             throw new JinjaError("a slice is only allowed inside []");
         }
         throw new IllegalStateException("unknown expression " + e.getClass().getSimpleName());
+    }
+
+    /** Where an expression starts in the source: its leftmost token (for carets under names). */
+    static dev.mallard.jinja.ast.Pos start(Expr e) {
+        Expr cur = e;
+        while (true) {
+            if (cur instanceof Expr.GetAttr g) {
+                cur = g.obj();
+            } else if (cur instanceof Expr.GetItem g) {
+                cur = g.obj();
+            } else if (cur instanceof Expr.Call c) {
+                cur = c.fn();
+            } else if (cur instanceof Expr.Filter fl && fl.input() != null) {
+                cur = fl.input();
+            } else {
+                return cur.pos();
+            }
+        }
     }
 
     private Object part(Expr e, Frame f) {

@@ -131,4 +131,22 @@ class JinjaGrammarIT {
                 .file("models/needs_var.sql", "select '{{ var(\"not_set\") }}' as v");
         p.run("parse").assertExit(2).assertErrContains("not_set", "models/needs_var.sql");
     }
+
+    @Test
+    void everySyntaxErrorOfTheProjectIsReportedInPathOrderWithLineAndColumn(@TempDir Path own) {
+        TestProject p = TestProject.in(own).dbtProject()
+                .file("models/b_second.sql", "select\n  {{ 1 + }} as x\n")
+                .file("models/a_first.sql", "{% if true %}\nselect 1\n")
+                .file("macros/m.sql", "{% macro m(a b) %}{% endmacro %}\n")
+                .file("models/fine.sql", "select 1 as x");
+        for (int run = 0; run < 2; run++) {
+            String all = p.run("parse").assertExit(2).all();
+            int macro = all.indexOf("macros/m.sql:1:");
+            int first = all.indexOf("models/a_first.sql:");
+            int second = all.indexOf("models/b_second.sql:2:");
+            assertTrue(macro >= 0 && first > macro && second > first, all);
+            assertTrue(all.contains("Compilation Error"), all);
+            assertFalse(all.contains("fine.sql"), all);
+        }
+    }
 }

@@ -4,8 +4,10 @@ import dev.mallard.core.engine.ColumnInfo;
 import dev.mallard.core.engine.QueryResult;
 import dev.mallard.jinja.value.Args;
 import dev.mallard.jinja.value.CallSite;
+import dev.mallard.jinja.value.Containers;
 import dev.mallard.jinja.value.JinjaError;
 import dev.mallard.jinja.value.Py;
+import dev.mallard.jinja.value.PyNumbers;
 import dev.mallard.jinja.value.PyTuple;
 import java.math.BigInteger;
 import java.sql.Timestamp;
@@ -65,7 +67,7 @@ public final class AgateTable extends AbstractList<Object> implements PyObject {
             return ((Number) v).longValue();
         }
         if (v instanceof BigInteger b) {
-            return Py.normInt(b);
+            return PyNumbers.normInt(b);
         }
         if (v instanceof Float f) {
             return f.doubleValue();
@@ -168,7 +170,7 @@ public final class AgateTable extends AbstractList<Object> implements PyObject {
 
     /** {@code table.select('a')} or {@code table.select(['a', 'b'])}: a table of those columns. */
     private AgateTable select(Object key) {
-        List<Object> wanted = key instanceof CharSequence ? List.of(key.toString()) : Py.toList(key);
+        List<Object> wanted = key instanceof CharSequence ? List.of(key.toString()) : Containers.toList(key);
         List<Integer> picks = new ArrayList<>();
         List<String> picked = new ArrayList<>();
         for (Object w : wanted) {
@@ -246,7 +248,7 @@ public final class AgateTable extends AbstractList<Object> implements PyObject {
             if (!Py.isInt(key)) {
                 return MISSING;
             }
-            long i = Py.toLong(key);
+            long i = PyNumbers.toLong(key);
             i = i < 0 ? i + columnValues.size() : i;
             return i >= 0 && i < columnValues.size() ? columnValues.get((int) i) : MISSING;
         }

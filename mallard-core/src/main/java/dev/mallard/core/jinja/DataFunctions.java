@@ -8,9 +8,12 @@ import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
 import dev.mallard.jinja.value.Args;
 import dev.mallard.jinja.value.CallSite;
+import dev.mallard.jinja.value.Containers;
 import dev.mallard.jinja.value.JinjaError;
+import dev.mallard.jinja.value.NumberText;
 import dev.mallard.jinja.value.Py;
 import dev.mallard.jinja.value.PyCallable;
+import dev.mallard.jinja.value.PyNumbers;
 import dev.mallard.jinja.value.PyTuple;
 import dev.mallard.jinja.value.Undefined;
 import java.math.BigInteger;
@@ -182,7 +185,7 @@ public final class DataFunctions {
         if (Double.isInfinite(d)) {
             return d > 0 ? "Infinity" : "-Infinity";
         }
-        return Py.floatRepr(d);
+        return NumberText.floatRepr(d);
     }
 
     private static String jsonKey(Object k) {
@@ -244,7 +247,7 @@ public final class DataFunctions {
             return ((Number) v).longValue();
         }
         if (v instanceof BigInteger b) {
-            return Py.normInt(b);
+            return PyNumbers.normInt(b);
         }
         if (v instanceof Float f) {
             return f.doubleValue();
@@ -314,7 +317,7 @@ public final class DataFunctions {
             if (Double.isInfinite(d)) {
                 return d > 0 ? ".inf" : "-.inf";
             }
-            String text = Py.floatRepr(d).toLowerCase(Locale.ROOT);
+            String text = NumberText.floatRepr(d).toLowerCase(Locale.ROOT);
             return !text.contains(".") && text.contains("e") ? text.replaceFirst("e", ".0e") : text;
         }
     }
@@ -324,7 +327,7 @@ public final class DataFunctions {
             return v;
         }
         if (Py.isInt(v)) {
-            return Py.normInt(Py.big(v));
+            return PyNumbers.normInt(PyNumbers.big(v));
         }
         if (v instanceof Float f) {
             return f.doubleValue();
@@ -430,7 +433,7 @@ public final class DataFunctions {
             if ((item instanceof Collection<?> && !(item instanceof PyTuple)) || item instanceof Map<?, ?>) {
                 throw new JinjaError("unhashable type: '" + Py.typeName(item) + "'");
             }
-            if (seen.add(Py.key(item))) {
+            if (seen.add(Containers.key(item))) {
                 out.add(item);
             }
         }
@@ -445,7 +448,7 @@ public final class DataFunctions {
                 && !(v instanceof Iterable<?>)) {
             throw new JinjaError(message);
         }
-        return Py.toList(v);
+        return Containers.toList(v);
     }
 
     static String localMd5(String value) {
@@ -465,7 +468,7 @@ public final class DataFunctions {
         Map<String, Set<String>> lowered = new LinkedHashMap<>();
         dictB.forEach((k, v) -> {
             Set<String> values = new LinkedHashSet<>();
-            Py.iterate(v).forEach(x -> values.add(Py.str(x).toLowerCase(Locale.ROOT)));
+            Containers.iterate(v).forEach(x -> values.add(Py.str(x).toLowerCase(Locale.ROOT)));
             lowered.put(Py.str(k).toLowerCase(Locale.ROOT), values);
         });
         Map<Object, Object> diff = new LinkedHashMap<>();
@@ -476,7 +479,7 @@ public final class DataFunctions {
                 return;
             }
             List<Object> missing = new ArrayList<>();
-            Py.iterate(v).forEach(x -> {
+            Containers.iterate(v).forEach(x -> {
                 if (!other.contains(Py.str(x).toLowerCase(Locale.ROOT))) {
                     missing.add(x);
                 }

@@ -6,6 +6,7 @@ import dev.mallard.jinja.value.JinjaError;
 import dev.mallard.jinja.value.Operable;
 import dev.mallard.jinja.value.Py;
 import dev.mallard.jinja.value.PyCallable;
+import dev.mallard.jinja.value.PyNumbers;
 import dev.mallard.jinja.value.Undefined;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -178,7 +179,7 @@ final class DatetimeModule implements PyObject {
         if (Py.isFloat(v)) {
             throw new JinjaError("'float' object cannot be interpreted as an integer");
         }
-        return Py.toLong(v);
+        return PyNumbers.toLong(v);
     }
 
     static String str(Object v) {
@@ -212,7 +213,7 @@ final class DatetimeModule implements PyObject {
             throw u.error();
         }
         if (Py.isInt(v) || v instanceof Boolean) {
-            return Instant.ofEpochSecond(Py.toLong(v));
+            return Instant.ofEpochSecond(PyNumbers.toLong(v));
         }
         if (!(v instanceof Number n)) {
             throw new JinjaError("'" + Py.typeName(v) + "' object cannot be interpreted as an integer");

@@ -2,7 +2,9 @@ package dev.mallard.core.jinja;
 
 import dev.mallard.core.jinja.DatetimeModule.Tz;
 import dev.mallard.jinja.value.Args;
+import dev.mallard.jinja.value.Arithmetic;
 import dev.mallard.jinja.value.CallSite;
+import dev.mallard.jinja.value.Containers;
 import dev.mallard.jinja.value.JinjaError;
 import dev.mallard.jinja.value.Py;
 import dev.mallard.jinja.value.PyTuple;
@@ -125,12 +127,12 @@ final class ModulesObject implements PyObject {
             List<Object> pos = a.positional();
             return switch (method) {
                 case "product" -> product(pos, (int) DatetimeModule.integer(a.named().getOrDefault("repeat", 1L)));
-                case "combinations" -> combinations(Py.toList(a.require(0, "iterable", method)),
+                case "combinations" -> combinations(Containers.toList(a.require(0, "iterable", method)),
                         count(a.require(1, "r", method)), false);
-                case "combinations_with_replacement" -> combinations(Py.toList(a.require(0, "iterable", method)),
+                case "combinations_with_replacement" -> combinations(Containers.toList(a.require(0, "iterable", method)),
                         count(a.require(1, "r", method)), true);
                 case "permutations" -> {
-                    List<Object> items = Py.toList(a.require(0, "iterable", method));
+                    List<Object> items = Containers.toList(a.require(0, "iterable", method));
                     Object r = a.get(1, "r", null);
                     yield permutations(items, r == null ? items.size() : count(r));
                 }
@@ -153,15 +155,15 @@ final class ModulesObject implements PyObject {
                     if (acc != null) {
                         out.add(acc);
                     }
-                    for (Object item : Py.iterate(a.require(0, "iterable", method))) {
-                        acc = out.isEmpty() ? item : fn == null ? Py.add(acc, item) : site.call(fn, Args.of(acc, item));
+                    for (Object item : Containers.iterate(a.require(0, "iterable", method))) {
+                        acc = out.isEmpty() ? item : fn == null ? Arithmetic.add(acc, item) : site.call(fn, Args.of(acc, item));
                         out.add(acc);
                     }
                     yield out;
                 }
                 case "compress" -> {
-                    List<Object> data = Py.toList(a.require(0, "data", method));
-                    List<Object> selectors = Py.toList(a.require(1, "selectors", method));
+                    List<Object> data = Containers.toList(a.require(0, "data", method));
+                    List<Object> selectors = Containers.toList(a.require(1, "selectors", method));
                     List<Object> out = new ArrayList<>();
                     for (int i = 0; i < Math.min(data.size(), selectors.size()); i++) {
                         if (Py.truthy(selectors.get(i))) {
@@ -173,8 +175,8 @@ final class ModulesObject implements PyObject {
                 case "starmap" -> {
                     Object fn = a.require(0, "function", method);
                     List<Object> out = new ArrayList<>();
-                    for (Object args : Py.iterate(a.require(1, "iterable", method))) {
-                        out.add(site.call(fn, new Args(Py.toList(args), java.util.Map.of())));
+                    for (Object args : Containers.iterate(a.require(1, "iterable", method))) {
+                        out.add(site.call(fn, new Args(Containers.toList(args), java.util.Map.of())));
                     }
                     yield out;
                 }
@@ -193,7 +195,7 @@ final class ModulesObject implements PyObject {
         static List<Object> chain(List<Object> iterables) {
             List<Object> out = new ArrayList<>();
             for (Object it : iterables) {
-                for (Object item : Py.iterate(it)) {
+                for (Object item : Containers.iterate(it)) {
                     out.add(item);
                 }
             }
@@ -204,7 +206,7 @@ final class ModulesObject implements PyObject {
             List<List<Object>> pools = new ArrayList<>();
             for (int r = 0; r < repeat; r++) {
                 for (Object it : iterables) {
-                    pools.add(Py.toList(it));
+                    pools.add(Containers.toList(it));
                 }
             }
             List<List<Object>> result = new ArrayList<>();
@@ -275,7 +277,7 @@ final class ModulesObject implements PyObject {
             List<List<Object>> lists = new ArrayList<>();
             int n = 0;
             for (Object it : iterables) {
-                List<Object> l = Py.toList(it);
+                List<Object> l = Containers.toList(it);
                 lists.add(l);
                 n = Math.max(n, l.size());
             }
@@ -292,7 +294,7 @@ final class ModulesObject implements PyObject {
 
         /** {@code islice(it, stop)} or {@code islice(it, start, stop[, step])}; None means "no limit". */
         private static List<Object> islice(Args a) {
-            List<Object> items = Py.toList(a.require(0, "iterable", "islice"));
+            List<Object> items = Containers.toList(a.require(0, "iterable", "islice"));
             Object start = a.size() > 2 ? a.positional().get(1) : null;
             Object stop = a.size() > 2 ? a.positional().get(2) : a.get(1, "stop", null);
             Object step = a.size() > 3 ? a.positional().get(3) : null;
@@ -333,7 +335,7 @@ final class ModulesObject implements PyObject {
 
             @Override
             public Object call(CallSite site, String method, Args a) {
-                return "from_iterable".equals(method) ? chain(Py.toList(a.require(0, "iterable", method))) : MISSING;
+                return "from_iterable".equals(method) ? chain(Containers.toList(a.require(0, "iterable", method))) : MISSING;
             }
 
             @Override

@@ -3,8 +3,10 @@ package dev.mallard.core.jinja;
 import dev.mallard.jinja.value.Args;
 import dev.mallard.jinja.value.CallSite;
 import dev.mallard.jinja.value.JinjaError;
+import dev.mallard.jinja.value.NumberText;
 import dev.mallard.jinja.value.Operable;
 import dev.mallard.jinja.value.Py;
+import dev.mallard.jinja.value.PyNumbers;
 import dev.mallard.jinja.value.Undefined;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -50,11 +52,11 @@ record PyTimedelta(Duration value) implements PyObject, Operable {
             Object v = a.get(i, names[i], 0L);
             BigDecimal n;
             if (Py.isInt(v) || v instanceof Boolean) {
-                n = new BigDecimal(Py.big(v));
+                n = new BigDecimal(PyNumbers.big(v));
             } else if (v instanceof Double || v instanceof Float) {
                 double d = ((Number) v).doubleValue();
                 if (Double.isNaN(d) || Double.isInfinite(d)) {
-                    throw new JinjaError("cannot convert float " + Py.floatRepr(d) + " to integer");
+                    throw new JinjaError("cannot convert float " + NumberText.floatRepr(d) + " to integer");
                 }
                 n = new BigDecimal(d);
             } else if (v instanceof BigDecimal b) {

@@ -5,6 +5,7 @@ import dev.mallard.jinja.value.CallSite;
 import dev.mallard.jinja.value.JinjaError;
 import dev.mallard.jinja.value.Py;
 import dev.mallard.jinja.value.PyCallable;
+import dev.mallard.jinja.value.PyNumbers;
 import dev.mallard.jinja.value.PyTuple;
 import dev.mallard.jinja.value.Undefined;
 import java.util.ArrayList;
@@ -644,7 +645,7 @@ final class ReModule implements PyObject {
                 }
                 return i;
             }
-            long i = Py.isInt(g) || g instanceof Boolean ? Py.toLong(g) : -1;
+            long i = Py.isInt(g) || g instanceof Boolean ? PyNumbers.toLong(g) : -1;
             if (i < 0 || i >= groups.length) {
                 throw new JinjaError("no such group");
             }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.mallard.core.engine.ColumnInfo;
 import dev.mallard.core.engine.QueryResult;
-import dev.mallard.jinja.value.Py;
+import dev.mallard.jinja.value.Containers;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -27,13 +27,13 @@ class AgateTableTest {
 
     @Test
     void rowsAreReachedByPositionAndByName() {
-        assertEquals(2, Py.len(table));
+        assertEquals(2, Containers.len(table));
         Object first = py.item(table, 0L);
         assertEquals(1L, py.item(first, 0L));
         assertEquals("a", py.item(first, "s"));
         assertEquals("a", py.attr(first, "s"));
         assertEquals("b", py.attr(py.item(table, -1L), "s"));
-        assertEquals(List.of(1L, 2L), Py.toList(table).stream().map(r -> py.item(r, 0L)).toList());
+        assertEquals(List.of(1L, 2L), Containers.toList(table).stream().map(r -> py.item(r, 0L)).toList());
         assertEquals("x", py.call(first, "get", "missing", "x"));
         assertEquals("('n', 's', 'd', 't')", str(py.call(first, "keys")));
         assertEquals("{'n': 1, 's': 'a', 'd': 2024-01-05, 't': 2024-01-05 09:05:03.500000}", str(py.call(first, "dict")));
@@ -57,14 +57,14 @@ class AgateTableTest {
         assertEquals("('n', 's', 'd', 't')", str(py.attr(table, "column_names")));
         assertEquals("('INTEGER', 'VARCHAR', 'DATE', 'TIMESTAMP')", str(py.attr(table, "column_types")));
         Object columns = py.attr(table, "columns");
-        assertEquals(4, Py.len(columns));
+        assertEquals(4, Containers.len(columns));
         assertEquals("('a', 'b')", str(py.call(py.item(columns, "s"), "values")));
         assertEquals("('a', 'b')", str(py.call(py.attr(columns, "s"), "values")));
         Object n = py.item(columns, 0L);
         assertEquals("n", py.attr(n, "name"));
         assertEquals("INTEGER", py.attr(n, "data_type"));
         assertEquals(2L, py.item(n, -1L));
-        assertEquals(List.of(1L, 2L), Py.toList(n));
+        assertEquals(List.of(1L, 2L), Containers.toList(n));
         assertEquals("(2024-01-05,)", str(py.call(py.item(columns, "d"), "values_without_nulls")));
     }
 
@@ -74,7 +74,7 @@ class AgateTableTest {
         assertEquals("('s', 'n')", str(py.attr(selected, "column_names")));
         assertEquals("a", py.item(py.item(selected, 0L), 0L));
         assertEquals(1L, py.attr(py.item(selected, 0L), "n"));
-        assertEquals(1, Py.len(py.call(table, "limit", 1L)));
+        assertEquals(1, Containers.len(py.call(table, "limit", 1L)));
         assertNull(py.call(table, "print_table"));
         assertEquals("Table", table.typeName());
     }

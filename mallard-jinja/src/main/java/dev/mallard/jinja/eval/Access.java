@@ -1,8 +1,10 @@
 package dev.mallard.jinja.eval;
 
+import dev.mallard.jinja.value.Containers;
 import dev.mallard.jinja.value.JinjaError;
 import dev.mallard.jinja.value.Methods;
 import dev.mallard.jinja.value.Py;
+import dev.mallard.jinja.value.PyNumbers;
 import dev.mallard.jinja.value.PyObject;
 import dev.mallard.jinja.value.PyTuple;
 import dev.mallard.jinja.value.Undefined;
@@ -66,7 +68,7 @@ final class Access {
 
     private static Object item(Object obj, Object key) {
         if (obj instanceof Map<?, ?> m) {
-            Object k = Py.dictKey(m, key);
+            Object k = Containers.dictKey(m, key);
             return k == Py.NOT_FOUND ? Py.NOT_FOUND : m.get(k);
         }
         if (obj instanceof List<?> l) {
@@ -74,7 +76,7 @@ final class Access {
                     && b.bitLength() > 62) {
                 return Py.NOT_FOUND;
             }
-            long i = Py.toLong(key);
+            long i = PyNumbers.toLong(key);
             if (i < 0) {
                 i += l.size();
             }
@@ -87,7 +89,7 @@ final class Access {
             }
             String s = cs.toString();
             int n = s.codePointCount(0, s.length());
-            long i = Py.toLong(key);
+            long i = PyNumbers.toLong(key);
             if (i < 0) {
                 i += n;
             }
@@ -134,18 +136,18 @@ final class Access {
         if (v instanceof java.math.BigInteger b && b.bitLength() > 62) {
             return b.signum() < 0 ? Long.MIN_VALUE / 2 : Long.MAX_VALUE / 2;
         }
-        return Py.toLong(v);
+        return PyNumbers.toLong(v);
     }
 
     private static Object slice(Object obj, Object start, Object stop, Object step) {
-        long st = step == null ? 1 : Py.toLong(step);
+        long st = step == null ? 1 : PyNumbers.toLong(step);
         if (st == 0) {
             throw new JinjaError("slice step cannot be zero");
         }
         List<Object> items;
         boolean string = obj instanceof CharSequence;
         if (string) {
-            items = Py.toList(obj);
+            items = Containers.toList(obj);
         } else if (obj instanceof List<?> l) {
             items = new ArrayList<>(l);
         } else {
@@ -193,7 +195,7 @@ final class Access {
         if (v instanceof java.math.BigInteger b && b.bitLength() > 62) {
             return b.signum() < 0 ? min : max;
         }
-        long i = Py.toLong(v);
+        long i = PyNumbers.toLong(v);
         if (i < 0) {
             i += n;
         }

@@ -3,6 +3,8 @@ package dev.mallard.jinja.eval;
 import dev.mallard.jinja.TemplateError;
 import dev.mallard.jinja.ast.Expr;
 import dev.mallard.jinja.value.Args;
+import dev.mallard.jinja.value.Arithmetic;
+import dev.mallard.jinja.value.Containers;
 import dev.mallard.jinja.value.JinjaError;
 import dev.mallard.jinja.value.Py;
 import dev.mallard.jinja.value.PyTuple;
@@ -113,7 +115,7 @@ final class Expressions {
             for (int i = 0; i < d.keys().size(); i++) {
                 Object key = eval(d.keys().get(i), f);
                 Object value = eval(d.values().get(i), f);
-                Object existing = Py.dictKey(out, key);
+                Object existing = Containers.dictKey(out, key);
                 out.put(existing == Py.NOT_FOUND ? key : existing, value);
             }
             return out;
@@ -140,7 +142,7 @@ final class Expressions {
         }
         if (e instanceof Expr.Unary u) {
             Object v = eval(u.operand(), f);
-            return u.op().equals("-") ? Py.neg(v) : Py.pos(v);
+            return u.op().equals("-") ? Arithmetic.neg(v) : Arithmetic.pos(v);
         }
         if (e instanceof Expr.Slice) {
             throw new JinjaError("a slice is only allowed inside []");
@@ -191,7 +193,7 @@ final class Expressions {
             pos.add(eval(p, f));
         }
         if (a.starArgs() != null) {
-            pos.addAll(Py.toList(eval(a.starArgs(), f)));
+            pos.addAll(Containers.toList(eval(a.starArgs(), f)));
         }
         Map<String, Object> named = new LinkedHashMap<>();
         for (Expr.Kwarg k : a.keywords()) {
@@ -219,19 +221,19 @@ final class Expressions {
     static Object binary(String op, Object left, Object right) {
         switch (op) {
             case "+":
-                return Py.add(left, right);
+                return Arithmetic.add(left, right);
             case "-":
-                return Py.sub(left, right);
+                return Arithmetic.sub(left, right);
             case "*":
-                return Py.mul(left, right);
+                return Arithmetic.mul(left, right);
             case "/":
-                return Py.truediv(left, right);
+                return Arithmetic.truediv(left, right);
             case "//":
-                return Py.floordiv(left, right);
+                return Arithmetic.floordiv(left, right);
             case "%":
-                return Py.mod(left, right);
+                return Arithmetic.mod(left, right);
             case "**":
-                return Py.pow(left, right);
+                return Arithmetic.pow(left, right);
             case "~":
                 return Py.str(left) + Py.str(right);
             default:
@@ -266,9 +268,9 @@ final class Expressions {
             case ">=":
                 return Py.compare(a, b, op) >= 0;
             case "in":
-                return Py.contains(b, a);
+                return Containers.contains(b, a);
             case "not in":
-                return !Py.contains(b, a);
+                return !Containers.contains(b, a);
             default:
                 throw new IllegalStateException("unknown comparison " + op);
         }

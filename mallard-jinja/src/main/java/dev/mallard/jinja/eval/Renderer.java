@@ -11,6 +11,7 @@ import dev.mallard.jinja.lib.Library;
 import dev.mallard.jinja.lib.Test;
 import dev.mallard.jinja.value.Args;
 import dev.mallard.jinja.value.CallSite;
+import dev.mallard.jinja.value.Containers;
 import dev.mallard.jinja.value.JinjaError;
 import dev.mallard.jinja.value.LiteralEval;
 import dev.mallard.jinja.value.MarkedText;
@@ -238,7 +239,7 @@ public final class Renderer implements CallSite {
     private void execFor(Stmt.For loop, Object iterable, Frame f, Out out, int depth0) {
         List<Object> items;
         try {
-            items = iterable instanceof Undefined u && !u.lenient() && !lenient ? List.of() : Py.toList(iterable);
+            items = iterable instanceof Undefined u && !u.lenient() && !lenient ? List.of() : Containers.toList(iterable);
         } catch (JinjaError e) {
             throw locate(e, loop.iter().pos());
         }
@@ -312,7 +313,7 @@ public final class Renderer implements CallSite {
         } else if (target instanceof Expr.TupleLit t) {
             List<Object> values;
             try {
-                values = Py.toList(value);
+                values = Containers.toList(value);
             } catch (JinjaError e) {
                 throw locate(new JinjaError("cannot unpack non-iterable " + Py.typeName(value) + " object"), pos);
             }

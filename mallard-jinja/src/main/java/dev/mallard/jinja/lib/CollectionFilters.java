@@ -1,6 +1,8 @@
 package dev.mallard.jinja.lib;
 
+import dev.mallard.jinja.value.Arithmetic;
 import dev.mallard.jinja.value.CallSite;
+import dev.mallard.jinja.value.Containers;
 import dev.mallard.jinja.value.DictView;
 import dev.mallard.jinja.value.JinjaError;
 import dev.mallard.jinja.value.Markup;
@@ -31,7 +33,7 @@ final class CollectionFilters {
     static void register(Library lib) {
         Filter length = (site, v, a) -> {
             Params.bind(a, "len");
-            return (long) Py.len(v);
+            return (long) Containers.len(v);
         };
         lib.filter("length", length);
         lib.filter("count", length);
@@ -43,7 +45,7 @@ final class CollectionFilters {
         lib.filter("d", fallback);
         lib.filter("first", (site, v, a) -> {
             Params.bind(a, "do_first");
-            Iterator<?> it = Py.iterate(v).iterator();
+            Iterator<?> it = Containers.iterate(v).iterator();
             return it.hasNext() ? it.next() : empty(site, "No first item, sequence was empty.");
         });
         lib.filter("last", (site, v, a) -> {
@@ -57,7 +59,7 @@ final class CollectionFilters {
         });
         lib.filter("list", (site, v, a) -> {
             Params.bind(a, "do_list");
-            return Py.toList(v);
+            return Containers.toList(v);
         });
         lib.filter("join", (site, v, a) -> {
             Params p = Params.bind(a, "do_join", "d", "attribute");
@@ -115,7 +117,7 @@ final class CollectionFilters {
     private static List<Object> reversible(Object v) {
         if (v instanceof List<?> || v instanceof CharSequence || v instanceof Map<?, ?> || v instanceof Undefined
                 || v instanceof PyRange || v instanceof DictView) {
-            return Py.toList(v);
+            return Containers.toList(v);
         }
         throw new JinjaError("'" + Py.typeName(v) + "' object is not reversible");
     }
@@ -123,19 +125,19 @@ final class CollectionFilters {
     private static Object random(CallSite site, Object v) {
         if (v instanceof Undefined || v instanceof List<?> || v instanceof CharSequence || v instanceof Map<?, ?>
                 || v instanceof PyRange) {
-            int n = Py.len(v);
+            int n = Containers.len(v);
             if (n == 0) {
                 return empty(site, "No random item, sequence was empty.");
             }
             int i = ThreadLocalRandom.current().nextInt(n);
             if (v instanceof Map<?, ?> m) {
-                Object key = Py.dictKey(m, (long) i);
+                Object key = Containers.dictKey(m, (long) i);
                 if (key == Py.NOT_FOUND) {
                     throw new JinjaError(String.valueOf(i));
                 }
                 return m.get(key);
             }
-            return Py.toList(v).get(i);
+            return Containers.toList(v).get(i);
         }
         if (v instanceof java.util.Set<?>) {
             throw new JinjaError("'set' object is not subscriptable");
@@ -148,7 +150,7 @@ final class CollectionFilters {
                 : Attributes.getter(site, attribute, false, null);
         StringBuilder sb = new StringBuilder();
         boolean first = true;
-        for (Object item : Py.iterate(value)) {
+        for (Object item : Containers.iterate(value)) {
             if (!first) {
                 sb.append(separator);
             }
@@ -161,7 +163,7 @@ final class CollectionFilters {
     private static List<Object> batch(Object value, long size, Object fill) {
         List<Object> out = new ArrayList<>();
         List<Object> current = new ArrayList<>();
-        for (Object item : Py.iterate(value)) {
+        for (Object item : Containers.iterate(value)) {
             if (current.size() == size) {
                 out.add(current);
                 current = new ArrayList<>();
@@ -180,7 +182,7 @@ final class CollectionFilters {
     }
 
     private static List<Object> slice(Object value, long slices, Object fill) {
-        List<Object> seq = Py.toList(value);
+        List<Object> seq = Containers.toList(value);
         if (slices == 0) {
             throw new JinjaError("integer division or modulo by zero");
         }
@@ -219,13 +221,13 @@ final class CollectionFilters {
                 : v instanceof PyRange ? "range_iterator" : v instanceof DictView view ? reverseViewType(view) : null;
         if (type != null) {
             return new PyIterator(type, null, () -> {
-                List<Object> items = Py.toList(v);
+                List<Object> items = Containers.toList(v);
                 Collections.reverse(items);
                 return items.iterator();
             });
         }
         if (v instanceof Iterable<?>) {
-            List<Object> items = Py.toList(v);
+            List<Object> items = Containers.toList(v);
             Collections.reverse(items);
             return items;
         }
@@ -247,8 +249,8 @@ final class CollectionFilters {
         UnaryOperator<Object> getter = attribute == null ? UnaryOperator.identity()
                 : Attributes.getter(site, attribute, false, null);
         Object total = start;
-        for (Object item : Py.iterate(iterable)) {
-            total = Py.add(total, getter.apply(item));
+        for (Object item : Containers.iterate(iterable)) {
+            total = Arithmetic.add(total, getter.apply(item));
         }
         return total;
     }

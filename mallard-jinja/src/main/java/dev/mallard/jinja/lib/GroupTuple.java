@@ -1,6 +1,7 @@
 package dev.mallard.jinja.lib;
 
 import dev.mallard.jinja.value.Py;
+import dev.mallard.jinja.value.PyNumbers;
 import dev.mallard.jinja.value.PyObject;
 import dev.mallard.jinja.value.PyTuple;
 import java.util.List;
@@ -24,7 +25,7 @@ final class GroupTuple extends PyTuple implements PyObject {
     @Override
     public Object getItem(Object key) {
         if (Py.isInt(key) || key instanceof Boolean) {
-            long i = Py.toLong(key);
+            long i = PyNumbers.toLong(key);
             i = i < 0 ? i + 2 : i;
             return i >= 0 && i < 2 ? get((int) i) : Py.NOT_FOUND;
         }

@@ -1,5 +1,6 @@
 package dev.mallard.jinja.lib;
 
+import dev.mallard.jinja.value.Containers;
 import dev.mallard.jinja.value.JinjaError;
 import dev.mallard.jinja.value.Markup;
 import dev.mallard.jinja.value.Py;
@@ -55,7 +56,7 @@ final class HtmlFilters {
             Object schemes = p.get(4, null);
             return Urlize.urlize(v, limit == null ? -1 : Params.integer(limit), p.bool(1, false),
                     target == null ? null : Py.str(target), rel == null ? null : Py.str(rel),
-                    schemes == null ? List.of() : Py.toList(schemes));
+                    schemes == null ? List.of() : Containers.toList(schemes));
         });
         lib.filter("tojson", (site, v, a) -> {
             Params p = Params.bind(a, "do_tojson", "indent");
@@ -104,8 +105,8 @@ final class HtmlFilters {
                 parts.add(quote(Py.str(e.getKey()), true) + "=" + quote(Py.str(e.getValue()), true));
             }
         } else {
-            for (Object pair : Py.iterate(value)) {
-                List<Object> kv = Py.toList(pair);
+            for (Object pair : Containers.iterate(value)) {
+                List<Object> kv = Containers.toList(pair);
                 if (kv.size() != 2) {
                     throw new JinjaError(kv.size() < 2 ? "not enough values to unpack (expected 2, got "
                             + kv.size() + ")" : "too many values to unpack (expected 2)");

@@ -7,6 +7,7 @@ import dev.mallard.jinja.value.Methods;
 import dev.mallard.jinja.value.Namespace;
 import dev.mallard.jinja.value.Py;
 import dev.mallard.jinja.value.PyCallable;
+import dev.mallard.jinja.value.PyNumbers;
 import dev.mallard.jinja.value.PyObject;
 import dev.mallard.jinja.value.PyRange;
 import java.math.BigInteger;
@@ -99,7 +100,7 @@ final class JinjaGlobals {
         if (Py.isFloat(v)) {
             throw new JinjaError("'float' object cannot be interpreted as an integer");
         }
-        return Py.toLong(v);
+        return PyNumbers.toLong(v);
     }
 
     /** Python's {@code dict(mapping_or_pairs, **kwargs)}. */

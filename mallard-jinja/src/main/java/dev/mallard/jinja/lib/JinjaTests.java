@@ -1,6 +1,8 @@
 package dev.mallard.jinja.lib;
 
 import dev.mallard.jinja.value.Args;
+import dev.mallard.jinja.value.Arithmetic;
+import dev.mallard.jinja.value.Containers;
 import dev.mallard.jinja.value.Markup;
 import dev.mallard.jinja.value.Py;
 import dev.mallard.jinja.value.PyCallable;
@@ -37,13 +39,13 @@ final class JinjaTests {
         one(lib, "escaped", v -> v instanceof Markup || (v instanceof PyObject o && o.getAttr("__html__") != Py.NOT_FOUND));
         one(lib, "lower", v -> Py.truthy(call(v, "islower")));
         one(lib, "upper", v -> Py.truthy(call(v, "isupper")));
-        one(lib, "odd", v -> Py.eq(Py.mod(v, 2L), 1L));
-        one(lib, "even", v -> Py.eq(Py.mod(v, 2L), 0L));
+        one(lib, "odd", v -> Py.eq(Arithmetic.mod(v, 2L), 1L));
+        one(lib, "even", v -> Py.eq(Arithmetic.mod(v, 2L), 0L));
         one(lib, "filter", v -> known(v) && lib.filter(v.toString()) != null);
         one(lib, "test", v -> known(v) && lib.test(v.toString()) != null);
-        two(lib, "divisibleby", "num", (v, n) -> Py.eq(Py.mod(v, n), 0L));
+        two(lib, "divisibleby", "num", (v, n) -> Py.eq(Arithmetic.mod(v, n), 0L));
         two(lib, "sameas", "other", JinjaTests::same);
-        two(lib, "in", "seq", (v, seq) -> Py.contains(seq, v));
+        two(lib, "in", "seq", (v, seq) -> Containers.contains(seq, v));
         BiPredicate<Object, Object> eq = Py::eq;
         BiPredicate<Object, Object> ne = (a, b) -> !Py.eq(a, b);
         BiPredicate<Object, Object> gt = (a, b) -> Py.compare(a, b, ">") > 0;
@@ -86,7 +88,7 @@ final class JinjaTests {
 
     /** {@code value in env.filters}: only a str can be a name; unhashable values are a TypeError. */
     private static boolean known(Object v) {
-        Py.checkHashable(v);
+        Containers.checkHashable(v);
         return v instanceof CharSequence;
     }
 

@@ -1,7 +1,9 @@
 package dev.mallard.jinja.lib;
 
 import dev.mallard.jinja.value.JinjaError;
+import dev.mallard.jinja.value.NumberText;
 import dev.mallard.jinja.value.Py;
+import dev.mallard.jinja.value.PyNumbers;
 import dev.mallard.jinja.value.Undefined;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -56,7 +58,7 @@ final class Json {
         } else if (v instanceof BigDecimal) {
             throw notSerializable("Decimal");
         } else if (Py.isFloat(v)) {
-            sb.append(floatText(Py.toDouble(v)));
+            sb.append(floatText(PyNumbers.toDouble(v)));
         } else if (v instanceof Map<?, ?> m) {
             object(m, sb, level);
         } else if (v instanceof List<?> l) {
@@ -77,7 +79,7 @@ final class Json {
         if (Double.isInfinite(d)) {
             return d > 0 ? "Infinity" : "-Infinity";
         }
-        return Py.floatRepr(d);
+        return NumberText.floatRepr(d);
     }
 
     private void array(Collection<?> items, StringBuilder sb, int level) {
@@ -135,7 +137,7 @@ final class Json {
             return k.toString();
         }
         if (Py.isFloat(k) && !(k instanceof BigDecimal)) {
-            return floatText(Py.toDouble(k));
+            return floatText(PyNumbers.toDouble(k));
         }
         throw new JinjaError("keys must be str, int, float, bool or None, not " + Py.typeName(k));
     }

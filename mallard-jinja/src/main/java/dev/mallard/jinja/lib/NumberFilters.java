@@ -3,6 +3,7 @@ package dev.mallard.jinja.lib;
 import dev.mallard.jinja.value.JinjaError;
 import dev.mallard.jinja.value.PercentFormat;
 import dev.mallard.jinja.value.Py;
+import dev.mallard.jinja.value.PyNumbers;
 import dev.mallard.jinja.value.Undefined;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -51,10 +52,10 @@ final class NumberFilters {
             return d.abs();
         }
         if (Py.isInt(v)) {
-            return Py.normInt(Py.big(v).abs());
+            return PyNumbers.normInt(PyNumbers.big(v).abs());
         }
         if (Py.isFloat(v)) {
-            return Math.abs(Py.toDouble(v));
+            return Math.abs(PyNumbers.toDouble(v));
         }
         throw new JinjaError("bad operand type for abs(): '" + Py.typeName(v) + "'");
     }
@@ -103,7 +104,7 @@ final class NumberFilters {
             return d;
         }
         if (Py.isNumber(v)) {
-            return Py.toDouble(v);
+            return PyNumbers.toDouble(v);
         }
         return null;
     }
@@ -158,31 +159,31 @@ final class NumberFilters {
         }
         if (v instanceof CharSequence s) {
             BigInteger parsed = baseArg instanceof Boolean || Py.isInt(baseArg)
-                    ? parseInt(s.toString(), Py.toLong(baseArg)) : null;
+                    ? parseInt(s.toString(), PyNumbers.toLong(baseArg)) : null;
             if (parsed != null) {
-                return Py.normInt(parsed);
+                return PyNumbers.normInt(parsed);
             }
             Double d = parseFloat(s.toString());
             if (d == null || Double.isNaN(d) || Double.isInfinite(d)) {
                 return fallback;
             }
-            return Py.normInt(new BigDecimal(d).toBigInteger());
+            return PyNumbers.normInt(new BigDecimal(d).toBigInteger());
         }
         if (v instanceof Boolean || Py.isInt(v)) {
-            return Py.normInt(Py.big(v));
+            return PyNumbers.normInt(PyNumbers.big(v));
         }
         if (v instanceof BigDecimal d) {
-            return Py.normInt(d.toBigInteger());
+            return PyNumbers.normInt(d.toBigInteger());
         }
         if (Py.isFloat(v)) {
-            double d = Py.toDouble(v);
+            double d = PyNumbers.toDouble(v);
             if (Double.isNaN(d)) {
                 return fallback;
             }
             if (Double.isInfinite(d)) {
                 throw new JinjaError("cannot convert float infinity to integer");
             }
-            return Py.normInt(new BigDecimal(d).toBigInteger());
+            return PyNumbers.normInt(new BigDecimal(d).toBigInteger());
         }
         return fallback;
     }
@@ -207,11 +208,11 @@ final class NumberFilters {
             }
             if (value instanceof Boolean || Py.isInt(value)) {
                 if (p >= 0) {
-                    return Py.normInt(Py.big(value));
+                    return PyNumbers.normInt(PyNumbers.big(value));
                 }
-                return Py.normInt(new BigDecimal(Py.big(value)).setScale(p, RoundingMode.HALF_EVEN).toBigInteger());
+                return PyNumbers.normInt(new BigDecimal(PyNumbers.big(value)).setScale(p, RoundingMode.HALF_EVEN).toBigInteger());
             }
-            double d = Py.toDouble(value);
+            double d = PyNumbers.toDouble(value);
             if (Double.isNaN(d) || Double.isInfinite(d)) {
                 return d;
             }
@@ -219,7 +220,7 @@ final class NumberFilters {
             return r == 0 && (d < 0 || 1 / d < 0) ? -0.0 : r;
         }
         double scale = p >= 0 ? BigInteger.TEN.pow(p).doubleValue() : Math.pow(10, p);
-        double scaled = Py.toDouble(value) * scale;
+        double scaled = PyNumbers.toDouble(value) * scale;
         if (Double.isNaN(scaled) || Double.isInfinite(scaled)) {
             throw new JinjaError(Double.isNaN(scaled) ? "cannot convert float NaN to integer"
                     : "cannot convert float infinity to integer");

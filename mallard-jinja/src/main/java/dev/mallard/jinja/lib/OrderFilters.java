@@ -1,6 +1,7 @@
 package dev.mallard.jinja.lib;
 
 import dev.mallard.jinja.value.CallSite;
+import dev.mallard.jinja.value.Containers;
 import dev.mallard.jinja.value.JinjaError;
 import dev.mallard.jinja.value.Py;
 import dev.mallard.jinja.value.PyIterator;
@@ -28,7 +29,7 @@ final class OrderFilters {
         lib.filter("sort", (site, v, a) -> {
             Params p = Params.bind(a, "do_sort", "reverse", "case_sensitive", "attribute");
             UnaryOperator<Object> key = Attributes.multiGetter(site, p.get(2, null), !p.bool(1, false));
-            return sorted(Py.toList(v), key, p.bool(0, false));
+            return sorted(Containers.toList(v), key, p.bool(0, false));
         });
         lib.filter("dictsort", (site, v, a) -> {
             Params p = Params.bind(a, "do_dictsort", "case_sensitive", "by", "reverse");
@@ -92,7 +93,7 @@ final class OrderFilters {
     }
 
     private static Iterator<Object> unique(Object value, UnaryOperator<Object> key) {
-        Iterator<?> items = Py.iterate(value).iterator();
+        Iterator<?> items = Containers.iterate(value).iterator();
         Set<Object> seen = new HashSet<>();
         return new Iterator<>() {
             private Object next;
@@ -142,14 +143,14 @@ final class OrderFilters {
         if (v instanceof List<?> || v instanceof Map<?, ?> || v instanceof Set<?>) {
             throw new JinjaError("unhashable type: '" + Py.typeName(v) + "'");
         }
-        return Py.key(v);
+        return Containers.key(v);
     }
 
     private record TupleKey(List<Object> items) {
     }
 
     private static Object extreme(CallSite site, Object value, UnaryOperator<Object> key, boolean max) {
-        Iterator<?> it = Py.iterate(value).iterator();
+        Iterator<?> it = Containers.iterate(value).iterator();
         if (!it.hasNext()) {
             return CollectionFilters.empty(site, "No aggregated item, sequence was empty.");
         }
@@ -170,7 +171,7 @@ final class OrderFilters {
     private static List<Object> groupby(CallSite site, Object value, Object attribute, Object fallback,
                                         boolean caseSensitive) {
         UnaryOperator<Object> key = Attributes.getter(site, attribute, !caseSensitive, fallback);
-        List<Object> sorted = sorted(Py.toList(value), key, false);
+        List<Object> sorted = sorted(Containers.toList(value), key, false);
         List<Object> out = new ArrayList<>();
         Object currentKey = null;
         List<Object> group = null;

@@ -3,6 +3,7 @@ package dev.mallard.jinja.lib;
 import dev.mallard.jinja.value.Args;
 import dev.mallard.jinja.value.JinjaError;
 import dev.mallard.jinja.value.Py;
+import dev.mallard.jinja.value.PyNumbers;
 import dev.mallard.jinja.value.Undefined;
 import java.util.Map;
 
@@ -69,6 +70,6 @@ final class Params {
         if (Py.isFloat(v)) {
             throw new JinjaError("'float' object cannot be interpreted as an integer");
         }
-        return Py.toLong(v);
+        return PyNumbers.toLong(v);
     }
 }

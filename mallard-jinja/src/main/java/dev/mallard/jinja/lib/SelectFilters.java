@@ -2,6 +2,7 @@ package dev.mallard.jinja.lib;
 
 import dev.mallard.jinja.value.Args;
 import dev.mallard.jinja.value.CallSite;
+import dev.mallard.jinja.value.Containers;
 import dev.mallard.jinja.value.JinjaError;
 import dev.mallard.jinja.value.Py;
 import dev.mallard.jinja.value.PyIterator;
@@ -28,7 +29,7 @@ final class SelectFilters {
                 return Collections.emptyIterator();
             }
             UnaryOperator<Object> func = prepareMap(site, a);
-            Iterator<?> items = Py.iterate(v).iterator();
+            Iterator<?> items = Containers.iterate(v).iterator();
             return new Iterator<Object>() {
                 @Override
                 public boolean hasNext() {
@@ -88,7 +89,7 @@ final class SelectFilters {
                 test = Py::truthy;
             }
             UnaryOperator<Object> getter = transform;
-            Iterator<?> items = Py.iterate(value).iterator();
+            Iterator<?> items = Containers.iterate(value).iterator();
             return new Iterator<Object>() {
                 private Object next;
                 private boolean ready;

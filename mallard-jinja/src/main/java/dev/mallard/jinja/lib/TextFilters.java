@@ -1,7 +1,9 @@
 package dev.mallard.jinja.lib;
 
 import dev.mallard.jinja.value.Args;
+import dev.mallard.jinja.value.Arithmetic;
 import dev.mallard.jinja.value.CallSite;
+import dev.mallard.jinja.value.Containers;
 import dev.mallard.jinja.value.JinjaError;
 import dev.mallard.jinja.value.Markup;
 import dev.mallard.jinja.value.Methods;
@@ -130,7 +132,7 @@ final class TextFilters {
         }
         Object s = value instanceof CharSequence ? value : Py.str(value);
         Object args = a.named().isEmpty() ? PyTuple.copyOf(a.positional()) : new LinkedHashMap<>(a.named());
-        return Py.mod(s, args);
+        return Arithmetic.mod(s, args);
     }
 
     private static Object truncate(CallSite site, Object s, Args a) {
@@ -147,7 +149,7 @@ final class TextFilters {
         if (leeway < 0) {
             throw new JinjaError("expected leeway >= 0, got " + leeway);
         }
-        if (Py.len(s) <= length + leeway) {
+        if (Containers.len(s) <= length + leeway) {
             return s;
         }
         if (!(s instanceof CharSequence)) {
@@ -160,7 +162,7 @@ final class TextFilters {
             head = space < 0 ? head : head.substring(0, space);
         }
         // Markup's slices stay Markup, and Markup + str escapes the str
-        return s instanceof Markup ? Py.add(new Markup(head), end) : head + end;
+        return s instanceof Markup ? Arithmetic.add(new Markup(head), end) : head + end;
     }
 
     private static Object indent(CallSite site, Object value, Args a) {

@@ -21,12 +21,12 @@ final class DictMethods {
             case "items" -> Methods.bind(map, name, 0, (site, a) -> new DictView(map, DictView.Kind.ITEMS));
             case "fromkeys" -> Methods.bind(map, name, 2, (site, a) -> fromkeys(a));
             case "get" -> Methods.bind(map, name, 2, (site, a) -> {
-                Object key = Py.dictKey(map, hashable(a.require(0, "key", name)));
+                Object key = Containers.dictKey(map, hashable(a.require(0, "key", name)));
                 return key == Py.NOT_FOUND ? a.get(1, "default", null) : map.get(key);
             });
             case "pop" -> mutator(map, name, 2, (site, a) -> {
                 Object wanted = hashable(a.require(0, "key", name));
-                Object key = Py.dictKey(map, wanted);
+                Object key = Containers.dictKey(map, wanted);
                 if (key != Py.NOT_FOUND) {
                     return map.remove(key);
                 }
@@ -49,7 +49,7 @@ final class DictMethods {
             });
             case "setdefault" -> mutator(map, name, 2, (site, a) -> {
                 Object wanted = hashable(a.require(0, "key", name));
-                Object key = Py.dictKey(map, wanted);
+                Object key = Containers.dictKey(map, wanted);
                 if (key != Py.NOT_FOUND) {
                     return map.get(key);
                 }
@@ -83,7 +83,7 @@ final class DictMethods {
     static Map<Object, Object> fromkeys(Args a) {
         Map<Object, Object> out = new LinkedHashMap<>();
         Object value = a.get(1, "value", null);
-        for (Object key : Py.iterate(a.require(0, "iterable", "fromkeys"))) {
+        for (Object key : Containers.iterate(a.require(0, "iterable", "fromkeys"))) {
             put(out, hashable(key), value);
         }
         return out;
@@ -104,7 +104,7 @@ final class DictMethods {
         for (Object pair : iterable(other)) {
             List<Object> kv;
             if (pair instanceof List<?> || pair instanceof CharSequence) {
-                kv = Py.toList(pair);
+                kv = Containers.toList(pair);
             } else {
                 throw new JinjaError("cannot convert dictionary update sequence element #" + index + " to a sequence");
             }
@@ -119,13 +119,13 @@ final class DictMethods {
 
     private static Iterable<?> iterable(Object v) {
         if (v instanceof Iterable<?> || v instanceof CharSequence) {
-            return Py.iterate(v);
+            return Containers.iterate(v);
         }
         throw new JinjaError("'" + Py.typeName(v) + "' object is not iterable");
     }
 
     private static void put(Map<Object, Object> map, Object key, Object value) {
-        Object existing = Py.dictKey(map, key);
+        Object existing = Containers.dictKey(map, key);
         map.put(existing == Py.NOT_FOUND ? key : existing, value);
     }
 

@@ -55,7 +55,7 @@ public final class DictView extends AbstractCollection<Object> implements PyObje
     @Override
     public boolean contains(Object o) {
         if (kind == Kind.KEYS) {
-            return Py.dictKey(map, o) != Py.NOT_FOUND;
+            return Containers.dictKey(map, o) != Py.NOT_FOUND;
         }
         for (Object item : this) {
             if (Py.eq(item, o)) {

@@ -109,10 +109,10 @@ record FormatSpec(String fill, char align, char sign, boolean coerceZero, boolea
             return parse(spec, '<', 's', "str").formatStr(s.toString());
         }
         if (value instanceof Boolean || Py.isInt(value)) {
-            return parse(spec, '>', 'd', Py.typeName(value)).formatInt(Py.big(value), Py.typeName(value));
+            return parse(spec, '>', 'd', Py.typeName(value)).formatInt(PyNumbers.big(value), Py.typeName(value));
         }
         if (Py.isFloat(value)) {
-            return parse(spec, '>', (char) 0, "float").formatFloat(Py.toDouble(value), "float");
+            return parse(spec, '>', (char) 0, "float").formatFloat(PyNumbers.toDouble(value), "float");
         }
         throw new JinjaError("unsupported format string passed to " + Py.typeName(value) + ".__format__");
     }
@@ -213,7 +213,7 @@ record FormatSpec(String fill, char align, char sign, boolean coerceZero, boolea
                 case 'e', 'E' -> NumberText.exponent(v, p);
                 case 'f', 'F', '%' -> NumberText.fixed(v, p);
                 case 'g', 'G' -> NumberText.general(v, p, alternate, false);
-                default -> precision < 0 ? Py.floatRepr(Math.abs(v)) : NumberText.general(v, precision, alternate, true);
+                default -> precision < 0 ? NumberText.floatRepr(Math.abs(v)) : NumberText.general(v, precision, alternate, true);
             };
             if (alternate && t == 0 && body.indexOf('.') < 0) {
                 int e = body.indexOf('e');

@@ -30,7 +30,7 @@ final class ListMethods {
                 return null;
             });
             case "extend" -> mutator(list, name, 1, (site, a) -> {
-                list.addAll(Py.toList(a.require(0, "iterable", name)));
+                list.addAll(Containers.toList(a.require(0, "iterable", name)));
                 return null;
             });
             case "insert" -> mutator(list, name, 2, (site, a) -> {

@@ -81,7 +81,7 @@ public final class LiteralEval {
             if (!Py.isNumber(v) || v instanceof Boolean) {
                 throw new IllegalArgumentException();
             }
-            return c == '-' ? Py.neg(v) : v;
+            return c == '-' ? Arithmetic.neg(v) : v;
         }
         if (c == '\'' || c == '"') {
             StringBuilder sb = new StringBuilder();
@@ -183,7 +183,7 @@ public final class LiteralEval {
                 i++;
             }
             int radix = kind == 'x' ? 16 : kind == 'o' ? 8 : 2;
-            return Py.normInt(new BigInteger(s.substring(digits, i).replace("_", ""), radix));
+            return PyNumbers.normInt(new BigInteger(s.substring(digits, i).replace("_", ""), radix));
         }
         boolean isFloat = false;
         while (i < s.length()) {
@@ -207,7 +207,7 @@ public final class LiteralEval {
         if (text.length() > 1 && text.startsWith("0") && !text.matches("0+")) {
             throw new IllegalArgumentException();
         }
-        return Py.normInt(new BigInteger(text));
+        return PyNumbers.normInt(new BigInteger(text));
     }
 
     private String string() {

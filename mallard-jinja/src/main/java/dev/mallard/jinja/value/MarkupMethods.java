@@ -35,7 +35,7 @@ final class MarkupMethods {
             }
             case "join" -> Methods.bind(self, name, 1, (site, a) -> {
                 List<Object> items = new ArrayList<>();
-                for (Object item : Py.iterate(a.require(0, "iterable", name))) {
+                for (Object item : Containers.iterate(a.require(0, "iterable", name))) {
                     items.add(Markup.escape(item));
                 }
                 return new Markup(StrSplit.join(text, items));

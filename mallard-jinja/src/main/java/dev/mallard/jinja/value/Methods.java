@@ -127,7 +127,7 @@ public final class Methods {
         if (Py.isFloat(v)) {
             throw new JinjaError("'float' object cannot be interpreted as an integer");
         }
-        return Py.toLong(v);
+        return PyNumbers.toLong(v);
     }
 
     static int clampInt(long v) {

@@ -10,8 +10,8 @@ final class NumberMethods {
 
     static Object lookup(Object self, String name) {
         if (self instanceof Boolean || Py.isInt(self)) {
-            BigInteger v = Py.big(self);
-            Object value = Py.normInt(v);
+            BigInteger v = PyNumbers.big(self);
+            Object value = PyNumbers.normInt(v);
             return switch (name) {
                 case "real", "numerator" -> value;
                 case "imag" -> 0L;
@@ -23,7 +23,7 @@ final class NumberMethods {
                 default -> Py.NOT_FOUND;
             };
         }
-        double d = Py.toDouble(self);
+        double d = PyNumbers.toDouble(self);
         return switch (name) {
             case "real" -> self;
             case "imag" -> 0.0;
@@ -52,7 +52,7 @@ final class NumberMethods {
             numerator = numerator.multiply(BigInteger.TEN.pow(-exact.scale()));
         }
         BigInteger gcd = numerator.gcd(denominator);
-        return PyTuple.of(Py.normInt(numerator.divide(gcd)), Py.normInt(denominator.divide(gcd)));
+        return PyTuple.of(PyNumbers.normInt(numerator.divide(gcd)), PyNumbers.normInt(denominator.divide(gcd)));
     }
 
     /** Python's float.hex: {@code 0x1.8000000000000p+0}. */

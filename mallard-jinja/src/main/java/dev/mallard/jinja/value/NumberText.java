@@ -5,11 +5,11 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * Python's float-to-text conversions for {@code %f %e %g} and the format-spec types
- * {@code f e g}: correctly rounded (half to even on the exact binary value), on the
- * magnitude only; callers add the sign.
+ * Python's float-to-text conversions: {@code repr(float)}, and for {@code %f %e %g} and the
+ * format-spec types {@code f e g} correctly rounded (half to even on the exact binary value)
+ * text of the magnitude only, to which callers add the sign.
  */
-final class NumberText {
+public final class NumberText {
     private NumberText() {
     }
 
@@ -146,5 +146,33 @@ final class NumberText {
             mantissa = mantissa.substring(0, end);
         }
         return mantissa + suffix;
+    }
+
+    /** Python's repr of a float: the shortest text that reads back, with Python's exponent rules. */
+    public static String floatRepr(double d) {
+        if (Double.isNaN(d)) {
+            return "nan";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "inf" : "-inf";
+        }
+        if (d == 0) {
+            return (1 / d < 0) ? "-0.0" : "0.0";
+        }
+        BigDecimal bd = shortestDecimal(Math.abs(d));
+        String digits = bd.unscaledValue().abs().toString();
+        int exp = digits.length() - 1 - bd.scale(); // decimal exponent of the first digit
+        String sign = d < 0 ? "-" : "";
+        if (exp < -4 || exp >= 16) {
+            String mant = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+            return sign + mant + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
+        }
+        if (exp < 0) {
+            return sign + "0." + "0".repeat(-exp - 1) + digits;
+        }
+        if (digits.length() <= exp + 1) {
+            return sign + digits + "0".repeat(exp + 1 - digits.length()) + ".0";
+        }
+        return sign + digits.substring(0, exp + 1) + "." + digits.substring(exp + 1);
     }
 }

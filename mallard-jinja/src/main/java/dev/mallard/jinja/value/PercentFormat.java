@@ -237,12 +237,12 @@ public final class PercentFormat {
         if (!(Py.isInt(v) || v instanceof Boolean)) {
             throw new JinjaError("* wants int");
         }
-        return Py.toLong(v);
+        return PyNumbers.toLong(v);
     }
 
     private Object lookup(String key) {
         if (mapping instanceof Map<?, ?> m) {
-            Object k = Py.dictKey(m, key);
+            Object k = Containers.dictKey(m, key);
             if (k == Py.NOT_FOUND) {
                 throw new JinjaError("'" + key + "'");
             }
@@ -263,11 +263,11 @@ public final class PercentFormat {
 
     private static BigInteger integer(Object value, char type) {
         if (value instanceof Boolean || Py.isInt(value)) {
-            return Py.big(value);
+            return PyNumbers.big(value);
         }
         boolean decimal = type == 'd' || type == 'i' || type == 'u';
         if (decimal && Py.isFloat(value)) {
-            double d = Py.toDouble(value);
+            double d = PyNumbers.toDouble(value);
             if (Double.isNaN(d)) {
                 throw new JinjaError("cannot convert float NaN to integer");
             }
@@ -285,7 +285,7 @@ public final class PercentFormat {
 
     private static double real(Object value) {
         if (Py.isNumber(value)) {
-            return Py.toDouble(value);
+            return PyNumbers.toDouble(value);
         }
         if (value instanceof Undefined u) {
             throw u.error();
@@ -301,7 +301,7 @@ public final class PercentFormat {
             return s.toString();
         }
         if (value instanceof Boolean || Py.isInt(value)) {
-            BigInteger v = Py.big(value);
+            BigInteger v = PyNumbers.big(value);
             if (v.signum() < 0 || v.compareTo(BigInteger.valueOf(0x10ffff)) > 0) {
                 throw new JinjaError("%c arg not in range(0x110000)");
             }

@@ -134,7 +134,7 @@ public final class PyBytes extends AbstractCollection<Object> implements PyObjec
         if (!(Py.isInt(key) || key instanceof Boolean)) {
             return Py.NOT_FOUND;
         }
-        long i = Py.toLong(key);
+        long i = PyNumbers.toLong(key);
         i = i < 0 ? i + bytes.length : i;
         return i >= 0 && i < bytes.length ? (Object) (long) (bytes[(int) i] & 0xff) : Py.NOT_FOUND;
     }

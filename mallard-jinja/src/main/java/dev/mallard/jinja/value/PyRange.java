@@ -93,7 +93,7 @@ public final class PyRange extends AbstractCollection<Object> implements PyObjec
         if (!(Py.isInt(o) || o instanceof Boolean)) {
             return false;
         }
-        long v = Py.toLong(o);
+        long v = PyNumbers.toLong(o);
         if (step > 0 ? v < start || v >= stop : v > start || v <= stop) {
             return false;
         }
@@ -116,7 +116,7 @@ public final class PyRange extends AbstractCollection<Object> implements PyObjec
         if (!(Py.isInt(key) || key instanceof Boolean)) {
             return Py.NOT_FOUND;
         }
-        long i = Py.toLong(key);
+        long i = PyNumbers.toLong(key);
         i = i < 0 ? i + length : i;
         return i >= 0 && i < length ? (Object) get(i) : Py.NOT_FOUND;
     }

@@ -20,7 +20,7 @@ final class SetMethods {
             });
             case "update" -> mutator(set, name, Integer.MAX_VALUE, (site, a) -> {
                 for (Object other : a.positional()) {
-                    for (Object o : Py.iterate(other)) {
+                    for (Object o : Containers.iterate(other)) {
                         add(set, o);
                     }
                 }
@@ -54,7 +54,7 @@ final class SetMethods {
             case "union" -> Methods.bind(set, name, Integer.MAX_VALUE, (site, a) -> {
                 Set<Object> out = new LinkedHashSet<>(set);
                 for (Object other : a.positional()) {
-                    for (Object o : Py.iterate(other)) {
+                    for (Object o : Containers.iterate(other)) {
                         add(out, o);
                     }
                 }
@@ -63,7 +63,7 @@ final class SetMethods {
             case "intersection" -> Methods.bind(set, name, Integer.MAX_VALUE, (site, a) -> {
                 Set<Object> out = new LinkedHashSet<>(set);
                 for (Object other : a.positional()) {
-                    List<Object> items = Py.toList(other);
+                    List<Object> items = Containers.toList(other);
                     out.removeIf(o -> !containsEq(items, o));
                 }
                 return out;
@@ -71,13 +71,13 @@ final class SetMethods {
             case "difference" -> Methods.bind(set, name, Integer.MAX_VALUE, (site, a) -> {
                 Set<Object> out = new LinkedHashSet<>(set);
                 for (Object other : a.positional()) {
-                    List<Object> items = Py.toList(other);
+                    List<Object> items = Containers.toList(other);
                     out.removeIf(o -> containsEq(items, o));
                 }
                 return out;
             });
             case "symmetric_difference" -> Methods.bind(set, name, 1, (site, a) -> {
-                List<Object> items = Py.toList(a.require(0, "other", name));
+                List<Object> items = Containers.toList(a.require(0, "other", name));
                 Set<Object> out = new LinkedHashSet<>();
                 for (Object o : set) {
                     if (!containsEq(items, o)) {
@@ -92,13 +92,13 @@ final class SetMethods {
                 return out;
             });
             case "issubset" -> Methods.bind(set, name, 1, (site, a) -> {
-                List<Object> items = Py.toList(a.require(0, "other", name));
+                List<Object> items = Containers.toList(a.require(0, "other", name));
                 return set.stream().allMatch(o -> containsEq(items, o));
             });
             case "issuperset" -> Methods.bind(set, name, 1, (site, a) ->
-                    Py.toList(a.require(0, "other", name)).stream().allMatch(o -> containsEq(set, o)));
+                    Containers.toList(a.require(0, "other", name)).stream().allMatch(o -> containsEq(set, o)));
             case "isdisjoint" -> Methods.bind(set, name, 1, (site, a) ->
-                    Py.toList(a.require(0, "other", name)).stream().noneMatch(o -> containsEq(set, o)));
+                    Containers.toList(a.require(0, "other", name)).stream().noneMatch(o -> containsEq(set, o)));
             default -> Py.NOT_FOUND;
         };
     }

@@ -221,7 +221,7 @@ final class StrFormat {
             return site.getItem(value, key);
         }
         if (value instanceof Map<?, ?> m) {
-            Object k = Py.dictKey(m, key);
+            Object k = Containers.dictKey(m, key);
             if (k == Py.NOT_FOUND) {
                 throw new JinjaError(Py.repr(key));
             }

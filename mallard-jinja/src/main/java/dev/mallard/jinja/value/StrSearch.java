@@ -21,7 +21,7 @@ final class StrSearch {
             if (!(Py.isInt(v) || v instanceof Boolean)) {
                 throw new JinjaError("slice indices must be integers or None or have an __index__ method");
             }
-            long i = Py.big(v).max(java.math.BigInteger.valueOf(-(long) length - 1))
+            long i = PyNumbers.big(v).max(java.math.BigInteger.valueOf(-(long) length - 1))
                     .min(java.math.BigInteger.valueOf(length + 1L)).longValue();
             if (i > length) {
                 return length + 1; // past the end: Python leaves a start there, so nothing matches

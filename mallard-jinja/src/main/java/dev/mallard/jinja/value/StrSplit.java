@@ -258,7 +258,7 @@ final class StrSplit {
 
     static Iterable<?> iterableArg(Object v, String message) {
         try {
-            return Py.iterate(v);
+            return Containers.iterate(v);
         } catch (JinjaError e) {
             throw new JinjaError(message);
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mallard.jinja.value.Args;
+import dev.mallard.jinja.value.Containers;
 import dev.mallard.jinja.value.JinjaError;
 import dev.mallard.jinja.value.Markup;
 import dev.mallard.jinja.value.Namespace;
@@ -39,10 +40,10 @@ class GlobalsTest {
     void rangeIsPythonsLazyRangeWithTheSandboxLimit() {
         // {{ range(5) }}|{{ range(1, 10, 3)|list }}|{{ range(10, 0, -3)|list }}|{{ range(0) }}|{{ range(5, 1)|list }}|{{ range(2, 5, 2) }}
         assertEquals("range(0, 5)|[1, 4, 7]|[10, 7, 4, 1]|range(0, 0)|[]|range(2, 5, 2)", String.join("|",
-                Py.str(call("range", 5L)), Py.str(Py.toList(call("range", 1L, 10L, 3L))),
-                Py.str(Py.toList(call("range", 10L, 0L, -3L))), Py.str(call("range", 0L)),
-                Py.str(Py.toList(call("range", 5L, 1L))), Py.str(call("range", 2L, 5L, 2L))));
-        assertEquals(100000, Py.len(call("range", 100000L)));
+                Py.str(call("range", 5L)), Py.str(Containers.toList(call("range", 1L, 10L, 3L))),
+                Py.str(Containers.toList(call("range", 10L, 0L, -3L))), Py.str(call("range", 0L)),
+                Py.str(Containers.toList(call("range", 5L, 1L))), Py.str(call("range", 2L, 5L, 2L))));
+        assertEquals(100000, Containers.len(call("range", 100000L)));
         assertEquals("Range too big. The sandbox blocks ranges larger than MAX_RANGE (100000).",
                 assertThrows(JinjaError.class, () -> call("range", 100001L)).getMessage());
         assertEquals("'float' object cannot be interpreted as an integer",
@@ -54,15 +55,15 @@ class GlobalsTest {
         // {{ range(3)|length }}|{{ 2 in range(3) }}|{{ range(3)|last }}|{{ range(3)|reverse|list }}|{{ range(3)|first }}
         Object r = call("range", 3L);
         assertEquals("3|True|2|[2, 1, 0]|0", String.join("|", Py.str(site.filter("length", r, Args.EMPTY)),
-                Py.str(Py.contains(r, 2L)), Py.str(site.filter("last", r, Args.EMPTY)),
-                Py.str(Py.toList(site.filter("reverse", r, Args.EMPTY))), Py.str(site.filter("first", r, Args.EMPTY))));
+                Py.str(Containers.contains(r, 2L)), Py.str(site.filter("last", r, Args.EMPTY)),
+                Py.str(Containers.toList(site.filter("reverse", r, Args.EMPTY))), Py.str(site.filter("first", r, Args.EMPTY))));
         assertFalse(Py.eq(r, List.of(0L, 1L, 2L)));
         // range(10)[2:5], [::-1], [-3:], [1:100:3]; range(1, 20, 3)[::-2]
         PyRange ten = (PyRange) call("range", 10L);
         assertEquals("range(2, 5)|range(9, -1, -1)|range(7, 10)|range(1, 10, 3)|range(19, -2, -6)", String.join("|",
                 Py.str(ten.slice(2L, 5L, null)), Py.str(ten.slice(null, null, -1L)), Py.str(ten.slice(-3L, null, null)),
                 Py.str(ten.slice(1L, 100L, 3L)), Py.str(((PyRange) call("range", 1L, 20L, 3L)).slice(null, null, -2L))));
-        assertEquals("[9, 8]", Py.str(Py.toList(ten.slice(null, 7L, -1L))));
+        assertEquals("[9, 8]", Py.str(Containers.toList(ten.slice(null, 7L, -1L))));
     }
 
     @Test

@@ -78,7 +78,7 @@ public final class CaseTable {
 
     public static String show(Object result) {
         if (result instanceof PyIterator) {
-            return "gen:" + Py.repr(Py.toList(result));
+            return "gen:" + Py.repr(Containers.toList(result));
         }
         return Py.repr(result);
     }

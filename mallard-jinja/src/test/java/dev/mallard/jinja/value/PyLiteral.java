@@ -131,7 +131,7 @@ public final class PyLiteral {
         if (isFloat) {
             return Double.parseDouble(text);
         }
-        return Py.normInt(new BigInteger(text.startsWith("+") ? text.substring(1) : text));
+        return PyNumbers.normInt(new BigInteger(text.startsWith("+") ? text.substring(1) : text));
     }
 
     private String string() {

@@ -43,9 +43,9 @@ class PyValuesTest {
         Double nan = Double.NaN;
         assertTrue(Py.eq(List.of(nan), List.of(nan)), "containers compare identical items as equal");
         // 1.5e-3 // 1e-5 and 0 % -0.5, as Python's float divmod gives them
-        assertEquals(149.0, Py.floordiv(1.5e-3, 1e-5));
-        assertEquals("-0.0", Py.str(Py.mod(0.0, -0.5)));
-        assertEquals("integer modulo by zero", assertThrows(JinjaError.class, () -> Py.mod(1L, 0L)).getMessage());
+        assertEquals(149.0, Arithmetic.floordiv(1.5e-3, 1e-5));
+        assertEquals("-0.0", Py.str(Arithmetic.mod(0.0, -0.5)));
+        assertEquals("integer modulo by zero", assertThrows(JinjaError.class, () -> Arithmetic.mod(1L, 0L)).getMessage());
     }
 
     @Test
@@ -57,9 +57,9 @@ class PyValuesTest {
         d.put("a", 1L);
         Object k = call(d, "keys");
         call(d, "update", Map.of("b", 2L));
-        String out = String.join("|", Py.str(k), Py.str(Py.toList(k)), Py.str(Py.toList(call(d, "items"))),
-                Py.str(site.filter("sum", call(d, "values"), Args.EMPTY)), Py.str(Py.contains(k, "a")),
-                Py.str(Py.len(k)), Py.str(call(d, "items")), Py.str(Py.eq(call(d, "keys"), call(d, "keys"))),
+        String out = String.join("|", Py.str(k), Py.str(Containers.toList(k)), Py.str(Containers.toList(call(d, "items"))),
+                Py.str(site.filter("sum", call(d, "values"), Args.EMPTY)), Py.str(Containers.contains(k, "a")),
+                Py.str(Containers.len(k)), Py.str(call(d, "items")), Py.str(Py.eq(call(d, "keys"), call(d, "keys"))),
                 Py.str(Py.eq(call(d, "values"), call(d, "values"))), Py.str(site.filter("last", call(d, "items"),
                         Args.EMPTY)));
         assertEquals("dict_keys(['a', 'b'])|['a', 'b']|[('a', 1), ('b', 2)]|3|True|2|dict_items([('a', 1), ('b', 2)])"
@@ -72,8 +72,8 @@ class PyValuesTest {
     void encodedTextIsBytes() {
         // {{ 'é'.encode('utf-8') }}|{{ 'ab'.encode()|list }}|{{ 'ab'.encode()|length }}|{{ 'é'.encode().decode() }}|
         // {{ 'ab'.encode().hex() }}|{{ 'ab'.encode() == 'ab'.encode() }}
-        String out = String.join("|", Py.str(call("é", "encode", "utf-8")), Py.str(Py.toList(call("ab", "encode"))),
-                Py.str(Py.len(call("ab", "encode"))), Py.str(call(call("é", "encode"), "decode")),
+        String out = String.join("|", Py.str(call("é", "encode", "utf-8")), Py.str(Containers.toList(call("ab", "encode"))),
+                Py.str(Containers.len(call("ab", "encode"))), Py.str(call(call("é", "encode"), "decode")),
                 Py.str(call(call("ab", "encode"), "hex")), Py.str(Py.eq(call("ab", "encode"), call("ab", "encode"))));
         assertEquals("b'\\xc3\\xa9'|[97, 98]|2|é|6162|True", out);
     }
@@ -84,8 +84,8 @@ class PyValuesTest {
         // {{ ('-'|safe).join(['<', '>'|safe, 1]) }}|{{ ('{}:{!r}'|safe).format('<', '<') }}|{{ ('<a>'|safe).upper() }}|
         // {{ ('a<b'|safe).replace('<', '&') }}
         Markup lt = Markup.escape("<");
-        String out = String.join("|", Py.str(Py.add(lt, "<")), Py.str(Py.add("<", lt)),
-                Py.str(Py.mod(new Markup("<b>%s</b>"), "<")), Py.str(Py.mod(new Markup("%s"), new Markup("<"))),
+        String out = String.join("|", Py.str(Arithmetic.add(lt, "<")), Py.str(Arithmetic.add("<", lt)),
+                Py.str(Arithmetic.mod(new Markup("<b>%s</b>"), "<")), Py.str(Arithmetic.mod(new Markup("%s"), new Markup("<"))),
                 Py.str(call(new Markup("-"), "join", List.of("<", new Markup(">"), 1L))),
                 Py.str(call(new Markup("{}:{!r}"), "format", "<", "<")), Py.str(call(new Markup("<a>"), "upper")),
                 Py.str(call(new Markup("a<b"), "replace", "<", "&")));
@@ -93,7 +93,7 @@ class PyValuesTest {
         // {{ [('<'|e) * 2] }}|{{ ['a b'|e|upper] }}|{{ ('x'|e).split() }}|{{ '<'|e|e }}|{{ '<'|e|forceescape }}|
         // {{ ('&lt;'|safe).unescape() }}|{{ ('<b>x</b>'|safe).striptags() }}|{{ ['<'|e|string] }}|
         // {{ ('<b>'|safe)|truncate(6, True, '<>', 0) }}|{{ ['abc'|safe|reverse] }}
-        String more = String.join("|", Py.str(List.of(Py.mul(lt, 2L))),
+        String more = String.join("|", Py.str(List.of(Arithmetic.mul(lt, 2L))),
                 Py.str(List.of(site.filter("upper", site.filter("e", "a b", Args.EMPTY), Args.EMPTY))),
                 Py.str(call(Markup.escape("x"), "split")), Py.str(site.filter("e", lt, Args.EMPTY)),
                 Py.str(site.filter("forceescape", lt, Args.EMPTY)), Py.str(call(new Markup("&lt;"), "unescape")),
@@ -137,12 +137,12 @@ class PyValuesTest {
         // {% for k, v in [{'c': 'x', 'n': 1}, {'c': 'y'}]|groupby('c') %}{{ k }}={{ v|length }};{% endfor %}
         // {% for g in [{'c': 'x'}]|groupby('c') %}{{ g.grouper }}{{ g.list }}{{ g[0] }}{{ g }}{% endfor %}
         StringBuilder out = new StringBuilder();
-        for (Object group : Py.iterate(site.filter("groupby", List.of(Map.of("c", "x", "n", 1L), Map.of("c", "y")),
+        for (Object group : Containers.iterate(site.filter("groupby", List.of(Map.of("c", "x", "n", 1L), Map.of("c", "y")),
                 Args.of("c")))) {
             List<?> kv = (List<?>) group;
-            out.append(kv.get(0)).append('=').append(Py.len(kv.get(1))).append(';');
+            out.append(kv.get(0)).append('=').append(Containers.len(kv.get(1))).append(';');
         }
-        for (Object g : Py.iterate(site.filter("groupby", List.of(Map.of("c", "x")), Args.of("c")))) {
+        for (Object g : Containers.iterate(site.filter("groupby", List.of(Map.of("c", "x")), Args.of("c")))) {
             out.append(Py.str(site.getAttr(g, "grouper"))).append(Py.str(site.getAttr(g, "list")))
                     .append(Py.str(site.getItem(g, 0L))).append(Py.str(g));
         }

@@ -85,11 +85,11 @@ public final class TestSite implements CallSite {
 
     private static Object item(Object obj, Object key) {
         if (obj instanceof Map<?, ?> m) {
-            Object k = Py.dictKey(m, key);
+            Object k = Containers.dictKey(m, key);
             return k == Py.NOT_FOUND ? Py.NOT_FOUND : m.get(k);
         }
         if (obj instanceof List<?> l && (Py.isInt(key) || key instanceof Boolean)) {
-            long i = Py.toLong(key);
+            long i = PyNumbers.toLong(key);
             i = i < 0 ? i + l.size() : i;
             return i >= 0 && i < l.size() ? l.get((int) i) : Py.NOT_FOUND;
         }

@@ -129,8 +129,8 @@ final class ModulesObject implements PyObject {
                 case "product" -> product(pos, (int) DatetimeModule.integer(a.named().getOrDefault("repeat", 1L)));
                 case "combinations" -> combinations(Containers.toList(a.require(0, "iterable", method)),
                         count(a.require(1, "r", method)), false);
-                case "combinations_with_replacement" -> combinations(Containers.toList(a.require(0, "iterable", method)),
-                        count(a.require(1, "r", method)), true);
+                case "combinations_with_replacement" -> combinations(
+                        Containers.toList(a.require(0, "iterable", method)), count(a.require(1, "r", method)), true);
                 case "permutations" -> {
                     List<Object> items = Containers.toList(a.require(0, "iterable", method));
                     Object r = a.get(1, "r", null);
@@ -156,7 +156,8 @@ final class ModulesObject implements PyObject {
                         out.add(acc);
                     }
                     for (Object item : Containers.iterate(a.require(0, "iterable", method))) {
-                        acc = out.isEmpty() ? item : fn == null ? Arithmetic.add(acc, item) : site.call(fn, Args.of(acc, item));
+                        acc = out.isEmpty() ? item
+                                : fn == null ? Arithmetic.add(acc, item) : site.call(fn, Args.of(acc, item));
                         out.add(acc);
                     }
                     yield out;
@@ -335,7 +336,8 @@ final class ModulesObject implements PyObject {
 
             @Override
             public Object call(CallSite site, String method, Args a) {
-                return "from_iterable".equals(method) ? chain(Containers.toList(a.require(0, "iterable", method))) : MISSING;
+                return "from_iterable".equals(method) ? chain(Containers.toList(a.require(0, "iterable", method)))
+                        : MISSING;
             }
 
             @Override

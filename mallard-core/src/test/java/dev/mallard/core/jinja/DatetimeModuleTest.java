@@ -154,7 +154,8 @@ class DatetimeModuleTest {
                 error(() -> Py.compare(date(2024, 1, 1), early, "<")));
         assertEquals("can't compare datetime.datetime to datetime.date",
                 error(() -> Py.compare(early, date(2024, 1, 1), "<")));
-        assertEquals("can't subtract offset-naive and offset-aware datetimes", error(() -> Arithmetic.sub(early, aware)));
+        assertEquals("can't subtract offset-naive and offset-aware datetimes",
+                error(() -> Arithmetic.sub(early, aware)));
     }
 
     @Test

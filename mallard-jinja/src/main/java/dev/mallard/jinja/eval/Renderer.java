@@ -239,7 +239,8 @@ public final class Renderer implements CallSite {
     private void execFor(Stmt.For loop, Object iterable, Frame f, Out out, int depth0) {
         List<Object> items;
         try {
-            items = iterable instanceof Undefined u && !u.lenient() && !lenient ? List.of() : Containers.toList(iterable);
+            items = iterable instanceof Undefined u && !u.lenient() && !lenient ? List.of()
+                    : Containers.toList(iterable);
         } catch (JinjaError e) {
             throw locate(e, loop.iter().pos());
         }

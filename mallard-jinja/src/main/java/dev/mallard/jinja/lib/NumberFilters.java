@@ -210,7 +210,8 @@ final class NumberFilters {
                 if (p >= 0) {
                     return PyNumbers.normInt(PyNumbers.big(value));
                 }
-                return PyNumbers.normInt(new BigDecimal(PyNumbers.big(value)).setScale(p, RoundingMode.HALF_EVEN).toBigInteger());
+                return PyNumbers.normInt(new BigDecimal(PyNumbers.big(value)).setScale(p, RoundingMode.HALF_EVEN)
+                        .toBigInteger());
             }
             double d = PyNumbers.toDouble(value);
             if (Double.isNaN(d) || Double.isInfinite(d)) {

@@ -213,7 +213,8 @@ record FormatSpec(String fill, char align, char sign, boolean coerceZero, boolea
                 case 'e', 'E' -> NumberText.exponent(v, p);
                 case 'f', 'F', '%' -> NumberText.fixed(v, p);
                 case 'g', 'G' -> NumberText.general(v, p, alternate, false);
-                default -> precision < 0 ? NumberText.floatRepr(Math.abs(v)) : NumberText.general(v, precision, alternate, true);
+                default -> precision < 0 ? NumberText.floatRepr(Math.abs(v))
+                        : NumberText.general(v, precision, alternate, true);
             };
             if (alternate && t == 0 && body.indexOf('.') < 0) {
                 int e = body.indexOf('e');

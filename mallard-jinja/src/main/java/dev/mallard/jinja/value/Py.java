@@ -272,7 +272,8 @@ public final class Py {
             if (PyNumbers.intLike(a) && PyNumbers.intLike(b)) {
                 return PyNumbers.big(a).equals(PyNumbers.big(b));
             }
-            if ((isFloat(a) && Double.isNaN(PyNumbers.toDouble(a))) || (isFloat(b) && Double.isNaN(PyNumbers.toDouble(b)))) {
+            if ((isFloat(a) && Double.isNaN(PyNumbers.toDouble(a)))
+                    || (isFloat(b) && Double.isNaN(PyNumbers.toDouble(b)))) {
                 return false;
             }
             return compareNumbers(a, b) == 0;

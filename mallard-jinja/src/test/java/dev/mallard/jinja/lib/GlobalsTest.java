@@ -56,7 +56,8 @@ class GlobalsTest {
         Object r = call("range", 3L);
         assertEquals("3|True|2|[2, 1, 0]|0", String.join("|", Py.str(site.filter("length", r, Args.EMPTY)),
                 Py.str(Containers.contains(r, 2L)), Py.str(site.filter("last", r, Args.EMPTY)),
-                Py.str(Containers.toList(site.filter("reverse", r, Args.EMPTY))), Py.str(site.filter("first", r, Args.EMPTY))));
+                Py.str(Containers.toList(site.filter("reverse", r, Args.EMPTY))),
+                Py.str(site.filter("first", r, Args.EMPTY))));
         assertFalse(Py.eq(r, List.of(0L, 1L, 2L)));
         // range(10)[2:5], [::-1], [-3:], [1:100:3]; range(1, 20, 3)[::-2]
         PyRange ten = (PyRange) call("range", 10L);

@@ -45,7 +45,8 @@ class PyValuesTest {
         // 1.5e-3 // 1e-5 and 0 % -0.5, as Python's float divmod gives them
         assertEquals(149.0, Arithmetic.floordiv(1.5e-3, 1e-5));
         assertEquals("-0.0", Py.str(Arithmetic.mod(0.0, -0.5)));
-        assertEquals("integer modulo by zero", assertThrows(JinjaError.class, () -> Arithmetic.mod(1L, 0L)).getMessage());
+        assertEquals("integer modulo by zero",
+                assertThrows(JinjaError.class, () -> Arithmetic.mod(1L, 0L)).getMessage());
     }
 
     @Test
@@ -57,7 +58,8 @@ class PyValuesTest {
         d.put("a", 1L);
         Object k = call(d, "keys");
         call(d, "update", Map.of("b", 2L));
-        String out = String.join("|", Py.str(k), Py.str(Containers.toList(k)), Py.str(Containers.toList(call(d, "items"))),
+        String out = String.join("|", Py.str(k), Py.str(Containers.toList(k)),
+                Py.str(Containers.toList(call(d, "items"))),
                 Py.str(site.filter("sum", call(d, "values"), Args.EMPTY)), Py.str(Containers.contains(k, "a")),
                 Py.str(Containers.len(k)), Py.str(call(d, "items")), Py.str(Py.eq(call(d, "keys"), call(d, "keys"))),
                 Py.str(Py.eq(call(d, "values"), call(d, "values"))), Py.str(site.filter("last", call(d, "items"),
@@ -72,7 +74,8 @@ class PyValuesTest {
     void encodedTextIsBytes() {
         // {{ 'é'.encode('utf-8') }}|{{ 'ab'.encode()|list }}|{{ 'ab'.encode()|length }}|{{ 'é'.encode().decode() }}|
         // {{ 'ab'.encode().hex() }}|{{ 'ab'.encode() == 'ab'.encode() }}
-        String out = String.join("|", Py.str(call("é", "encode", "utf-8")), Py.str(Containers.toList(call("ab", "encode"))),
+        String out = String.join("|", Py.str(call("é", "encode", "utf-8")),
+                Py.str(Containers.toList(call("ab", "encode"))),
                 Py.str(Containers.len(call("ab", "encode"))), Py.str(call(call("é", "encode"), "decode")),
                 Py.str(call(call("ab", "encode"), "hex")), Py.str(Py.eq(call("ab", "encode"), call("ab", "encode"))));
         assertEquals("b'\\xc3\\xa9'|[97, 98]|2|é|6162|True", out);
@@ -85,7 +88,8 @@ class PyValuesTest {
         // {{ ('a<b'|safe).replace('<', '&') }}
         Markup lt = Markup.escape("<");
         String out = String.join("|", Py.str(Arithmetic.add(lt, "<")), Py.str(Arithmetic.add("<", lt)),
-                Py.str(Arithmetic.mod(new Markup("<b>%s</b>"), "<")), Py.str(Arithmetic.mod(new Markup("%s"), new Markup("<"))),
+                Py.str(Arithmetic.mod(new Markup("<b>%s</b>"), "<")),
+                Py.str(Arithmetic.mod(new Markup("%s"), new Markup("<"))),
                 Py.str(call(new Markup("-"), "join", List.of("<", new Markup(">"), 1L))),
                 Py.str(call(new Markup("{}:{!r}"), "format", "<", "<")), Py.str(call(new Markup("<a>"), "upper")),
                 Py.str(call(new Markup("a<b"), "replace", "<", "&")));
@@ -137,8 +141,8 @@ class PyValuesTest {
         // {% for k, v in [{'c': 'x', 'n': 1}, {'c': 'y'}]|groupby('c') %}{{ k }}={{ v|length }};{% endfor %}
         // {% for g in [{'c': 'x'}]|groupby('c') %}{{ g.grouper }}{{ g.list }}{{ g[0] }}{{ g }}{% endfor %}
         StringBuilder out = new StringBuilder();
-        for (Object group : Containers.iterate(site.filter("groupby", List.of(Map.of("c", "x", "n", 1L), Map.of("c", "y")),
-                Args.of("c")))) {
+        for (Object group : Containers.iterate(site.filter("groupby",
+                List.of(Map.of("c", "x", "n", 1L), Map.of("c", "y")), Args.of("c")))) {
             List<?> kv = (List<?>) group;
             out.append(kv.get(0)).append('=').append(Containers.len(kv.get(1))).append(';');
         }

@@ -81,7 +81,7 @@ public final class AgateTable extends AbstractList<Object> implements PyObject {
         if (v instanceof OffsetDateTime t) {
             ZoneOffset offset = t.getOffset();
             return new PyDatetime(t.toLocalDateTime(), offset.getTotalSeconds() == 0 ? DatetimeModule.UTC
-                    : new DatetimeModule.Tz(offset, null, false));
+                    : new PyTzinfo(offset, null, false));
         }
         if (v instanceof java.sql.Date d) {
             return new PyDate(d.toLocalDate());

@@ -1,6 +1,5 @@
 package dev.mallard.core.jinja;
 
-import dev.mallard.core.jinja.DatetimeModule.Tz;
 import dev.mallard.jinja.value.Args;
 import dev.mallard.jinja.value.CallSite;
 import dev.mallard.jinja.value.JinjaError;
@@ -21,7 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A Python {@code datetime}: naive, or aware with a {@link Tz}. Prints as Python does
+ * A Python {@code datetime}: naive, or aware with a {@link PyTzinfo}. Prints as Python does
  * ({@code 2024-01-31 09:05:00+00:00}); attributes, strftime, isoformat, replace, astimezone,
  * timestamp; {@code datetime ± timedelta}, {@code datetime - datetime} and ordering, with
  * Python's errors for mixing naive and aware values.
@@ -37,9 +36,9 @@ final class PyDatetime implements PyObject, Operable {
     private static final Pattern OFFSET = Pattern.compile("([+-])(\\d{2}):?(\\d{2})?(?::?(\\d{2}))?(?:[.,]\\d+)?");
 
     private final LocalDateTime value;
-    private final Tz tz;
+    private final PyTzinfo tz;
 
-    PyDatetime(LocalDateTime value, Tz tz) {
+    PyDatetime(LocalDateTime value, PyTzinfo tz) {
         if (value.getYear() < 1 || value.getYear() > 9999) {
             throw new JinjaError("date value out of range");
         }
@@ -54,12 +53,12 @@ final class PyDatetime implements PyObject, Operable {
     /** An aware datetime; a UTC value gets pytz's utc, as dbt's {@code run_started_at} has. */
     static PyDatetime of(ZonedDateTime value) {
         ZoneId zone = value.getZone().normalized();
-        Tz tz = zone.equals(ZoneOffset.UTC) ? Tz.pytz(ZoneOffset.UTC) : Tz.pytz(value.getZone());
+        PyTzinfo tz = zone.equals(ZoneOffset.UTC) ? PyTzinfo.pytz(ZoneOffset.UTC) : PyTzinfo.pytz(value.getZone());
         return new PyDatetime(value.toLocalDateTime(), tz);
     }
 
     /** The local time of {@code instant} in {@code tz}. */
-    static PyDatetime at(Instant instant, Tz tz) {
+    static PyDatetime at(Instant instant, PyTzinfo tz) {
         try {
             return new PyDatetime(LocalDateTime.ofInstant(instant, tz.zone()), tz);
         } catch (DateTimeException e) {
@@ -71,7 +70,7 @@ final class PyDatetime implements PyObject, Operable {
         return value;
     }
 
-    Tz tz() {
+    PyTzinfo tz() {
         return tz;
     }
 
@@ -91,11 +90,11 @@ final class PyDatetime implements PyObject, Operable {
         }
     }
 
-    PyDatetime astimezone(Tz target) {
+    PyDatetime astimezone(PyTzinfo target) {
         Instant at = tz == null ? value.atZone(ZoneId.systemDefault()).toInstant() : instant();
         if (target == null) {
             ZonedDateTime local = at.atZone(ZoneId.systemDefault());
-            Tz fixed = new Tz(local.getOffset(), new Tz(ZoneId.systemDefault(), null, true).tzname(
+            PyTzinfo fixed = new PyTzinfo(local.getOffset(), new PyTzinfo(ZoneId.systemDefault(), null, true).tzname(
                     local.toLocalDateTime()), false);
             return at(at, fixed);
         }
@@ -121,7 +120,7 @@ final class PyDatetime implements PyObject, Operable {
                 throw new JinjaError("Invalid isoformat string: " + Py.repr(text));
             }
             return new PyDatetime(local, offset.getTotalSeconds() == 0 ? DatetimeModule.UTC
-                    : new Tz(offset, null, false));
+                    : new PyTzinfo(offset, null, false));
         } catch (DateTimeException e) {
             throw new JinjaError("Invalid isoformat string: " + Py.repr(text));
         }
@@ -197,8 +196,8 @@ final class PyDatetime implements PyObject, Operable {
             case "isoformat" -> isoformat(DatetimeModule.str(a.get(0, "sep", "T")),
                     DatetimeModule.str(a.get(1, "timespec", "auto")));
             case "date" -> new PyDate(value.toLocalDate());
-            case "time" -> new DatetimeModule.Time(value.toLocalTime(), null);
-            case "timetz" -> new DatetimeModule.Time(value.toLocalTime(), tz);
+            case "time" -> new PyTime(value.toLocalTime(), null);
+            case "timetz" -> new PyTime(value.toLocalTime(), tz);
             case "timestamp" -> timestamp();
             case "weekday" -> (long) value.getDayOfWeek().getValue() - 1;
             case "isoweekday" -> (long) value.getDayOfWeek().getValue();
@@ -229,7 +228,7 @@ final class PyDatetime implements PyObject, Operable {
                         DatetimeModule.integer(a.get(4, "minute", (long) value.getMinute())),
                         DatetimeModule.integer(a.get(5, "second", (long) value.getSecond())),
                         DatetimeModule.integer(a.get(6, "microsecond", (long) value.getNano() / 1000))));
-        Tz zone = a.has(7, "tzinfo") ? DatetimeModule.tzOrNone(a.get(7, "tzinfo", null)) : tz;
+        PyTzinfo zone = a.has(7, "tzinfo") ? DatetimeModule.tzOrNone(a.get(7, "tzinfo", null)) : tz;
         return new PyDatetime(v, zone);
     }
 

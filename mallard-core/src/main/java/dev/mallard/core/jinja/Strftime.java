@@ -170,7 +170,7 @@ final class Strftime {
             return PyDatetime.naive(local);
         }
         return new PyDatetime(local, offset.getTotalSeconds() == 0 ? DatetimeModule.UTC
-                : new DatetimeModule.Tz(offset, null, false));
+                : new PyTzinfo(offset, null, false));
     }
 
     private static String regex(String format, List<Character> order) {

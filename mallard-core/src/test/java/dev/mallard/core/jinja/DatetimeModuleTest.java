@@ -228,9 +228,9 @@ class DatetimeModuleTest {
         assertEquals("<class 'datetime.date'>", str(dateClass));
         Object tz2 = py.invoke(py.attr(datetime, "timezone"), timedelta("hours", 2L));
         assertEquals("UTC+02:00", str(tz2));
-        assertEquals("datetime.timezone(datetime.timedelta(seconds=7200))", ((DatetimeModule.Tz) tz2).repr());
+        assertEquals("datetime.timezone(datetime.timedelta(seconds=7200))", ((PyTzinfo) tz2).repr());
         assertEquals("datetime.timezone.utc",
-                ((DatetimeModule.Tz) py.invoke(py.attr(datetime, "timezone"), timedelta())).repr());
+                ((PyTzinfo) py.invoke(py.attr(datetime, "timezone"), timedelta())).repr());
         assertEquals("datetime.datetime(2024, 1, 5, 9, 5, 3, 120, tzinfo=datetime.timezone(datetime.timedelta("
                 + "seconds=7200)))", ((PyDatetime) py.invokeKw(datetimeClass, args(2024L, 1L, 5L, 9L, 5L, 3L, 120L),
                 "tzinfo", tz2)).repr());

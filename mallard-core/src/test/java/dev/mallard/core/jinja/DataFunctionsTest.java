@@ -12,6 +12,8 @@ import dev.mallard.core.error.MallardException;
 import dev.mallard.jinja.value.JinjaError;
 import dev.mallard.jinja.value.Py;
 import dev.mallard.jinja.value.PyTuple;
+import dev.mallard.jinja.value.Undefined;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -70,6 +72,26 @@ class DataFunctionsTest {
         List<Object> loop = list(1L);
         loop.add(loop);
         assertEquals("circular", call("tojson", loop, "circular"));
+    }
+
+    @Test
+    void tojsonUnlikeTheFilterWritesDecimalsParseTimeUndefinedAndDeepDataUnescaped() {
+        assertEquals("[1.5, {\"2.5\": 1}]",
+                call("tojson", list(new BigDecimal("1.5"), dict(new BigDecimal("2.5"), 1L))));
+        assertEquals("{\"a\": null}", call("tojson", dict("a", Undefined.name("x", true))));
+        assertEquals(Undefined.name("x", false).error().getMessage(), assertThrows(JinjaError.class,
+                () -> call("tojson", dict("a", Undefined.name("x", false)))).getMessage());
+        assertEquals("keys must be str, int, float, bool or None, not Undefined", assertThrows(JinjaError.class,
+                () -> call("tojson", dict(Undefined.name("x", true), 1L))).getMessage());
+        List<Object> deep = list();
+        List<Object> l = deep;
+        for (int i = 0; i < 600; i++) {
+            List<Object> inner = list();
+            l.add(inner);
+            l = inner;
+        }
+        assertEquals("[".repeat(601) + "]".repeat(601), call("tojson", deep));
+        assertEquals("\"<&'>\"", call("tojson", "<&'>")); // no HTML escaping, unlike the filter
     }
 
     @Test

@@ -8,44 +8,73 @@ import dev.mallard.jinja.value.Undefined;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Python's {@code json.dumps(obj, sort_keys=True, indent=...)} with its exact text (", " and
- * ": " separators, ASCII-only output, float repr, NaN and Infinity), then Jinja2's
- * {@code htmlsafe_json_dumps} escaping of {@code < > & '}. Jinja's engine is the one place
- * the project writes its own JSON, because Python's layout is the contract here.
+ * Python's {@code json.dumps} with its exact text (", " and ": " separators, ASCII-only
+ * output, float repr, NaN and Infinity), as Jinja2's {@code tojson} filter and dbt's
+ * {@code tojson()} function call it. The filter sorts keys, may indent, and escapes
+ * {@code < > & '} for HTML ({@code htmlsafe_json_dumps}); dbt's function does neither.
+ * Jinja's engine is the one place the project writes its own JSON, because Python's layout
+ * is the contract here.
  */
-final class Json {
+public final class Json {
+    /** The filter has always given up this deep, before Python's recursion limit (1000). */
+    private static final int FILTER_DEPTH_LIMIT = 500;
+
     private final String indent;
-    private final int depthLimit = 500;
+    private final boolean sortKeys;
+    private final boolean dbt;
+    private final Map<Object, Boolean> open = new IdentityHashMap<>();
 
-    private Json(String indent) {
+    private Json(String indent, boolean sortKeys, boolean dbt) {
         this.indent = indent;
+        this.sortKeys = sortKeys;
+        this.dbt = dbt;
     }
 
-    /** The {@code tojson} filter. */
+    /** json.dumps's ValueError for a list or dict that contains itself. */
+    public static final class CircularReference extends JinjaError {
+        CircularReference() {
+            super("Circular reference detected");
+        }
+    }
+
+    /** The {@code tojson} filter: {@code json.dumps(value, sort_keys=True, indent=indent)}, HTML-safe. */
     static String htmlSafe(Object value, Object indent) {
-        String text = dumps(value, indent);
-        return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("'", "\\u0027");
-    }
-
-    static String dumps(Object value, Object indent) {
         String unit = null;
         if (indent instanceof CharSequence cs) {
             unit = cs.toString();
         } else if (indent != null) {
             unit = " ".repeat((int) Math.max(0, Params.integer(indent)));
         }
+        String text = new Json(unit, true, false).dumps(value);
+        return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("'", "\\u0027");
+    }
+
+    /**
+     * dbt's {@code tojson(value, sort_keys=...)}: {@code json.dumps}'s text, not escaped for HTML.
+     * Unlike json.dumps it writes a Decimal (a query's DECIMAL value) as a float and a
+     * parse-time (lenient) Undefined as null; any other Undefined raises its own error.
+     *
+     * @throws CircularReference for a list or dict that contains itself
+     * @throws JinjaError for a value or key JSON has no form for, with Python's TypeError message
+     */
+    public static String dbtDumps(Object value, boolean sortKeys) {
+        return new Json(null, sortKeys, true).dumps(value);
+    }
+
+    private String dumps(Object value) {
         StringBuilder sb = new StringBuilder();
-        new Json(unit).write(value, sb, 0);
+        write(value, sb, 0);
         return sb.toString();
     }
 
     private void write(Object v, StringBuilder sb, int level) {
-        if (level > depthLimit) {
-            throw new JinjaError("Circular reference detected");
+        if (!dbt && level > FILTER_DEPTH_LIMIT) {
+            throw new CircularReference();
         }
         if (v == null) {
             sb.append("null");
@@ -55,16 +84,31 @@ final class Json {
             string(s.toString(), sb);
         } else if (Py.isInt(v)) {
             sb.append(v);
-        } else if (v instanceof BigDecimal) {
+        } else if (v instanceof BigDecimal && !dbt) {
             throw notSerializable("Decimal");
         } else if (Py.isFloat(v)) {
             sb.append(floatText(PyNumbers.toDouble(v)));
         } else if (v instanceof Map<?, ?> m) {
+            enter(m);
             object(m, sb, level);
+            open.remove(m);
         } else if (v instanceof List<?> l) {
+            enter(l);
             array(l, sb, level);
+            open.remove(l);
+        } else if (v instanceof Undefined u && dbt) {
+            if (!u.lenient()) {
+                throw u.error();
+            }
+            sb.append("null"); // dbt's parse-time values stand in for data that is not there yet
         } else {
-            throw notSerializable(v instanceof Undefined ? "Undefined" : Py.typeName(v));
+            throw notSerializable(Py.typeName(v));
+        }
+    }
+
+    private void enter(Object container) {
+        if (open.put(container, Boolean.TRUE) != null) {
+            throw new CircularReference();
         }
     }
 
@@ -107,8 +151,10 @@ final class Json {
         for (Map.Entry<?, ?> e : m.entrySet()) {
             entries.add(new Object[] {e.getKey(), e.getValue()});
         }
-        // sort_keys orders the keys as they are, before they become strings
-        entries.sort((x, y) -> Py.compare(x[0], y[0], "<"));
+        if (sortKeys) {
+            // sort_keys orders the keys as they are, before they become strings
+            entries.sort((x, y) -> Py.compare(x[0], y[0], "<"));
+        }
         sb.append('{');
         boolean first = true;
         for (Object[] e : entries) {
@@ -123,7 +169,7 @@ final class Json {
     }
 
     /** JSON object keys: str as is; int, float, bool and None converted as Python converts them. */
-    private static String key(Object k) {
+    private String key(Object k) {
         if (k instanceof CharSequence s) {
             return s.toString();
         }
@@ -136,7 +182,7 @@ final class Json {
         if (Py.isInt(k)) {
             return k.toString();
         }
-        if (Py.isFloat(k) && !(k instanceof BigDecimal)) {
+        if (Py.isFloat(k) && (dbt || !(k instanceof BigDecimal))) {
             return floatText(PyNumbers.toDouble(k));
         }
         throw new JinjaError("keys must be str, int, float, bool or None, not " + Py.typeName(k));

@@ -70,6 +70,25 @@ class StatementParserTest {
     }
 
     @Test
+    void firstOccurrenceFollowsJinja2sFieldOrder() {
+        // a for loop's filter comes after its body, a filter block's filters after its body
+        assertFalse(macro("{% macro m() %}{% for x in y if caller %}{% set caller = 1 %}{% endfor %}{% endmacro %}")
+                .usesCaller());
+        assertFalse(macro("{% macro m() %}{% filter f(varargs) %}{% set varargs = 1 %}{% endfilter %}{% endmacro %}")
+                .usesVarargs());
+        // targets and parameter names come before values and defaults, a call block's call before
+        // its parameters
+        assertFalse(macro("{% macro m() %}{% for caller in x %}{{ caller }}{% endfor %}{% endmacro %}")
+                .usesCaller());
+        assertFalse(macro("{% macro m() %}{% with kwargs = kwargs %}{% endwith %}{% endmacro %}").usesKwargs());
+        assertFalse(macro("{% macro m() %}{% macro n(caller=caller) %}{% endmacro %}{% endmacro %}").usesCaller());
+        assertTrue(macro("{% macro m() %}{% call(varargs) f(varargs) %}{% endcall %}{% endmacro %}").usesVarargs());
+        // a namespace target neither reads nor assigns the name
+        assertFalse(macro("{% macro m() %}{% set kwargs.x = 1 %}{% endmacro %}").usesKwargs());
+        assertTrue(macro("{% macro m() %}{% set kwargs.x = 1 %}{{ kwargs }}{% endmacro %}").usesKwargs());
+    }
+
+    @Test
     void callBlocks() {
         assertEquals("(callblock (call f L:1) (a b=L:1) ((print a)))", ast("{% call(a, b=1) f(1) %}{{ a }}{% endcall %}"));
         Stmt.CallBlock block = (Stmt.CallBlock) Parser.parse("t", "{% call f() %}{{ varargs }}{% endcall %}").body().get(0);

@@ -3,24 +3,52 @@ package dev.mallard.jinja.ast;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** Visits every statement and expression of a template, outer nodes first. */
+/**
+ * Visits every statement and expression of a template, outer nodes first and each node's parts
+ * in Jinja2's field order (a for loop's filter after its body, a filter block's body before
+ * its filters), so that the first occurrence of a name is the one Jinja2's compiler sees first.
+ * Assignment targets and parameters are reported as names assigned, not as expressions read.
+ */
 public final class AstWalker {
-    private final Consumer<Stmt> onStmt;
-    private final Consumer<Expr> onExpr;
+    /** What a walk reports; each method does nothing unless overridden. */
+    public interface Visitor {
+        /** A statement, before its parts; false skips them. */
+        default boolean enter(Stmt s) {
+            return true;
+        }
 
-    private AstWalker(Consumer<Stmt> onStmt, Consumer<Expr> onExpr) {
-        this.onStmt = onStmt;
-        this.onExpr = onExpr;
+        /** An expression that is read (not an assignment target), before its parts. */
+        default void expression(Expr e) {
+        }
+
+        /**
+         * A name a statement assigns: a name in a {@code set}, {@code for} or {@code with}
+         * target, or a macro or call block parameter (all of a list's parameters before their
+         * defaults). A namespace target {@code ns.attr} assigns no name and reads none.
+         */
+        default void assigned(String name) {
+        }
     }
 
-    /** Calls {@code onExpr} for every expression of {@code body}, nested macros included. */
+    private final Visitor visitor;
+
+    private AstWalker(Visitor visitor) {
+        this.visitor = visitor;
+    }
+
+    /** Calls {@code onExpr} for every expression read in {@code body}, nested macros included. */
     public static void expressions(List<Stmt> body, Consumer<Expr> onExpr) {
-        new AstWalker(s -> { }, onExpr).stmts(body);
+        walk(body, new Visitor() {
+            @Override
+            public void expression(Expr e) {
+                onExpr.accept(e);
+            }
+        });
     }
 
-    /** Calls {@code onStmt} for every statement and {@code onExpr} for every expression. */
-    public static void walk(List<Stmt> body, Consumer<Stmt> onStmt, Consumer<Expr> onExpr) {
-        new AstWalker(onStmt, onExpr).stmts(body);
+    /** Walks {@code body}, reporting to {@code visitor}. */
+    public static void walk(List<Stmt> body, Visitor visitor) {
+        new AstWalker(visitor).stmts(body);
     }
 
     private void stmts(List<Stmt> body) {
@@ -30,7 +58,9 @@ public final class AstWalker {
     }
 
     private void stmt(Stmt s) {
-        onStmt.accept(s);
+        if (!visitor.enter(s)) {
+            return;
+        }
         if (s instanceof Stmt.Print p) {
             expr(p.expr());
         } else if (s instanceof Stmt.If i) {
@@ -38,11 +68,11 @@ public final class AstWalker {
             stmts(i.body());
             stmts(i.orelse());
         } else if (s instanceof Stmt.For f) {
-            expr(f.target());
+            target(f.target());
             expr(f.iter());
-            expr(f.filter());
             stmts(f.body());
             stmts(f.orelse());
+            expr(f.filter());
         } else if (s instanceof Stmt.Macro m) {
             params(m.params());
             stmts(m.body());
@@ -51,17 +81,17 @@ public final class AstWalker {
             params(c.params());
             stmts(c.body());
         } else if (s instanceof Stmt.Set set) {
-            expr(set.target());
+            target(set.target());
             expr(set.value());
         } else if (s instanceof Stmt.SetBlock sb) {
-            expr(sb.target());
+            target(sb.target());
             sb.filters().forEach(this::expr);
             stmts(sb.body());
         } else if (s instanceof Stmt.FilterBlock fb) {
-            fb.filters().forEach(this::expr);
             stmts(fb.body());
+            fb.filters().forEach(this::expr);
         } else if (s instanceof Stmt.With w) {
-            w.targets().forEach(this::expr);
+            w.targets().forEach(this::target);
             w.values().forEach(this::expr);
             stmts(w.body());
         } else if (s instanceof Stmt.Do d) {
@@ -76,8 +106,16 @@ public final class AstWalker {
     }
 
     private void params(List<Stmt.Param> params) {
-        for (Stmt.Param p : params) {
-            expr(p.defaultValue());
+        params.forEach(p -> visitor.assigned(p.name()));
+        params.forEach(p -> expr(p.defaultValue()));
+    }
+
+    /** A name, a tuple of targets, or a namespace reference {@code ns.attr}, which holds no name node in Jinja2. */
+    private void target(Expr target) {
+        if (target instanceof Expr.Name n) {
+            visitor.assigned(n.name());
+        } else if (target instanceof Expr.TupleLit t) {
+            t.items().forEach(this::target);
         }
     }
 
@@ -92,7 +130,7 @@ public final class AstWalker {
         if (e == null) {
             return;
         }
-        onExpr.accept(e);
+        visitor.expression(e);
         if (e instanceof Expr.TupleLit t) {
             t.items().forEach(this::expr);
         } else if (e instanceof Expr.ListLit l) {

@@ -1,18 +1,14 @@
 package dev.mallard.jinja.value;
 
-import java.util.Objects;
-
 /**
  * markupsafe's Markup: text already safe for HTML, as the {@code escape}, {@code safe} and
  * {@code tojson} filters return it even with autoescaping off. A str to every operation, but
  * it prints as {@code Markup('...')} in a repr, is not escaped again, and escapes plain text
  * combined with it ({@code +}, {@code %}, {@code join}, {@code format}).
  */
-public final class Markup implements CharSequence {
-    private final String text;
-
+public final class Markup extends StrSubclass {
     public Markup(String text) {
-        this.text = Objects.requireNonNull(text);
+        super(text);
     }
 
     /** {@code Markup(value)}: the value's text, trusted as it is. */
@@ -106,36 +102,5 @@ public final class Markup implements CharSequence {
     /** Python's {@code html.unescape}, as markupsafe's {@code unescape} uses it. */
     public static String unescape(String s) {
         return HtmlEntities.unescape(s);
-    }
-
-    @Override
-    public int length() {
-        return text.length();
-    }
-
-    @Override
-    public char charAt(int index) {
-        return text.charAt(index);
-    }
-
-    @Override
-    public CharSequence subSequence(int start, int end) {
-        return text.substring(start, end);
-    }
-
-    /** Equal to any char sequence with the same text, as a str subclass is. */
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof CharSequence cs && text.contentEquals(cs);
-    }
-
-    @Override
-    public int hashCode() {
-        return text.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return text;
     }
 }

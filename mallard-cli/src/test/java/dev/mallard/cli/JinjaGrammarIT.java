@@ -149,4 +149,21 @@ class JinjaGrammarIT {
             assertFalse(all.contains("fine.sql"), all);
         }
     }
+
+    @Test
+    void everyModelThatFailsToRenderAtParseTimeIsReportedInPathOrder(@TempDir Path own) {
+        TestProject p = TestProject.in(own).dbtProject();
+        for (int i = 0; i < 12; i++) {
+            p.file(String.format("models/m%02d.sql", i), i % 4 == 1
+                    ? "select '{{ var(\"missing_" + i + "\") }}' as v" : "select " + i + " as x");
+        }
+        for (int run = 0; run < 3; run++) {
+            String all = p.run("parse").assertExit(2).all();
+            int a = all.indexOf("models/m01.sql");
+            int b = all.indexOf("models/m05.sql");
+            int c = all.indexOf("models/m09.sql");
+            assertTrue(a >= 0 && b > a && c > b, all);
+            assertTrue(all.contains("missing_9"), all);
+        }
+    }
 }

@@ -130,8 +130,8 @@ public final class JinjaEngine {
         for (TemplateError e : errors) {
             sb.append("\n").append(e.describe().replace("\n", "\n  "));
         }
-        return new MallardException(ErrorCode.JINJA, sb.toString(), first.file(), first.line())
-                .atColumn(first.column());
+        // each entry names its own file, line and column
+        return new MallardException(ErrorCode.JINJA, sb.toString());
     }
 
     private static String syntaxMessage(TemplateError e) {

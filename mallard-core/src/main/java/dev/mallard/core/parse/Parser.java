@@ -90,9 +90,19 @@ public final class Parser {
         Map<NodeId, Node> nodes = new LinkedHashMap<>();
         Map<String, String> seenNames = new LinkedHashMap<>();
         ProjectConfigTree modelTree = new ProjectConfigTree(project.config().models());
-        List<ModelNode> models = project.modelFiles().parallelStream()
-                .map(f -> parseModel(f, ResourceType.MODEL, modelTree, props.models(), jinja, namer))
+        // every model's error is reported, in the files' order, whichever thread met it first
+        List<Object> outcomes = project.modelFiles().parallelStream()
+                .map(f -> {
+                    try {
+                        return (Object) parseModel(f, ResourceType.MODEL, modelTree, props.models(), jinja, namer);
+                    } catch (MallardException e) {
+                        return e;
+                    }
+                })
                 .toList();
+        throwAll(outcomes.stream().filter(MallardException.class::isInstance).map(MallardException.class::cast)
+                .toList());
+        List<ModelNode> models = outcomes.stream().map(o -> (ModelNode) o).toList();
         Set<String> disabled = new LinkedHashSet<>();
         for (int i = 0; i < models.size(); i++) {
             ModelNode m = models.get(i);
@@ -155,6 +165,22 @@ public final class Parser {
         Manifest manifest = new Manifest(pkg, nodes, macros, docs, project.config().onRunStart(), project.config().onRunEnd());
         disabled.removeAll(seenNames.keySet());
         return new Result(manifest, jinja, vars, disabled);
+    }
+
+    /** Nothing when there are no errors; the error itself when one; else one error listing all. */
+    private static void throwAll(List<MallardException> errors) {
+        if (errors.isEmpty()) {
+            return;
+        }
+        if (errors.size() == 1) {
+            throw errors.get(0);
+        }
+        StringBuilder sb = new StringBuilder(errors.size() + " models cannot be parsed:");
+        for (MallardException e : errors) {
+            sb.append("\n").append(e.describe().replace("\n", "\n  "));
+        }
+        // each entry names its own file and line
+        throw new MallardException(errors.get(0).code(), sb.toString());
     }
 
     private static void checkPatchesHaveNodes(Map<String, PropertyPatch> patches, Map<NodeId, Node> nodes, String kind) {

@@ -26,7 +26,24 @@ class JinjaGrammarIT {
         project = TestProject.in(dir).dbtProject("""
                 vars:
                   out_dir: lake
+                models:
+                  proj:
+                    native_off:
+                      +enabled: "{{ 1 > 2 }}"
                 """)
+                .file("models/native_off/off_by_project_yml.sql", "select 1 as x")
+                .file("models/props.yml", """
+                        version: 2
+                        models:
+                          - name: on_by_properties
+                            config:
+                              enabled: "{{ var('extra_enabled', true) }}"
+                          - name: off_by_properties
+                            config:
+                              enabled: "{{ var('extra_enabled', false) }}"
+                        """)
+                .file("models/off_by_properties.sql", "select 1 as x")
+                .file("models/on_by_properties.sql", "select 1 as x")
                 .file("macros/helpers.sql", """
                         {% macro f(a, b=3) %}{{ a }}-{{ b }}{% endmacro %}
                         {% macro ordered(order_by='count(*) desc') %}{{ order_by }}{% endmacro %}
@@ -110,6 +127,13 @@ class JinjaGrammarIT {
     void noneTrueAndFalsePrintAsPythonDoes() {
         assertEquals("None|xNone|{'k': None}", project.value("select none_text || '|' || concat || '|' || dict_text "
                 + "from python_values"));
+    }
+
+    @Test
+    void yamlValuesRenderToNativeTypesAsInDbt() {
+        assertNull(project.tableType("off_by_project_yml"), "+enabled: \"{{ 1 > 2 }}\" is the boolean false");
+        assertNull(project.tableType("off_by_properties"), "config enabled: \"{{ var(..., false) }}\" is false");
+        assertEquals("VIEW", project.tableType("on_by_properties"), "properties config values are rendered");
     }
 
     @Test

@@ -18,6 +18,7 @@ import dev.mallard.core.manifest.TestNode;
 import dev.mallard.core.manifest.UnitTestNode;
 import dev.mallard.core.project.Project;
 import dev.mallard.core.project.SourceFile;
+import dev.mallard.core.project.ValueRenderer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -84,7 +85,10 @@ public final class Parser {
             macros.put(id, new MacroInfo(id, name, macroPackage, file, file, macroText.getOrDefault(file, "")));
         }
         Map<String, DocBlock> docs = DocsReader.read(project.docFiles(), pkg);
-        PropertiesReader.Properties props = new PropertiesReader(project.dir(), docs, pkg).read(project.propertyFiles());
+        ValueRenderer configRenderer = (template, file) -> jinja.renderNative(new TemplateFile(file, template),
+                new ParseRuntime(vars, project.target().context(), Map.of(), null), Map.of());
+        PropertiesReader.Properties props = new PropertiesReader(project.dir(), docs, pkg, configRenderer)
+                .read(project.propertyFiles());
         RelationNamer namer = new RelationNamer(project.target(), jinja, vars);
 
         Map<NodeId, Node> nodes = new LinkedHashMap<>();

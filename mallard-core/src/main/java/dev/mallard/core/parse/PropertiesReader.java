@@ -1,5 +1,6 @@
 package dev.mallard.core.parse;
 
+import dev.mallard.core.project.ValueRenderer;
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
 import dev.mallard.core.manifest.ColumnSpec;
@@ -31,12 +32,21 @@ final class PropertiesReader {
 
     private final Path projectDir;
     private final Map<String, DocBlock> docs;
+    private static final java.util.Set<String> HOOK_KEYS = java.util.Set.of("pre-hook", "post-hook", "pre_hook",
+            "post_hook");
     private final String packageName;
+    private final ValueRenderer renderer;
 
     PropertiesReader(Path projectDir, Map<String, DocBlock> docs, String packageName) {
+        this(projectDir, docs, packageName, null);
+    }
+
+    /** {@code renderer} renders the Jinja in {@code config:} values as dbt does (natively); null: none. */
+    PropertiesReader(Path projectDir, Map<String, DocBlock> docs, String packageName, ValueRenderer renderer) {
         this.projectDir = projectDir;
         this.docs = docs;
         this.packageName = packageName;
+        this.renderer = renderer;
     }
 
     @SuppressWarnings("unchecked")
@@ -86,7 +96,9 @@ final class PropertiesReader {
     PropertyPatch patch(Map<String, Object> entry, String name, String file) {
         Map<String, Object> config = new LinkedHashMap<>();
         if (entry.get("config") instanceof Map<?, ?> c) {
-            ConfigMerger.mergeInto(config, (Map<String, Object>) c);
+            // hooks are SQL rendered when they run, as in dbt
+            Object rendered = renderer == null ? c : renderer.renderDeep(c, file, HOOK_KEYS);
+            ConfigMerger.mergeInto(config, (Map<String, Object>) rendered);
         }
         for (String legacy : List.of("docs", "meta")) {
             if (entry.get(legacy) instanceof Map<?, ?> m && !config.containsKey(legacy)) {

@@ -427,7 +427,9 @@ public final class Renderer implements CallSite {
         if (e instanceof TemplateError t) {
             return t;
         }
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        // a failure without a message is a bug of ours or the host's; never show a Java class name
+        String message = e.getMessage() == null || e.getMessage().isBlank()
+                ? "internal error while rendering (run with --debug for details)" : e.getMessage();
         return new TemplateError(TemplateError.Kind.RUNTIME, message, pos.file(), pos.line(), pos.column(),
                 TemplateError.lineOf(source, pos.line()), e instanceof JinjaError ? null : e);
     }

@@ -53,6 +53,12 @@ public record ProjectConfig(
         raw = Frozen.map(raw);
     }
 
+    /** Where {@code mallard deps} installs packages ({@code packages-install-path}, default dbt_packages). */
+    public String packagesInstallPath() {
+        Object v = raw.get("packages-install-path");
+        return v == null ? "dbt_packages" : String.valueOf(v);
+    }
+
     /** The {@code migrations:} block (defaults when absent). */
     public MigrationsConfig migrations() {
         return MigrationsConfig.fromYaml(raw.get("migrations"), "dbt_project.yml");

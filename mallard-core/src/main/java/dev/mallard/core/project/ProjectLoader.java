@@ -1,5 +1,7 @@
 package dev.mallard.core.project;
 
+import dev.mallard.core.deps.DbtVersion;
+import dev.mallard.core.deps.InstalledPackages;
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
 import java.io.IOException;
@@ -21,7 +23,15 @@ public final class ProjectLoader {
 
     /** Options from the command line that shape loading. */
     public record Options(Path projectDir, Path profilesDir, String target, Integer threads,
-                          Map<String, Object> cliVars) {
+                          Map<String, Object> cliVars, boolean requirePackages) {
+        public Options(Path projectDir, Path profilesDir, String target, Integer threads, Map<String, Object> cliVars) {
+            this(projectDir, profilesDir, target, threads, cliVars, true);
+        }
+
+        /** The same options, with or without the check that the packages are installed (clean, debug skip it). */
+        public Options requiringPackages(boolean require) {
+            return new Options(projectDir, profilesDir, target, threads, cliVars, require);
+        }
     }
 
     /** Creates a renderer for YAML values given the CLI vars (env_var and var work in both files). */
@@ -51,6 +61,11 @@ public final class ProjectLoader {
         ValueRenderer renderer = renderers.create(options.cliVars(), projectVars);
         Map<String, Object> rendered = (Map<String, Object>) renderer.renderDeep(yaml, "dbt_project.yml", UNRENDERED_KEYS);
         ProjectConfig config = ProjectConfig.fromYaml(rendered, "dbt_project.yml");
+        DbtVersion.require(rendered.get("require-dbt-version"), config.name(), "dbt_project.yml",
+                lineOf(projectFile, "require-dbt-version"));
+        if (options.requirePackages()) {
+            InstalledPackages.require(dir, config.packagesInstallPath());
+        }
         ProfileLoader.Resolved profile = new ProfileLoader(env).resolve(config, dir, options.profilesDir(),
                 options.target(), options.threads(), renderer);
         List<SourceFile> modelFiles = new ArrayList<>();
@@ -92,6 +107,20 @@ public final class ProjectLoader {
         }
         return new Project(dir, config, profile.target(), options.cliVars(), modelFiles, seedFiles, macroFiles,
                 testFiles, snapshotFiles, analysisFiles, dedupe(propertyFiles), dedupe(docFiles), profile.notice());
+    }
+
+    private static int lineOf(Path file, String key) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).startsWith(key)) {
+                    return i + 1;
+                }
+            }
+        } catch (IOException e) {
+            // the file was just read; a line number is a courtesy
+        }
+        return 0;
     }
 
     private static List<SourceFile> dedupe(List<SourceFile> files) {

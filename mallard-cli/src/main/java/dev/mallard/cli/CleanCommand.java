@@ -13,6 +13,11 @@ import picocli.CommandLine.Command;
 @Command(name = "clean", description = "Delete the clean-targets folders (target/ by default).")
 final class CleanCommand extends ProjectCommand {
     @Override
+    boolean requiresPackages() {
+        return false;
+    }
+
+    @Override
     boolean announcesProfile() {
         return false;
     }

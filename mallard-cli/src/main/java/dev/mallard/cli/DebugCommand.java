@@ -8,6 +8,11 @@ import picocli.CommandLine.Command;
 @Command(name = "debug", description = "Show the project, profile and target, and test the connection.")
 final class DebugCommand extends ProjectCommand {
     @Override
+    boolean requiresPackages() {
+        return false;
+    }
+
+    @Override
     int run(Workspace ws) {
         Target t = ws.project().target();
         System.out.println("mallard 0.1.0, Java " + System.getProperty("java.version"));

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Runs dbt projects on embedded DuckDB, manages migrations and serves marts.",
         subcommands = {InitCommand.class, DebugCommand.class, ParseCommand.class, CompileCommand.class,
                 RunCommand.class, SeedCommand.class, SnapshotCommand.class, TestCommand.class, BuildCommand.class, LsCommand.class,
-                ShowCommand.class, RunOperationCommand.class, DocsCommand.class, CleanCommand.class,
+                ShowCommand.class, RunOperationCommand.class, DocsCommand.class, CleanCommand.class, DepsCommand.class,
                 RetryCommand.class, MigrateCommand.class, DbCommand.class, CheckCommand.class, ServeCommand.class})
 public final class Main implements Runnable {
 

@@ -14,7 +14,7 @@ abstract class ProjectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Workspace ws = Workspace.load(options.toLoaderOptions(), System.getenv())) {
+        try (Workspace ws = Workspace.load(options.toLoaderOptions().requiringPackages(requiresPackages()), System.getenv())) {
             if (ws.project().profileNotice() != null && announcesProfile()) {
                 printer.line(ws.project().profileNotice());
             }
@@ -23,6 +23,11 @@ abstract class ProjectCommand implements Callable<Integer> {
     }
 
     boolean announcesProfile() {
+        return true;
+    }
+
+    /** Whether the project's packages must be installed (dbt checks before parsing; clean and debug do not parse). */
+    boolean requiresPackages() {
         return true;
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -26,9 +27,10 @@ final class GitFetcher {
             throw new MallardException(ErrorCode.PROJECT, "cannot create a folder in " + workDir + ": " + e.getMessage());
         }
         try (Git git = Git.cloneRepository().setURI(spec.url()).setDirectory(clone.toFile())
-                .setCloneAllBranches(true).setNoCheckout(true).call()) {
+                .setCloneAllBranches(true).call()) {
             String sha = resolve(git.getRepository(), spec);
-            git.checkout().setName(sha).call();
+            // a throw-away clone: moving its branch to the commit is the simplest full checkout
+            git.reset().setMode(ResetCommand.ResetType.HARD).setRef(sha).call();
             Path dir = spec.subdirectory() == null ? clone : clone.resolve(spec.subdirectory()).normalize();
             if (!dir.startsWith(clone) || !Files.isDirectory(dir)) {
                 throw new MallardException(ErrorCode.PROJECT, "the git package " + spec.url() + " has no subdirectory '"

@@ -78,7 +78,7 @@ public final class HubClient {
             response = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw unreachable(pkg, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            throw unreachable(pkg, why(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unreachable(pkg, "interrupted");
@@ -95,6 +95,22 @@ public final class HubClient {
         } catch (IOException e) {
             throw unreachable(pkg, "the answer from " + url + " is not JSON");
         }
+    }
+
+    private static String why(IOException e) {
+        if (e instanceof java.net.http.HttpConnectTimeoutException) {
+            return "no answer within " + CONNECT_TIMEOUT.toSeconds() + " s";
+        }
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "no answer within " + TIMEOUT.toSeconds() + " s";
+        }
+        if (e instanceof java.net.ConnectException) {
+            return "connection refused";
+        }
+        if (e.getCause() instanceof java.nio.channels.UnresolvedAddressException) {
+            return "the host name cannot be resolved";
+        }
+        return e.getMessage() == null ? "network error" : e.getMessage();
     }
 
     private MallardException unreachable(String pkg, String why) {

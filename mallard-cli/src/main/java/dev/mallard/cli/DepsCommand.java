@@ -1,5 +1,6 @@
 package dev.mallard.cli;
 
+import dev.mallard.core.deps.DbtVersion;
 import dev.mallard.core.deps.Deps;
 import dev.mallard.core.deps.HubClient;
 import dev.mallard.core.error.ErrorCode;
@@ -50,6 +51,7 @@ final class DepsCommand implements Callable<Integer> {
             throw new MallardException(ErrorCode.USAGE, "--source goes with --add-package");
         }
         Map<String, Object> project = YamlFiles.readMap(projectFile, dir);
+        DbtVersion.require(project.get("require-dbt-version"), String.valueOf(project.get("name")), "dbt_project.yml", 0);
         Object installPath = project.get("packages-install-path");
         ProgressPrinter printer = new ProgressPrinter(System.out);
         List<String> names = new Deps(dir, installPath == null ? "dbt_packages" : String.valueOf(installPath),

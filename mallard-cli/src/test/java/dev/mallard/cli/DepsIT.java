@@ -151,7 +151,7 @@ class DepsIT {
         assertTrue(p.exists("dbt_packages/tarpkg/dbt_project.yml"));
     }
 
-    private static void tarGz(Path folder, Path archive) throws IOException {
+    static void tarGz(Path folder, Path archive) throws IOException {
         try (OutputStream out = Files.newOutputStream(archive);
              TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(out))) {
             try (var paths = Files.walk(folder)) {

@@ -114,8 +114,8 @@ public final class Resolver {
         String source = f.pinned().describe();
         String earlier = sourceOfName.putIfAbsent(f.name(), source);
         if (earlier != null) {
-            if (f.pinned() instanceof PackageSpec.Local && earlier.equals(source)) {
-                return;
+            if (earlier.equals(source)) {
+                return; // the same package asked for twice
             }
             throw new MallardException(ErrorCode.PROJECT, "two packages are named '" + f.name() + "': " + earlier
                     + " and " + source + " (from " + r.requiredBy() + ")", null, 0,

@@ -320,7 +320,8 @@ class DepsIT {
                 .file("models/m.sql", "select 1 as x");
 
         p.run("parse").assertExit(2)
-                .assertErrContains("1 package(s) specified in packages.yml, but only 0", "mallard deps")
+                .assertErrContains("1 package(s) specified in packages.yml, but only 0", "(missing: pkg_a)",
+                        "Run \"mallard deps\"")
                 .assertNoJavaInternals();
         p.runOk("deps");
         p.runOk("parse");

@@ -29,16 +29,28 @@ public final class InstalledPackages {
         if (lock != null && lock.sha1Hash() != null && lock.sha1Hash().equals(SpecHash.of(spec.packages()))) {
             lock.packages().forEach(p -> expected.add(p.name()));
         } else {
-            spec.packages().forEach(p -> expected.add(p.name()));
+            spec.packages().forEach(p -> expected.add(expectedName(p, projectDir)));
         }
         List<String> missing = expected.stream().filter(n -> n != null && !installed.contains(n)).toList();
         if (!missing.isEmpty() || installed.size() < spec.packages().size()) {
             String which = missing.isEmpty() ? "" : " (missing: " + String.join(", ", missing) + ")";
             throw new MallardException(ErrorCode.PROJECT, "found " + spec.packages().size() + " package(s) specified in "
                     + spec.displayName() + ", but only " + installed.size() + " package(s) installed in " + installPath
-                    + which + ". Run \"mallard deps\" to install package dependencies.", spec.displayName(), 0,
-                    "run `mallard deps`", null);
+                    + which + ". Run \"mallard deps\" to install package dependencies.", spec.displayName(), 0);
         }
+    }
+
+    /** The name an entry installs under, where knowable without fetching (a local package's own name). */
+    private static String expectedName(PackageSpec p, Path projectDir) {
+        if (p instanceof PackageSpec.Local l && p.name() == null) {
+            Path dir = projectDir.resolve(l.path());
+            try {
+                return PackageProject.nameOf(dir, p.describe());
+            } catch (MallardException e) {
+                return null; // deps will report the broken entry; here only the count matters
+            }
+        }
+        return p.name();
     }
 
     private static List<String> installedNames(Path installDir) {

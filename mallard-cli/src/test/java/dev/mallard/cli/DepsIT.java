@@ -169,7 +169,7 @@ class DepsIT {
     }
 
     @Test
-    void packagesOfPackagesAreInstalledTooWithLocalPathsRelativeToThePackage() throws Exception {
+    void packagesOfPackagesAreInstalledTooWithLocalPathsFromThePackageWhereTheRootHasNone() throws Exception {
         Path repo = tmp.resolve("repo");
         repoWithTwoCommits(repo, "gitpkg").close();
         Path outer = packageDir(tmp.resolve("libs/outer"), "outer", "outer");
@@ -186,6 +186,20 @@ class DepsIT {
         String lock = p.read("package-lock.yml");
         assertTrue(lock.contains("name: outer") && lock.contains("name: sibling") && lock.contains("name: gitpkg"), lock);
         assertTrue(lock.contains("local: ../libs/sibling"), lock);
+    }
+
+    @Test
+    void aPackagesLocalPathIsTakenFromTheRootProjectFirstAsDbtDoes() throws Exception {
+        Path outer = packageDir(tmp.resolve("proj/libs/outer"), "outer", "outer");
+        packageDir(tmp.resolve("proj/libs/sib"), "sib_beside_the_package", "x");
+        packageDir(tmp.resolve("sib"), "sib_beside_the_project", "x");
+        Files.writeString(outer.resolve("packages.yml"), "packages:\n  - local: ../sib\n");
+        TestProject p = project().file("packages.yml", "packages:\n  - local: libs/outer\n");
+
+        p.runOk("deps");
+
+        assertTrue(p.exists("dbt_packages/sib_beside_the_project"));
+        assertFalse(p.exists("dbt_packages/sib_beside_the_package"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.mallard.core.deps;
 
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,7 +14,8 @@ import java.util.Objects;
 
 /**
  * Fetches the packages a project asks for and, transitively, the packages those ask for
- * (local paths relative to the package that names them). Hub version ranges for one
+ * (a package's local paths are taken from the root project, as dbt does, or else from the
+ * package's own folder). Hub version ranges for one
  * package intersect; two git entries for one repository at different revisions, or two
  * sources giving the same package name, are conflicts.
  */
@@ -133,7 +135,12 @@ public final class Resolver {
 
     private Fetched fetchOne(PackageSpec spec, Path baseDir) {
         if (spec instanceof PackageSpec.Local l) {
-            Path dir = baseDir.resolve(l.path()).toAbsolutePath().normalize();
+            // dbt resolves every local path against the root project, even a package's own;
+            // where that finds no project, the package's folder is the sensible base
+            Path dir = projectDir.resolve(l.path()).normalize();
+            if (!Files.isRegularFile(dir.resolve("dbt_project.yml"))) {
+                dir = baseDir.resolve(l.path()).toAbsolutePath().normalize();
+            }
             String name = PackageProject.nameOf(dir, l.describe());
             String relative = dir.getRoot().equals(projectDir.getRoot())
                     ? projectDir.relativize(dir).toString().replace('\\', '/') : dir.toString();

@@ -6,6 +6,7 @@ import dev.mallard.core.deps.HubClient;
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
 import dev.mallard.core.exec.ProgressPrinter;
+import dev.mallard.core.parse.YamlValueRenderer;
 import dev.mallard.core.project.YamlFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,14 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mallard deps}: installs the packages of packages.yml or dependencies.yml, as dbt deps does. */
 @Command(name = "deps", description = "Install the packages listed in packages.yml (or dependencies.yml) into "
         + "packages-install-path (dbt_packages/ by default), resolving through package-lock.yml.")
 final class DepsCommand implements Callable<Integer> {
-    @Option(names = "--project-dir", description = "Folder holding dbt_project.yml (default: current folder).")
-    Path projectDir;
+    @Mixin
+    ProjectOptions options;
 
     @Option(names = "--upgrade", description = "Ignore package-lock.yml and resolve the packages again.")
     boolean upgrade;
@@ -36,12 +38,9 @@ final class DepsCommand implements Callable<Integer> {
             description = "Where --add-package's package comes from (default: hub).")
     String source;
 
-    @Option(names = "--debug", description = "Show stack traces on errors.")
-    boolean debug;
-
     @Override
     public Integer call() {
-        Path dir = (projectDir == null ? Path.of("") : projectDir).toAbsolutePath().normalize();
+        Path dir = options.toLoaderOptions().projectDir().toAbsolutePath().normalize();
         Path projectFile = dir.resolve("dbt_project.yml");
         if (!Files.isRegularFile(projectFile)) {
             throw new MallardException(ErrorCode.PROJECT, "no dbt_project.yml in " + dir, null, 0,
@@ -55,7 +54,7 @@ final class DepsCommand implements Callable<Integer> {
         Object installPath = project.get("packages-install-path");
         ProgressPrinter printer = new ProgressPrinter(System.out);
         List<String> names = new Deps(dir, installPath == null ? "dbt_packages" : String.valueOf(installPath),
-                HubClient.configured(System.getenv()), printer::line)
+                HubClient.configured(System.getenv()), new YamlValueRenderer(options.parseVars()), printer::line)
                 .run(new Deps.Options(upgrade, lock, addPackage, source));
         if (lock) {
             printer.line("Locked " + names.size() + " package(s) in package-lock.yml");

@@ -96,6 +96,26 @@ class DepsIT {
     }
 
     @Test
+    void envVarAndVarRenderInPackagesYmlAndTheLockKeepsTheGitUrlAsWritten() throws Exception {
+        Path repo = tmp.resolve("repo");
+        repoWithTwoCommits(repo, "gitpkg").close();
+        packageDir(tmp.resolve("proj/a"), "pkg_a", "a");
+        String gitUrl = "{{ env_var('MALLARD_DEPS_IT_UNSET', '" + repo.toUri() + "') }}";
+        TestProject p = project().file("packages.yml", "packages:\n  - git: \"" + gitUrl + "\"\n    revision: main\n"
+                + "  - local: \"{{ var('pkg_folder') }}\"\n");
+
+        p.runOk("deps", "--vars", "{pkg_folder: a}");
+
+        assertTrue(macroOf(p, "gitpkg").contains("v2"));
+        assertTrue(p.exists("dbt_packages/pkg_a"));
+        String lock = p.read("package-lock.yml");
+        assertTrue(lock.contains("{{ env_var(''MALLARD_DEPS_IT_UNSET''"), lock);
+        assertTrue(lock.contains("local: a\n"), lock);
+        p.runOk("deps", "--vars", "{pkg_folder: a}");
+        assertEquals(lock, p.read("package-lock.yml"), "the lock is current");
+    }
+
+    @Test
     void aGitPackageAtATagOrACommitShaInstallsThatRevision() throws Exception {
         Path repo = tmp.resolve("repo");
         try (Git git = repoWithTwoCommits(repo, "gitpkg")) {

@@ -2,6 +2,7 @@ package dev.mallard.core.deps;
 
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
+import dev.mallard.core.project.ValueRenderer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +25,11 @@ public final class Deps {
     private final String installPath;
     private final HubClient hub;
     private final Consumer<String> log;
+    private final ValueRenderer renderer;
 
-    public Deps(Path projectDir, String installPath, HubClient hub, Consumer<String> log) {
+    /** {@code renderer} renders env_var and var in the packages files (null: none). */
+    public Deps(Path projectDir, String installPath, HubClient hub, ValueRenderer renderer, Consumer<String> log) {
+        this.renderer = renderer;
         this.projectDir = projectDir.toAbsolutePath().normalize();
         this.installPath = installPath;
         this.hub = hub;
@@ -38,20 +42,20 @@ public final class Deps {
             AddPackage.into(projectDir, options.addPackage(), options.source());
             log.accept("Added " + options.addPackage() + " to packages.yml");
         }
-        PackagesFile spec = PackagesFile.read(projectDir, projectDir);
+        PackagesFile spec = PackagesFile.read(projectDir, projectDir, renderer);
         if (spec.packages().isEmpty()) {
             log.accept("Warning: No packages were found in packages.yml");
             return List.of();
         }
         String hash = SpecHash.of(spec.packages());
-        LockFile lock = LockFile.read(projectDir);
+        LockFile lock = LockFile.read(projectDir, renderer);
         Path workDir = createWorkDir();
         try {
             List<Fetched> fetched;
             if (lock != null && !options.upgrade() && hash.equals(lock.sha1Hash())) {
-                fetched = new Resolver(projectDir, workDir, hub).fetchLocked(lock.packages());
+                fetched = new Resolver(projectDir, workDir, hub, renderer).fetchLocked(lock.packages());
             } else {
-                fetched = new Resolver(projectDir, workDir, hub).resolve(spec.packages(), spec.displayName());
+                fetched = new Resolver(projectDir, workDir, hub, renderer).resolve(spec.packages(), spec.displayName());
                 List<Map<String, Object>> entries = new ArrayList<>();
                 fetched.forEach(f -> entries.add(f.pinned().lockEntry(f.name())));
                 LockFile.write(projectDir, entries, hash);

@@ -36,9 +36,11 @@ final class GitFetcher {
                 throw new MallardException(ErrorCode.PROJECT, "the git package " + spec.url() + " has no subdirectory '"
                         + spec.subdirectory() + "' at " + (spec.revision() == null ? "HEAD" : spec.revision()));
             }
+            // the URL as written: the lock keeps env_var(...) templates rather than their secrets
+            Object written = spec.raw().getOrDefault("git", spec.url());
             Map<String, Object> raw = spec.subdirectory() == null
-                    ? Map.of("git", spec.url(), "revision", sha)
-                    : Map.of("git", spec.url(), "revision", sha, "subdirectory", spec.subdirectory());
+                    ? Map.of("git", written, "revision", sha)
+                    : Map.of("git", written, "revision", sha, "subdirectory", spec.subdirectory());
             PackageSpec.Git pinned = new PackageSpec.Git(spec.url(), sha, spec.subdirectory(), null, raw);
             return new Fetched(PackageProject.nameOf(dir, spec.describe()), dir, pinned, false);
         } catch (GitAPIException | org.eclipse.jgit.errors.RevisionSyntaxException e) {

@@ -2,6 +2,7 @@ package dev.mallard.core.deps;
 
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
+import dev.mallard.core.project.ValueRenderer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,14 +18,14 @@ public final class InstalledPackages {
     private InstalledPackages() {
     }
 
-    public static void require(Path projectDir, String installPath) {
-        PackagesFile spec = PackagesFile.read(projectDir, projectDir);
+    public static void require(Path projectDir, String installPath, ValueRenderer renderer) {
+        PackagesFile spec = PackagesFile.read(projectDir, projectDir, renderer);
         if (spec.packages().isEmpty()) {
             return;
         }
         Path installDir = projectDir.resolve(installPath);
         List<String> installed = installedNames(installDir);
-        LockFile lock = LockFile.read(projectDir);
+        LockFile lock = LockFile.read(projectDir, renderer);
         List<String> expected = new ArrayList<>();
         if (lock != null && lock.sha1Hash() != null && lock.sha1Hash().equals(SpecHash.of(spec.packages()))) {
             lock.packages().forEach(p -> expected.add(p.name()));

@@ -2,6 +2,7 @@ package dev.mallard.core.deps;
 
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
+import dev.mallard.core.project.ValueRenderer;
 import dev.mallard.core.project.YamlFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ public record LockFile(List<PackageSpec> packages, String sha1Hash) {
     }
 
     /** The lock in {@code projectDir}, or null when there is none. */
-    public static LockFile read(Path projectDir) {
+    public static LockFile read(Path projectDir, ValueRenderer renderer) {
         Path file = projectDir.resolve(FILE_NAME);
         if (!Files.isRegularFile(file)) {
             return null;
@@ -37,7 +38,7 @@ public record LockFile(List<PackageSpec> packages, String sha1Hash) {
         List<PackageSpec> specs = new ArrayList<>();
         if (list instanceof List<?> entries) {
             for (Object entry : entries) {
-                specs.add(PackageEntries.parse(entry, FILE_NAME, file));
+                specs.add(PackageEntries.parse(PackagesFile.render(entry, renderer, FILE_NAME), entry, FILE_NAME, file));
             }
         } else if (list != null) {
             throw new MallardException(ErrorCode.PROJECT, "'packages' must be a list", FILE_NAME,

@@ -13,53 +13,54 @@ final class PackageEntries {
     }
 
     @SuppressWarnings("unchecked")
-    static PackageSpec parse(Object entry, String display, Path file) {
+    static PackageSpec parse(Object entry, Object unrendered, String display, Path file) {
         if (!(entry instanceof Map<?, ?> m)) {
             throw new MallardException(ErrorCode.PROJECT, "each package must be a mapping such as "
                     + "'- package: dbt-labs/dbt_utils', got: " + entry, display, 0);
         }
-        Map<String, Object> raw = (Map<String, Object>) m;
-        String name = text(raw.get("name"));
-        if (raw.get("local") != null) {
-            return new PackageSpec.Local(text(raw.get("local")), name, raw);
+        Map<String, Object> raw = unrendered instanceof Map<?, ?> u ? (Map<String, Object>) u : (Map<String, Object>) m;
+        Map<String, Object> v = (Map<String, Object>) m;
+        String name = text(v.get("name"));
+        if (v.get("local") != null) {
+            return new PackageSpec.Local(text(v.get("local")), name, raw);
         }
-        if (raw.get("git") != null) {
-            String url = text(raw.get("git"));
-            Object revision = raw.get("revision");
+        if (v.get("git") != null) {
+            String url = text(v.get("git"));
+            Object revision = v.get("revision");
             if (revision instanceof List<?> l) {
                 throw error("a git package takes one 'revision', not a list", display, file, url);
             }
-            return new PackageSpec.Git(url, text(revision), text(raw.get("subdirectory")), name, raw);
+            return new PackageSpec.Git(url, text(revision), text(v.get("subdirectory")), name, raw);
         }
-        if (raw.get("tarball") != null) {
-            String url = text(raw.get("tarball"));
+        if (v.get("tarball") != null) {
+            String url = text(v.get("tarball"));
             if (name == null) {
                 throw error("the tarball package " + url + " needs a 'name:'", display, file, url);
             }
             return new PackageSpec.Tarball(url, name, raw);
         }
-        if (raw.get("package") != null) {
-            String pkg = text(raw.get("package"));
-            Object v = raw.get("version");
+        if (v.get("package") != null) {
+            String pkg = text(v.get("package"));
+            Object version = v.get("version");
             if (v == null) {
                 throw error("the hub package " + pkg + " needs a 'version:'", display, file, pkg);
             }
             List<String> versions = new ArrayList<>();
-            if (v instanceof List<?> l) {
+            if (version instanceof List<?> l) {
                 l.forEach(x -> versions.add(text(x)));
             } else {
-                versions.add(text(v));
+                versions.add(text(version));
             }
             try {
                 VersionRange.parse(versions);
             } catch (IllegalArgumentException e) {
                 throw error("the hub package " + pkg + " has a bad version: " + e.getMessage(), display, file, pkg);
             }
-            return new PackageSpec.Hub(pkg, versions, Boolean.TRUE.equals(raw.get("install-prerelease"))
-                    || Boolean.TRUE.equals(raw.get("install_prerelease")), name, raw);
+            return new PackageSpec.Hub(pkg, versions, Boolean.TRUE.equals(v.get("install-prerelease"))
+                    || Boolean.TRUE.equals(v.get("install_prerelease")), name, raw);
         }
-        throw error("a package entry needs one of 'package', 'git', 'local' or 'tarball': " + raw, display, file,
-                raw.isEmpty() ? "packages:" : String.valueOf(raw.keySet().iterator().next()));
+        throw error("a package entry needs one of 'package', 'git', 'local' or 'tarball': " + v, display, file,
+                v.isEmpty() ? "packages:" : String.valueOf(v.keySet().iterator().next()));
     }
 
     private static MallardException error(String message, String display, Path file, String needle) {

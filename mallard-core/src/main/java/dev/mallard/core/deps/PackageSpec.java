@@ -89,7 +89,8 @@ public sealed interface PackageSpec {
 
         public Map<String, Object> lockEntry(String projectName) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("git", url);
+            Object written = raw.get("git");
+            m.put("git", written == null ? url : String.valueOf(written));
             m.put("revision", revision);
             if (subdirectory != null) {
                 m.put("subdirectory", subdirectory);
@@ -122,7 +123,8 @@ public sealed interface PackageSpec {
 
         public Map<String, Object> lockEntry(String projectName) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("tarball", url);
+            Object written = raw.get("tarball");
+            m.put("tarball", written == null ? url : String.valueOf(written));
             m.put("name", projectName);
             return m;
         }

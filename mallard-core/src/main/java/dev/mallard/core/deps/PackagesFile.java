@@ -2,6 +2,7 @@ package dev.mallard.core.deps;
 
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
+import dev.mallard.core.project.ValueRenderer;
 import dev.mallard.core.project.YamlFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The packages a project asks for: the {@code packages:} list of packages.yml or of
@@ -30,6 +32,14 @@ public record PackagesFile(Path file, List<PackageSpec> packages) {
 
     /** Reads the packages of the project (or package) in {@code dir}; names files relative to {@code displayRoot}. */
     public static PackagesFile read(Path dir, Path displayRoot) {
+        return read(dir, displayRoot, null);
+    }
+
+    /**
+     * Reads the packages, rendering {@code env_var}/{@code var} in each entry with
+     * {@code renderer} (null: no rendering); the entry as written is kept for the lock hash.
+     */
+    public static PackagesFile read(Path dir, Path displayRoot, ValueRenderer renderer) {
         Path packagesYml = dir.resolve(PACKAGES_YML);
         Path dependenciesYml = dir.resolve(DEPENDENCIES_YML);
         Map<String, Object> p = Files.isRegularFile(packagesYml) ? YamlFiles.readMap(packagesYml, displayRoot) : Map.of();
@@ -55,9 +65,13 @@ public record PackagesFile(Path file, List<PackageSpec> packages) {
         }
         List<PackageSpec> specs = new ArrayList<>();
         for (Object entry : entries) {
-            specs.add(PackageEntries.parse(entry, display, file));
+            specs.add(PackageEntries.parse(render(entry, renderer, display), entry, display, file));
         }
         return new PackagesFile(file, specs);
+    }
+
+    static Object render(Object entry, ValueRenderer renderer, String display) {
+        return renderer == null ? entry : renderer.renderDeep(entry, display, Set.of());
     }
 
     /** The 1-based line of the first line containing {@code needle}, or 0. */

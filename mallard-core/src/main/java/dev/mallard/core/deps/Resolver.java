@@ -2,6 +2,7 @@ package dev.mallard.core.deps;
 
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
+import dev.mallard.core.project.ValueRenderer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -29,6 +30,7 @@ public final class Resolver {
     private final Path projectDir;
     private final Path workDir;
     private final HubClient hub;
+    private final ValueRenderer renderer;
     private final Map<String, Fetched> byName = new LinkedHashMap<>();
     private final Map<String, String> sourceOfName = new LinkedHashMap<>();
     private final Map<String, Request> gitByUrl = new LinkedHashMap<>();
@@ -37,7 +39,8 @@ public final class Resolver {
     private final Deque<Request> queue = new ArrayDeque<>();
 
     /** {@code workDir} receives clones and unpacked archives; the caller deletes it. */
-    public Resolver(Path projectDir, Path workDir, HubClient hub) {
+    public Resolver(Path projectDir, Path workDir, HubClient hub, ValueRenderer renderer) {
+        this.renderer = renderer;
         this.projectDir = projectDir.toAbsolutePath().normalize();
         this.workDir = workDir.toAbsolutePath().normalize();
         this.hub = hub;
@@ -124,7 +127,7 @@ public final class Resolver {
                     "list each package once", null);
         }
         byName.put(f.name(), f);
-        PackagesFile own = PackagesFile.read(f.dir(), projectDir);
+        PackagesFile own = PackagesFile.read(f.dir(), projectDir, renderer);
         String from = "package " + f.name();
         own.packages().forEach(s -> queue.add(new Request(s, f.dir(), from)));
     }

@@ -64,7 +64,7 @@ public final class ProjectLoader {
         DbtVersion.require(rendered.get("require-dbt-version"), config.name(), "dbt_project.yml",
                 lineOf(projectFile, "require-dbt-version"));
         if (options.requirePackages()) {
-            InstalledPackages.require(dir, config.packagesInstallPath());
+            InstalledPackages.require(dir, config.packagesInstallPath(), renderer);
         }
         ProfileLoader.Resolved profile = new ProfileLoader(env).resolve(config, dir, options.profilesDir(),
                 options.target(), options.threads(), renderer);

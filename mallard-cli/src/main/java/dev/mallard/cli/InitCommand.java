@@ -75,7 +75,7 @@ final class InitCommand implements Callable<Integer> {
         files.put("tests/.gitkeep", "");
         files.put("snapshots/.gitkeep", "");
         files.put("analyses/.gitkeep", "");
-        files.put(".gitignore", "target/\n*.duckdb\n");
+        files.put(".gitignore", "target/\ndbt_packages/\n*.duckdb\n");
         files.put("README.md", "# " + name + "\n\nBuild it with `mallard build`. With no profiles.yml, Mallard uses "
                 + "a DuckDB file under target/.\n");
         try {

@@ -13,6 +13,7 @@ import argparse
 import json
 import os
 import pathlib
+import re
 import shutil
 import subprocess
 import sys
@@ -141,6 +142,59 @@ CASES = [
     ("powers_of_two_3", "{{ get_powers_of_two(3) }}|{{ get_powers_of_two(4) }}|{{ get_powers_of_two(5) }}|{{ get_powers_of_two(1024) }}|{{ get_powers_of_two(1025) }}", "none"),
 ]
 
+# Macros that run statements: (case id, setup SQL, template). Each runs, after its setup,
+# inside one `dbt run-operation`; the statements dbt logs for it (its introspection
+# queries, which start with `select`, left out) are what Mallard must run.
+RELATIONS = ("{% set t1 = api.Relation.create(database='db', schema='main', identifier='t1', type='table') %}"
+             "{% set t2 = api.Relation.create(database='db', schema='main', identifier='t2', type='table') %}"
+             "{% set v1 = api.Relation.create(database='db', schema='main', identifier='v1', type='view') %}"
+             "{% set v2 = api.Relation.create(database='db', schema='main', identifier='v2', type='view') %}"
+             "{% set s1 = api.Relation.create(database='db', schema='probe', identifier='x') %}")
+TABLE = "create or replace table main.t1 as select 1 as id"
+VIEW = "create or replace view main.v1 as select 1 as id"
+STATEMENT_CASES = [
+    ("truncate_relation", TABLE, "{% do truncate_relation(t1) %}"),
+    ("rename_relation_table", TABLE, "{% do rename_relation(t1, t2) %}"),
+    ("rename_relation_view", VIEW, "{% do dbt.rename_relation(v1, v2) %}"),
+    ("drop_relation_table", TABLE, "{% do drop_relation(t1) %}"),
+    ("drop_relation_view", VIEW, "{% do adapter.dispatch('drop_relation', 'dbt')(v1) %}"),
+    ("drop_relation_if_exists", VIEW, "{% do drop_relation_if_exists(v1) %}{% do drop_relation_if_exists(none) %}"),
+    ("create_schema", "select 1", "{% do create_schema(s1) %}"),
+    ("drop_schema", "create schema if not exists probe", "{% do dbt.drop_schema(s1) %}"),
+]
+MARKER = "select 'mallard case {}'"
+
+
+def record_statements(dbt, project, env):
+    """{case id: [statement, ...]} as dbt logs them for each statement case."""
+    body = ["{% macro run_cases() %}", RELATIONS]
+    for case_id, setup, template in STATEMENT_CASES:
+        body.append("{% do run_query(\"" + setup + "\") %}")
+        body.append("{% do run_query(\"" + MARKER.format(case_id) + "\") %}")
+        body.append(template)
+        body.append("{% do run_query(\"" + MARKER.format("done") + "\") %}")
+    body.append("{% endmacro %}")
+    (project / "macros").mkdir(exist_ok=True)
+    (project / "macros" / "run_cases.sql").write_text("\n".join(body))
+    done = subprocess.run([dbt, "run-operation", "run_cases", "--project-dir", str(project), "--profiles-dir",
+                           str(project), "--log-level-file", "debug"], cwd=project, env=env, capture_output=True,
+                          text=True)
+    if done.returncode != 0:
+        sys.exit(done.stdout + done.stderr)
+    log = (project / "logs" / "dbt.log").read_text()
+    # a statement is logged as "On macro_run_cases: /* {...} */\n<sql>" up to the next log line
+    statements = re.findall(r"On macro_run_cases: /\* .*? \*/\n(.*?)(?=\n\x1b\[0m\d\d:)", log, re.S)
+    out, current = {}, None
+    for sql in statements:
+        marker = re.fullmatch(r"select 'mallard case (.*)'", sql.strip())
+        if marker:
+            current = None if marker.group(1) == "done" else marker.group(1)
+            if current is not None:
+                out[current] = []
+        elif current is not None and not sql.strip().lower().startswith("select"):
+            out[current].append(sql)
+    return out
+
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -154,7 +208,7 @@ def main():
             "name: macro_cases\nversion: '1.0'\nprofile: macro_cases\nconfig-version: 2\n")
         (project / "profiles.yml").write_text(
             "macro_cases:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n"
-            f"      path: {project / 'cases.duckdb'}\n")
+            f"      path: {project / 'db.duckdb'}\n")
         for case_id, template, _ in CASES:
             (project / "models" / f"{case_id}.sql").write_text(template)
         env = dict(os.environ, DBT_SEND_ANONYMOUS_USAGE_STATS="false")
@@ -166,12 +220,16 @@ def main():
         cases = [{"id": case_id, "template": template, "kind": kind,
                   "sql": (compiled / f"{case_id}.sql").read_text()}
                  for case_id, template, kind in CASES]
+        executed = record_statements(args.dbt, project, env)
+        statement_cases = [{"id": case_id, "setup": setup, "template": RELATIONS + template,
+                            "statements": executed[case_id]}
+                           for case_id, setup, template in STATEMENT_CASES]
     out = pathlib.Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps({
         "recorded_with": "dbt-core 1.11 + dbt-duckdb 1.11 (dbt compile)",
-        "cases": cases}, indent=2) + "\n")
-    print(f"{len(cases)} cases written to {out}")
+        "cases": cases, "statement_cases": statement_cases}, indent=2) + "\n")
+    print(f"{len(cases)} cases and {len(statement_cases)} statement cases written to {out}")
 
 
 if __name__ == "__main__":

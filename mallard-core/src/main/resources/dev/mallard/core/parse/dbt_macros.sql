@@ -632,3 +632,76 @@ now()
 {% macro load_relation(relation) -%}
   {{ return(load_cached_relation(relation)) }}
 {%- endmacro %}
+
+{#- the columns of a relation, as adapter.get_columns_in_relation gives them -#}
+{% macro get_columns_in_relation(relation) -%}
+  {{ return(adapter.get_columns_in_relation(relation)) }}
+{%- endmacro %}
+
+{#- the relation's database and schema, quoted: the schema a relation lives in -#}
+{% macro _schema_of(relation) -%}
+  {%- if relation.database -%}{{ adapter.quote(relation.database) }}.{%- endif -%}
+  {{ adapter.quote(relation.schema) }}
+{%- endmacro %}
+
+{#- creates the relation's schema when it does not exist -#}
+{% macro create_schema(relation) -%}
+  {{ adapter.dispatch('create_schema', 'dbt')(relation) }}
+{%- endmacro %}
+
+{% macro default__create_schema(relation) -%}
+  {%- call statement('create_schema') -%}
+    create schema if not exists {{ _schema_of(relation) }}
+  {%- endcall -%}
+{%- endmacro %}
+
+{#- drops the relation's schema and everything in it -#}
+{% macro drop_schema(relation) -%}
+  {{ adapter.dispatch('drop_schema', 'dbt')(relation) }}
+{%- endmacro %}
+
+{% macro default__drop_schema(relation) -%}
+  {%- call statement('drop_schema') -%}
+    drop schema if exists {{ _schema_of(relation) }} cascade
+  {%- endcall -%}
+{%- endmacro %}
+
+{#- drops the table or view (and what depends on it) -#}
+{% macro drop_relation(relation) -%}
+  {{ return(adapter.dispatch('drop_relation', 'dbt')(relation)) }}
+{%- endmacro %}
+
+{% macro default__drop_relation(relation) -%}
+  {%- call statement('drop_relation', auto_begin=False) -%}
+    drop {{ relation.type }} if exists {{ relation }} cascade
+  {%- endcall -%}
+{%- endmacro %}
+
+{#- drops the relation unless it is none -#}
+{% macro drop_relation_if_exists(relation) -%}
+  {%- if relation is not none -%}
+    {{ drop_relation(relation) }}
+  {%- endif -%}
+{%- endmacro %}
+
+{#- deletes every row of the table -#}
+{% macro truncate_relation(relation) -%}
+  {{ return(adapter.dispatch('truncate_relation', 'dbt')(relation)) }}
+{%- endmacro %}
+
+{% macro default__truncate_relation(relation) -%}
+  {%- call statement('truncate_relation') -%}
+    truncate table {{ relation }}
+  {%- endcall -%}
+{%- endmacro %}
+
+{#- renames a table or view within its schema to to_relation's identifier -#}
+{% macro rename_relation(from_relation, to_relation) -%}
+  {{ return(adapter.dispatch('rename_relation', 'dbt')(from_relation, to_relation)) }}
+{%- endmacro %}
+
+{% macro default__rename_relation(from_relation, to_relation) -%}
+  {%- call statement('rename_relation') -%}
+    alter {{ from_relation.type }} {{ from_relation }} rename to {{ adapter.quote(to_relation.identifier) }}
+  {%- endcall -%}
+{%- endmacro %}

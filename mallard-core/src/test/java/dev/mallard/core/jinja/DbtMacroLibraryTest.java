@@ -39,7 +39,17 @@ class DbtMacroLibraryTest {
 
     @BeforeAll
     static void openDuckDb() throws SQLException {
-        duckdb = DriverManager.getConnection("jdbc:duckdb:");
+        duckdb = openDb();
+    }
+
+    /** An in-memory DuckDB whose catalog is named db, as the relations of the cases say. */
+    private static Connection openDb() throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        try (Statement st = c.createStatement()) {
+            st.execute("attach ':memory:' as db");
+            st.execute("use db");
+        }
+        return c;
     }
 
     @AfterAll
@@ -50,24 +60,42 @@ class DbtMacroLibraryTest {
     record Case(String id, String template, String kind, String sql) {
     }
 
-    static List<Case> cases() {
+    /** A macro that runs statements: after setup, rendering the template runs these statements. */
+    record StatementCase(String id, String setup, String template, List<String> statements) {
+    }
+
+    private static JsonNode expected() {
         try (InputStream in = DbtMacroLibraryTest.class.getResourceAsStream(EXPECTED)) {
-            JsonNode root = new ObjectMapper().readTree(in);
-            List<Case> out = new ArrayList<>();
-            for (JsonNode c : root.get("cases")) {
-                out.add(new Case(c.get("id").asText(), c.get("template").asText(), c.get("kind").asText(),
-                        c.get("sql").asText()));
-            }
-            return out;
+            return new ObjectMapper().readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    static List<Case> cases() {
+        List<Case> out = new ArrayList<>();
+        for (JsonNode c : expected().get("cases")) {
+            out.add(new Case(c.get("id").asText(), c.get("template").asText(), c.get("kind").asText(),
+                    c.get("sql").asText()));
+        }
+        return out;
+    }
+
+    static List<StatementCase> statementCases() {
+        List<StatementCase> out = new ArrayList<>();
+        for (JsonNode c : expected().get("statement_cases")) {
+            List<String> statements = new ArrayList<>();
+            c.get("statements").forEach(sql -> statements.add(sql.asText()));
+            out.add(new StatementCase(c.get("id").asText(), c.get("setup").asText(), c.get("template").asText(),
+                    statements));
+        }
+        return out;
+    }
+
     /** Renders a case with the library, statements (get_intervals_between) running on DuckDB. */
     private static String render(Case c) {
         Templates t = Templates.withDbtLibrary();
-        t.runtime.queryHandler = DbtMacroLibraryTest::query;
+        t.runtime.queryHandler = sql -> query(duckdb, sql);
         return t.render(c.template());
     }
 
@@ -107,11 +135,28 @@ class DbtMacroLibraryTest {
                         default -> throw new IllegalArgumentException(c.kind());
                     };
                     try {
-                        query(query);
+                        query(duckdb, query);
                     } catch (RuntimeException e) {
                         fail(c.id() + " does not run on DuckDB: " + query, e);
                     }
                 }));
+    }
+
+    /** Statements compare with whitespace collapsed: dbt's indentation inside them means nothing. */
+    @TestFactory
+    Stream<DynamicTest> eachStatementMacroRunsWhatDbtDuckdbRuns() {
+        List<StatementCase> cases = statementCases();
+        assertTrue(cases.size() >= 8, "the recorded statement cases are all there");
+        return cases.stream().map(c -> DynamicTest.dynamicTest(c.id(), () -> {
+            try (Connection db = openDb()) {
+                query(db, c.setup());
+                Templates t = Templates.withDbtLibrary();
+                t.runtime.queryHandler = sql -> query(db, sql);
+                t.render(c.template());
+                assertEquals(c.statements().stream().map(DbtMacroLibraryTest::normalise).toList(),
+                        t.runtime.queries.stream().map(DbtMacroLibraryTest::normalise).toList(), c.template());
+            }
+        }));
     }
 
     @Test
@@ -119,8 +164,8 @@ class DbtMacroLibraryTest {
         String sql = Templates.withDbtLibrary().render("{{ dbt.date_spine('day', \"date '2024-01-30'\", \"date '2024-02-02'\") }}");
         // while parsing get_intervals_between is 1; with execute it asks DuckDB (3 here)
         Templates t = Templates.withDbtLibrary();
-        t.runtime.queryHandler = DbtMacroLibraryTest::query;
-        QueryResult days = query(t.render(
+        t.runtime.queryHandler = q -> query(duckdb, q);
+        QueryResult days = query(duckdb, t.render(
                 "{{ dbt.date_spine('day', \"date '2024-01-30'\", \"date '2024-02-02'\") }} order by 1"));
         assertEquals(3, days.rows().size());
         assertEquals("2024-01-30", String.valueOf(days.rows().get(0).get(0)).substring(0, 10));
@@ -166,9 +211,20 @@ class DbtMacroLibraryTest {
                 "{{ load_cached_relation(ref('orders')) }}|{{ dbt.load_relation(ref('missing')) }}"));
     }
 
-    /** Runs SQL on the in-memory DuckDB and returns its rows, as Mallard's engine would. */
-    static QueryResult query(String sql) {
-        try (Statement st = duckdb.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+    /** Runs SQL on an in-memory DuckDB and returns its rows (none for a statement), as Mallard's engine would. */
+    static QueryResult query(Connection db, String sql) {
+        try (Statement st = db.createStatement()) {
+            if (!st.execute(sql)) {
+                return new QueryResult(List.of(), List.of());
+            }
+            return rows(st.getResultSet());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage() + "\n" + sql, e);
+        }
+    }
+
+    private static QueryResult rows(ResultSet rs) throws SQLException {
+        try (rs) {
             List<ColumnInfo> columns = new ArrayList<>();
             int n = rs.getMetaData().getColumnCount();
             for (int i = 1; i <= n; i++) {
@@ -183,8 +239,6 @@ class DbtMacroLibraryTest {
                 rows.add(row);
             }
             return new QueryResult(columns, rows);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e.getMessage() + "\n" + sql, e);
         }
     }
 }

@@ -139,6 +139,16 @@ CASES = [
     ("translate_type_more", "{{ api.Column.translate_type('timestamp') }}|{{ api.Column.translate_type('float') }}|{{ api.Column.translate_type('boolean') }}|{{ api.Column.translate_type('STRING') }}|{{ api.Column.translate_type('int') }}", "none"),
     ("should_full_refresh", "{{ should_full_refresh() }}", "none"),
     ("should_store_failures", "{{ should_store_failures() }}", "none"),
+    # where nodes are built; the node is a dict here
+    ("default__generate_schema_name", "[{{ default__generate_schema_name(none, none) }}]"
+     "[{{ default__generate_schema_name(' stg ', none) }}][{{ dbt.generate_schema_name('s', none) }}]", "none"),
+    ("generate_schema_name_for_env", "{{ generate_schema_name_for_env('stg', none) }}", "none"),
+    ("default__generate_alias_name", "[{{ default__generate_alias_name(' x ', none) }}]"
+     "[{{ default__generate_alias_name(none, {'name': 'm', 'version': 2}) }}]"
+     "[{{ generate_alias_name(none, {'name': 'm', 'version': '1.5'}) }}]"
+     "[{{ default__generate_alias_name(none, {'name': 'm', 'version': none}) }}]", "none"),
+    ("default__generate_database_name", "[{{ default__generate_database_name(' other ', none) }}]", "none"),
+    ("snapshot_string_as_time", "{{ snapshot_string_as_time('2024-01-01 10:00:00') }}", "expr"),
     ("powers_of_two_3", "{{ get_powers_of_two(3) }}|{{ get_powers_of_two(4) }}|{{ get_powers_of_two(5) }}|{{ get_powers_of_two(1024) }}|{{ get_powers_of_two(1025) }}", "none"),
 ]
 

@@ -705,3 +705,65 @@ now()
     alter {{ from_relation.type }} {{ from_relation }} rename to {{ adapter.quote(to_relation.identifier) }}
   {%- endcall -%}
 {%- endmacro %}
+
+
+{#- ===== where nodes are built (Mallard names nodes in Java unless the project overrides these) ===== -#}
+
+{#- the schema of a node: the target's, suffixed with _<custom schema> when one is configured -#}
+{% macro generate_schema_name(custom_schema_name=none, node=none) -%}
+  {{ return(adapter.dispatch('generate_schema_name', 'dbt')(custom_schema_name, node)) }}
+{%- endmacro %}
+
+{% macro default__generate_schema_name(custom_schema_name, node) -%}
+  {%- if custom_schema_name is none -%}
+    {{ target.schema }}
+  {%- else -%}
+    {{ target.schema }}_{{ custom_schema_name | trim }}
+  {%- endif -%}
+{%- endmacro %}
+
+{#- the custom schema as it is on a target named prod, else the target's schema -#}
+{% macro generate_schema_name_for_env(custom_schema_name, node) -%}
+  {%- if target.name == 'prod' and custom_schema_name is not none -%}
+    {{ custom_schema_name | trim }}
+  {%- else -%}
+    {{ target.schema }}
+  {%- endif -%}
+{%- endmacro %}
+
+{#- the database of a node: the custom one when configured, else the target's -#}
+{% macro generate_database_name(custom_database_name=none, node=none) -%}
+  {{ return(adapter.dispatch('generate_database_name', 'dbt')(custom_database_name, node)) }}
+{%- endmacro %}
+
+{% macro default__generate_database_name(custom_database_name=none, node=none) -%}
+  {%- if custom_database_name is none -%}
+    {{ target.database }}
+  {%- else -%}
+    {{ custom_database_name }}
+  {%- endif -%}
+{%- endmacro %}
+
+{#- the identifier of a node: its alias, else its name (with _v<version> for a versioned model) -#}
+{% macro generate_alias_name(custom_alias_name=none, node=none) -%}
+  {{ return(adapter.dispatch('generate_alias_name', 'dbt')(custom_alias_name, node)) }}
+{%- endmacro %}
+
+{% macro default__generate_alias_name(custom_alias_name=none, node=none) -%}
+  {%- if custom_alias_name -%}
+    {{ custom_alias_name | trim }}
+  {%- elif node.version -%}
+    {{ node.name ~ '_v' ~ (node.version | string | replace('.', '_')) }}
+  {%- else -%}
+    {{ node.name }}
+  {%- endif -%}
+{%- endmacro %}
+
+{#- a snapshot's timestamp text as a timestamp literal -#}
+{% macro snapshot_string_as_time(timestamp) -%}
+  {{ return(adapter.dispatch('snapshot_string_as_time', 'dbt')(timestamp)) }}
+{%- endmacro %}
+
+{% macro duckdb__snapshot_string_as_time(timestamp) -%}
+  {{ return("'" ~ timestamp ~ "'::timestamp") }}
+{%- endmacro %}

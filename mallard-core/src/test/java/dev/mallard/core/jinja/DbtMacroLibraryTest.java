@@ -204,6 +204,17 @@ class DbtMacroLibraryTest {
     }
 
     @Test
+    void getWhereSubqueryDispatchesSoAProjectCanOverrideItsDefault() {
+        Templates t = Templates.withDbtLibrary();
+        t.runtime.config.put("where", "id > 1");
+        assertEquals("(select * from \"db\".\"main\".\"orders\" where id > 1) dbt_subquery",
+                t.render("{{ get_where_subquery(ref('orders')) }}"));
+        Templates overridden = Templates.withDbtLibrary("macros/where.sql", """
+                {% macro default__get_where_subquery(relation) %}{{ relation }} sample{% endmacro %}""");
+        assertEquals("\"db\".\"main\".\"orders\" sample", overridden.render("{{ get_where_subquery(ref('orders')) }}"));
+    }
+
+    @Test
     void loadCachedRelationFindsAnExistingRelationOnly() {
         Templates t = Templates.withDbtLibrary();
         t.runtime.tables.put("orders", List.of(new ColumnInfo("id", "INTEGER")));

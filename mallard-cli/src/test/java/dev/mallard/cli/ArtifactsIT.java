@@ -70,6 +70,10 @@ class ArtifactsIT {
         assertEquals("models/total.sql", nodes.path("model.proj.total").path("original_file_path").asText());
         assertTrue(manifest.path("sources").has("source.proj.files.events"));
         assertTrue(manifest.path("macros").has("macro.proj.double"));
+        // dbt's macro library, as dbt lists it: package dbt
+        for (String name : List.of("date_trunc", "duckdb__dateadd", "default__dateadd", "type_string")) {
+            assertEquals("dbt", manifest.path("macros").path("macro.dbt." + name).path("package_name").asText(), name);
+        }
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * dbt's {@code api} namespace: {@code api.Relation.create(database=, schema=, identifier=, type=)}
- * and {@code api.Column.create(name, dtype)}.
+ * {@code api.Column.create(name, dtype)} and {@code api.Column.translate_type(dtype)}.
  */
 final class ApiObject implements PyObject {
     private static final Set<String> CREATE = Set.of("create");
@@ -46,19 +46,22 @@ final class ApiObject implements PyObject {
         }
     };
 
+    private static final Set<String> COLUMN_METHODS = Set.of("create", "translate_type");
+
     private static final PyObject COLUMN = new PyObject() {
         @Override
         public Set<String> methods() {
-            return CREATE;
+            return COLUMN_METHODS;
         }
 
         @Override
         public Object call(CallSite site, String method, Args a) {
-            if (!"create".equals(method)) {
-                return MISSING;
-            }
-            return new AdapterObject.ColumnValue(Py.str(a.require(0, "name", "create")),
-                    Py.str(a.require(1, "label_or_dtype", "create")));
+            return switch (method) {
+                case "create" -> new AdapterObject.ColumnValue(Py.str(a.require(0, "name", "create")),
+                        Py.str(a.require(1, "label_or_dtype", "create")));
+                case "translate_type" -> translateType(Py.str(a.require(0, "dtype", "translate_type")));
+                default -> MISSING;
+            };
         }
 
         @Override
@@ -71,6 +74,11 @@ final class ApiObject implements PyObject {
             return "<class 'dbt.adapters.duckdb.column.DuckDBColumn'>";
         }
     };
+
+    /** dbt's Column.translate_type as dbt-duckdb renders it: only "string" has another name, TEXT. */
+    static String translateType(String dtype) {
+        return "STRING".equals(dtype.toUpperCase(java.util.Locale.ROOT)) ? "TEXT" : dtype;
+    }
 
     private static String str(Object o) {
         return o == null ? null : Py.str(o);

@@ -5,24 +5,39 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
-/** The macros Mallard ships (generic tests, get_where_subquery), loaded before the project's. */
+/**
+ * The macros Mallard ships as dbt's package {@code dbt}, loaded before the project's so that
+ * a project macro of the same name overrides them: the generic tests and get_where_subquery
+ * ({@code builtin_macros.sql}) and dbt's macro library ({@code dbt_macros.sql}).
+ */
 public final class BuiltinMacros {
-    /** The pseudo-path errors and the manifest name for these macros. */
+    /** The pseudo-path errors and the manifest name for the generic tests' macros. */
     public static final String FILE = "mallard://builtin_macros.sql";
-    private static final String TEXT = load();
+    /** The pseudo-path of dbt's macro library (cross-database macros, configs, relations). */
+    public static final String LIBRARY_FILE = "mallard://dbt_macros.sql";
+    private static final List<TemplateFile> TEMPLATES = List.of(
+            new TemplateFile(FILE, load("builtin_macros.sql")),
+            new TemplateFile(LIBRARY_FILE, load("dbt_macros.sql")));
 
     private BuiltinMacros() {
     }
 
-    static TemplateFile template() {
-        return new TemplateFile(FILE, TEXT);
+    /** Every built-in macro file, in load order. */
+    public static List<TemplateFile> templates() {
+        return TEMPLATES;
     }
 
-    private static String load() {
-        try (InputStream in = BuiltinMacros.class.getResourceAsStream("builtin_macros.sql")) {
+    /** Whether a macro's file is one of Mallard's built-in files (package {@code dbt}). */
+    static boolean isBuiltin(String file) {
+        return TEMPLATES.stream().anyMatch(t -> t.path().equals(file));
+    }
+
+    private static String load(String resource) {
+        try (InputStream in = BuiltinMacros.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("builtin_macros.sql is missing from the jar");
+                throw new IllegalStateException(resource + " is missing from the jar");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

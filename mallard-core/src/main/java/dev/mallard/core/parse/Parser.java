@@ -65,7 +65,7 @@ public final class Parser {
             macroText.put(f.relativeToProject(), text);
             macroTemplates.add(new TemplateFile(f.relativeToProject(), text));
         }
-        macroTemplates.add(0, BuiltinMacros.template());
+        macroTemplates.addAll(0, BuiltinMacros.templates());
         List<SourceFile> templateFiles = new ArrayList<>(project.modelFiles());
         templateFiles.addAll(project.analysisFiles());
         project.snapshotFiles().stream().filter(f -> f.relativeToProject().endsWith(".sql")).forEach(templateFiles::add);
@@ -80,7 +80,7 @@ public final class Parser {
         Map<String, MacroInfo> macros = new LinkedHashMap<>();
         for (String name : jinja.macroNames()) {
             String file = jinja.macroFile(name);
-            String macroPackage = BuiltinMacros.FILE.equals(file) ? "dbt" : pkg;
+            String macroPackage = BuiltinMacros.isBuiltin(file) ? "dbt" : pkg;
             String id = "macro." + macroPackage + "." + name;
             macros.put(id, new MacroInfo(id, name, macroPackage, file, file, macroText.getOrDefault(file, "")));
         }

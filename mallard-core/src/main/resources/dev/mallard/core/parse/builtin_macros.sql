@@ -1,7 +1,12 @@
 {#- Mallard's own versions of the macros dbt ships for generic tests. A project overrides
     them by defining test_<name>, default__test_<name> or duckdb__test_<name>. -#}
 
+{#- the tested relation, narrowed by the test's where config -#}
 {% macro get_where_subquery(relation) -%}
+  {{ return(adapter.dispatch('get_where_subquery', 'dbt')(relation)) }}
+{%- endmacro %}
+
+{% macro default__get_where_subquery(relation) -%}
   {%- set where = config.get('where') -%}
   {%- if where -%}
     (select * from {{ relation }} where {{ where }}) dbt_subquery

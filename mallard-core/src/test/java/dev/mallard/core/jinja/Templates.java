@@ -27,6 +27,15 @@ final class Templates {
         return new Templates(new JinjaEngine(files), new FakeRuntime(execute));
     }
 
+    /** An engine with Mallard's built-in macros (dbt's library) and then the given project macros. */
+    static Templates withDbtLibrary(String... pathsAndTexts) {
+        List<TemplateFile> files = new ArrayList<>(dev.mallard.core.parse.BuiltinMacros.templates());
+        for (int i = 0; i < pathsAndTexts.length; i += 2) {
+            files.add(new TemplateFile(pathsAndTexts[i], pathsAndTexts[i + 1]));
+        }
+        return new Templates(new JinjaEngine(files), new FakeRuntime(true));
+    }
+
     String render(String text) {
         return engine.render(new TemplateFile("models/m.sql", text), runtime, Map.of());
     }

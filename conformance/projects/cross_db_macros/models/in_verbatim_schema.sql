@@ -1,0 +1,2 @@
+{{ config(schema='verbatim') }}
+select 1 as id

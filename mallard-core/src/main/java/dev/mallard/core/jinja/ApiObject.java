@@ -32,7 +32,7 @@ final class ApiObject implements PyObject {
             }
             Object type = a.get(3, "type", null);
             return new RelationValue(new Relation(str(a.get(0, "database", null)), str(a.get(1, "schema", null)),
-                    Py.str(identifier)), type == null ? "table" : Py.str(type));
+                    Py.str(identifier)), type == null ? null : Py.str(type));
         }
 
         @Override

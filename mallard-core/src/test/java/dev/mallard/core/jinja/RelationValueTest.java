@@ -1,0 +1,57 @@
+package dev.mallard.core.jinja;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Relations behave as dbt-duckdb's Relation (outputs checked against dbt 1.11). */
+class RelationValueTest {
+    private final Templates t = Templates.withMacros();
+
+    @Test
+    void aRelationIsAMappingWhoseGetReadsItsFields() {
+        assertEquals("True|table|db|dflt", t.render(
+                "{% set r = ref('m') %}{{ r is mapping }}|{{ r.get('type') }}|{{ r.get('database') }}|"
+                        + "{{ r.get('nope', 'dflt') }}"));
+        assertEquals("False", t.render("{{ 'x' is mapping }}"));
+    }
+
+    @Test
+    void pathAndPoliciesPrintAsInDbt() {
+        assertEquals("Path(database='db', schema='main', identifier='m')|m"
+                + "|Policy(database=True, schema=True, identifier=True)|True", t.render(
+                "{% set r = ref('m') %}{{ r.path }}|{{ r.get('path').identifier }}|{{ r.quote_policy }}"
+                        + "|{{ r.include_policy.schema }}"));
+    }
+
+    @Test
+    void incorporateReplacesPathPartsAndType() {
+        assertEquals("view|True|\"db\".\"main\".\"zz\"|m", t.render(
+                "{% set r = ref('m') %}{% set v = r.incorporate(type='view') %}{{ v.type }}|{{ v.is_view }}|"
+                        + "{{ r.incorporate(path={'identifier': 'zz'}) }}|{{ r.identifier }}"));
+    }
+
+    @Test
+    void includeAndQuoteChangeHowItRenders() {
+        assertEquals("\"db\".\"m\"|\"main\".\"m\"|\"db\".\"main\".m|\"db\".\"main\"", t.render(
+                "{% set r = ref('m') %}{{ r.include(schema=false) }}|{{ r.include(database=false).render() }}|"
+                        + "{{ r.quote(identifier=false) }}|{{ r.without_identifier() }}"));
+    }
+
+    @Test
+    void apiRelationCreateHasNoTypeUnlessGiven() {
+        assertEquals("\"x\"|None|\"s\".\"x\"|view", t.render(
+                "{{ api.Relation.create(identifier='x').render() }}|{{ api.Relation.create(identifier='x').type }}|"
+                        + "{{ api.Relation.create(schema='s', identifier='x') }}|"
+                        + "{{ api.Relation.create(identifier='x', type='view').type }}"));
+    }
+
+    @Test
+    void aListFromAVarCanBeAppendedToWithoutChangingTheVar() {
+        t.runtime.vars.put("cols", List.of("a", Map.of("k", List.of())));
+        assertEquals("['a', {'k': []}, 'b']|['a', {'k': []}]", t.render(
+                "{% set c = var('cols') %}{% do c.append('b') %}{{ c }}|{{ var('cols') }}"));
+    }
+}

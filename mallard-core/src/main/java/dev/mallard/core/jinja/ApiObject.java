@@ -6,6 +6,7 @@ import dev.mallard.core.error.MallardException;
 import dev.mallard.jinja.value.Args;
 import dev.mallard.jinja.value.CallSite;
 import dev.mallard.jinja.value.Py;
+import dev.mallard.jinja.value.PyCallable;
 import java.util.Set;
 
 /**
@@ -46,7 +47,10 @@ final class ApiObject implements PyObject {
         }
     };
 
-    private static final PyObject COLUMN = new PyObject() {
+    /** {@code api.Column}: callable as the class ({@code api.Column('c', 'integer')}) and through create(). */
+    private static final Column COLUMN = new Column();
+
+    private static final class Column implements PyObject, PyCallable {
         @Override
         public Set<String> methods() {
             return CREATE;
@@ -57,8 +61,13 @@ final class ApiObject implements PyObject {
             if (!"create".equals(method)) {
                 return MISSING;
             }
-            return new AdapterObject.ColumnValue(Py.str(a.require(0, "name", "create")),
+            return ColumnValue.create(Py.str(a.require(0, "name", "create")),
                     Py.str(a.require(1, "label_or_dtype", "create")));
+        }
+
+        @Override
+        public Object call(CallSite site, Args a) {
+            return new ColumnValue(Py.str(a.require(0, "column", "Column")), Py.str(a.require(1, "dtype", "Column")));
         }
 
         @Override
@@ -70,7 +79,7 @@ final class ApiObject implements PyObject {
         public String toString() {
             return "<class 'dbt.adapters.duckdb.column.DuckDBColumn'>";
         }
-    };
+    }
 
     private static String str(Object o) {
         return o == null ? null : Py.str(o);

@@ -54,4 +54,20 @@ class RelationValueTest {
         assertEquals("['a', {'k': []}, 'b']|['a', {'k': []}]", t.render(
                 "{% set c = var('cols') %}{% do c.append('b') %}{{ c }}|{{ var('cols') }}"));
     }
+
+    @Test
+    void columnsAnswerAsDbtDuckdbColumns() {
+        assertEquals("s|VARCHAR|character varying(256)|True|False|256|\"s\"", t.render(
+                "{% set c = api.Column.create('s', 'VARCHAR') %}{{ c.name }}|{{ c.dtype }}|{{ c.data_type }}|"
+                        + "{{ c.is_string() }}|{{ c.is_number() }}|{{ c.string_size() }}|{{ c.quoted }}"));
+        assertEquals("DECIMAL(10,2)|False|False|True|True|True|None", t.render(
+                "{% set d = api.Column.create('d', 'DECIMAL(10,2)') %}{{ d.data_type }}|{{ d.is_numeric() }}|"
+                        + "{{ d.is_number() }}|{{ api.Column('i', 'bigint').is_integer() }}|"
+                        + "{{ api.Column.create('f', 'DOUBLE').is_float() }}|{{ api.Column.create('n', 'decimal')"
+                        + ".is_numeric() }}|{{ d.numeric_scale }}"));
+        assertEquals("TEXT|1::INTEGER|DuckDBColumn(column='z', dtype='integer', char_size=None, numeric_precision=None,"
+                + " numeric_scale=None, fields=[])", t.render(
+                "{{ api.Column.create('t', 'string').dtype }}|{{ api.Column('i', 'INTEGER').literal(1) }}|"
+                        + "{{ api.Column('z', 'integer') }}"));
+    }
 }

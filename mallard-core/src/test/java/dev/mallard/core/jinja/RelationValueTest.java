@@ -56,6 +56,15 @@ class RelationValueTest {
     }
 
     @Test
+    void configListsAndDictsAreMutableCopies() {
+        t.runtime.config.put("keys", List.of("id"));
+        t.runtime.config.put("opts", Map.of("a", 1L));
+        assertEquals("['id', 'day']|{'a': 1, 'b': 2}|['id']", t.render(
+                "{% set k = config.get('keys') %}{% do k.append('day') %}{% set o = config.require('opts') %}"
+                        + "{% do o.update({'b': 2}) %}{{ k }}|{{ o }}|{{ config.get('keys') }}"));
+    }
+
+    @Test
     void columnsAnswerAsDbtDuckdbColumns() {
         assertEquals("s|VARCHAR|character varying(256)|True|False|256|\"s\"", t.render(
                 "{% set c = api.Column.create('s', 'VARCHAR') %}{{ c.name }}|{{ c.dtype }}|{{ c.data_type }}|"

@@ -166,9 +166,15 @@ final class DuckDbSession implements EngineSession {
         String reader = "read_csv(" + literal(load.file().toAbsolutePath().toString())
                 + ", header = true, delim = " + literal(load.delimiter())
                 + ", quote = '\"', escape = '\"', auto_detect = true";
+        // only columns DuckDB reads from the header: a type for any other name is an error to it
         StringBuilder types = new StringBuilder();
-        load.columnTypes().forEach((name, type) -> types.append(types.isEmpty() ? "" : ", ")
-                .append(literal(name)).append(": ").append(literal(type)));
+        for (List<Object> column : query("DESCRIBE SELECT * FROM " + reader + ")", -1).rows()) {
+            String name = String.valueOf(column.get(0));
+            String type = load.columnTypes().get(name);
+            if (type != null) {
+                types.append(types.isEmpty() ? "" : ", ").append(literal(name)).append(": ").append(literal(type));
+            }
+        }
         execute("CREATE TABLE " + load.target().render() + " AS SELECT * FROM " + reader
                 + (types.isEmpty() ? "" : ", types = {" + types + "}") + ")");
     }

@@ -38,7 +38,10 @@ final class CsvCheck {
             for (CSVRecord record : parser) {
                 if (expected < 0) {
                     expected = record.size();
-                    header = record.toList();
+                    header = new ArrayList<>(record.toList());
+                    if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
+                        header.set(0, header.get(0).substring(1)); // a byte-order mark, as dbt and DuckDB skip it
+                    }
                     if (expected == 1 && record.get(0).isBlank()) {
                         throw new MallardException(ErrorCode.PROJECT, "the seed has no header row", displayName, 1);
                     }

@@ -5,7 +5,9 @@ import dev.mallard.jinja.value.Args;
 import dev.mallard.jinja.value.CallSite;
 import dev.mallard.jinja.value.Py;
 import dev.mallard.jinja.value.PyMapping;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -92,8 +94,30 @@ public final class RelationValue implements PyObject, PyMapping {
             case "quote_policy" -> quotePolicy;
             case "include_policy" -> includePolicy;
             case "quote_character" -> "\"";
+            // dbt_utils._is_relation checks obj.get('metadata', {}).get('type', '').endswith('Relation')
+            case "metadata" -> new LinkedHashMap<>(Map.of("type", typeName()));
+            case "limit", "event_time_filter" -> null;
             default -> MISSING;
         };
+    }
+
+    /** {@code relation['type']}: dbt's FakeAPIObject reads items as attributes. */
+    @Override
+    public Object getItem(Object key) {
+        return key instanceof CharSequence name ? attribute(name.toString()) : MISSING;
+    }
+
+    /** Equal as dbt's dataclass relations are: same name, type, policies and rendering. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RelationValue r && relation.equals(r.relation) && Objects.equals(type, r.type)
+                && Objects.equals(rendered, r.rendered) && quotePolicy.equals(r.quotePolicy)
+                && includePolicy.equals(r.includePolicy);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(relation, type, rendered, quotePolicy, includePolicy);
     }
 
     @Override

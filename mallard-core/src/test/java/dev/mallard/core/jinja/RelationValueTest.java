@@ -19,6 +19,13 @@ class RelationValueTest {
     }
 
     @Test
+    void dbtUtilsIsRelationCheckHoldsAndItemsReadAsAttributes() {
+        assertEquals("True|table|True|False", t.render(
+                "{% set r = ref('m') %}{{ r is mapping and r.get('metadata', {}).get('type', '').endswith('Relation') }}"
+                        + "|{{ r['type'] }}|{{ r == ref('m') }}|{{ r == ref('other') }}"));
+    }
+
+    @Test
     void pathAndPoliciesPrintAsInDbt() {
         assertEquals("Path(database='db', schema='main', identifier='m')|m"
                 + "|Policy(database=True, schema=True, identifier=True)|True", t.render(

@@ -32,8 +32,10 @@ final class ApiObject implements PyObject {
                 throw new MallardException(ErrorCode.JINJA, "api.Relation.create() needs an identifier");
             }
             Object type = a.get(3, "type", null);
-            return new RelationValue(new Relation(str(a.get(0, "database", null)), str(a.get(1, "schema", null)),
-                    Py.str(identifier)), type == null ? null : Py.str(type));
+            return RelationValue.created(new Relation(str(a.get(0, "database", null)), str(a.get(1, "schema", null)),
+                    Py.str(identifier)), type == null ? null : Py.str(type),
+                    RelationPolicy.ALL.with(a.get(-1, "quote_policy", null)),
+                    RelationPolicy.ALL.with(a.get(-1, "include_policy", null)));
         }
 
         @Override

@@ -3,6 +3,9 @@ package dev.mallard.core.jinja;
 import dev.mallard.jinja.value.Args;
 import dev.mallard.jinja.value.CallSite;
 import dev.mallard.jinja.value.Py;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,6 +20,17 @@ record RelationPolicy(boolean database, boolean schema, boolean identifier) impl
     RelationPolicy with(Args args) {
         return new RelationPolicy(flag(args, 0, "database", database), flag(args, 1, "schema", schema),
                 flag(args, 2, "identifier", identifier));
+    }
+
+    /** This policy with the parts a {@code {'database': False, ...}} dict names replaced. */
+    RelationPolicy with(Object dict) {
+        return dict instanceof Map<?, ?> m ? with(Args.of(List.of(), stringKeys(m))) : this;
+    }
+
+    private static Map<String, Object> stringKeys(Map<?, ?> m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(Py.str(k), v));
+        return out;
     }
 
     private static boolean flag(Args args, int index, String name, boolean current) {

@@ -34,6 +34,12 @@ public final class RelationValue implements PyObject, PyMapping {
         this(relation, type, rendered, RelationPolicy.ALL, RelationPolicy.ALL);
     }
 
+    /** {@code api.Relation.create(...)} with its {@code quote_policy=} and {@code include_policy=}. */
+    static RelationValue created(Relation relation, String type, RelationPolicy quotePolicy,
+            RelationPolicy includePolicy) {
+        return new RelationValue(relation, type, null, quotePolicy, includePolicy);
+    }
+
     private RelationValue(Relation relation, String type, String rendered, RelationPolicy quotePolicy,
             RelationPolicy includePolicy) {
         this.relation = relation;

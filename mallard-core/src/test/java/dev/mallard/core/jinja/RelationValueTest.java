@@ -53,6 +53,10 @@ class RelationValueTest {
                 "{{ api.Relation.create(identifier='x').render() }}|{{ api.Relation.create(identifier='x').type }}|"
                         + "{{ api.Relation.create(schema='s', identifier='x') }}|"
                         + "{{ api.Relation.create(identifier='x', type='view').type }}"));
+        assertEquals("s.\"x\"|\"x\"", t.render(
+                "{{ api.Relation.create(database='d', schema='s', identifier='x', quote_policy={'schema': false},"
+                        + " include_policy={'database': false}) }}|"
+                        + "{{ api.Relation.create(schema='s', identifier='x', include_policy={'schema': false}) }}"));
     }
 
     @Test

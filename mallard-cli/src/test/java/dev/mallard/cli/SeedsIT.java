@@ -61,6 +61,22 @@ class SeedsIT {
     }
 
     @Test
+    void aByteOrderMarkAndColumnTypesForAbsentColumnsAreIgnored() {
+        TestProject p = TestProject.in(dir).dbtProject("""
+                seeds:
+                  proj:
+                    marked:
+                      +column_types:
+                        not_there: varchar
+                """)
+                .file("seeds/marked.csv", "\uFEFFid,at\n1,08:00:00\n");
+
+        p.runOk("seed");
+
+        assertEquals(List.of(List.of("id", "INTEGER"), List.of("at", "VARCHAR")), columnTypes(p, "marked"));
+    }
+
+    @Test
     void aSemicolonDelimiterIsHonoured() {
         TestProject p = TestProject.in(dir).dbtProject("""
                 seeds:

@@ -166,54 +166,17 @@ final class DuckDbSession implements EngineSession {
         String reader = "read_csv(" + literal(load.file().toAbsolutePath().toString())
                 + ", header = true, delim = " + literal(load.delimiter())
                 + ", quote = '\"', escape = '\"', auto_detect = true";
-        // dbt-duckdb types whole numbers as INTEGER (agate), where DuckDB's sniffer says BIGINT
-        List<ColumnInfo> detected = query("DESCRIBE SELECT * FROM " + reader + ")", -1).rows().stream()
-                .map(r -> new ColumnInfo(String.valueOf(r.get(0)), String.valueOf(r.get(1)))).toList();
-        java.util.Set<String> wide = columnsBeyondInteger(reader, detected);
-        StringBuilder types = new StringBuilder("{");
-        boolean first = true;
-        for (ColumnInfo c : detected) {
-            String type = load.columnTypes().get(c.name());
-            if (type == null) {
-                type = load.empty() ? "INTEGER" : wide.contains(c.name()) ? c.type() : seedType(c.type());
-            }
-            if (!first) {
-                types.append(", ");
-            }
-            first = false;
-            types.append(literal(c.name())).append(": ").append(literal(type));
-        }
-        types.append('}');
-        execute("CREATE TABLE " + load.target().render() + " AS SELECT * FROM " + reader + ", types = " + types + ")");
-    }
-
-    /** Whole-number columns with values outside INTEGER's range keep the sniffer's BIGINT. */
-    private java.util.Set<String> columnsBeyondInteger(String reader, List<ColumnInfo> detected) {
-        List<String> bigints = detected.stream().filter(c -> c.type().equalsIgnoreCase("BIGINT") || c.type()
-                .equalsIgnoreCase("HUGEINT")).map(ColumnInfo::name).toList();
-        java.util.Set<String> wide = new java.util.HashSet<>();
-        if (bigints.isEmpty()) {
-            return wide;
-        }
-        StringBuilder sql = new StringBuilder("SELECT ");
-        for (int i = 0; i < bigints.size(); i++) {
-            String col = Relation.quote(bigints.get(i));
-            sql.append(i == 0 ? "" : ", ").append("bool_or(").append(col).append(" NOT BETWEEN -2147483648 AND 2147483647)");
-        }
-        List<Object> row = query(sql + " FROM " + reader + ")", 1).rows().get(0);
-        for (int i = 0; i < bigints.size(); i++) {
-            if (Boolean.TRUE.equals(row.get(i))) {
-                wide.add(bigints.get(i));
+        // only columns DuckDB reads from the header: a type for any other name is an error to it
+        StringBuilder types = new StringBuilder();
+        for (List<Object> column : query("DESCRIBE SELECT * FROM " + reader + ")", -1).rows()) {
+            String name = String.valueOf(column.get(0));
+            String type = load.columnTypes().get(name);
+            if (type != null) {
+                types.append(types.isEmpty() ? "" : ", ").append(literal(name)).append(": ").append(literal(type));
             }
         }
-        return wide;
-    }
-
-    private static String seedType(String detected) {
-        return switch (detected.toUpperCase(Locale.ROOT)) {
-            case "BIGINT", "HUGEINT", "SMALLINT", "TINYINT" -> "INTEGER";
-            default -> detected;
-        };
+        execute("CREATE TABLE " + load.target().render() + " AS SELECT * FROM " + reader
+                + (types.isEmpty() ? "" : ", types = {" + types + "}") + ")");
     }
 
     private static String literal(String s) {

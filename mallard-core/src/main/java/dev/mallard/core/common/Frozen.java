@@ -42,6 +42,28 @@ public final class Frozen {
         return v;
     }
 
+    /**
+     * A mutable deep copy of any YAML-shaped value: templates receive YAML lists and dicts as
+     * Python does, as values they may change ({@code cols.append(...)}) without touching the
+     * parsed project.
+     */
+    @SuppressWarnings("unchecked")
+    public static Object thawed(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            m.forEach((k, x) -> copy.put(k, thawed(x)));
+            return copy;
+        }
+        if (v instanceof List<?> l) {
+            List<Object> copy = new ArrayList<>(l.size());
+            for (Object x : l) {
+                copy.add(thawed(x));
+            }
+            return copy;
+        }
+        return v;
+    }
+
     /** A mutable deep copy, for merging. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> mutableCopy(Map<String, ?> source) {

@@ -1,5 +1,6 @@
 package dev.mallard.core.exec;
 
+import dev.mallard.core.common.Frozen;
 import dev.mallard.core.engine.ColumnInfo;
 import dev.mallard.core.engine.EngineSession;
 import dev.mallard.core.engine.Relation;
@@ -140,7 +141,7 @@ public final class NodeCompiler {
                 String template = str.contains("{{") ? str : "{{ " + str + " }}";
                 kwargs.put(e.getKey(), jinja.render(new TemplateFile(test.originalFilePath(), template), rt, bindings));
             } else {
-                kwargs.put(e.getKey(), e.getValue());
+                kwargs.put(e.getKey(), Frozen.thawed(e.getValue()));
             }
         }
         String macro = (test.metadata().namespace() == null ? "" : test.metadata().namespace() + ".")

@@ -195,9 +195,29 @@ public final class AgateTable extends AbstractList<Object> implements PyObject {
         return "Table";
     }
 
-    /** The columns, by position or by name. */
+    /** The columns, by position or by name, with agate's MappedSequence keys(), values(), items(), get(). */
     static final class Columns extends AbstractList<Object> implements PyObject {
+        private static final Set<String> MAPPING_METHODS = Set.of("keys", "values", "items", "get");
         private final List<Column> items = new ArrayList<>();
+
+        @Override
+        public Set<String> methods() {
+            return MAPPING_METHODS;
+        }
+
+        @Override
+        public Object call(CallSite site, String method, Args a) {
+            return switch (method) {
+                case "keys" -> PyTuple.copyOf(items.stream().map(Column::name).toList());
+                case "values" -> PyTuple.copyOf(new ArrayList<>(items));
+                case "items" -> items.stream().map(c -> (Object) PyTuple.of(c.name(), c)).toList();
+                case "get" -> {
+                    Object c = attribute(Py.str(a.require(0, "key", "get")));
+                    yield c == MISSING ? a.get(1, "default", null) : c;
+                }
+                default -> MISSING;
+            };
+        }
 
         @Override
         public Object get(int index) {

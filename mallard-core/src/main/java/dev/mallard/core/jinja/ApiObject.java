@@ -6,6 +6,7 @@ import dev.mallard.core.error.MallardException;
 import dev.mallard.jinja.value.Args;
 import dev.mallard.jinja.value.CallSite;
 import dev.mallard.jinja.value.Py;
+import dev.mallard.jinja.value.PyCallable;
 import java.util.Set;
 
 /**
@@ -31,8 +32,10 @@ final class ApiObject implements PyObject {
                 throw new MallardException(ErrorCode.JINJA, "api.Relation.create() needs an identifier");
             }
             Object type = a.get(3, "type", null);
-            return new RelationValue(new Relation(str(a.get(0, "database", null)), str(a.get(1, "schema", null)),
-                    Py.str(identifier)), type == null ? "table" : Py.str(type));
+            return RelationValue.created(new Relation(str(a.get(0, "database", null)), str(a.get(1, "schema", null)),
+                    Py.str(identifier)), type == null ? null : Py.str(type),
+                    RelationPolicy.ALL.with(a.get(-1, "quote_policy", null)),
+                    RelationPolicy.ALL.with(a.get(-1, "include_policy", null)));
         }
 
         @Override
@@ -48,7 +51,10 @@ final class ApiObject implements PyObject {
 
     private static final Set<String> COLUMN_METHODS = Set.of("create", "translate_type");
 
-    private static final PyObject COLUMN = new PyObject() {
+    /** {@code api.Column}: callable as the class ({@code api.Column('c', 'integer')}) and through create(). */
+    private static final Column COLUMN = new Column();
+
+    private static final class Column implements PyObject, PyCallable {
         @Override
         public Set<String> methods() {
             return COLUMN_METHODS;
@@ -57,11 +63,16 @@ final class ApiObject implements PyObject {
         @Override
         public Object call(CallSite site, String method, Args a) {
             return switch (method) {
-                case "create" -> new AdapterObject.ColumnValue(Py.str(a.require(0, "name", "create")),
+                case "create" -> ColumnValue.create(Py.str(a.require(0, "name", "create")),
                         Py.str(a.require(1, "label_or_dtype", "create")));
                 case "translate_type" -> translateType(Py.str(a.require(0, "dtype", "translate_type")));
                 default -> MISSING;
             };
+        }
+
+        @Override
+        public Object call(CallSite site, Args a) {
+            return new ColumnValue(Py.str(a.require(0, "column", "Column")), Py.str(a.require(1, "dtype", "Column")));
         }
 
         @Override
@@ -73,7 +84,7 @@ final class ApiObject implements PyObject {
         public String toString() {
             return "<class 'dbt.adapters.duckdb.column.DuckDBColumn'>";
         }
-    };
+    }
 
     /** dbt's Column.translate_type as dbt-duckdb renders it: only "string" has another name, TEXT. */
     static String translateType(String dtype) {

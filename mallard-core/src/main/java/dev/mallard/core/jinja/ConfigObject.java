@@ -1,5 +1,6 @@
 package dev.mallard.core.jinja;
 
+import dev.mallard.core.common.Frozen;
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
 import dev.mallard.jinja.value.Args;
@@ -41,15 +42,15 @@ final class ConfigObject implements PyObject, PyCallable {
         DbtRuntime runtime = DbtFunctions.runtime(site);
         switch (method) {
             case "get":
-                return runtime.configValue(String.valueOf(a.require(0, "name", "config.get")),
-                        a.get(1, "default", null));
+                return Frozen.thawed(runtime.configValue(String.valueOf(a.require(0, "name", "config.get")),
+                        a.get(1, "default", null)));
             case "require": {
                 String key = String.valueOf(a.require(0, "name", "config.require"));
                 Object v = runtime.configValue(key, null);
                 if (v == null) {
                     throw new MallardException(ErrorCode.JINJA, "required config '" + key + "' is missing");
                 }
-                return v;
+                return Frozen.thawed(v);
             }
             case "set":
                 runtime.config(Map.of(String.valueOf(a.require(0, "name", "config.set")), a.get(1, "value", null)));

@@ -1,5 +1,6 @@
 package dev.mallard.core.jinja;
 
+import dev.mallard.core.common.Frozen;
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
 import dev.mallard.jinja.value.Args;
@@ -88,7 +89,7 @@ public final class DbtFunctions {
         }
         boolean hasDefault = a.has(1, "default");
         runtime(site).atLine(site.line());
-        return runtime(site).var(Py.str(name), a.get(1, "default", null), hasDefault);
+        return Frozen.thawed(runtime(site).var(Py.str(name), a.get(1, "default", null), hasDefault));
     }
 
     private static Object envVar(CallSite site, Args a) {

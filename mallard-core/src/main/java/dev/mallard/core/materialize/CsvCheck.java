@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -21,16 +23,25 @@ final class CsvCheck {
     private CsvCheck() {
     }
 
-    /** Checks the file; returns the number of data rows. */
-    static long check(Path file, String displayName, char delimiter) {
+    /** A seed's header and data rows, as text. */
+    record Contents(List<String> header, List<List<String>> rows) {
+    }
+
+    /** Checks the file; returns its header and data rows. */
+    static Contents check(Path file, String displayName, char delimiter) {
         CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setQuote('"').get();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser parser = CSVParser.parse(reader, format)) {
             int expected = -1;
-            long rows = 0;
+            List<String> header = List.of();
+            List<List<String>> rows = new ArrayList<>();
             for (CSVRecord record : parser) {
                 if (expected < 0) {
                     expected = record.size();
+                    header = new ArrayList<>(record.toList());
+                    if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
+                        header.set(0, header.get(0).substring(1)); // a byte-order mark, as dbt and DuckDB skip it
+                    }
                     if (expected == 1 && record.get(0).isBlank()) {
                         throw new MallardException(ErrorCode.PROJECT, "the seed has no header row", displayName, 1);
                     }
@@ -39,7 +50,7 @@ final class CsvCheck {
                 if (record.size() == 1 && record.get(0).isEmpty()) {
                     continue;
                 }
-                rows++;
+                rows.add(record.toList());
                 if (record.size() != expected) {
                     throw new MallardException(ErrorCode.PROJECT, "row has " + record.size() + " fields but the header has "
                             + expected, displayName, lineOf(parser, record));
@@ -48,7 +59,7 @@ final class CsvCheck {
             if (expected < 0) {
                 throw new MallardException(ErrorCode.PROJECT, "the seed file is empty", displayName, 1);
             }
-            return rows;
+            return new Contents(header, rows);
         } catch (UncheckedIOException | IllegalStateException e) {
             String message = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
             throw new MallardException(ErrorCode.PROJECT, "malformed CSV: "

@@ -6,7 +6,7 @@ import dev.mallard.core.manifest.SeedNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Seeds: DuckDB's own CSV reader into a temporary table, then the atomic swap. */
+/** Seeds: types inferred as dbt infers them, DuckDB's CSV reader into a temporary table, then the atomic swap. */
 public final class SeedMaterialization implements Materialization {
     @Override
     @SuppressWarnings("unchecked")
@@ -16,15 +16,16 @@ public final class SeedMaterialization implements Materialization {
         ctx.session().createSchemaIfMissing(target.database(), target.schema());
         RelationSwap.clearLeftovers(ctx, target);
         ctx.runHooks(seed.config().preHooks());
-        Map<String, String> types = new LinkedHashMap<>();
+        String delimiter = seed.config().string("delimiter", ",");
+        CsvCheck.Contents csv = CsvCheck.check(seed.csvFile(), seed.originalFilePath(),
+                delimiter.isEmpty() ? ',' : delimiter.charAt(0));
+        Map<String, String> types = new LinkedHashMap<>(SeedColumnTypes.infer(csv.header(), csv.rows()));
         if (seed.config().get("column_types") instanceof Map<?, ?> m) {
             ((Map<String, Object>) m).forEach((k, v) -> types.put(k, String.valueOf(v)));
         }
-        String delimiter = seed.config().string("delimiter", ",");
-        long dataRows = CsvCheck.check(seed.csvFile(), seed.originalFilePath(), delimiter.isEmpty() ? ',' : delimiter.charAt(0));
         Relation tmp = RelationSwap.temporary(target);
         try {
-            ctx.session().loadCsv(new CsvLoad(seed.csvFile(), tmp, delimiter, types, dataRows == 0));
+            ctx.session().loadCsv(new CsvLoad(seed.csvFile(), tmp, delimiter, types));
             ctx.executed().add("-- loaded " + seed.originalFilePath() + " into " + tmp.render());
         } catch (RuntimeException e) {
             ctx.session().execute("DROP TABLE IF EXISTS " + tmp.render());

@@ -69,6 +69,18 @@ class AgateTableTest {
     }
 
     @Test
+    void columnsAreAMappedSequenceWithKeysItemsAndGet() {
+        Object columns = py.attr(table, "columns");
+        assertEquals("('n', 's', 'd', 't')", str(py.call(columns, "keys")));
+        List<?> items = Containers.toList(py.call(columns, "items"));
+        assertEquals(4, items.size());
+        assertEquals("s", py.item(items.get(1), 0L));
+        assertEquals("('a', 'b')", str(py.call(py.item(items.get(1), 1L), "values")));
+        assertEquals("s", py.attr(py.call(columns, "get", "s"), "name"));
+        assertNull(py.call(columns, "get", "nope"));
+    }
+
+    @Test
     void selectLimitAndPrintTable() {
         Object selected = py.call(table, "select", List.of("s", "n"));
         assertEquals("('s', 'n')", str(py.attr(selected, "column_names")));

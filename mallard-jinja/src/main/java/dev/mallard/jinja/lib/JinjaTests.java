@@ -6,6 +6,7 @@ import dev.mallard.jinja.value.Containers;
 import dev.mallard.jinja.value.Markup;
 import dev.mallard.jinja.value.Py;
 import dev.mallard.jinja.value.PyCallable;
+import dev.mallard.jinja.value.PyMapping;
 import dev.mallard.jinja.value.PyObject;
 import dev.mallard.jinja.value.PyRange;
 import dev.mallard.jinja.value.Undefined;
@@ -30,7 +31,7 @@ final class JinjaTests {
         one(lib, "float", v -> v instanceof Double || v instanceof Float);
         one(lib, "number", Py::isNumber);
         one(lib, "string", v -> v instanceof CharSequence);
-        one(lib, "mapping", v -> v instanceof Map<?, ?>);
+        one(lib, "mapping", v -> v instanceof Map<?, ?> || v instanceof PyMapping);
         one(lib, "sequence", v -> v instanceof CharSequence || v instanceof List<?> || v instanceof Map<?, ?>
                 || v instanceof Undefined || v instanceof PyRange);
         one(lib, "iterable", v -> v instanceof Iterable<?> || v instanceof CharSequence || v instanceof Map<?, ?>

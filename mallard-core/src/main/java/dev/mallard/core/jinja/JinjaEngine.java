@@ -141,7 +141,8 @@ public final class JinjaEngine {
     }
 
     public boolean hasMacro(String name) {
-        return macros.containsKey(name);
+        return macros.containsKey(name)
+                || name.indexOf('.') > 0 && macros.containsKey(name.substring(name.lastIndexOf('.') + 1));
     }
 
     /** The file a project macro was defined in, or null. */
@@ -197,6 +198,10 @@ public final class JinjaEngine {
     public Object callMacro(String name, List<Object> args, Map<String, Object> kwargs, DbtRuntime runtime,
                             Map<String, Object> extra) {
         Object macro = macros.get(name);
+        if (macro == null && name.indexOf('.') > 0) {
+            // package.macro (a package's generic test): Mallard keeps one macro table
+            macro = macros.get(name.substring(name.lastIndexOf('.') + 1));
+        }
         if (macro == null) {
             throw new MallardException(ErrorCode.JINJA, "macro '" + name + "' is not defined");
         }

@@ -65,7 +65,22 @@ public final class Parser {
             macroText.put(f.relativeToProject(), text);
             macroTemplates.add(new TemplateFile(f.relativeToProject(), text));
         }
+        // dbt's order: the project's own macros win over a package's, a package's over dbt's
+        List<PackageMacros.Package> packages = PackageMacros.installed(project);
+        Map<String, String> packageOfFile = new java.util.HashMap<>();
+        List<TemplateFile> packageTemplates = new ArrayList<>();
+        for (PackageMacros.Package p : packages) {
+            for (TemplateFile t : PackageMacros.files(p, project.dir())) {
+                packageTemplates.add(t);
+                packageOfFile.put(t.path(), p.name());
+                macroText.put(t.path(), t.text());
+            }
+        }
+        macroTemplates.addAll(0, packageTemplates);
         macroTemplates.addAll(0, BuiltinMacros.templates());
+        Set<String> namespaces = new LinkedHashSet<>();
+        namespaces.add(pkg);
+        packages.forEach(p -> namespaces.add(p.name()));
         List<SourceFile> templateFiles = new ArrayList<>(project.modelFiles());
         templateFiles.addAll(project.analysisFiles());
         project.snapshotFiles().stream().filter(f -> f.relativeToProject().endsWith(".sql")).forEach(templateFiles::add);
@@ -76,11 +91,11 @@ public final class Parser {
         Map<String, String> texts = new java.util.HashMap<>();
         templates.forEach(t -> texts.put(t.path(), t.text()));
         this.texts = texts;
-        JinjaEngine jinja = JinjaEngine.forProject(macroTemplates, templates, Set.of());
+        JinjaEngine jinja = JinjaEngine.forProject(macroTemplates, templates, namespaces);
         Map<String, MacroInfo> macros = new LinkedHashMap<>();
         for (String name : jinja.macroNames()) {
             String file = jinja.macroFile(name);
-            String macroPackage = BuiltinMacros.isBuiltin(file) ? "dbt" : pkg;
+            String macroPackage = BuiltinMacros.isBuiltin(file) ? "dbt" : packageOfFile.getOrDefault(file, pkg);
             String id = "macro." + macroPackage + "." + name;
             macros.put(id, new MacroInfo(id, name, macroPackage, file, file, macroText.getOrDefault(file, "")));
         }

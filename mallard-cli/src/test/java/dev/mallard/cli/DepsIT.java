@@ -159,8 +159,8 @@ class DepsIT {
     }
 
     @Test
-    void aTarballIsUnpackedWithoutItsSingleTopLevelFolder() throws Exception {
-        Path src = packageDir(tmp.resolve("src/tarpkg-1.0.0"), "tarpkg", "from tarball");
+    void aTarballIsUnpackedFromItsTopLevelFolderUnderTheEntrysName() throws Exception {
+        Path src = packageDir(tmp.resolve("src/tarpkg-1.0.0"), "tarpkg_project", "from tarball");
         Path archive = tmp.resolve("tarpkg-1.0.0.tar.gz");
         tarGz(src, archive);
         TestProject p = project().file("packages.yml", "packages:\n  - tarball: " + archive.toUri() + "\n    name: tarpkg\n");
@@ -169,6 +169,24 @@ class DepsIT {
 
         assertTrue(macroOf(p, "tarpkg").contains("from tarball"));
         assertTrue(p.exists("dbt_packages/tarpkg/dbt_project.yml"));
+        assertTrue(p.read("package-lock.yml").contains("name: tarpkg\n"));
+    }
+
+    @Test
+    void aTarballWithoutOneTopLevelFolderIsRejectedAsInDbt() throws Exception {
+        Path src = packageDir(tmp.resolve("flat"), "flat", "x");
+        Path archive = tmp.resolve("flat.tar.gz");
+        try (OutputStream out = Files.newOutputStream(archive);
+             TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(out))) {
+            for (String f : new String[] {"dbt_project.yml", "macros/m.sql"}) {
+                tar.putArchiveEntry(new TarArchiveEntry(src.resolve(f).toFile(), f));
+                Files.copy(src.resolve(f), tar);
+                tar.closeArchiveEntry();
+            }
+        }
+        TestProject p = project().file("packages.yml", "packages:\n  - tarball: " + archive + "\n    name: flat\n");
+
+        p.run("deps").assertExit(2).assertErrContains("incorrect structure", "2 top-level entries").assertNoJavaInternals();
     }
 
     static void tarGz(Path folder, Path archive) throws IOException {
@@ -345,42 +363,5 @@ class DepsIT {
 
         assertTrue(p.exists("vendor/pkg_a/dbt_project.yml"));
         p.runOk("parse");
-    }
-
-    @Test
-    void parseStopsWithDbtsAdviceWhenPackagesAreNotInstalled() throws Exception {
-        packageDir(tmp.resolve("proj/a"), "pkg_a", "a");
-        TestProject p = project().file("packages.yml", "packages:\n  - local: a\n")
-                .file("models/m.sql", "select 1 as x");
-
-        p.run("parse").assertExit(2)
-                .assertErrContains("1 package(s) specified in packages.yml, but only 0", "(missing: pkg_a)",
-                        "Run \"mallard deps\"")
-                .assertNoJavaInternals();
-        p.runOk("deps");
-        p.runOk("parse");
-        p.runOk("clean");
-    }
-
-    @Test
-    void parseNamesTheMissingPackageWhenTheLockKnowsIt() throws Exception {
-        packageDir(tmp.resolve("proj/a"), "pkg_a", "a");
-        TestProject p = project().file("packages.yml", "packages:\n  - local: a\n");
-        p.runOk("deps", "--lock");
-
-        p.run("build").assertExit(2).assertErrContains("missing: pkg_a", "mallard deps");
-    }
-
-    @Test
-    void requireDbtVersionIsCheckedAgainstTheDbtVersionMallardFollows() {
-        TestProject ok = TestProject.in(tmp.resolve("ok")).dbtProject("require-dbt-version: \">=1.0.0,<2.0.0\"\n");
-        ok.runOk("parse");
-        TestProject okList = TestProject.in(tmp.resolve("ok2")).dbtProject("require-dbt-version: [\">=1.5.0\", \"<2.0.0\"]\n");
-        okList.runOk("parse");
-
-        TestProject tooNew = TestProject.in(tmp.resolve("new")).dbtProject("require-dbt-version: \">=2.0.0\"\n");
-        tooNew.run("parse").assertExit(2)
-                .assertErrContains("dbt_project.yml:5", "compatible with dbt 1.11.0", "'proj'", ">=2.0.0")
-                .assertNoJavaInternals();
     }
 }

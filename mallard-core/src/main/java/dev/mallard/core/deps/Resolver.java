@@ -154,7 +154,9 @@ public final class Resolver {
         }
         if (spec instanceof PackageSpec.Tarball t) {
             Path dir = TarballFetcher.fetch(t.url(), baseDir, workDir, t.describe());
-            return new Fetched(PackageProject.nameOf(dir, t.describe()), dir, t, false);
+            PackageProject.nameOf(dir, t.describe()); // it must be a dbt project
+            // dbt installs a tarball under the entry's name:, not its dbt_project.yml's
+            return new Fetched(t.name(), dir, t, false);
         }
         PackageSpec.Hub h = (PackageSpec.Hub) spec;
         HubClient.Release release = hub.latest(h.pkg(), VersionRange.parse(h.versions()), h.prerelease());

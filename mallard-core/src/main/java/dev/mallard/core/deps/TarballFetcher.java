@@ -21,7 +21,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * Fetches a .tar.gz package from http(s), a {@code file://} URL or a path, and unpacks it;
- * as in dbt, a single top-level folder in the archive is stepped into.
+ * as in dbt, the archive must hold one top-level folder, which is the package.
  */
 final class TarballFetcher {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -36,7 +36,7 @@ final class TarballFetcher {
             try (InputStream in = open(url, baseDir, workDir, describedAs)) {
                 extract(in, root, describedAs);
             }
-            return singleFolderIn(root);
+            return singleFolderIn(root, describedAs);
         } catch (IOException e) {
             throw new MallardException(ErrorCode.PROJECT, "cannot unpack the " + describedAs + ": " + e.getMessage(),
                     null, 0, "a tarball package must be a .tar.gz archive of a dbt project", null);
@@ -93,13 +93,16 @@ final class TarballFetcher {
         }
     }
 
-    private static Path singleFolderIn(Path root) throws IOException {
+    private static Path singleFolderIn(Path root, String describedAs) throws IOException {
         try (Stream<Path> children = Files.list(root)) {
             List<Path> all = children.toList();
             if (all.size() == 1 && Files.isDirectory(all.get(0))) {
                 return all.get(0);
             }
+            throw new MallardException(ErrorCode.PROJECT, "incorrect structure for the " + describedAs + ": it holds "
+                    + all.size() + " top-level entries", null, 0,
+                    "the archive must hold one folder with the package in it (name/dbt_project.yml, ...), as dbt expects",
+                    null);
         }
-        return root;
     }
 }

@@ -521,28 +521,37 @@ now()
 {%- endmacro %}
 
 {#- without a series function: binary digits from cross joins of {0, 1} -#}
-{% macro default__generate_series(upper_bound) -%}
-  {%- set n = dbt.get_powers_of_two(upper_bound) %}
+{% macro default__generate_series(upper_bound) %}
+
+    {% set n = dbt.get_powers_of_two(upper_bound) %}
+
     with p as (
         select 0 as generated_number union all select 1
     ), unioned as (
+
     select
+
     {% for i in range(n) %}
     p{{ i }}.generated_number * power(2, {{ i }})
     {% if not loop.last %} + {% endif %}
     {% endfor %}
     + 1
     as generated_number
+
     from
+
     {% for i in range(n) %}
     p as p{{ i }}
     {% if not loop.last %} cross join {% endif %}
     {% endfor %}
+
     )
+
     select *
     from unioned
     where generated_number <= {{ upper_bound }}
     order by generated_number
+
 {% endmacro %}
 
 {% macro duckdb__generate_series(upper_bound) %}
@@ -573,24 +582,36 @@ now()
 {%- endmacro %}
 
 {% macro default__date_spine(datepart, start_date, end_date) %}
+
+
+    {# one row per interval: the database counts them (get_intervals_between) #}
+
+
     with rawdata as (
+
         {{ dbt.generate_series(dbt.get_intervals_between(start_date, end_date, datepart)) }}
+
     ),
 
     all_periods as (
+
         select (
             {{ dbt.dateadd(datepart, 'row_number() over (order by 1) - 1', start_date) }}
         ) as date_{{ datepart }}
         from rawdata
+
     ),
 
     filtered as (
+
         select *
         from all_periods
         where date_{{ datepart }} <= {{ end_date }}
+
     )
 
     select * from filtered
+
 {% endmacro %}
 
 

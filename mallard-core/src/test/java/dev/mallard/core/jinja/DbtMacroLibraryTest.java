@@ -28,10 +28,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * dbt's macro library as Mallard ships it renders, for each recorded case, the SQL
  * dbt-duckdb 1.11 renders (recorded by conformance/macros/record_expected.py), and that SQL
- * runs on DuckDB. Every case must match exactly, but for the date spine and the generic
- * generate_series, whose blank lines and indentation are compared after collapsing each run
- * of whitespace to one space (they carry no meaning there: no string literal or comment in
- * those texts spans a line break).
+ * runs on DuckDB. Every rendering must match exactly, whitespace included; the statements
+ * the relation macros run are compared with whitespace collapsed (see below).
  */
 class DbtMacroLibraryTest {
     private static final String EXPECTED = "dbt_macros_expected.json";
@@ -99,11 +97,6 @@ class DbtMacroLibraryTest {
         return t.render(c.template());
     }
 
-    /** Cases compared modulo whitespace (see the class comment). */
-    private static boolean whitespaceOnly(Case c) {
-        return c.id().startsWith("date_spine") || c.id().startsWith("default__generate_series");
-    }
-
     static String normalise(String sql) {
         return sql.strip().replaceAll("\\s+", " ");
     }
@@ -113,12 +106,7 @@ class DbtMacroLibraryTest {
         List<Case> cases = cases();
         assertTrue(cases.size() >= 100, "the recorded cases are all there");
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.id(), () -> {
-            String mallard = render(c);
-            if (whitespaceOnly(c)) {
-                assertEquals(normalise(c.sql()), normalise(mallard), c.template());
-            } else {
-                assertEquals(c.sql(), mallard, c.template());
-            }
+            assertEquals(c.sql(), render(c), c.template());
         }));
     }
 
@@ -142,7 +130,10 @@ class DbtMacroLibraryTest {
                 }));
     }
 
-    /** Statements compare with whitespace collapsed: dbt's indentation inside them means nothing. */
+    /**
+     * Statements compare with whitespace collapsed: dbt's indentation inside them means nothing
+     * (no string literal or comment in them spans a line break).
+     */
     @TestFactory
     Stream<DynamicTest> eachStatementMacroRunsWhatDbtDuckdbRuns() {
         List<StatementCase> cases = statementCases();

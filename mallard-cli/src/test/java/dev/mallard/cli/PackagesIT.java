@@ -24,6 +24,10 @@ class PackagesIT {
         TestProject p = TestProject.in(dir.resolve("app")).dbtProject()
                 .file("packages.yml", "packages:\n  - local: ../helpers\n")
                 .file("macros/own.sql", "{% macro greeting() %}from the project{% endmacro %}\n")
+                // the project's own test of the same name must not replace helpers.is_positive
+                .file("macros/own_tests.sql", """
+                        {% test is_positive(model, column_name) %}select 1 as always_fails{% endtest %}
+                        """)
                 .file("models/prices.sql", """
                         select {{ helpers.to_dollars('1250') }} as dollars,
                                '{{ greeting() }}' as unqualified,

@@ -139,7 +139,9 @@ public final class NodeCompiler {
                 kwargs.put("model", testedRelation(test, rt));
             } else if (e.getValue() instanceof String str && (REF_OR_SOURCE.matcher(str).matches() || str.contains("{{"))) {
                 String template = str.contains("{{") ? str : "{{ " + str + " }}";
-                kwargs.put(e.getKey(), jinja.render(new TemplateFile(test.originalFilePath(), template), rt, bindings));
+                // dbt renders a test's arguments natively: ref('x') arrives as the relation itself
+                kwargs.put(e.getKey(), jinja.renderNative(new TemplateFile(test.originalFilePath(), template), rt,
+                        bindings));
             } else {
                 kwargs.put(e.getKey(), Frozen.thawed(e.getValue()));
             }

@@ -12,6 +12,7 @@ import dev.mallard.jinja.eval.Renderer;
 import dev.mallard.jinja.lib.DbtNativeFilters;
 import dev.mallard.jinja.lib.Library;
 import dev.mallard.jinja.value.Args;
+import dev.mallard.jinja.value.JinjaError;
 import dev.mallard.jinja.value.Py;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -38,6 +39,8 @@ public final class JinjaEngine {
 
     private final Map<String, Object> macros = new HashMap<>();
     private final Map<String, String> macroFiles = new HashMap<>();
+    /** Each package's own macros, for {@code pkg.macro} (the shared table lets the project override). */
+    private final Map<String, Map<String, Object>> packageMacros = new HashMap<>();
     private final Map<String, Object> statics = new HashMap<>();
     private final Map<String, Object> defaults;
 
@@ -51,7 +54,7 @@ public final class JinjaEngine {
      * Every syntax error of every macro file is reported at once, in the order given.
      */
     public JinjaEngine(List<TemplateFile> macroSources, Set<String> packageNames) {
-        this(macroSources, List.of(), packageNames);
+        this(macroSources, List.of(), packageNames, file -> null);
     }
 
     /**
@@ -60,14 +63,26 @@ public final class JinjaEngine {
      */
     public static JinjaEngine forProject(List<TemplateFile> macroSources, List<TemplateFile> templates,
                                          Set<String> packageNames) {
-        return new JinjaEngine(macroSources, templates, packageNames);
+        return new JinjaEngine(macroSources, templates, packageNames, file -> null);
     }
 
-    private JinjaEngine(List<TemplateFile> macroSources, List<TemplateFile> templates, Set<String> packageNames) {
+    /**
+     * As {@link #forProject(List, List, Set)}, knowing which package each macro file belongs
+     * to ({@code packageOf} gives null for the root project's): {@code pkg.macro} then finds
+     * that package's own macro even where the project defines one of the same name.
+     */
+    public static JinjaEngine forProject(List<TemplateFile> macroSources, List<TemplateFile> templates,
+                                         Set<String> packageNames,
+                                         java.util.function.Function<String, String> packageOf) {
+        return new JinjaEngine(macroSources, templates, packageNames, packageOf);
+    }
+
+    private JinjaEngine(List<TemplateFile> macroSources, List<TemplateFile> templates, Set<String> packageNames,
+                        java.util.function.Function<String, String> packageOf) {
         List<TemplateError> errors = new ArrayList<>();
         for (TemplateFile file : macroSources) {
             try {
-                defineMacros(file);
+                defineMacros(file, packageOf.apply(file.path()));
             } catch (TemplateError e) {
                 errors.add(e);
             }
@@ -94,9 +109,9 @@ public final class JinjaEngine {
         statics.put("exceptions", new ExceptionsObject());
         statics.put("modules", new ModulesObject());
         statics.put("api", new ApiObject());
-        statics.put("dbt", new MacroNamespace("dbt", shared));
+        statics.put("dbt", new MacroNamespace("dbt", packageMacros.getOrDefault("dbt", Map.of()), shared));
         for (String name : packageNames) {
-            statics.put(name, new MacroNamespace(name, shared));
+            statics.put(name, new MacroNamespace(name, packageMacros.getOrDefault(name, Map.of()), shared));
         }
         this.defaults = Map.of(
                 "run_started_at", PyDatetime.of(ZonedDateTime.now(java.time.ZoneOffset.UTC)),
@@ -109,12 +124,16 @@ public final class JinjaEngine {
         return lib;
     }
 
-    private void defineMacros(TemplateFile file) {
+    private void defineMacros(TemplateFile file, String packageName) {
         TemplateAst ast = environment.parse(file.path(), file.text());
         for (Stmt stmt : ast.body()) {
             if (stmt instanceof Stmt.Macro m) {
-                macros.put(m.name(), MacroValue.global(m, ast.source()));
+                MacroValue macro = MacroValue.global(m, ast.source());
+                macros.put(m.name(), macro);
                 macroFiles.put(m.name(), file.path());
+                if (packageName != null) {
+                    packageMacros.computeIfAbsent(packageName, k -> new HashMap<>()).put(m.name(), macro);
+                }
             }
         }
     }
@@ -199,8 +218,13 @@ public final class JinjaEngine {
                             Map<String, Object> extra) {
         Object macro = macros.get(name);
         if (macro == null && name.indexOf('.') > 0) {
-            // package.macro (a package's generic test): Mallard keeps one macro table
-            macro = macros.get(name.substring(name.lastIndexOf('.') + 1));
+            // package.macro (a package's generic test): that package's own, else the shared table
+            String pkg = name.substring(0, name.lastIndexOf('.'));
+            String bare = name.substring(name.lastIndexOf('.') + 1);
+            macro = packageMacros.getOrDefault(pkg, Map.of()).get(bare);
+            if (macro == null) {
+                macro = macros.get(bare);
+            }
         }
         if (macro == null) {
             throw new MallardException(ErrorCode.JINJA, "macro '" + name + "' is not defined");
@@ -210,6 +234,9 @@ public final class JinjaEngine {
             return renderer.call(macro, Args.of(new ArrayList<>(args), new LinkedHashMap<>(kwargs)));
         } catch (TemplateError e) {
             throw toMallard(e.passedThrough(name, null));
+        } catch (JinjaError e) {
+            // raised binding the arguments, before the macro's body ran
+            throw new MallardException(ErrorCode.JINJA, e.getMessage(), macroFile(name), 0);
         }
     }
 

@@ -6,20 +6,27 @@ import java.util.Map;
 /**
  * A package name used as a macro namespace: {@code dbt.current_timestamp()},
  * {@code dbt_utils.star(...)}, {@code my_project.helper()}. Mallard keeps one macro table,
- * so every namespace resolves names in it; a name it lacks is undefined, as in dbt.
+ * so a namespace resolves a name in its package's own macros first, then in that table;
+ * a name it lacks is undefined, as in dbt.
  */
 final class MacroNamespace implements PyObject {
     private final String name;
+    private final Map<String, Object> own;
     private final Map<String, Object> macros;
 
-    MacroNamespace(String name, Map<String, Object> macros) {
+    /** {@code own}: the package's own macros, found first; {@code macros}: the shared table. */
+    MacroNamespace(String name, Map<String, Object> own, Map<String, Object> macros) {
         this.name = name;
+        this.own = own;
         this.macros = macros;
     }
 
     @Override
     public Object attribute(String macro) {
-        Object found = macros.get(macro);
+        Object found = own.get(macro);
+        if (found == null) {
+            found = macros.get(macro);
+        }
         return found == null ? Undefined.hint("'" + name + "." + macro + "' is undefined (no macro of that name)",
                 false) : found;
     }

@@ -91,7 +91,8 @@ public final class Parser {
         Map<String, String> texts = new java.util.HashMap<>();
         templates.forEach(t -> texts.put(t.path(), t.text()));
         this.texts = texts;
-        JinjaEngine jinja = JinjaEngine.forProject(macroTemplates, templates, namespaces);
+        JinjaEngine jinja = JinjaEngine.forProject(macroTemplates, templates, namespaces,
+                file -> BuiltinMacros.isBuiltin(file) ? "dbt" : packageOfFile.get(file));
         Map<String, MacroInfo> macros = new LinkedHashMap<>();
         for (String name : jinja.macroNames()) {
             String file = jinja.macroFile(name);

@@ -20,7 +20,8 @@ import java.util.Set;
 final class AdapterObject implements PyObject {
     static final String ADAPTER_TYPE = "duckdb";
     private static final Set<String> METHODS = Set.of("get_relation", "load_relation", "get_columns_in_relation",
-            "get_missing_columns", "already_exists", "quote", "type", "dispatch");
+            "get_missing_columns", "already_exists", "quote", "type", "dispatch", "drop_relation",
+            "truncate_relation", "rename_relation");
     private final Map<String, Object> macros;
 
     AdapterObject(Map<String, Object> macros) {
@@ -56,6 +57,32 @@ final class AdapterObject implements PyObject {
                 return Relation.quote(Py.str(a.get(0, "identifier", "")));
             case "type":
                 return ADAPTER_TYPE;
+            case "drop_relation": {
+                // as dbt-duckdb: drop <type> if exists <relation> cascade (a relation without a type is a table)
+                Object rel = a.get(0, "relation", null);
+                if (rel instanceof RelationValue r && runtime.execute()) {
+                    String kind = "view".equals(r.getType()) ? "view" : "table";
+                    runtime.runQuery("drop " + kind + " if exists " + r.render() + " cascade");
+                }
+                return null;
+            }
+            case "truncate_relation": {
+                Object rel = a.get(0, "relation", null);
+                if (rel instanceof RelationValue r && runtime.execute()) {
+                    runtime.runQuery("truncate table " + r.render());
+                }
+                return null;
+            }
+            case "rename_relation": {
+                Object from = a.get(0, "from_relation", null);
+                Object to = a.get(1, "to_relation", null);
+                if (from instanceof RelationValue f && to instanceof RelationValue t && runtime.execute()) {
+                    String kind = "view".equals(f.getType()) ? "view" : "table";
+                    runtime.runQuery("alter " + kind + " " + f.render() + " rename to "
+                            + Relation.quote(t.getIdentifier()));
+                }
+                return null;
+            }
             case "dispatch":
                 return dispatch(Py.str(a.require(0, "macro_name", "dispatch")), a.get(1, "macro_namespace", null));
             default:

@@ -67,4 +67,13 @@ class AdapterTest {
                 "{% set r = api.Relation.create(database='d', schema='s', identifier='t', type='view') %}"
                         + "{{ r }} {{ r.identifier }} {{ r.type }}"));
     }
+
+    @Test
+    void dropTruncateAndRenameRelationRunDbtDuckdbsStatements() {
+        t.render("{% set r = api.Relation.create(database='db', schema='s', identifier='t', type='view') %}"
+                + "{% do adapter.drop_relation(r) %}{% do adapter.truncate_relation(r.incorporate(type='table')) %}"
+                + "{% do adapter.rename_relation(r.incorporate(type='table'), r.incorporate(path={'identifier': 'u'})) %}");
+        assertEquals(List.of("drop view if exists \"db\".\"s\".\"t\" cascade", "truncate table \"db\".\"s\".\"t\"",
+                "alter table \"db\".\"s\".\"t\" rename to \"u\""), t.runtime.queries);
+    }
 }

@@ -47,4 +47,27 @@ class PackagesIT {
         assertEquals("12.5|from the project|from the project",
                 p.value("select dollars::varchar || '|' || unqualified || '|' || own_namespace from prices"));
     }
+
+    @Test
+    void aConfigCallInAGenericTestsMacroConfiguresTheTestAsDbtsParseDoes(@TempDir Path dir) {
+        TestProject p = TestProject.in(dir).dbtProject()
+                .file("macros/zero_sum.sql", """
+                        {% test zero_sum(model, column_name) %}
+                        {{ config(fail_calc='sum(' ~ column_name ~ ')') }}
+                        select {{ column_name }} from {{ model }}
+                        {% endtest %}
+                        """)
+                .file("models/balanced.sql", "select * from (values (5), (-5)) as t(delta)")
+                .file("models/schema.yml", """
+                        version: 2
+                        models:
+                          - name: balanced
+                            columns:
+                              - name: delta
+                                data_tests:
+                                  - zero_sum
+                        """);
+        // two rows, but fail_calc sums them to 0: the test passes only with the macro's config
+        p.run("build").assertOk().assertOutContains("PASS=2");
+    }
 }

@@ -47,14 +47,28 @@ final class TestBuilder {
         }
     }
 
+    /**
+     * The config() a generic test's macro sets when dbt renders it at parse time
+     * (dbt-utils' {@code equal_rowcount} sets {@code fail_calc}); namespace may be null.
+     */
+    interface MacroConfig {
+        Map<String, Object> of(String namespace, String name, Map<String, Object> args);
+    }
+
     private final String pkg;
     private final ProjectConfigTree testTree;
     private final RelationNamer namer;
+    private final MacroConfig macroConfig;
 
     TestBuilder(String pkg, ProjectConfigTree testTree, RelationNamer namer) {
+        this(pkg, testTree, namer, (ns, name, args) -> Map.of());
+    }
+
+    TestBuilder(String pkg, ProjectConfigTree testTree, RelationNamer namer, MacroConfig macroConfig) {
         this.pkg = pkg;
         this.testTree = testTree;
         this.namer = namer;
+        this.macroConfig = macroConfig;
     }
 
     /**
@@ -148,6 +162,8 @@ final class TestBuilder {
         fqn.addAll(folders);
         fqn.add(fullName);
         Map<String, Object> merged = testTree.configFor(fqn);
+        // dbt_project.yml, then the macro's own config() call, then the test's YAML config
+        ConfigMerger.mergeInto(merged, macroConfig.of(namespace, name, args));
         ConfigMerger.mergeInto(merged, config);
         merged.putIfAbsent("severity", "ERROR");
         merged.putIfAbsent("schema", "dbt_test__audit");

@@ -34,10 +34,34 @@ final class TestCollector {
         this.vars = vars;
         this.namer = namer;
         this.testTree = new ProjectConfigTree(project.config().tests());
-        this.builder = new TestBuilder(project.name(), testTree, namer);
+        this.builder = new TestBuilder(project.name(), testTree, namer, this::macroConfig);
+    }
+
+    private JinjaEngine jinja;
+    private final Map<String, Map<String, Object>> macroConfigs = new java.util.HashMap<>();
+
+    /**
+     * What config() the test's macro sets, rendered once per macro as dbt's parse renders it
+     * (execute=false). A macro that fails to render here sets nothing; running it reports.
+     */
+    private Map<String, Object> macroConfig(String namespace, String name, Map<String, Object> args) {
+        String macro = (namespace == null ? "" : namespace + ".") + "test_" + name;
+        if (jinja == null || !jinja.hasMacro(macro)) {
+            return Map.of();
+        }
+        return macroConfigs.computeIfAbsent(macro, m -> {
+            ParseRuntime rt = new ParseRuntime(vars, project.target().context(), new java.util.LinkedHashMap<>(), null);
+            try {
+                jinja.callMacro(m, List.of(), new java.util.LinkedHashMap<>(args), rt, Map.of());
+            } catch (RuntimeException e) {
+                return Map.of();
+            }
+            return Map.copyOf(rt.config);
+        });
     }
 
     List<TestNode> collect(Map<NodeId, Node> nodes, PropertiesReader.Properties props, JinjaEngine jinja) {
+        this.jinja = jinja;
         List<TestNode> tests = new ArrayList<>();
         for (Node n : nodes.values()) {
             if (n instanceof ModelNode m && m.resourceType() == ResourceType.MODEL) {

@@ -52,7 +52,10 @@ final class TestCollector {
         return macroConfigs.computeIfAbsent(macro, m -> {
             ParseRuntime rt = new ParseRuntime(vars, project.target().context(), new java.util.LinkedHashMap<>(), null);
             try {
-                jinja.callMacro(m, List.of(), new java.util.LinkedHashMap<>(args), rt, Map.of());
+                // deep, mutable copies: the macro may change its arguments (append to a list)
+                java.util.Map<String, Object> copy = new java.util.LinkedHashMap<>();
+                args.forEach((k, v) -> copy.put(k, dev.mallard.core.common.Frozen.thawed(v)));
+                jinja.callMacro(m, List.of(), copy, rt, Map.of());
             } catch (RuntimeException e) {
                 return Map.of();
             }

@@ -13,18 +13,13 @@ import dev.mallard.jinja.value.Args;
 import dev.mallard.jinja.value.CallSite;
 import dev.mallard.jinja.value.Containers;
 import dev.mallard.jinja.value.JinjaError;
-import dev.mallard.jinja.value.LiteralEval;
-import dev.mallard.jinja.value.MarkedText;
 import dev.mallard.jinja.value.MacroReturn;
 import dev.mallard.jinja.value.MutableAttrs;
 import dev.mallard.jinja.value.Py;
 import dev.mallard.jinja.value.PyCallable;
-import dev.mallard.jinja.value.PyTuple;
 import dev.mallard.jinja.value.Undefined;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One render: runs a template's statements over a chain of scopes, with the library's
@@ -75,42 +70,10 @@ public final class Renderer implements CallSite {
     }
 
     /**
-     * Renders as dbt renders YAML values (its native environment and quoted_native_concat):
-     * a template whose output is one value yields that value itself (a number stays a
-     * number); text marked by {@code as_bool}, {@code as_number} or {@code as_native} is read
-     * back as a Python literal (and must be a bool / number for the first two); anything
-     * else yields the rendered text.
+     * Renders as dbt renders YAML values (its native environment): see {@link NativeConcat}.
      */
     public Object renderNative(TemplateAst template) {
-        List<Object> items = renderItems(template);
-        if (items.isEmpty()) {
-            return "";
-        }
-        if (items.size() > 1) {
-            StringBuilder sb = new StringBuilder();
-            items.forEach(v -> sb.append(Py.str(v)));
-            return sb.toString();
-        }
-        Object raw = items.get(0);
-        if (!(raw instanceof MarkedText marked)) {
-            return raw;
-        }
-        if (marked.kind() == MarkedText.Kind.TEXT) {
-            return marked.text();
-        }
-        Object value = LiteralEval.eval(marked.text());
-        if (value == Py.NOT_FOUND) {
-            value = marked.text();
-        }
-        if (marked.kind() == MarkedText.Kind.BOOL && !(value instanceof Boolean)) {
-            throw new TemplateError(TemplateError.Kind.RUNTIME, "Could not convert value '" + marked.text()
-                    + "' into type 'bool'", template.name(), 1, 0, null, null);
-        }
-        if (marked.kind() == MarkedText.Kind.NUMBER && (!Py.isNumber(value) || value instanceof Boolean)) {
-            throw new TemplateError(TemplateError.Kind.RUNTIME, "Could not convert value '" + marked.text()
-                    + "' into type 'number'", template.name(), 1, 0, null, null);
-        }
-        return value;
+        return NativeConcat.of(renderItems(template), template.name());
     }
 
     private Out run(TemplateAst template, boolean nativeMode) {
@@ -352,7 +315,7 @@ public final class Renderer implements CallSite {
         source = macro.source;
         try {
             Frame frame = new Frame(macro.closure);
-            bindArguments(def, args, frame);
+            MacroArguments.bind(this, def, args, frame);
             Out out = new Out(false);
             exec(def.body(), frame, out);
             return out.text.toString();
@@ -361,50 +324,6 @@ public final class Renderer implements CallSite {
         } finally {
             source = savedSource;
             depth--;
-        }
-    }
-
-    private void bindArguments(Stmt.Macro def, Args args, Frame frame) {
-        List<Object> positional = args.positional();
-        Map<String, Object> named = args.named().isEmpty() ? Map.of() : new LinkedHashMap<>(args.named());
-        Object caller = Py.NOT_FOUND;
-        if (def.usesCaller() && named.containsKey("caller")) {
-            caller = named.remove("caller");
-        }
-        List<Stmt.Param> params = def.params();
-        for (int i = 0; i < params.size(); i++) {
-            Stmt.Param p = params.get(i);
-            Object value;
-            if (i < positional.size()) {
-                if (named.containsKey(p.name())) {
-                    throw new JinjaError("macro '" + def.name() + "' got multiple values for argument '"
-                            + p.name() + "'");
-                }
-                value = positional.get(i);
-            } else if (named.containsKey(p.name())) {
-                value = named.remove(p.name());
-            } else if (p.defaultValue() != null) {
-                value = eval(p.defaultValue(), frame);
-            } else {
-                value = Undefined.hint("parameter '" + p.name() + "' was not provided", lenient);
-            }
-            frame.set(p.name(), value);
-        }
-        if (def.usesCaller()) {
-            frame.set("caller", caller != Py.NOT_FOUND ? caller : Undefined.hint("No caller defined", lenient));
-        }
-        if (def.usesKwargs()) {
-            frame.set("kwargs", named.isEmpty() ? new LinkedHashMap<>() : named);
-        } else if (!named.isEmpty()) {
-            String first = named.keySet().iterator().next();
-            throw new JinjaError("macro '" + def.name() + "' takes no keyword argument '" + first + "'");
-        }
-        if (def.usesVarargs()) {
-            frame.set("varargs", positional.size() > params.size()
-                    ? PyTuple.copyOf(positional.subList(params.size(), positional.size())) : PyTuple.EMPTY);
-        } else if (positional.size() > params.size()) {
-            throw new JinjaError("macro '" + def.name() + "' takes not more than " + params.size()
-                    + " argument(s)");
         }
     }
 

@@ -20,6 +20,18 @@ public final class CaseTable {
     private CaseTable() {
     }
 
+    /** Runs the table in the classpath resource {@code name} (next to the calling test class). */
+    public static Stream<DynamicTest> runResource(Class<?> owner, String name) {
+        try (java.io.InputStream in = owner.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("test table " + name + " is missing");
+            }
+            return run(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static Stream<DynamicTest> run(String table) {
         TestSite site = new TestSite(Library.standard());
         List<DynamicTest> tests = new ArrayList<>();

@@ -140,8 +140,13 @@ final class ExecRuntime implements DbtRuntime {
     }
 
     @Override
+    public String packageName() {
+        return node == null ? null : node.packageName();
+    }
+
+    @Override
     public Object var(String name, Object defaultValue, boolean hasDefault) {
-        return vars.get(name, defaultValue, hasDefault);
+        return vars.scopedTo(node == null ? null : node.packageName()).get(name, defaultValue, hasDefault);
     }
 
     @Override

@@ -232,7 +232,11 @@ public final class Executor {
                 compiled = compiler.compile(model, session, printer::line);
                 files.writeCompiled(model, compiled);
             }
-            Materialization materialization = Materializations.forStep(step, compiler.fullRefresh(), projectDir, externalRoot);
+            String customMacro = compiler.materializationMacro(step.materialization());
+            Materialization materialization = customMacro != null
+                    ? new CustomMaterialization(step.materialization(),
+                            c -> compiler.runMaterialization(customMacro, c, printer::line))
+                    : Materializations.forStep(step, compiler.fullRefresh(), projectDir, externalRoot);
             if (microbatch) {
                 // rendered once per batch; compiled/ keeps the latest batch where dbt writes <model>/<model>_<batch>.sql
                 ModelNode model = (ModelNode) node;

@@ -12,6 +12,7 @@ import dev.mallard.core.jinja.TemplateFile;
 import dev.mallard.core.manifest.ModelNode;
 import dev.mallard.core.materialize.BatchWindow;
 import dev.mallard.core.materialize.EventTimeWindow;
+import dev.mallard.core.materialize.MaterializationContext;
 import dev.mallard.core.jinja.RelationValue;
 import dev.mallard.core.manifest.Node;
 import dev.mallard.core.manifest.RefCall;
@@ -119,6 +120,58 @@ public final class NodeCompiler {
         ExecRuntime rt = new ExecRuntime(null, linker, vars, target, session, logger, deferral, fullRefresh,
                 batch, incrementalBatch);
         return jinja.callMacro(name, args, kwargs, rt, globals);
+    }
+
+    /**
+     * The macro of the project's or a package's own materialization {@code name}, or null
+     * when Mallard's built-in one applies. As dbt: the DuckDB-specific one before the default,
+     * and a built-in materialization is replaced only by the root project's DuckDB-specific one.
+     */
+    public String materializationMacro(String name) {
+        String specific = "materialization_" + name + "_duckdb";
+        String fallback = "materialization_" + name + "_default";
+        if (CustomMaterialization.BUILT_IN.contains(name)) {
+            return jinja.hasMacro(specific) && linker.projectName().equals(jinja.macroPackage(specific))
+                    ? specific : null;
+        }
+        return jinja.hasMacro(specific) ? specific : jinja.hasMacro(fallback) ? fallback : null;
+    }
+
+    /**
+     * Runs a custom materialization's macro for a node with dbt's context: {@code this},
+     * {@code config}, {@code model}, {@code sql}/{@code compiled_code}, {@code pre_hooks} and
+     * {@code post_hooks} (rendered, for run_hooks), and statements on the node's session.
+     * It must return {@code {'relations': [...]}}, as dbt requires.
+     */
+    public String runMaterialization(String macro, MaterializationContext ctx, Consumer<String> logger) {
+        Node node = ctx.node();
+        ExecRuntime rt = new ExecRuntime(node, linker, vars, target, ctx.session(), logger, deferral, fullRefresh,
+                batch, incrementalBatch);
+        Map<String, Object> bindings = new LinkedHashMap<>(globals);
+        bindings.put("model", new LinkedHashMap<>(Map.of("name", node.name(), "unique_id", node.id().value(),
+                "original_file_path", node.originalFilePath(), "resource_type", node.resourceType().dbtName(),
+                "package_name", node.packageName())));
+        bindings.put("sql", ctx.compiledSql());
+        bindings.put("compiled_code", ctx.compiledSql());
+        bindings.put("pre_hooks", hookEntries(node, "pre-hook", ctx));
+        bindings.put("post_hooks", hookEntries(node, "post-hook", ctx));
+        Object result = jinja.callMacro(macro, List.of(), Map.of(), rt, bindings);
+        if (!(result instanceof Map<?, ?> map) || !map.containsKey("relations")) {
+            throw new MallardException(ErrorCode.JINJA, "materialization '" + node.config().materialized()
+                    + "' of " + node.resourceType().dbtName() + " '" + node.name() + "' returned no {'relations': [...]}"
+                    + " (its macro must end with return({'relations': [this]}))", node.originalFilePath(), 0);
+        }
+        return "OK";
+    }
+
+    private static List<Object> hookEntries(Node node, String key, MaterializationContext ctx) {
+        List<Object> out = new ArrayList<>();
+        for (boolean inside : new boolean[] {false, true}) {
+            for (String hook : node.config().hooks(key, inside)) {
+                out.add(new LinkedHashMap<>(Map.of("sql", ctx.renderHook(hook), "transaction", inside)));
+            }
+        }
+        return out;
     }
 
     /** Compiled SQL of a data test: a singular test's file, or a generic test's macro call. */

@@ -107,11 +107,16 @@ final class UnitTestRuntime implements DbtRuntime {
     }
 
     @Override
+    public String packageName() {
+        return model.packageName();
+    }
+
+    @Override
     public Object var(String name, Object defaultValue, boolean hasDefault) {
         if (test.overrides().vars().containsKey(name)) {
             return test.overrides().vars().get(name);
         }
-        return vars.get(name, defaultValue, hasDefault);
+        return vars.scopedTo(model.packageName()).get(name, defaultValue, hasDefault);
     }
 
     @Override

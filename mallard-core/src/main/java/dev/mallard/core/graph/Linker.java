@@ -43,6 +43,11 @@ public final class Linker {
         }
     }
 
+    /** The root project's name. */
+    public String projectName() {
+        return manifest.projectName();
+    }
+
     public Dag link() {
         Map<NodeId, List<NodeId>> parents = new LinkedHashMap<>();
         for (Node n : manifest.nodes().values()) {
@@ -68,10 +73,12 @@ public final class Linker {
 
     public Node resolveRef(Node from, RefCall ref) {
         List<Node> candidates = refable.getOrDefault(ref.name(), List.of());
+        // dbt's order for ref('x'): the root project, then the referring node's package, then any
         Optional<Node> match = candidates.stream()
                 .filter(c -> ref.packageName() == null || c.packageName().equals(ref.packageName()))
                 .filter(c -> c.config().enabled())
-                .findFirst();
+                .min(java.util.Comparator.comparingInt(c -> c.packageName().equals(manifest.projectName()) ? 0
+                        : from != null && c.packageName().equals(from.packageName()) ? 1 : 2));
         if (match.isPresent()) {
             return match.get();
         }

@@ -21,11 +21,11 @@ final class AdapterObject implements PyObject {
     static final String ADAPTER_TYPE = "duckdb";
     private static final Set<String> METHODS = Set.of("get_relation", "load_relation", "get_columns_in_relation",
             "get_missing_columns", "already_exists", "quote", "type", "dispatch", "drop_relation",
-            "truncate_relation", "rename_relation");
-    private final Map<String, Object> macros;
+            "truncate_relation", "rename_relation", "commit");
+    private final Dispatcher dispatcher;
 
-    AdapterObject(Map<String, Object> macros) {
-        this.macros = macros;
+    AdapterObject(Dispatcher dispatcher) {
+        this.dispatcher = dispatcher;
     }
 
     @Override
@@ -83,6 +83,9 @@ final class AdapterObject implements PyObject {
                 }
                 return null;
             }
+            case "commit":
+                // each statement of a Jinja materialization commits on its own: nothing is pending
+                return null;
             case "dispatch":
                 return dispatch(Py.str(a.require(0, "macro_name", "dispatch")), a.get(1, "macro_namespace", null));
             default:
@@ -117,25 +120,9 @@ final class AdapterObject implements PyObject {
         return missing;
     }
 
-    /**
-     * Finds the implementation of a dispatched macro: {@code duckdb__name}, then
-     * {@code default__name}, among the project's macros (the namespace only narrows where
-     * dbt searches; Mallard keeps one macro table).
-     */
+    /** Finds the implementation of a dispatched macro (see {@link Dispatcher}). */
     Object dispatch(String macroName, Object namespace) {
-        String name = macroName.contains(".") ? macroName.substring(macroName.lastIndexOf('.') + 1) : macroName;
-        List<String> searched = new ArrayList<>();
-        for (String prefix : new String[] {ADAPTER_TYPE + "__", "default__"}) {
-            String candidate = prefix + name;
-            Object macro = macros.get(candidate);
-            if (macro != null) {
-                return macro;
-            }
-            searched.add((namespace == null ? "" : Py.str(namespace) + ".") + candidate);
-        }
-        throw new MallardException(ErrorCode.JINJA, "In dispatch: No macro named '" + name
-                + "' found within namespace: '" + (namespace == null ? "" : Py.str(namespace))
-                + "'\n    Searched for: " + String.join(", ", searched));
+        return dispatcher.find(macroName, namespace);
     }
 
     @Override

@@ -35,6 +35,11 @@ public interface DbtRuntime {
 
     boolean isIncremental();
 
+    /** The package of the node being rendered (its macros come first); null for none or the root. */
+    default String packageName() {
+        return null;
+    }
+
     /** {@code env_var(name)}: the process environment, unless a unit test overrides it; null when unset. */
     default String envVar(String name) {
         return System.getenv(name);

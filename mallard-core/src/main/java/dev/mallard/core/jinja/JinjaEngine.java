@@ -39,10 +39,14 @@ public final class JinjaEngine {
 
     private final Map<String, Object> macros = new HashMap<>();
     private final Map<String, String> macroFiles = new HashMap<>();
+    /** The package that defined the macro the shared table holds under each name (null: unknown). */
+    private final Map<String, String> macroPackages = new HashMap<>();
     /** Each package's own macros, for {@code pkg.macro} (the shared table lets the project override). */
     private final Map<String, Map<String, Object>> packageMacros = new HashMap<>();
     private final Map<String, Object> statics = new HashMap<>();
     private final Map<String, Object> defaults;
+    /** The root project's name (null when unknown): its nodes see the shared table first. */
+    private final String rootPackage;
 
     public JinjaEngine(List<TemplateFile> macroSources) {
         this(macroSources, Set.of());
@@ -54,7 +58,7 @@ public final class JinjaEngine {
      * Every syntax error of every macro file is reported at once, in the order given.
      */
     public JinjaEngine(List<TemplateFile> macroSources, Set<String> packageNames) {
-        this(macroSources, List.of(), packageNames, file -> null);
+        this(macroSources, List.of(), Packages.none(packageNames));
     }
 
     /**
@@ -63,26 +67,44 @@ public final class JinjaEngine {
      */
     public static JinjaEngine forProject(List<TemplateFile> macroSources, List<TemplateFile> templates,
                                          Set<String> packageNames) {
-        return new JinjaEngine(macroSources, templates, packageNames, file -> null);
+        return new JinjaEngine(macroSources, templates, Packages.none(packageNames));
     }
 
     /**
-     * As {@link #forProject(List, List, Set)}, knowing which package each macro file belongs
-     * to ({@code packageOf} gives null for the root project's): {@code pkg.macro} then finds
-     * that package's own macro even where the project defines one of the same name.
+     * How a project's macros are organised in packages: the root project's name, every
+     * namespace callable as {@code name.macro}, the package each macro file belongs to
+     * (null for dbt's own library), and the {@code dispatch:} search orders of
+     * dbt_project.yml by macro namespace.
      */
-    public static JinjaEngine forProject(List<TemplateFile> macroSources, List<TemplateFile> templates,
-                                         Set<String> packageNames,
-                                         java.util.function.Function<String, String> packageOf) {
-        return new JinjaEngine(macroSources, templates, packageNames, packageOf);
+    public record Packages(String root, Set<String> names, java.util.function.Function<String, String> packageOf,
+                           Map<String, List<String>> dispatch) {
+        public Packages {
+            names = Set.copyOf(names);
+            dispatch = Map.copyOf(dispatch);
+        }
+
+        static Packages none(Set<String> names) {
+            return new Packages(null, names, file -> null, Map.of());
+        }
     }
 
-    private JinjaEngine(List<TemplateFile> macroSources, List<TemplateFile> templates, Set<String> packageNames,
-                        java.util.function.Function<String, String> packageOf) {
+    /**
+     * A project's engine, knowing which package each macro file belongs to: {@code pkg.macro}
+     * finds that package's own macro even where the project defines one of the same name, a
+     * package's node finds its package's macros first, and {@code adapter.dispatch} follows
+     * the search orders.
+     */
+    public static JinjaEngine forProject(List<TemplateFile> macroSources, List<TemplateFile> templates,
+                                         Packages packages) {
+        return new JinjaEngine(macroSources, templates, packages);
+    }
+
+    private JinjaEngine(List<TemplateFile> macroSources, List<TemplateFile> templates, Packages packages) {
+        this.rootPackage = packages.root();
         List<TemplateError> errors = new ArrayList<>();
         for (TemplateFile file : macroSources) {
             try {
-                defineMacros(file, packageOf.apply(file.path()));
+                defineMacros(file, packages.packageOf().apply(file.path()));
             } catch (TemplateError e) {
                 errors.add(e);
             }
@@ -105,12 +127,13 @@ public final class JinjaEngine {
         statics.putAll(DataFunctions.all());
         statics.put("statement", new StatementMacro());
         statics.put("load_result", StatementMacro.loadResultFunction());
-        statics.put("adapter", new AdapterObject(shared));
+        statics.put("adapter", new AdapterObject(new Dispatcher(shared, packageMacros, packages.root(),
+                packages.dispatch())));
         statics.put("exceptions", new ExceptionsObject());
         statics.put("modules", new ModulesObject());
         statics.put("api", new ApiObject());
         statics.put("dbt", new MacroNamespace("dbt", packageMacros.getOrDefault("dbt", Map.of()), shared));
-        for (String name : packageNames) {
+        for (String name : packages.names()) {
             statics.put(name, new MacroNamespace(name, packageMacros.getOrDefault(name, Map.of()), shared));
         }
         this.defaults = Map.of(
@@ -131,6 +154,11 @@ public final class JinjaEngine {
                 MacroValue macro = MacroValue.global(m, ast.source());
                 macros.put(m.name(), macro);
                 macroFiles.put(m.name(), file.path());
+                if (packageName != null) {
+                    macroPackages.put(m.name(), packageName);
+                } else {
+                    macroPackages.remove(m.name());
+                }
                 if (packageName != null) {
                     packageMacros.computeIfAbsent(packageName, k -> new HashMap<>()).put(m.name(), macro);
                 }
@@ -167,6 +195,11 @@ public final class JinjaEngine {
     /** The file a project macro was defined in, or null. */
     public String macroFile(String name) {
         return macroFiles.get(name);
+    }
+
+    /** The package whose macro unqualified calls of {@code name} reach ("dbt" for dbt's), or null. */
+    public String macroPackage(String name) {
+        return macroPackages.get(name);
     }
 
     public Set<String> macroNames() {
@@ -258,10 +291,19 @@ public final class JinjaEngine {
             bindings.putAll(extra);
         }
         Map<String, Object> builtins = environment.library().globals();
+        // a package's node calls its package's macros first, as dbt's local namespace
+        String pkg = runtime.packageName();
+        Map<String, Object> local = pkg == null || pkg.equals(rootPackage) ? null : packageMacros.get(pkg);
         Globals globals = name -> {
             Object v = bindings.get(name);
             if (v != null || bindings.containsKey(name)) {
                 return v;
+            }
+            if (local != null) {
+                v = local.get(name);
+                if (v != null) {
+                    return v;
+                }
             }
             v = macros.get(name);
             if (v != null) {

@@ -75,7 +75,8 @@ public record NodeConfig(Map<String, Object> values) {
         return hooks("post-hook", false);
     }
 
-    private List<String> hooks(String key, boolean insideTransaction) {
+    /** The {@code pre-hook} or {@code post-hook} templates that run inside (or outside) the transaction. */
+    public List<String> hooks(String key, boolean insideTransaction) {
         List<String> out = new ArrayList<>();
         Object v = values.get(key);
         if (v instanceof List<?> l) {

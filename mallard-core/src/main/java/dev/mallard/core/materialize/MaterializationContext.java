@@ -55,6 +55,11 @@ public record MaterializationContext(
         session.execute(sql);
     }
 
+    /** A hook template rendered in the node's context. */
+    public String renderHook(String hook) {
+        return hookRenderer.apply(hook);
+    }
+
     public void runHooks(List<String> hooks) {
         for (String hook : hooks) {
             String sql = hookRenderer.apply(hook);

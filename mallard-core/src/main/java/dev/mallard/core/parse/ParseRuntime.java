@@ -47,6 +47,11 @@ final class ParseRuntime implements DbtRuntime {
     }
 
     @Override
+    public String packageName() {
+        return vars.scope();
+    }
+
+    @Override
     public boolean execute() {
         return false;
     }

@@ -17,6 +17,7 @@ import dev.mallard.core.manifest.SeedNode;
 import dev.mallard.core.manifest.TestNode;
 import dev.mallard.core.manifest.UnitTestNode;
 import dev.mallard.core.project.Project;
+import dev.mallard.core.project.ProjectConfig;
 import dev.mallard.core.project.SourceFile;
 import dev.mallard.core.project.ValueRenderer;
 import java.io.IOException;
@@ -51,25 +52,29 @@ public final class Parser {
 
     public Parser(Project project) {
         this.project = project;
-        this.vars = new Vars(project.cliVars(), project.config().vars(), project.name());
+        Map<String, Map<String, Object>> packageVars = new java.util.HashMap<>();
+        for (Project p : project.packages()) {
+            packageVars.put(p.name(), p.config().vars());
+        }
+        this.vars = new Vars(project.cliVars(), project.config().vars(), project.name(), packageVars);
     }
 
     public Result parse() {
         String pkg = project.name();
         List<TemplateFile> macroTemplates = new ArrayList<>();
         Map<String, String> macroText = new LinkedHashMap<>();
+        Map<String, String> packageOfFile = new java.util.HashMap<>();
         List<SourceFile> macroFiles = new ArrayList<>(project.macroFiles());
         project.testFiles().stream().filter(TestCollector::isGeneric).forEach(macroFiles::add);
         for (SourceFile f : macroFiles) {
             String text = read(f);
             macroText.put(f.relativeToProject(), text);
             macroTemplates.add(new TemplateFile(f.relativeToProject(), text));
+            packageOfFile.put(f.relativeToProject(), pkg);
         }
         // dbt's order: the project's own macros win over a package's, a package's over dbt's
-        List<PackageMacros.Package> packages = PackageMacros.installed(project);
-        Map<String, String> packageOfFile = new java.util.HashMap<>();
         List<TemplateFile> packageTemplates = new ArrayList<>();
-        for (PackageMacros.Package p : packages) {
+        for (Project p : project.packages()) {
             for (TemplateFile t : PackageMacros.files(p, project.dir())) {
                 packageTemplates.add(t);
                 packageOfFile.put(t.path(), p.name());
@@ -80,19 +85,28 @@ public final class Parser {
         macroTemplates.addAll(0, BuiltinMacros.templates());
         Set<String> namespaces = new LinkedHashSet<>();
         namespaces.add(pkg);
-        packages.forEach(p -> namespaces.add(p.name()));
-        List<SourceFile> templateFiles = new ArrayList<>(project.modelFiles());
-        templateFiles.addAll(project.analysisFiles());
-        project.snapshotFiles().stream().filter(f -> f.relativeToProject().endsWith(".sql")).forEach(templateFiles::add);
-        project.testFiles().stream().filter(f -> !TestCollector.isGeneric(f) && f.relativeToProject().endsWith(".sql"))
-                .forEach(templateFiles::add);
+        project.packages().forEach(p -> namespaces.add(p.name()));
+        List<Project> units = new ArrayList<>();
+        units.add(project);
+        units.addAll(project.packages());
+        List<SourceFile> templateFiles = new ArrayList<>();
+        for (Project unit : units) {
+            templateFiles.addAll(unit.modelFiles());
+            templateFiles.addAll(unit.analysisFiles());
+            unit.snapshotFiles().stream().filter(f -> f.relativeToProject().endsWith(".sql")).forEach(templateFiles::add);
+            unit.testFiles().stream().filter(f -> !TestCollector.isGeneric(f) && f.relativeToProject().endsWith(".sql"))
+                    .forEach(templateFiles::add);
+        }
+        Map<String, String> texts = new java.util.concurrent.ConcurrentHashMap<>();
         List<TemplateFile> templates = templateFiles.parallelStream()
-                .map(f -> new TemplateFile(f.relativeToProject(), read(f))).toList();
-        Map<String, String> texts = new java.util.HashMap<>();
-        templates.forEach(t -> texts.put(t.path(), t.text()));
+                .map(f -> {
+                    String text = read(f);
+                    texts.put(f.absolute().toString(), text);
+                    return new TemplateFile(f.relativeToProject(), text);
+                }).toList();
         this.texts = texts;
-        JinjaEngine jinja = JinjaEngine.forProject(macroTemplates, templates, namespaces,
-                file -> BuiltinMacros.isBuiltin(file) ? "dbt" : packageOfFile.get(file));
+        JinjaEngine jinja = JinjaEngine.forProject(macroTemplates, templates, new JinjaEngine.Packages(pkg, namespaces,
+                file -> BuiltinMacros.isBuiltin(file) ? "dbt" : packageOfFile.get(file), project.config().dispatch()));
         Map<String, MacroInfo> macros = new LinkedHashMap<>();
         for (String name : jinja.macroNames()) {
             String file = jinja.macroFile(name);
@@ -100,21 +114,40 @@ public final class Parser {
             String id = "macro." + macroPackage + "." + name;
             macros.put(id, new MacroInfo(id, name, macroPackage, file, file, macroText.getOrDefault(file, "")));
         }
-        Map<String, DocBlock> docs = DocsReader.read(project.docFiles(), pkg);
-        ValueRenderer configRenderer = (template, file) -> jinja.renderNative(new TemplateFile(file, template),
-                new ParseRuntime(vars, project.target().context(), Map.of(), null), Map.of());
-        PropertiesReader.Properties props = new PropertiesReader(project.dir(), docs, pkg, configRenderer)
-                .read(project.propertyFiles());
+        Map<String, DocBlock> docs = new LinkedHashMap<>();
+        for (Project unit : units) {
+            docs.putAll(DocsReader.read(unit.docFiles(), unit.name()));
+        }
         RelationNamer namer = new RelationNamer(project.target(), jinja, vars);
-
         Map<NodeId, Node> nodes = new LinkedHashMap<>();
+        Set<String> disabled = new LinkedHashSet<>();
+        Set<String> enabledNames = new LinkedHashSet<>();
+        for (Project unit : units) {
+            parseUnit(unit, jinja, namer, docs, nodes, disabled, enabledNames);
+        }
+        Manifest manifest = new Manifest(pkg, nodes, macros, docs, project.config().onRunStart(), project.config().onRunEnd());
+        disabled.removeAll(enabledNames);
+        return new Result(manifest, jinja, vars, disabled);
+    }
+
+    /** Parses one project's (the root's or a package's) resources into {@code nodes}. */
+    private void parseUnit(Project unit, JinjaEngine jinja, RelationNamer namer, Map<String, DocBlock> docs,
+                           Map<NodeId, Node> nodes, Set<String> disabled, Set<String> enabledNames) {
+        String pkg = unit.name();
+        Vars unitVars = vars.scopedTo(pkg);
+        ValueRenderer configRenderer = (template, file) -> jinja.renderNative(new TemplateFile(file, template),
+                new ParseRuntime(unitVars, project.target().context(), Map.of(), null), Map.of());
+        PropertiesReader.Properties props = new PropertiesReader(unit.dir(), docs, pkg, configRenderer)
+                .read(unit.propertyFiles());
         Map<String, String> seenNames = new LinkedHashMap<>();
-        ProjectConfigTree modelTree = new ProjectConfigTree(project.config().models());
+        ProjectConfigTree modelTree = ProjectConfigTree.of(unit, ProjectConfig::models);
+        ProjectConfigTree modelOverrides = ProjectConfigTree.rootOverrides(unit, ProjectConfig::models);
         // every model's error is reported, in the files' order, whichever thread met it first
-        List<Object> outcomes = project.modelFiles().parallelStream()
+        List<Object> outcomes = unit.modelFiles().parallelStream()
                 .map(f -> {
                     try {
-                        return (Object) parseModel(f, ResourceType.MODEL, modelTree, props.models(), jinja, namer);
+                        return (Object) parseModel(unit, f, ResourceType.MODEL, modelTree, modelOverrides,
+                                props.models(), jinja, namer);
                     } catch (MallardException e) {
                         return e;
                     }
@@ -123,26 +156,25 @@ public final class Parser {
         throwAll(outcomes.stream().filter(MallardException.class::isInstance).map(MallardException.class::cast)
                 .toList());
         List<ModelNode> models = outcomes.stream().map(o -> (ModelNode) o).toList();
-        Set<String> disabled = new LinkedHashSet<>();
         for (int i = 0; i < models.size(); i++) {
             ModelNode m = models.get(i);
             if (m == null) {
-                disabled.add(project.modelFiles().get(i).stem());
+                disabled.add(unit.modelFiles().get(i).stem());
                 continue;
             }
             claimName(seenNames, m.name(), m.originalFilePath(), "model");
             nodes.put(m.id(), m);
         }
         ProjectConfigTree analysisTree = new ProjectConfigTree(Map.of());
-        for (SourceFile f : project.analysisFiles()) {
-            ModelNode a = parseModel(f, ResourceType.ANALYSIS, analysisTree, props.analyses(), jinja, namer);
+        for (SourceFile f : unit.analysisFiles()) {
+            ModelNode a = parseModel(unit, f, ResourceType.ANALYSIS, analysisTree, null, props.analyses(), jinja, namer);
             if (a != null) {
                 nodes.put(a.id(), a);
             }
         }
-        ProjectConfigTree seedTree = new ProjectConfigTree(project.config().seeds());
-        for (SourceFile f : project.seedFiles()) {
-            SeedNode s = parseSeed(f, seedTree, props.seeds().get(f.stem()), namer);
+        ProjectConfigTree seedTree = ProjectConfigTree.of(unit, ProjectConfig::seeds);
+        for (SourceFile f : unit.seedFiles()) {
+            SeedNode s = parseSeed(unit, f, seedTree, props.seeds().get(f.stem()), namer);
             if (s != null) {
                 claimName(seenNames, s.name(), s.originalFilePath(), "seed");
                 nodes.put(s.id(), s);
@@ -151,18 +183,19 @@ public final class Parser {
             }
         }
         List<String> disabledSnapshots = new ArrayList<>();
-        for (ModelNode snapshot : new SnapshotReader(project, vars, jinja, namer).read(props.snapshots(),
+        for (ModelNode snapshot : new SnapshotReader(unit, unitVars, jinja, namer).read(props.snapshots(),
                 disabledSnapshots)) {
             claimName(seenNames, snapshot.name(), snapshot.originalFilePath(), "snapshot");
             nodes.put(snapshot.id(), snapshot);
         }
         disabled.addAll(disabledSnapshots);
         java.util.function.BiFunction<String, String, String> yamlJinja = (file, text) -> jinja.render(
-                new TemplateFile(file, text), new ParseRuntime(vars, project.target().context(), Map.of(), null), Map.of());
-        for (Node source : new SourceReader(project, pkg, yamlJinja).read(props.sources())) {
+                new TemplateFile(file, text), new ParseRuntime(unitVars, project.target().context(), Map.of(), null),
+                Map.of());
+        for (Node source : new SourceReader(unit, pkg, yamlJinja).read(props.sources())) {
             nodes.put(source.id(), source);
         }
-        TestCollector testCollector = new TestCollector(project, vars, namer);
+        TestCollector testCollector = new TestCollector(unit, unitVars, namer);
         for (TestNode test : testCollector.collect(nodes, props, jinja)) {
             Node previous = nodes.putIfAbsent(test.id(), test);
             if (previous != null) {
@@ -181,10 +214,7 @@ public final class Parser {
                         + "' are named '" + unitTest.name() + "'", unitTest.originalFilePath(), 0);
             }
         }
-        checkPatchesHaveNodes(props.models(), nodes, "model");
-        Manifest manifest = new Manifest(pkg, nodes, macros, docs, project.config().onRunStart(), project.config().onRunEnd());
-        disabled.removeAll(seenNames.keySet());
-        return new Result(manifest, jinja, vars, disabled);
+        enabledNames.addAll(seenNames.keySet());
     }
 
     /** Nothing when there are no errors; the error itself when one; else one error listing all. */
@@ -203,10 +233,6 @@ public final class Parser {
         throw new MallardException(errors.get(0).code(), sb.toString());
     }
 
-    private static void checkPatchesHaveNodes(Map<String, PropertyPatch> patches, Map<NodeId, Node> nodes, String kind) {
-        // dbt warns (does not fail) when a properties entry names a missing node; so do we, silently here.
-    }
-
     private static void claimName(Map<String, String> seen, String name, String file, String kind) {
         String previous = seen.putIfAbsent(name, file);
         if (previous != null) {
@@ -216,23 +242,28 @@ public final class Parser {
         }
     }
 
-    private ModelNode parseModel(SourceFile f, ResourceType type, ProjectConfigTree tree,
-                                 Map<String, PropertyPatch> patches, JinjaEngine jinja, RelationNamer namer) {
-        String pkg = project.name();
+    private ModelNode parseModel(Project unit, SourceFile f, ResourceType type, ProjectConfigTree tree,
+                                 ProjectConfigTree rootOverrides, Map<String, PropertyPatch> patches,
+                                 JinjaEngine jinja, RelationNamer namer) {
+        String pkg = unit.name();
         String name = f.stem();
-        List<String> fqn = fqn(f, name);
+        List<String> fqn = fqn(unit, f, name);
         Map<String, Object> config = tree.configFor(fqn);
         PropertyPatch patch = patches.get(name);
         if (patch != null) {
             ConfigMerger.mergeInto(config, patch.config());
         }
-        String raw = texts.containsKey(f.relativeToProject()) ? texts.get(f.relativeToProject()) : read(f);
+        String raw = texts.containsKey(f.absolute().toString()) ? texts.get(f.absolute().toString()) : read(f);
         Relation preliminary = new Relation(project.target().effectiveDatabase(), project.target().schema(), name);
-        ParseRuntime rt = new ParseRuntime(vars, project.target().context(), config, preliminary);
+        ParseRuntime rt = new ParseRuntime(vars.scopedTo(pkg), project.target().context(), config, preliminary);
         rt.deferMissingVars = true;
         jinja.render(new TemplateFile(f.relativeToProject(), raw), rt, Map.of("model", Map.of("name", name)));
         ConfigMerger.mergeInto(config, rt.config);
-        config.putIfAbsent("materialized", type == ResourceType.MODEL ? "view" : "view");
+        if (rootOverrides != null) {
+            // dbt: the root project's dbt_project.yml configures a package's node over its own config() calls
+            ConfigMerger.mergeInto(config, rootOverrides.configFor(fqn));
+        }
+        config.putIfAbsent("materialized", "view");
         NodeConfig nodeConfig = new NodeConfig(config);
         if (!nodeConfig.enabled()) {
             return null;
@@ -241,7 +272,7 @@ public final class Parser {
             throw rt.missingVar.file() != null ? rt.missingVar
                     : rt.missingVar.locatedAt(f.relativeToProject(), rt.missingVarLine);
         }
-        Relation relation = namer.name(name, config, nodeContext(name, fqn, f, type));
+        Relation relation = namer.name(name, config, nodeContext(unit, name, fqn, f, type));
         return new ModelNode(NodeId.of(type, pkg, name), type, name, pkg, f.relativeToRoot(), f.relativeToProject(), fqn,
                 raw, nodeConfig, relation, patch == null ? "" : patch.description(),
                 patch == null ? Map.of() : patch.columns(), ConstraintRefs.withForeignKeyRefs(rt.refs, patch),
@@ -249,10 +280,11 @@ public final class Parser {
                 ConstraintRefs.modelConstraints(patch));
     }
 
-    private SeedNode parseSeed(SourceFile f, ProjectConfigTree tree, PropertyPatch patch, RelationNamer namer) {
-        String pkg = project.name();
+    private SeedNode parseSeed(Project unit, SourceFile f, ProjectConfigTree tree, PropertyPatch patch,
+                               RelationNamer namer) {
+        String pkg = unit.name();
         String name = f.stem();
-        List<String> fqn = fqn(f, name);
+        List<String> fqn = fqn(unit, f, name);
         Map<String, Object> config = tree.configFor(fqn);
         if (patch != null) {
             ConfigMerger.mergeInto(config, patch.config());
@@ -262,29 +294,30 @@ public final class Parser {
         if (!nodeConfig.enabled()) {
             return null;
         }
-        Relation relation = namer.name(name, config, nodeContext(name, fqn, f, ResourceType.SEED));
+        Relation relation = namer.name(name, config, nodeContext(unit, name, fqn, f, ResourceType.SEED));
         return new SeedNode(NodeId.of(ResourceType.SEED, pkg, name), name, pkg, f.relativeToRoot(), f.relativeToProject(),
                 fqn, nodeConfig, relation, patch == null ? "" : patch.description(),
                 patch == null ? Map.of() : patch.columns(), f.absolute(),
                 patch == null ? null : pkg + "://" + patch.file(), Checksums.sha256File(f.absolute()));
     }
 
-    private List<String> fqn(SourceFile f, String name) {
+    private static List<String> fqn(Project unit, SourceFile f, String name) {
         List<String> fqn = new ArrayList<>();
-        fqn.add(project.name());
+        fqn.add(unit.name());
         fqn.addAll(f.folders());
         fqn.add(name);
         return fqn;
     }
 
-    private Map<String, Object> nodeContext(String name, List<String> fqn, SourceFile f, ResourceType type) {
+    private static Map<String, Object> nodeContext(Project unit, String name, List<String> fqn, SourceFile f,
+                                                   ResourceType type) {
         Map<String, Object> node = new LinkedHashMap<>();
         node.put("name", name);
         node.put("fqn", fqn);
         node.put("resource_type", type.dbtName());
         node.put("path", f.relativeToRoot());
         node.put("original_file_path", f.relativeToProject());
-        node.put("package_name", project.name());
+        node.put("package_name", unit.name());
         return node;
     }
 

@@ -11,6 +11,7 @@ import dev.mallard.core.manifest.NodeConfig;
 import dev.mallard.core.manifest.NodeId;
 import dev.mallard.core.manifest.ResourceType;
 import dev.mallard.core.project.Project;
+import dev.mallard.core.project.ProjectConfig;
 import dev.mallard.core.project.SourceFile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,7 +39,7 @@ final class SnapshotReader {
         this.vars = vars;
         this.jinja = jinja;
         this.namer = namer;
-        this.tree = new ProjectConfigTree(project.config().snapshots());
+        this.tree = ProjectConfigTree.of(project, ProjectConfig::snapshots);
     }
 
     /** Every enabled snapshot; {@code disabled} receives the names of disabled ones. */

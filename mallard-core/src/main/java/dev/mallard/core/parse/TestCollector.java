@@ -15,6 +15,7 @@ import dev.mallard.core.manifest.SeedNode;
 import dev.mallard.core.manifest.SourceNode;
 import dev.mallard.core.manifest.TestNode;
 import dev.mallard.core.project.Project;
+import dev.mallard.core.project.ProjectConfig;
 import dev.mallard.core.project.SourceFile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,7 +34,7 @@ final class TestCollector {
         this.project = project;
         this.vars = vars;
         this.namer = namer;
-        this.testTree = new ProjectConfigTree(project.config().tests());
+        this.testTree = ProjectConfigTree.of(project, ProjectConfig::tests);
         this.builder = new TestBuilder(project.name(), testTree, namer, this::macroConfig);
     }
 

@@ -59,6 +59,31 @@ public record ProjectConfig(
         return v == null ? "dbt_packages" : String.valueOf(v);
     }
 
+    /**
+     * The {@code dispatch:} entries: for each macro namespace, the packages
+     * {@code adapter.dispatch} searches, in order.
+     */
+    public Map<String, List<String>> dispatch() {
+        Object v = raw.get("dispatch");
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        if (v == null) {
+            return out;
+        }
+        if (!(v instanceof List<?> entries)) {
+            throw new MallardException(ErrorCode.PROJECT, "'dispatch' must be a list of {macro_namespace, "
+                    + "search_order} entries", "dbt_project.yml", 0);
+        }
+        for (Object e : entries) {
+            if (!(e instanceof Map<?, ?> m) || !(m.get("macro_namespace") instanceof String ns)
+                    || !(m.get("search_order") instanceof List<?> order)) {
+                throw new MallardException(ErrorCode.PROJECT, "each 'dispatch' entry needs a macro_namespace "
+                        + "and a search_order list", "dbt_project.yml", 0);
+            }
+            out.put(ns, order.stream().map(String::valueOf).toList());
+        }
+        return out;
+    }
+
     /** The {@code migrations:} block (defaults when absent). */
     public MigrationsConfig migrations() {
         return MigrationsConfig.fromYaml(raw.get("migrations"), "dbt_project.yml");

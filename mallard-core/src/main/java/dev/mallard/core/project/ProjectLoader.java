@@ -68,45 +68,93 @@ public final class ProjectLoader {
         }
         ProfileLoader.Resolved profile = new ProfileLoader(env).resolve(config, dir, options.profilesDir(),
                 options.target(), options.threads(), renderer);
+        Project root = files(dir, dir, config, profile.target(), options.cliVars(), profile.notice(), null);
+        return root.withPackages(packages(root, options.cliVars()));
+    }
+
+    /**
+     * The installed packages (each folder of packages-install-path holding a dbt_project.yml),
+     * in folder order, as projects whose files are named by their path from the root project.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Project> packages(Project root, Map<String, Object> cliVars) {
+        Path installDir = root.dir().resolve(root.config().packagesInstallPath());
+        if (!Files.isDirectory(installDir)) {
+            return List.of();
+        }
+        List<Path> dirs;
+        try (Stream<Path> list = Files.list(installDir)) {
+            dirs = list.filter(d -> Files.isRegularFile(d.resolve("dbt_project.yml")))
+                    .sorted(Comparator.comparing(Path::toString)).toList();
+        } catch (IOException e) {
+            throw new MallardException(ErrorCode.PROJECT, "cannot list the installed packages in " + installDir + ": "
+                    + e.getMessage());
+        }
+        List<Project> out = new ArrayList<>();
+        for (Path pkgDir : dirs) {
+            Path file = pkgDir.resolve("dbt_project.yml");
+            String display = root.dir().relativize(file).toString().replace('\\', '/');
+            Map<String, Object> yaml = YamlFiles.readMap(file, root.dir());
+            Object rawVars = yaml.get("vars");
+            Map<String, Object> pkgVars = rawVars instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+            ValueRenderer renderer = renderers.create(cliVars, pkgVars);
+            Map<String, Object> rendered = (Map<String, Object>) renderer.renderDeep(yaml, display, UNRENDERED_KEYS);
+            if (rendered.get("name") == null) {
+                rendered = new java.util.LinkedHashMap<>(rendered);
+                rendered.put("name", pkgDir.getFileName().toString());
+            }
+            ProjectConfig config = ProjectConfig.fromYaml(rendered, display);
+            DbtVersion.require(rendered.get("require-dbt-version"), config.name(), display,
+                    lineOf(file, "require-dbt-version"));
+            // file paths are relative to the package, as dbt's original_file_path of a package node is
+            out.add(files(pkgDir, pkgDir, config, root.target(), cliVars, null, root.config()));
+        }
+        return out;
+    }
+
+    /** A project of the files under {@code dir}'s paths, named by their path from {@code displayDir}. */
+    private static Project files(Path dir, Path displayDir, ProjectConfig config, Target target,
+                                 Map<String, Object> cliVars, String notice, ProjectConfig rootConfig) {
         List<SourceFile> modelFiles = new ArrayList<>();
         List<SourceFile> propertyFiles = new ArrayList<>();
         List<SourceFile> docFiles = new ArrayList<>();
         for (String root : config.modelPaths()) {
-            walk(dir, root, modelFiles, ".sql");
-            walk(dir, root, propertyFiles, ".yml", ".yaml");
-            walk(dir, root, docFiles, ".md");
+            walk(dir, displayDir, root, modelFiles, ".sql");
+            walk(dir, displayDir, root, propertyFiles, ".yml", ".yaml");
+            walk(dir, displayDir, root, docFiles, ".md");
         }
         List<SourceFile> seedFiles = new ArrayList<>();
         for (String root : config.seedPaths()) {
-            walk(dir, root, seedFiles, ".csv");
-            walk(dir, root, propertyFiles, ".yml", ".yaml");
+            walk(dir, displayDir, root, seedFiles, ".csv");
+            walk(dir, displayDir, root, propertyFiles, ".yml", ".yaml");
         }
         List<SourceFile> macroFiles = new ArrayList<>();
         for (String root : config.macroPaths()) {
-            walk(dir, root, macroFiles, ".sql");
-            walk(dir, root, propertyFiles, ".yml", ".yaml");
-            walk(dir, root, docFiles, ".md");
+            walk(dir, displayDir, root, macroFiles, ".sql");
+            walk(dir, displayDir, root, propertyFiles, ".yml", ".yaml");
+            walk(dir, displayDir, root, docFiles, ".md");
         }
         List<SourceFile> testFiles = new ArrayList<>();
         for (String root : config.testPaths()) {
-            walk(dir, root, testFiles, ".sql");
-            walk(dir, root, propertyFiles, ".yml", ".yaml");
+            walk(dir, displayDir, root, testFiles, ".sql");
+            walk(dir, displayDir, root, propertyFiles, ".yml", ".yaml");
         }
         List<SourceFile> snapshotFiles = new ArrayList<>();
         for (String root : config.snapshotPaths()) {
-            walk(dir, root, snapshotFiles, ".sql");
-            walk(dir, root, propertyFiles, ".yml", ".yaml");
+            walk(dir, displayDir, root, snapshotFiles, ".sql");
+            walk(dir, displayDir, root, propertyFiles, ".yml", ".yaml");
         }
         List<SourceFile> analysisFiles = new ArrayList<>();
         for (String root : config.analysisPaths()) {
-            walk(dir, root, analysisFiles, ".sql");
-            walk(dir, root, propertyFiles, ".yml", ".yaml");
+            walk(dir, displayDir, root, analysisFiles, ".sql");
+            walk(dir, displayDir, root, propertyFiles, ".yml", ".yaml");
         }
         for (String root : config.docsPaths()) {
-            walk(dir, root, docFiles, ".md");
+            walk(dir, displayDir, root, docFiles, ".md");
         }
-        return new Project(dir, config, profile.target(), options.cliVars(), modelFiles, seedFiles, macroFiles,
-                testFiles, snapshotFiles, analysisFiles, dedupe(propertyFiles), dedupe(docFiles), profile.notice());
+        return new Project(dir, config, target, cliVars, modelFiles, seedFiles, macroFiles,
+                testFiles, snapshotFiles, analysisFiles, dedupe(propertyFiles), dedupe(docFiles), notice, List.of(),
+                rootConfig);
     }
 
     private static int lineOf(Path file, String key) {
@@ -134,7 +182,8 @@ public final class ProjectLoader {
         return out;
     }
 
-    private static void walk(Path projectDir, String root, List<SourceFile> out, String... extensions) {
+    private static void walk(Path projectDir, Path displayDir, String root, List<SourceFile> out,
+                             String... extensions) {
         Path rootDir = projectDir.resolve(root).normalize();
         if (!Files.isDirectory(rootDir)) {
             return;
@@ -153,7 +202,7 @@ public final class ProjectLoader {
                     .sorted(Comparator.comparing(Path::toString))
                     .forEach(p -> out.add(new SourceFile(p, root,
                             rootDir.relativize(p).toString().replace('\\', '/'),
-                            projectDir.relativize(p).toString().replace('\\', '/'))));
+                            displayDir.relativize(p).toString().replace('\\', '/'))));
         } catch (IOException e) {
             throw new MallardException(ErrorCode.PROJECT, "cannot list " + rootDir + ": " + e.getMessage());
         }

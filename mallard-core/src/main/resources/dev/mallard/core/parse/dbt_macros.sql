@@ -788,3 +788,106 @@ now()
 {% macro duckdb__snapshot_string_as_time(timestamp) -%}
   {{ return("'" ~ timestamp ~ "'::timestamp") }}
 {%- endmacro %}
+
+
+{#- ===== for materializations written in Jinja (custom materializations) ===== -#}
+
+{#- runs the rendered hooks (pre_hooks / post_hooks) inside or outside the transaction -#}
+{% macro run_hooks(hooks, inside_transaction=True) -%}
+  {%- for hook in hooks | selectattr('transaction', 'equalto', inside_transaction) -%}
+    {%- if hook.get('sql', '') | trim -%}
+      {%- call statement(auto_begin=inside_transaction) -%}
+        {{ hook.get('sql') }}
+      {%- endcall -%}
+    {%- endif -%}
+  {%- endfor -%}
+{%- endmacro %}
+
+{#- a relation named like base_relation plus a suffix, for building before swapping in -#}
+{% macro make_temp_relation(base_relation, suffix='__dbt_tmp') -%}
+  {{ return(adapter.dispatch('make_temp_relation', 'dbt')(base_relation, suffix)) }}
+{%- endmacro %}
+
+{% macro default__make_temp_relation(base_relation, suffix) -%}
+  {{ return(base_relation.incorporate(path={"identifier": base_relation.identifier ~ suffix})) }}
+{%- endmacro %}
+
+{% macro make_intermediate_relation(base_relation, suffix='__dbt_tmp') -%}
+  {{ return(adapter.dispatch('make_intermediate_relation', 'dbt')(base_relation, suffix)) }}
+{%- endmacro %}
+
+{% macro default__make_intermediate_relation(base_relation, suffix) -%}
+  {{ return(default__make_temp_relation(base_relation, suffix)) }}
+{%- endmacro %}
+
+{% macro make_backup_relation(base_relation, backup_relation_type, suffix='__dbt_backup') -%}
+  {{ return(adapter.dispatch('make_backup_relation', 'dbt')(base_relation, backup_relation_type, suffix)) }}
+{%- endmacro %}
+
+{% macro default__make_backup_relation(base_relation, backup_relation_type, suffix) -%}
+  {%- set backup = default__make_temp_relation(base_relation, suffix) -%}
+  {{ return(backup.incorporate(type=backup_relation_type)) }}
+{%- endmacro %}
+
+{#- the statement that creates a table (temporary or not) from a query -#}
+{% macro get_create_table_as_sql(temporary, relation, sql) -%}
+  {{ adapter.dispatch('get_create_table_as_sql', 'dbt')(temporary, relation, sql) }}
+{%- endmacro %}
+
+{% macro default__get_create_table_as_sql(temporary, relation, sql) -%}
+  {{ return(create_table_as(temporary, relation, sql)) }}
+{%- endmacro %}
+
+{% macro create_table_as(temporary, relation, compiled_code, language='sql') -%}
+  {{ adapter.dispatch('create_table_as', 'dbt')(temporary, relation, compiled_code, language) }}
+{%- endmacro %}
+
+{% macro default__create_table_as(temporary, relation, sql, language='sql') -%}
+  {%- set sql_header = config.get('sql_header', none) -%}
+  {{ sql_header if sql_header is not none }}
+  create {% if temporary %}temporary {% endif %}table
+    {{ relation.include(database=(not temporary), schema=(not temporary)) }}
+  as (
+    {{ sql }}
+  );
+{%- endmacro %}
+
+{#- the statement that creates a view of a query -#}
+{% macro get_create_view_as_sql(relation, sql) -%}
+  {{ adapter.dispatch('get_create_view_as_sql', 'dbt')(relation, sql) }}
+{%- endmacro %}
+
+{% macro default__get_create_view_as_sql(relation, sql) -%}
+  {{ return(create_view_as(relation, sql)) }}
+{%- endmacro %}
+
+{% macro create_view_as(relation, sql) -%}
+  {{ adapter.dispatch('create_view_as', 'dbt')(relation, sql) }}
+{%- endmacro %}
+
+{% macro default__create_view_as(relation, sql) -%}
+  {%- set sql_header = config.get('sql_header', none) -%}
+  {{ sql_header if sql_header is not none }}
+  create view {{ relation }} as (
+    {{ sql }}
+  );
+{%- endmacro %}
+
+{#- whether grants not in the config are revoked: only from a relation that is kept -#}
+{% macro should_revoke(existing_relation, full_refresh_mode=True) -%}
+  {%- if not existing_relation -%}
+    {{ return(False) }}
+  {%- elif full_refresh_mode -%}
+    {{ return(existing_relation.is_view) }}
+  {%- else -%}
+    {{ return(True) }}
+  {%- endif -%}
+{%- endmacro %}
+
+{#- DuckDB has no GRANT: applying grants does nothing, as on dbt-duckdb -#}
+{% macro apply_grants(relation, grant_config, should_revoke=True) -%}
+{%- endmacro %}
+
+{#- column and relation comments (persist_docs) are not written by Jinja materializations yet -#}
+{% macro persist_docs(relation, model, for_relation=True, for_columns=True) -%}
+{%- endmacro %}

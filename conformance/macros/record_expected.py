@@ -24,7 +24,8 @@ DEFAULT_DBT = ROOT.parent / "main" / ".venv" / "bin" / "dbt"
 DEFAULT_OUT = ROOT / "mallard-core/src/test/resources/dev/mallard/core/jinja/dbt_macros_expected.json"
 
 # (case id, template, runs in DuckDB as `select <rendered>`?) — "stmt" means the rendered
-# text is a whole statement; "expr" an expression; "none" that it does not run on its own.
+# text is a whole statement; "expr" an expression; "none" that it does not run on its own;
+# "text" that it does not run and is compared with runs of whitespace as one space.
 CASES = [
     # data types
     ("type_string", "{{ type_string() }}", "type"),
@@ -168,6 +169,31 @@ CASES = [
      "[{{ default__generate_alias_name(none, {'name': 'm', 'version': none}) }}]", "none"),
     ("default__generate_database_name", "[{{ default__generate_database_name(' other ', none) }}]", "none"),
     ("snapshot_string_as_time", "{{ snapshot_string_as_time('2024-01-01 10:00:00') }}", "expr"),
+    # relations and statements for materializations written in Jinja
+    ("get_empty_subquery_sql", "{{ get_empty_subquery_sql('select 1 as a') }}", "stmt"),
+    ("get_columns_in_query", "{% if execute %}{{ get_columns_in_query('select 1 as a, 2 as b') }}{% endif %}",
+     "none"),
+    ("get_create_table_as_sql", "{{ get_create_table_as_sql(False, api.Relation.create(database='db', "
+     "schema='main', identifier='x'), 'select 1 as a') }}", "text"),
+    ("get_create_table_as_sql_temp", "{{ get_create_table_as_sql(True, api.Relation.create(database='db', "
+     "schema='main', identifier='x'), 'select 1 as a') }}", "text"),
+    ("get_create_view_as_sql", "{{ get_create_view_as_sql(api.Relation.create(database='db', schema='main', "
+     "identifier='x'), 'select 1 as a') }}", "text"),
+    ("make_intermediate_relation", "{{ make_intermediate_relation(api.Relation.create(database='db', "
+     "schema='main', identifier='x', type='table')) }}", "none"),
+    ("make_backup_relation", "{{ make_backup_relation(api.Relation.create(database='db', schema='main', "
+     "identifier='x', type='table'), 'view') }}|{{ make_backup_relation(api.Relation.create(database='db', "
+     "schema='main', identifier='x'), 'table').type }}", "none"),
+    ("make_temp_relation_shape", "{% set r = make_temp_relation(api.Relation.create(database='db', "
+     "schema='main', identifier='x')) %}{{ r.schema }}|{{ r.database }}|{{ r.identifier[:10] }}", "none"),
+    ("should_revoke", "{{ should_revoke(none) }}|{{ should_revoke(api.Relation.create(identifier='v', "
+     "type='view'), True) }}|{{ should_revoke(api.Relation.create(identifier='t', type='table'), True) }}"
+     "|{{ should_revoke(api.Relation.create(identifier='t', type='table'), False) }}", "none"),
+    ("get_or_create_relation", "{% if execute %}{% set r = get_or_create_relation('db', 'main', 'nope', 'view') %}"
+     "{{ r[0] }}|{{ r[1] }}|{{ r[1].type }}{% endif %}", "none"),
+    ("list_relations_without_caching", "{% if execute %}{% set t = list_relations_without_caching(api.Relation.create("
+     "database=target.database, schema='no_such_schema')) %}{{ t.column_names }}|{{ t.rows | length }}{% endif %}",
+     "none"),
     ("powers_of_two_3", "{{ get_powers_of_two(3) }}|{{ get_powers_of_two(4) }}|{{ get_powers_of_two(5) }}|{{ get_powers_of_two(1024) }}|{{ get_powers_of_two(1025) }}", "none"),
 ]
 

@@ -1,8 +1,6 @@
 package dev.mallard.core.jinja;
 
 import dev.mallard.core.engine.Relation;
-import dev.mallard.core.error.ErrorCode;
-import dev.mallard.core.error.MallardException;
 import dev.mallard.jinja.value.Args;
 import dev.mallard.jinja.value.CallSite;
 import dev.mallard.jinja.value.Py;
@@ -27,13 +25,11 @@ final class ApiObject implements PyObject {
             if (!"create".equals(method)) {
                 return MISSING;
             }
-            Object identifier = a.get(2, "identifier", null);
-            if (identifier == null) {
-                throw new MallardException(ErrorCode.JINJA, "api.Relation.create() needs an identifier");
-            }
+            // without an identifier: a schema relation (list_relations_without_caching takes one)
+            Object identifier = a.get(2, "identifier", "");
             Object type = a.get(3, "type", null);
             return RelationValue.created(new Relation(str(a.get(0, "database", null)), str(a.get(1, "schema", null)),
-                    Py.str(identifier)), type == null ? null : Py.str(type),
+                    identifier == null ? "" : Py.str(identifier)), type == null ? null : Py.str(type),
                     RelationPolicy.ALL.with(a.get(-1, "quote_policy", null)),
                     RelationPolicy.ALL.with(a.get(-1, "include_policy", null)));
         }

@@ -91,7 +91,7 @@ public final class RelationValue implements PyObject, PyMapping {
         return switch (name) {
             case "database" -> relation.database();
             case "schema" -> relation.schema();
-            case "identifier", "name", "table" -> relation.identifier();
+            case "identifier", "name", "table" -> relation.identifier().isEmpty() ? null : relation.identifier();
             case "type" -> type;
             case "is_table" -> "table".equals(type);
             case "is_view" -> "view".equals(type);

@@ -812,6 +812,12 @@ now()
   {{ return(base_relation.incorporate(path={"identifier": base_relation.identifier ~ suffix})) }}
 {%- endmacro %}
 
+{#- DuckDB's: a temporary table (no schema or database), unique by the time -#}
+{% macro duckdb__make_temp_relation(base_relation, suffix) -%}
+  {%- set identifier = base_relation.identifier ~ suffix ~ py_current_timestring() -%}
+  {{ return(base_relation.incorporate(path={"identifier": identifier, "schema": none, "database": none})) }}
+{%- endmacro %}
+
 {% macro make_intermediate_relation(base_relation, suffix='__dbt_tmp') -%}
   {{ return(adapter.dispatch('make_intermediate_relation', 'dbt')(base_relation, suffix)) }}
 {%- endmacro %}
@@ -873,15 +879,24 @@ now()
   );
 {%- endmacro %}
 
-{#- whether grants not in the config are revoked: only from a relation that is kept -#}
+{#- whether grants the config lacks are revoked: from any relation that exists (grants are copied) -#}
 {% macro should_revoke(existing_relation, full_refresh_mode=True) -%}
   {%- if not existing_relation -%}
     {{ return(False) }}
   {%- elif full_refresh_mode -%}
-    {{ return(existing_relation.is_view) }}
+    {{ return(copy_grants()) }}
   {%- else -%}
     {{ return(True) }}
   {%- endif -%}
+{%- endmacro %}
+
+{#- whether a replaced relation keeps its grants -#}
+{% macro copy_grants() -%}
+  {{ return(adapter.dispatch('copy_grants', 'dbt')()) }}
+{%- endmacro %}
+
+{% macro default__copy_grants() -%}
+  {{ return(True) }}
 {%- endmacro %}
 
 {#- DuckDB has no GRANT: applying grants does nothing, as on dbt-duckdb -#}
@@ -890,4 +905,96 @@ now()
 
 {#- column and relation comments (persist_docs) are not written by Jinja materializations yet -#}
 {% macro persist_docs(relation, model, for_relation=True, for_columns=True) -%}
+{%- endmacro %}
+
+{#- ===== catalog queries packages make ===== -#}
+
+{#- the query wrapped so that it returns its columns and no rows -#}
+{% macro get_empty_subquery_sql(select_sql, select_sql_header=none) -%}
+  {{ return(adapter.dispatch('get_empty_subquery_sql', 'dbt')(select_sql, select_sql_header)) }}
+{%- endmacro %}
+
+{% macro default__get_empty_subquery_sql(select_sql, select_sql_header=none) -%}
+  {%- if select_sql_header is not none -%}
+  {{ select_sql_header }}
+  {%- endif -%}
+  select * from (
+        {{ select_sql }}
+    ) as __dbt_sbq
+    where false
+    limit 0
+{% endmacro %}
+
+{#- the names of the columns a query returns -#}
+{% macro get_columns_in_query(select_sql) -%}
+  {{ return(adapter.dispatch('get_columns_in_query', 'dbt')(select_sql)) }}
+{%- endmacro %}
+
+{% macro default__get_columns_in_query(select_sql) -%}
+  {%- call statement('get_columns_in_query', fetch_result=True, auto_begin=False) -%}
+    {{ get_empty_subquery_sql(select_sql) }}
+  {%- endcall -%}
+  {{ return(load_result('get_columns_in_query').table.columns | map(attribute='name') | list) }}
+{%- endmacro %}
+
+{#- the tables and views of a schema: a table of database, name, schema and type -#}
+{% macro list_relations_without_caching(schema_relation) -%}
+  {{ return(adapter.dispatch('list_relations_without_caching', 'dbt')(schema_relation)) }}
+{%- endmacro %}
+
+{% macro default__list_relations_without_caching(schema_relation) -%}
+  {%- call statement('list_relations_without_caching', fetch_result=True) -%}
+    select '{{ schema_relation.database }}' as database, table_name as name, table_schema as schema,
+      case table_type when 'BASE TABLE' then 'table' when 'VIEW' then 'view'
+                      when 'LOCAL TEMPORARY' then 'table' end as type
+    from system.information_schema.tables
+    where lower(table_schema) = '{{ schema_relation.schema | lower }}'
+      and lower(table_catalog) = '{{ schema_relation.database | lower }}'
+  {%- endcall -%}
+  {{ return(load_result('list_relations_without_caching').table) }}
+{%- endmacro %}
+
+{#- the schemas of a database (all databases when none) -#}
+{% macro list_schemas(database) -%}
+  {{ return(adapter.dispatch('list_schemas', 'dbt')(database)) }}
+{%- endmacro %}
+
+{% macro default__list_schemas(database) -%}
+  {%- set sql -%}
+    select schema_name from system.information_schema.schemata
+    {% if database is not none %}where lower(catalog_name) = '{{ database | lower }}'{% endif %}
+  {%- endset -%}
+  {{ return(run_query(sql)) }}
+{%- endmacro %}
+
+{#- a one-row table counting the schemas of that name in the information schema's database -#}
+{% macro check_schema_exists(information_schema, schema) -%}
+  {{ return(adapter.dispatch('check_schema_exists', 'dbt')(information_schema, schema)) }}
+{%- endmacro %}
+
+{% macro default__check_schema_exists(information_schema, schema) -%}
+  {%- set sql -%}
+    select count(*) from system.information_schema.schemata
+    where lower(schema_name) = '{{ schema | lower }}'
+      and lower(catalog_name) = '{{ information_schema.database | lower }}'
+  {%- endset -%}
+  {{ return(run_query(sql)) }}
+{%- endmacro %}
+
+{#- [exists, relation]: the relation found in the database, else a new one of the given type -#}
+{% macro get_or_create_relation(database, schema, identifier, type) -%}
+  {{ return(adapter.dispatch('get_or_create_relation', 'dbt')(database, schema, identifier, type)) }}
+{%- endmacro %}
+
+{% macro default__get_or_create_relation(database, schema, identifier, type) -%}
+  {%- set found = adapter.get_relation(database=database, schema=schema, identifier=identifier) -%}
+  {%- if found -%}
+    {{ return([true, found]) }}
+  {%- endif -%}
+  {{ return([false, api.Relation.create(database=database, schema=schema, identifier=identifier, type=type)]) }}
+{%- endmacro %}
+
+{#- the current time as yyyymmddHHMMSSffffff, for unique names -#}
+{% macro py_current_timestring() -%}
+  {{ return(modules.datetime.datetime.now().strftime("%Y%m%d%H%M%S%f")) }}
 {%- endmacro %}

@@ -106,13 +106,17 @@ class DbtMacroLibraryTest {
         List<Case> cases = cases();
         assertTrue(cases.size() >= 100, "the recorded cases are all there");
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.id(), () -> {
-            assertEquals(c.sql(), render(c), c.template());
+            if (c.kind().equals("text")) {
+                assertEquals(normalise(c.sql()), normalise(render(c)), c.template());
+            } else {
+                assertEquals(c.sql(), render(c), c.template());
+            }
         }));
     }
 
     @TestFactory
     Stream<DynamicTest> eachRenderedSqlRunsOnDuckDb() {
-        return cases().stream().filter(c -> !c.kind().equals("none"))
+        return cases().stream().filter(c -> !c.kind().equals("none") && !c.kind().equals("text"))
                 .map(c -> DynamicTest.dynamicTest(c.id(), () -> {
                     String sql = render(c);
                     String query = switch (c.kind()) {

@@ -21,6 +21,9 @@ class PackageResourcesIT {
                         models:
                           pkg_a:
                             +materialized: view
+                        on-run-start:
+                          - "create table if not exists hook_log (who varchar)"
+                          - "insert into hook_log values ('pkg_a')"
                         """)
                 .file("macros/m.sql", """
                         {% macro label() %}'package label'{% endmacro %}
@@ -47,6 +50,9 @@ class PackageResourcesIT {
                         models:
                           pkg_a:
                             +materialized: table
+                        on-run-start:
+                          - "create table if not exists hook_log (who varchar)"
+                          - "insert into hook_log values ('root')"
                         """)
                 .file("packages.yml", "packages:\n  - local: ../pkg_a\n")
                 .file("macros/own.sql", "{% macro label() %}'root label'{% endmacro %}\n")
@@ -62,6 +68,8 @@ class PackageResourcesIT {
         // a package's node: the root's scoped var, then the package's own; its own macros before the root's
         assertEquals("root_scoped|package_default|package label|package fancy|2|root_global",
                 p.value("select concat_ws('|', greeting, other, label, fancy, n, root_greeting) from root_model"));
+        // on-run-start hooks: the project's, then the packages' (dbt-core 1.11's order)
+        assertEquals("root,pkg_a", p.value("select string_agg(who, ',') from hook_log"));
         assertEquals("model.pkg_a.pkg_model",
                 p.json("target/manifest.json").get("nodes").get("model.pkg_a.pkg_model").get("unique_id").asText());
     }

@@ -125,9 +125,18 @@ public final class Parser {
         for (Project unit : units) {
             parseUnit(unit, jinja, namer, docs, nodes, disabled, enabledNames);
         }
-        Manifest manifest = new Manifest(pkg, nodes, macros, docs, project.config().onRunStart(), project.config().onRunEnd());
+        Manifest manifest = new Manifest(pkg, nodes, macros, docs, runHooks(ProjectConfig::onRunStart),
+                runHooks(ProjectConfig::onRunEnd));
         disabled.removeAll(enabledNames);
         return new Result(manifest, jinja, vars, disabled);
+    }
+
+    /** on-run-start or on-run-end hooks in the order dbt-core 1.11 runs them: the project's, then each package's by name. */
+    private List<String> runHooks(java.util.function.Function<ProjectConfig, List<String>> hooks) {
+        List<String> out = new ArrayList<>(hooks.apply(project.config()));
+        project.packages().stream().sorted(java.util.Comparator.comparing(Project::name))
+                .forEach(p -> out.addAll(hooks.apply(p.config())));
+        return out;
     }
 
     /** Parses one project's (the root's or a package's) resources into {@code nodes}. */

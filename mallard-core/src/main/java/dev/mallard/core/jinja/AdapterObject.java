@@ -23,9 +23,51 @@ final class AdapterObject implements PyObject {
             "get_missing_columns", "already_exists", "quote", "type", "dispatch", "drop_relation",
             "truncate_relation", "rename_relation", "commit");
     private final Dispatcher dispatcher;
+    private final Map<String, Object> flags;
 
-    AdapterObject(Dispatcher dispatcher) {
+    /** {@code flags}: the {@code flags:} of dbt_project.yml, which set behaviour flags. */
+    AdapterObject(Dispatcher dispatcher, Map<String, Object> flags) {
         this.dispatcher = dispatcher;
+        this.flags = flags;
+    }
+
+    @Override
+    public Object attribute(String name) {
+        return "behavior".equals(name) ? new Behavior(flags) : MISSING;
+    }
+
+    /**
+     * {@code adapter.behavior.<flag>}: {@code .setting} is the flag's value from dbt_project.yml
+     * (false when unset, the default of dbt's behaviour flags), {@code .no_warn} the same
+     * without dbt's deprecation warning.
+     */
+    private record Behavior(Map<String, Object> flags) implements PyObject {
+        @Override
+        public Object attribute(String flag) {
+            return new Flag(Py.truthy(flags.get(flag)));
+        }
+
+        @Override
+        public String typeName() {
+            return "Behavior";
+        }
+    }
+
+    private record Flag(boolean setting) implements PyObject {
+        @Override
+        public Object attribute(String name) {
+            return "setting".equals(name) || "no_warn".equals(name) ? setting : MISSING;
+        }
+
+        @Override
+        public String typeName() {
+            return "BehaviorFlag";
+        }
+
+        @Override
+        public String toString() {
+            return setting ? "True" : "False";
+        }
     }
 
     @Override

@@ -73,18 +73,19 @@ public final class JinjaEngine {
     /**
      * How a project's macros are organised in packages: the root project's name, every
      * namespace callable as {@code name.macro}, the package each macro file belongs to
-     * (null for dbt's own library), and the {@code dispatch:} search orders of
-     * dbt_project.yml by macro namespace.
+     * (null for dbt's own library), the {@code dispatch:} search orders of
+     * dbt_project.yml by macro namespace, and its {@code flags:} (for {@code adapter.behavior}).
      */
     public record Packages(String root, Set<String> names, java.util.function.Function<String, String> packageOf,
-                           Map<String, List<String>> dispatch) {
+                           Map<String, List<String>> dispatch, Map<String, Object> flags) {
         public Packages {
             names = Set.copyOf(names);
             dispatch = Map.copyOf(dispatch);
+            flags = Collections.unmodifiableMap(new HashMap<>(flags));
         }
 
         static Packages none(Set<String> names) {
-            return new Packages(null, names, file -> null, Map.of());
+            return new Packages(null, names, file -> null, Map.of(), Map.of());
         }
     }
 
@@ -128,7 +129,7 @@ public final class JinjaEngine {
         statics.put("statement", new StatementMacro());
         statics.put("load_result", StatementMacro.loadResultFunction());
         statics.put("adapter", new AdapterObject(new Dispatcher(shared, packageMacros, packages.root(),
-                packages.dispatch())));
+                packages.dispatch()), packages.flags()));
         statics.put("exceptions", new ExceptionsObject());
         statics.put("modules", new ModulesObject());
         statics.put("api", new ApiObject());

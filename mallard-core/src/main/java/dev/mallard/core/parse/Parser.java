@@ -106,7 +106,8 @@ public final class Parser {
                 }).toList();
         this.texts = texts;
         JinjaEngine jinja = JinjaEngine.forProject(macroTemplates, templates, new JinjaEngine.Packages(pkg, namespaces,
-                file -> BuiltinMacros.isBuiltin(file) ? "dbt" : packageOfFile.get(file), project.config().dispatch()));
+                file -> BuiltinMacros.isBuiltin(file) ? "dbt" : packageOfFile.get(file), project.config().dispatch(),
+                project.config().raw().get("flags") instanceof Map<?, ?> f ? castMap(f) : Map.of()));
         Map<String, MacroInfo> macros = new LinkedHashMap<>();
         for (String name : jinja.macroNames()) {
             String file = jinja.macroFile(name);
@@ -129,6 +130,11 @@ public final class Parser {
                 runHooks(ProjectConfig::onRunEnd));
         disabled.removeAll(enabledNames);
         return new Result(manifest, jinja, vars, disabled);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Map<?, ?> m) {
+        return (Map<String, Object>) m;
     }
 
     /** on-run-start or on-run-end hooks in the order dbt-core 1.11 runs them: the project's, then each package's by name. */

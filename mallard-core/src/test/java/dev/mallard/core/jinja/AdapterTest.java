@@ -22,6 +22,13 @@ class AdapterTest {
             """);
 
     @Test
+    void behaviourFlagsAreOffUnlessTheProjectSetsThem() {
+        assertEquals("False|False", t.render(
+                "{{ adapter.behavior.enable_truthy_nulls_equals_macro.setting }}|"
+                        + "{{ adapter.behavior.enable_truthy_nulls_equals_macro.no_warn }}"));
+    }
+
+    @Test
     void dispatchPrefersTheDuckdbImplementation() {
         assertEquals("a || b", t.render("{{ concat_cols(['a', 'b']) }}"));
     }

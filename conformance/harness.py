@@ -39,10 +39,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from compare import compare_databases  # noqa: E402
+import setup_steps  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -140,9 +142,7 @@ def describe(r):
 
 # ---------------------------------------------------------------- builds
 
-def copy_project(src, dst):
-    shutil.copytree(src, dst, ignore=shutil.ignore_patterns(
-        "target", "logs", "dbt_packages", "*.duckdb", "*.duckdb.wal"))
+copy_project = setup_steps.copy_tree
 
 
 def write_profile(project, profiles_dir, db):
@@ -170,14 +170,10 @@ def conformance_config(project):
         return json.load(f)
 
 
-def build_args(project):
-    return list(conformance_config(project).get("build_args", []))
-
-
-def build_steps(project):
+def build_steps(project, config):
     """[(overlay folder or None, extra args)]: the first build, then each listed step."""
     steps = [(None, [])]
-    for step in conformance_config(project).get("steps", []):
+    for step in config.get("steps", []):
         overlay = step.get("overlay")
         if overlay and not os.path.isdir(os.path.join(project, overlay)):
             raise SystemExit(f"{project}/conformance.json: overlay folder {overlay} does not exist")
@@ -214,10 +210,13 @@ def skip_flags(mallard):
 
 
 class Project:
-    def __init__(self, path, work, mallard, skip_tests, skip):
+    def __init__(self, path, work, mallard, skip_tests, skip, server, external=None):
         self.path = path
-        self.name = os.path.basename(path)
+        self.external = external  # a setup_steps.External, or None
+        self.name = external.name if external else os.path.basename(path)
+        self.config = external.config if external else conformance_config(path)
         self.out = os.path.join(work, self.name)
+        self.http_url = f"{server.url}/{self.name}/fixtures"
         self.mallard = mallard
         self.skip_tests = skip_tests
         self.dbt_drops_tests, self.mallard_drops_tests = skip
@@ -226,6 +225,8 @@ class Project:
         self.tests = (0, 0)
         self.nodes = (0, 0)
         self.verdict = "?"
+        self.known = 0
+        self.times = {}
 
     def say(self, line):
         self.lines.append(line)
@@ -237,16 +238,22 @@ class Project:
         except Exception as e:  # report, never hide the other projects' results
             self.verdict = "HARNESS ERROR"
             self.say(f"harness error: {e!r}")
-        self.say(f"({time.monotonic() - start:.1f} s)")
+        took = "".join(f", {k} {v:.1f} s" for k, v in self.times.items())
+        self.say(f"({time.monotonic() - start:.1f} s{took} with deps; the tools run side by side)")
         return self
 
     def _run(self):
-        why = conformance_config(self.path).get("not_comparable")
+        why = self.config.get("not_comparable")
         if why:
             self.verdict = "not comparable"
             self.say(f"not built with dbt: {why}")
             return
-        args = build_args(self.path)
+        missing = self.external.missing() if self.external else None
+        if missing:
+            self.verdict = "skipped"
+            self.say(f"external project skipped: {missing}")
+            return
+        args = list(self.config.get("build_args", []))
         dbt_dir = os.path.join(self.out, "dbt")
         m_dir = os.path.join(self.out, "mallard")
         os.makedirs(dbt_dir)
@@ -255,40 +262,72 @@ class Project:
         dbt_results = os.path.join(dbt_dir, "run_results.json")
         dbt_log, m_log = os.path.join(dbt_dir, "build.log"), os.path.join(m_dir, "build.log")
 
-        env = dict(os.environ, DBT_RESULTS_OUT=dbt_results, CONFORMANCE_TARGET=TARGET,
-                   DBT_SEND_ANONYMOUS_USAGE_STATS="false")
+        fixtures = os.path.join(self.out, "fixtures")
+        base_env = setup_steps.fixture_env(dict(os.environ, DBT_SEND_ANONYMOUS_USAGE_STATS="false"),
+                                           fixtures, self.http_url)
+        env = dict(base_env, DBT_RESULTS_OUT=dbt_results, CONFORMANCE_TARGET=TARGET)
         dbt_extra = ["--exclude-resource-type", "test"] if self.dbt_drops_tests else []
         m_extra = ["--exclude-resource-type", "test"] if self.mallard_drops_tests else []
 
-        m_project = os.path.join(m_dir, "project")
-        copy_project(self.path, m_project)
-        write_profile(self.path, os.path.join(m_dir, "profiles"), m_db)
+        # an external project is copied with its whole root folder (packages.yml may
+        # point outside the project); dbt_expected.sh then runs in CONFORMANCE_SUBDIR
+        sub = self.external.subdir if self.external else "."
+        src = self.external.root if self.external else self.path
+        copy_project(src, os.path.join(m_dir, "project"))
+        m_project = os.path.normpath(os.path.join(m_dir, "project", sub))
+        m_profiles = os.path.join(m_dir, "profiles")
+        write_profile(self.path, m_profiles, m_db)
         # dbt_expected.sh copies its source each time; later steps give it this copy
-        dbt_project = os.path.join(dbt_dir, "project")
-        copy_project(self.path, dbt_project)
+        dbt_copy = os.path.join(dbt_dir, "project")
+        copy_project(src, dbt_copy)
+        dbt_project = os.path.normpath(os.path.join(dbt_copy, sub))
+        env["CONFORMANCE_SUBDIR"] = sub
 
-        steps = build_steps(self.path)
+        if self.config.get("setup"):
+            rc = setup_steps.run_setup(self.config["setup"], self.path, fixtures, base_env,
+                                       os.path.join(self.out, "setup.log"))
+            if rc != 0:
+                self.say(f"setup script {self.config['setup']} exit {rc}; its log ends:")
+                self.lines += ["  | " + l for l in tail(os.path.join(self.out, "setup.log"))]
+                self.verdict = "HARNESS ERROR"
+                return
+
+        m_time = dbt_time = 0.0
+        steps = build_steps(self.path, self.config)
         for i, (overlay, step_args) in enumerate(steps):
             if overlay:
                 apply_overlay(self.path, overlay, dbt_project)
                 apply_overlay(self.path, overlay, m_project)
-            dbt_cmd = [os.path.join(HERE, "dbt_expected.sh"), dbt_project, dbt_db] + args + step_args + dbt_extra
+            dbt_cmd = [os.path.join(HERE, "dbt_expected.sh"), dbt_copy, dbt_db] + args + step_args + dbt_extra
             m_cmd = [self.mallard, "build", "--project-dir", m_project,
-                     "--profiles-dir", os.path.join(m_dir, "profiles")] + args + step_args + m_extra
+                     "--profiles-dir", m_profiles] + args + step_args + m_extra
             step_env = dict(env, CONFORMANCE_KEEP_DB="1") if i > 0 else env
-            with open(dbt_log, "a") as dl, open(m_log, "a") as ml:
+            t0 = time.monotonic()
+            with open(dbt_log, "a") as dl:  # dbt_expected.sh runs dbt deps itself
                 dbt_p = subprocess.Popen(dbt_cmd, stdout=dl, stderr=subprocess.STDOUT, env=step_env)
-                m_p = subprocess.Popen(m_cmd, stdout=ml, stderr=subprocess.STDOUT, cwd=m_project)
-                dbt_rc, m_rc = dbt_p.wait(), m_p.wait()
+            dbt_end = []
+            waiter = threading.Thread(target=lambda: dbt_end.append((dbt_p.wait(), time.monotonic())))
+            waiter.start()
+            if i == 0 and setup_steps.has_packages(m_project):
+                deps_rc = setup_steps.mallard_deps(self.mallard, m_project, m_profiles, base_env, m_log)
+                if deps_rc != 0:
+                    self.say(f"mallard deps exit {deps_rc} (see the build below)")
+            with open(m_log, "a") as ml:
+                m_p = subprocess.Popen(m_cmd, stdout=ml, stderr=subprocess.STDOUT, cwd=m_project, env=base_env)
+                m_rc = m_p.wait()
+            m_time += time.monotonic() - t0
+            waiter.join()
+            dbt_rc, end = dbt_end[0]
+            dbt_time += end - t0
             if len(steps) > 1:
                 self.say(f"step {i + 1} of {len(steps)}: dbt exit {dbt_rc}, Mallard exit {m_rc}")
+        self.times = {"dbt": dbt_time, "Mallard": m_time}
 
         expected = load_results(dbt_results)
-        oracle_errors = [] if expected is None else \
-            [k for k, r in expected.items() if r["status"] in ("error", "runtime error")]
-        if expected is None or oracle_errors:
-            why = "wrote no run_results.json" if expected is None else \
-                "errors in " + ", ".join(oracle_errors)
+        problems = ["wrote no run_results.json"] if expected is None else \
+            setup_steps.oracle_problems(expected, self.config.get("oracle_errors", []))
+        if problems:
+            why = "; ".join(problems)
             self.say(f"dbt build broken (exit {dbt_rc}; {why}); its log ends:")
             self.lines += ["  | " + l for l in tail(dbt_log)]
             self.verdict = "DBT FAILED"
@@ -353,7 +392,9 @@ def tail(path, n=25):
 # ---------------------------------------------------------------- main
 
 def default_projects():
-    out = []
+    """The external projects first (the longest), then examples/* and conformance/projects/*."""
+    no_external = os.environ.get("CONFORMANCE_EXTERNAL", "") == "0"
+    out = [] if no_external else setup_steps.load_externals()
     for parent in (os.path.join(ROOT, "examples"), os.path.join(HERE, "projects")):
         if os.path.isdir(parent):
             out += sorted(os.path.join(parent, d) for d in os.listdir(parent)
@@ -368,12 +409,14 @@ def main():
                     help="same as CONFORMANCE_SKIP_TESTS=1")
     a = ap.parse_args()
     skip_tests = a.skip_tests or os.environ.get("CONFORMANCE_SKIP_TESTS", "") not in ("", "0")
-    projects = [os.path.abspath(p.rstrip("/")) for p in a.projects] or default_projects()
+    externals = {e.name: e for e in setup_steps.load_externals()}
+    projects = [externals.get(p) or os.path.abspath(p.rstrip("/")) for p in a.projects] or default_projects()
     for p in projects:
-        if not os.path.exists(os.path.join(p, "dbt_project.yml")):
-            print(f"not a dbt project: {p}", file=sys.stderr)
+        if isinstance(p, str) and not os.path.exists(os.path.join(p, "dbt_project.yml")):
+            print(f"not a dbt project (nor a name in external.json): {p}", file=sys.stderr)
             return 2
-    names = [os.path.basename(p) for p in projects]
+    names = [p if isinstance(p, str) else p.name for p in projects]
+    names = [os.path.basename(n) for n in names]
     if len(set(names)) != len(names):
         print("two projects share a folder name", file=sys.stderr)
         return 2
@@ -386,10 +429,13 @@ def main():
     skip = skip_flags(mallard) if skip_tests else (False, False)
 
     work = tempfile.mkdtemp(prefix="mallard-conformance.")
+    server = setup_steps.FileServer(work)  # tarball packages made by setup scripts
     jobs = max(1, int(os.environ.get("CONFORMANCE_JOBS", "2")))
     started = time.monotonic()
     try:
-        runs = [Project(p, work, mallard, skip_tests, skip) for p in projects]
+        runs = [Project(p, work, mallard, skip_tests, skip, server) if isinstance(p, str)
+                else Project(p.path, work, mallard, skip_tests, skip, server, external=p)
+                for p in projects]
         with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
             for r in pool.map(Project.run, runs):  # printed in order as they finish
                 print(f"=== {r.name}: {r.verdict}")
@@ -397,6 +443,7 @@ def main():
                     print(line)
                 sys.stdout.flush()
     finally:
+        server.close()
         if os.environ.get("CONFORMANCE_KEEP", "") not in ("", "0"):
             print(f"work folder kept: {work}")
         else:
@@ -416,8 +463,10 @@ def main():
             print("  " + "-+-".join("-" * w for w in widths))
     passed = sum(1 for r in runs if r.verdict.startswith("match"))
     left_out = sum(1 for r in runs if r.verdict == "not comparable")
-    failed = len(runs) - passed - left_out
-    print(f"conformance: {passed} passed, {failed} failed" + (f", {left_out} not comparable" if left_out else ""))
+    skipped = sum(1 for r in runs if r.verdict == "skipped")
+    failed = len(runs) - passed - left_out - skipped
+    print(f"conformance: {passed} passed, {failed} failed" + (f", {left_out} not comparable" if left_out else "")
+          + (f", {skipped} skipped (external project absent)" if skipped else ""))
     return 0 if failed == 0 else 1
 
 

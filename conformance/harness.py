@@ -341,7 +341,8 @@ class Project:
         elif m_rc != 0:
             self.say(f"mallard build exit {m_rc} (dbt: {dbt_rc})")
 
-        rm, rt, rlines = compare_databases(dbt_db, m_db, search_path=self.path)
+        rm, rt, rlines = compare_databases(dbt_db, m_db, search_path=self.path,
+                                          volatile=self.config.get("volatile_relations", ()))
         rm, rlines, known = apply_known_differences(self.name, rm, rlines)
         self.known = known
         self.rel = (rm, rt)

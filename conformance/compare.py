@@ -7,10 +7,13 @@ conformance/harness.py calls compare_databases() directly.
 """
 import argparse
 import collections
+import json
 import os
 import sys
 
 import duckdb
+
+HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def relations(con):
@@ -94,6 +97,27 @@ def compare_databases(expected, actual, ignore_prefixes=(), search_path=None, vo
         exp.close()
         if act is not None:
             act.close()
+
+
+KNOWN_FILE = os.path.join(HERE, "known_differences.json")
+
+
+def apply_known_differences(project, matched, lines):
+    """Relation differences listed in known_differences.json are reported as KNOWN with
+    their reason and do not fail the run; each one is a documented gap to close."""
+    if not os.path.exists(KNOWN_FILE):
+        return matched, lines, 0
+    with open(KNOWN_FILE) as f:
+        known = json.load(f).get(project, {})
+    out, count = [], 0
+    for line in lines:
+        label = line[7:].split(":", 1)[0].strip() if line.startswith("DIFF") else None
+        if label in known:
+            out.append(f"KNOWN  {label}: {known[label]} ({line[7:].split(':', 1)[1].strip()})")
+            matched, count = matched + 1, count + 1
+        else:
+            out.append(line)
+    return matched, out, count
 
 
 def main():

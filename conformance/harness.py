@@ -3,21 +3,28 @@
 then compares every relation (kind, columns, types, rows) and every node result in
 target/run_results.json (status, and the failures count of tests).
 
-usage: harness.py [--skip-tests] [PROJECT_DIR ...]   default: examples/* and conformance/projects/*
+usage: harness.py [--skip-tests] [PROJECT_DIR | EXTERNAL_NAME ...]
+       default: the projects of external.json, examples/* and conformance/projects/*
 
 Run it through conformance/run.sh, which sets up the oracle venv and uses its python.
 
-A project may hold a `conformance.json` with {"build_args": [...]}: extra arguments given
-to both `dbt build` and `mallard build` (e.g. ["--vars", "{x: 1}"]). It may also list
-"steps": [{"overlay": "DIR", "build_args": [...]}, ...]: each step copies the files of the
-project's folder DIR (if given) over the project, then runs one more build with the common
-and the step's arguments, on the same database (e.g. the second run of incremental
-models). Results are compared after the last step. {"not_comparable": "why"} leaves a
-project out (listed as such, not failed): for examples that use what dbt cannot run.
+A project's optional `conformance.json` (for an external project: its external.json
+entry) holds, all optional (conformance/README.md has the details):
+  build_args          extra arguments of both builds, e.g. ["--vars", "{x: 1}"]
+  steps               [{"overlay": DIR, "build_args": [...]}]: more builds on the same
+                      database, each after copying the project's folder DIR over both copies
+  setup               a script run once before `deps` (setup_steps.run_setup): makes git
+                      repositories and tarballs for packages.yml
+  oracle_errors       unique_ids on which dbt errors by design: compared like any result
+  volatile_relations  "schema.name" of relations whose rows depend on the time of the build
+  not_comparable      why the project is left out (listed, not failed)
+A project with packages.yml or dependencies.yml gets `deps` before its first build (dbt's
+inside dbt_expected.sh, Mallard's here). external.json lists projects outside the repo,
+built from a copy of their whole root folder; an absent root is skipped with a note.
 
 A build that exits non-zero is fine as long as it wrote run_results.json: a project may
 hold tests that fail on purpose (dbt then exits 1). The oracle is broken only when it
-wrote no run_results.json or some node ended in `error`.
+wrote no run_results.json or a node not listed in oracle_errors ended in `error`.
 
 Environment:
   CONFORMANCE_SKIP_TESTS=1  leave data tests out of the comparison: test results are
@@ -26,6 +33,7 @@ Environment:
                             Mallard has no data tests or knows that flag too)
   CONFORMANCE_JOBS=N        projects built at the same time (default 2)
   CONFORMANCE_KEEP=1        keep the work folder (its path is printed)
+  CONFORMANCE_EXTERNAL=0    leave the projects of external.json out of the default list
   MALLARD                   the Mallard launcher (default: <repo>/mallard)
 
 Exits 1 when anything differs or a build is broken, 2 on a usage error.
@@ -39,11 +47,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from compare import compare_databases  # noqa: E402
+from compare import apply_known_differences, compare_databases  # noqa: E402
 import setup_steps  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -238,8 +245,8 @@ class Project:
         except Exception as e:  # report, never hide the other projects' results
             self.verdict = "HARNESS ERROR"
             self.say(f"harness error: {e!r}")
-        took = "".join(f", {k} {v:.1f} s" for k, v in self.times.items())
-        self.say(f"({time.monotonic() - start:.1f} s{took} with deps; the tools run side by side)")
+        took = ", ".join(f"{k} {v:.1f} s" for k, v in self.times.items())
+        self.say(f"({time.monotonic() - start:.1f} s" + (f"; side by side: {took}" if took else "") + ")")
         return self
 
     def _run(self):
@@ -302,23 +309,14 @@ class Project:
             m_cmd = [self.mallard, "build", "--project-dir", m_project,
                      "--profiles-dir", m_profiles] + args + step_args + m_extra
             step_env = dict(env, CONFORMANCE_KEEP_DB="1") if i > 0 else env
-            t0 = time.monotonic()
-            with open(dbt_log, "a") as dl:  # dbt_expected.sh runs dbt deps itself
-                dbt_p = subprocess.Popen(dbt_cmd, stdout=dl, stderr=subprocess.STDOUT, env=step_env)
-            dbt_end = []
-            waiter = threading.Thread(target=lambda: dbt_end.append((dbt_p.wait(), time.monotonic())))
-            waiter.start()
-            if i == 0 and setup_steps.has_packages(m_project):
-                deps_rc = setup_steps.mallard_deps(self.mallard, m_project, m_profiles, base_env, m_log)
-                if deps_rc != 0:
-                    self.say(f"mallard deps exit {deps_rc} (see the build below)")
-            with open(m_log, "a") as ml:
-                m_p = subprocess.Popen(m_cmd, stdout=ml, stderr=subprocess.STDOUT, cwd=m_project, env=base_env)
-                m_rc = m_p.wait()
-            m_time += time.monotonic() - t0
-            waiter.join()
-            dbt_rc, end = dbt_end[0]
-            dbt_time += end - t0
+            # dbt_expected.sh runs dbt deps itself; Mallard's deps comes before its first build
+            m_deps = [self.mallard, "deps", "--project-dir", m_project, "--profiles-dir", m_profiles] \
+                if i == 0 and setup_steps.has_packages(m_project) else None
+            (dbt_rc, dbt_s), (deps_rc, m_rc, m_s) = setup_steps.run_side_by_side(
+                (dbt_cmd, step_env, dbt_log), (m_deps, m_cmd, m_project, base_env, m_log))
+            dbt_time, m_time = dbt_time + dbt_s, m_time + m_s
+            if deps_rc:
+                self.say(f"mallard deps exit {deps_rc} (see the build below)")
             if len(steps) > 1:
                 self.say(f"step {i + 1} of {len(steps)}: dbt exit {dbt_rc}, Mallard exit {m_rc}")
         self.times = {"dbt": dbt_time, "Mallard": m_time}
@@ -359,27 +357,6 @@ class Project:
             self.say(f"DIFF   exit code: dbt {dbt_rc}, Mallard {m_rc}")
         else:
             self.verdict = "DIFFERENT"
-
-
-KNOWN_FILE = os.path.join(HERE, "known_differences.json")
-
-
-def apply_known_differences(project, matched, lines):
-    """Relation differences listed in known_differences.json are reported as KNOWN with
-    their reason and do not fail the run; each one is a documented gap to close."""
-    if not os.path.exists(KNOWN_FILE):
-        return matched, lines, 0
-    with open(KNOWN_FILE) as f:
-        known = json.load(f).get(project, {})
-    out, count = [], 0
-    for line in lines:
-        label = line[7:].split(":", 1)[0].strip() if line.startswith("DIFF") else None
-        if label in known:
-            out.append(f"KNOWN  {label}: {known[label]} ({line[7:].split(':', 1)[1].strip()})")
-            matched, count = matched + 1, count + 1
-        else:
-            out.append(line)
-    return matched, out, count
 
 
 def tail(path, n=25):

@@ -1,7 +1,7 @@
 """What the harness does around the builds of a project that uses packages: external
 projects (conformance/external.json), the per-project fixtures made by a `setup` script,
-the local HTTP server that serves them (for tarball packages), `mallard deps`, and the
-oracle errors a project declares.
+the local HTTP server that serves them (for tarball packages), running both tools side
+by side (with `mallard deps`), and the oracle errors a project declares.
 
 conformance/harness.py imports it; see its docstring and conformance/README.md.
 """
@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import threading
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -107,13 +108,32 @@ def fixture_env(base_env, fixtures, url):
 
 # ---------------------------------------------------------------- deps, oracle errors
 
-def mallard_deps(mallard, project, profiles, env, log):
-    """`mallard deps` before the first build of a project with packages; exit code."""
+def run_side_by_side(dbt, mallard):
+    """Runs one build of each tool at the same time, each timed on its own.
+
+    dbt = (command, env, log); mallard = (deps command or None, build command, project,
+    env, log): Mallard's `deps`, when given, runs before its build, in its time.
+    Returns ((dbt exit, seconds), (deps exit or None, build exit, seconds))."""
+    cmd, env, log = dbt
+    deps_cmd, m_cmd, project, m_env, m_log = mallard
+    t0 = time.monotonic()
     with open(log, "a") as out:
-        out.write(f"$ mallard deps --project-dir {project}\n")
-        out.flush()
-        return subprocess.run([mallard, "deps", "--project-dir", project, "--profiles-dir", profiles],
-                              cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT).returncode
+        dbt_p = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env)
+    dbt_end = []
+    waiter = threading.Thread(target=lambda: dbt_end.append((dbt_p.wait(), time.monotonic() - t0)))
+    waiter.start()
+    deps_rc = None
+    with open(m_log, "a") as out:
+        if deps_cmd:
+            out.write("$ " + " ".join(deps_cmd) + "\n")
+            out.flush()
+            deps_rc = subprocess.run(deps_cmd, cwd=project, env=m_env, stdout=out,
+                                     stderr=subprocess.STDOUT).returncode
+        m_rc = subprocess.run(m_cmd, cwd=project, env=m_env, stdout=out,
+                              stderr=subprocess.STDOUT).returncode
+    m_s = time.monotonic() - t0
+    waiter.join()
+    return dbt_end[0], (deps_rc, m_rc, m_s)
 
 
 def oracle_problems(expected, declared):

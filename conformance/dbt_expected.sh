@@ -15,6 +15,12 @@
 #   DBT_RESULTS_OUT     copy dbt's target/run_results.json there (also when dbt fails)
 #   CONFORMANCE_TARGET  the profile's target name (default: oracle)
 #   CONFORMANCE_KEEP_DB=1  build on OUT_DB as it is (a later step) instead of a new one
+#   CONFORMANCE_SUBDIR  the project is this folder of EXAMPLE_DIR (an external project whose
+#                       packages.yml points outside its folder, e.g. `local: ../`): the
+#                       whole EXAMPLE_DIR is copied and dbt runs in the copy's SUBDIR
+#
+# When the project has a packages.yml or dependencies.yml, `dbt deps` runs in the copy
+# before the build (a failing deps ends the script with its exit code).
 set -euo pipefail
 
 if [ $# -lt 2 ]; then
@@ -23,6 +29,7 @@ if [ $# -lt 2 ]; then
 fi
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 SRC="$(cd "$1" && pwd)"
+SUB="${CONFORMANCE_SUBDIR:-.}"
 OUT_DB="$(realpath -m "$2")"
 shift 2
 
@@ -31,15 +38,16 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS=false
 export DBT_PARTIAL_PARSE=false
 
 TARGET="${CONFORMANCE_TARGET:-oracle}"
-PROFILE="$(sed -n 's/^profile:[[:space:]]*["'\'']\{0,1\}\([A-Za-z0-9_]*\).*/\1/p' "$SRC/dbt_project.yml" | head -1)"
-[ -n "$PROFILE" ] || { echo "no profile: in $SRC/dbt_project.yml" >&2; exit 1; }
+PROFILE="$(sed -n 's/^profile:[[:space:]]*["'\'']\{0,1\}\([A-Za-z0-9_]*\).*/\1/p' "$SRC/$SUB/dbt_project.yml" | head -1)"
+[ -n "$PROFILE" ] || { echo "no profile: in $SRC/$SUB/dbt_project.yml" >&2; exit 1; }
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/mallard-oracle.XXXXXX")"
+PROJ="$WORK/project/$SUB"
 finish() {
   if [ -n "${DBT_RESULTS_OUT:-}" ]; then
     rm -f "$DBT_RESULTS_OUT"
-    if [ -f "$WORK/project/target/run_results.json" ]; then
-      cp "$WORK/project/target/run_results.json" "$DBT_RESULTS_OUT"
+    if [ -f "$PROJ/target/run_results.json" ]; then
+      cp "$PROJ/target/run_results.json" "$DBT_RESULTS_OUT"
     fi
   fi
   rm -rf "$WORK"
@@ -66,6 +74,9 @@ if [ -z "${CONFORMANCE_KEEP_DB:-}" ]; then
   rm -f "$OUT_DB" "$OUT_DB.wal"
 fi
 
-cd "$WORK/project"
-"$DBT" build --profiles-dir "$WORK/profiles" --project-dir "$WORK/project" \
+cd "$PROJ"
+if [ -f packages.yml ] || [ -f dependencies.yml ]; then
+  "$DBT" deps --profiles-dir "$WORK/profiles" --project-dir "$PROJ" --target "$TARGET"
+fi
+"$DBT" build --profiles-dir "$WORK/profiles" --project-dir "$PROJ" \
   --target "$TARGET" --no-partial-parse "$@"

@@ -3,21 +3,28 @@
 then compares every relation (kind, columns, types, rows) and every node result in
 target/run_results.json (status, and the failures count of tests).
 
-usage: harness.py [--skip-tests] [PROJECT_DIR ...]   default: examples/* and conformance/projects/*
+usage: harness.py [--skip-tests] [PROJECT_DIR | EXTERNAL_NAME ...]
+       default: the projects of external.json, examples/* and conformance/projects/*
 
 Run it through conformance/run.sh, which sets up the oracle venv and uses its python.
 
-A project may hold a `conformance.json` with {"build_args": [...]}: extra arguments given
-to both `dbt build` and `mallard build` (e.g. ["--vars", "{x: 1}"]). It may also list
-"steps": [{"overlay": "DIR", "build_args": [...]}, ...]: each step copies the files of the
-project's folder DIR (if given) over the project, then runs one more build with the common
-and the step's arguments, on the same database (e.g. the second run of incremental
-models). Results are compared after the last step. {"not_comparable": "why"} leaves a
-project out (listed as such, not failed): for examples that use what dbt cannot run.
+A project's optional `conformance.json` (for an external project: its external.json
+entry) holds, all optional (conformance/README.md has the details):
+  build_args          extra arguments of both builds, e.g. ["--vars", "{x: 1}"]
+  steps               [{"overlay": DIR, "build_args": [...]}]: more builds on the same
+                      database, each after copying the project's folder DIR over both copies
+  setup               a script run once before `deps` (setup_steps.run_setup): makes git
+                      repositories and tarballs for packages.yml
+  oracle_errors       unique_ids on which dbt errors by design: compared like any result
+  volatile_relations  "schema.name" of relations whose rows depend on the time of the build
+  not_comparable      why the project is left out (listed, not failed)
+A project with packages.yml or dependencies.yml gets `deps` before its first build (dbt's
+inside dbt_expected.sh, Mallard's here). external.json lists projects outside the repo,
+built from a copy of their whole root folder; an absent root is skipped with a note.
 
 A build that exits non-zero is fine as long as it wrote run_results.json: a project may
 hold tests that fail on purpose (dbt then exits 1). The oracle is broken only when it
-wrote no run_results.json or some node ended in `error`.
+wrote no run_results.json or a node not listed in oracle_errors ended in `error`.
 
 Environment:
   CONFORMANCE_SKIP_TESTS=1  leave data tests out of the comparison: test results are
@@ -26,6 +33,7 @@ Environment:
                             Mallard has no data tests or knows that flag too)
   CONFORMANCE_JOBS=N        projects built at the same time (default 2)
   CONFORMANCE_KEEP=1        keep the work folder (its path is printed)
+  CONFORMANCE_EXTERNAL=0    leave the projects of external.json out of the default list
   MALLARD                   the Mallard launcher (default: <repo>/mallard)
 
 Exits 1 when anything differs or a build is broken, 2 on a usage error.
@@ -42,7 +50,8 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from compare import compare_databases  # noqa: E402
+from compare import apply_known_differences, compare_databases  # noqa: E402
+import setup_steps  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -140,9 +149,7 @@ def describe(r):
 
 # ---------------------------------------------------------------- builds
 
-def copy_project(src, dst):
-    shutil.copytree(src, dst, ignore=shutil.ignore_patterns(
-        "target", "logs", "dbt_packages", "*.duckdb", "*.duckdb.wal"))
+copy_project = setup_steps.copy_tree
 
 
 def write_profile(project, profiles_dir, db):
@@ -170,14 +177,10 @@ def conformance_config(project):
         return json.load(f)
 
 
-def build_args(project):
-    return list(conformance_config(project).get("build_args", []))
-
-
-def build_steps(project):
+def build_steps(project, config):
     """[(overlay folder or None, extra args)]: the first build, then each listed step."""
     steps = [(None, [])]
-    for step in conformance_config(project).get("steps", []):
+    for step in config.get("steps", []):
         overlay = step.get("overlay")
         if overlay and not os.path.isdir(os.path.join(project, overlay)):
             raise SystemExit(f"{project}/conformance.json: overlay folder {overlay} does not exist")
@@ -214,10 +217,13 @@ def skip_flags(mallard):
 
 
 class Project:
-    def __init__(self, path, work, mallard, skip_tests, skip):
+    def __init__(self, path, work, mallard, skip_tests, skip, server, external=None):
         self.path = path
-        self.name = os.path.basename(path)
+        self.external = external  # a setup_steps.External, or None
+        self.name = external.name if external else os.path.basename(path)
+        self.config = external.config if external else conformance_config(path)
         self.out = os.path.join(work, self.name)
+        self.http_url = f"{server.url}/{self.name}/fixtures"
         self.mallard = mallard
         self.skip_tests = skip_tests
         self.dbt_drops_tests, self.mallard_drops_tests = skip
@@ -226,6 +232,8 @@ class Project:
         self.tests = (0, 0)
         self.nodes = (0, 0)
         self.verdict = "?"
+        self.known = 0
+        self.times = {}
 
     def say(self, line):
         self.lines.append(line)
@@ -237,16 +245,22 @@ class Project:
         except Exception as e:  # report, never hide the other projects' results
             self.verdict = "HARNESS ERROR"
             self.say(f"harness error: {e!r}")
-        self.say(f"({time.monotonic() - start:.1f} s)")
+        took = ", ".join(f"{k} {v:.1f} s" for k, v in self.times.items())
+        self.say(f"({time.monotonic() - start:.1f} s" + (f"; side by side: {took}" if took else "") + ")")
         return self
 
     def _run(self):
-        why = conformance_config(self.path).get("not_comparable")
+        why = self.config.get("not_comparable")
         if why:
             self.verdict = "not comparable"
             self.say(f"not built with dbt: {why}")
             return
-        args = build_args(self.path)
+        missing = self.external.missing() if self.external else None
+        if missing:
+            self.verdict = "skipped"
+            self.say(f"external project skipped: {missing}")
+            return
+        args = list(self.config.get("build_args", []))
         dbt_dir = os.path.join(self.out, "dbt")
         m_dir = os.path.join(self.out, "mallard")
         os.makedirs(dbt_dir)
@@ -255,40 +269,63 @@ class Project:
         dbt_results = os.path.join(dbt_dir, "run_results.json")
         dbt_log, m_log = os.path.join(dbt_dir, "build.log"), os.path.join(m_dir, "build.log")
 
-        env = dict(os.environ, DBT_RESULTS_OUT=dbt_results, CONFORMANCE_TARGET=TARGET,
-                   DBT_SEND_ANONYMOUS_USAGE_STATS="false")
+        fixtures = os.path.join(self.out, "fixtures")
+        base_env = setup_steps.fixture_env(dict(os.environ, DBT_SEND_ANONYMOUS_USAGE_STATS="false"),
+                                           fixtures, self.http_url)
+        env = dict(base_env, DBT_RESULTS_OUT=dbt_results, CONFORMANCE_TARGET=TARGET)
         dbt_extra = ["--exclude-resource-type", "test"] if self.dbt_drops_tests else []
         m_extra = ["--exclude-resource-type", "test"] if self.mallard_drops_tests else []
 
-        m_project = os.path.join(m_dir, "project")
-        copy_project(self.path, m_project)
-        write_profile(self.path, os.path.join(m_dir, "profiles"), m_db)
+        # an external project is copied with its whole root folder (packages.yml may
+        # point outside the project); dbt_expected.sh then runs in CONFORMANCE_SUBDIR
+        sub = self.external.subdir if self.external else "."
+        src = self.external.root if self.external else self.path
+        copy_project(src, os.path.join(m_dir, "project"))
+        m_project = os.path.normpath(os.path.join(m_dir, "project", sub))
+        m_profiles = os.path.join(m_dir, "profiles")
+        write_profile(self.path, m_profiles, m_db)
         # dbt_expected.sh copies its source each time; later steps give it this copy
-        dbt_project = os.path.join(dbt_dir, "project")
-        copy_project(self.path, dbt_project)
+        dbt_copy = os.path.join(dbt_dir, "project")
+        copy_project(src, dbt_copy)
+        dbt_project = os.path.normpath(os.path.join(dbt_copy, sub))
+        env["CONFORMANCE_SUBDIR"] = sub
 
-        steps = build_steps(self.path)
+        if self.config.get("setup"):
+            rc = setup_steps.run_setup(self.config["setup"], self.path, fixtures, base_env,
+                                       os.path.join(self.out, "setup.log"))
+            if rc != 0:
+                self.say(f"setup script {self.config['setup']} exit {rc}; its log ends:")
+                self.lines += ["  | " + l for l in tail(os.path.join(self.out, "setup.log"))]
+                self.verdict = "HARNESS ERROR"
+                return
+
+        m_time = dbt_time = 0.0
+        steps = build_steps(self.path, self.config)
         for i, (overlay, step_args) in enumerate(steps):
             if overlay:
                 apply_overlay(self.path, overlay, dbt_project)
                 apply_overlay(self.path, overlay, m_project)
-            dbt_cmd = [os.path.join(HERE, "dbt_expected.sh"), dbt_project, dbt_db] + args + step_args + dbt_extra
+            dbt_cmd = [os.path.join(HERE, "dbt_expected.sh"), dbt_copy, dbt_db] + args + step_args + dbt_extra
             m_cmd = [self.mallard, "build", "--project-dir", m_project,
-                     "--profiles-dir", os.path.join(m_dir, "profiles")] + args + step_args + m_extra
+                     "--profiles-dir", m_profiles] + args + step_args + m_extra
             step_env = dict(env, CONFORMANCE_KEEP_DB="1") if i > 0 else env
-            with open(dbt_log, "a") as dl, open(m_log, "a") as ml:
-                dbt_p = subprocess.Popen(dbt_cmd, stdout=dl, stderr=subprocess.STDOUT, env=step_env)
-                m_p = subprocess.Popen(m_cmd, stdout=ml, stderr=subprocess.STDOUT, cwd=m_project)
-                dbt_rc, m_rc = dbt_p.wait(), m_p.wait()
+            # dbt_expected.sh runs dbt deps itself; Mallard's deps comes before its first build
+            m_deps = [self.mallard, "deps", "--project-dir", m_project, "--profiles-dir", m_profiles] \
+                if i == 0 and setup_steps.has_packages(m_project) else None
+            (dbt_rc, dbt_s), (deps_rc, m_rc, m_s) = setup_steps.run_side_by_side(
+                (dbt_cmd, step_env, dbt_log), (m_deps, m_cmd, m_project, base_env, m_log))
+            dbt_time, m_time = dbt_time + dbt_s, m_time + m_s
+            if deps_rc:
+                self.say(f"mallard deps exit {deps_rc} (see the build below)")
             if len(steps) > 1:
                 self.say(f"step {i + 1} of {len(steps)}: dbt exit {dbt_rc}, Mallard exit {m_rc}")
+        self.times = {"dbt": dbt_time, "Mallard": m_time}
 
         expected = load_results(dbt_results)
-        oracle_errors = [] if expected is None else \
-            [k for k, r in expected.items() if r["status"] in ("error", "runtime error")]
-        if expected is None or oracle_errors:
-            why = "wrote no run_results.json" if expected is None else \
-                "errors in " + ", ".join(oracle_errors)
+        problems = ["wrote no run_results.json"] if expected is None else \
+            setup_steps.oracle_problems(expected, self.config.get("oracle_errors", []))
+        if problems:
+            why = "; ".join(problems)
             self.say(f"dbt build broken (exit {dbt_rc}; {why}); its log ends:")
             self.lines += ["  | " + l for l in tail(dbt_log)]
             self.verdict = "DBT FAILED"
@@ -302,7 +339,8 @@ class Project:
         elif m_rc != 0:
             self.say(f"mallard build exit {m_rc} (dbt: {dbt_rc})")
 
-        rm, rt, rlines = compare_databases(dbt_db, m_db, search_path=self.path)
+        rm, rt, rlines = compare_databases(dbt_db, m_db, search_path=self.path,
+                                          volatile=self.config.get("volatile_relations", ()))
         rm, rlines, known = apply_known_differences(self.name, rm, rlines)
         self.known = known
         self.rel = (rm, rt)
@@ -321,27 +359,6 @@ class Project:
             self.verdict = "DIFFERENT"
 
 
-KNOWN_FILE = os.path.join(HERE, "known_differences.json")
-
-
-def apply_known_differences(project, matched, lines):
-    """Relation differences listed in known_differences.json are reported as KNOWN with
-    their reason and do not fail the run; each one is a documented gap to close."""
-    if not os.path.exists(KNOWN_FILE):
-        return matched, lines, 0
-    with open(KNOWN_FILE) as f:
-        known = json.load(f).get(project, {})
-    out, count = [], 0
-    for line in lines:
-        label = line[7:].split(":", 1)[0].strip() if line.startswith("DIFF") else None
-        if label in known:
-            out.append(f"KNOWN  {label}: {known[label]} ({line[7:].split(':', 1)[1].strip()})")
-            matched, count = matched + 1, count + 1
-        else:
-            out.append(line)
-    return matched, out, count
-
-
 def tail(path, n=25):
     try:
         with open(path, errors="replace") as f:
@@ -353,7 +370,9 @@ def tail(path, n=25):
 # ---------------------------------------------------------------- main
 
 def default_projects():
-    out = []
+    """The external projects first (the longest), then examples/* and conformance/projects/*."""
+    no_external = os.environ.get("CONFORMANCE_EXTERNAL", "") == "0"
+    out = [] if no_external else setup_steps.load_externals()
     for parent in (os.path.join(ROOT, "examples"), os.path.join(HERE, "projects")):
         if os.path.isdir(parent):
             out += sorted(os.path.join(parent, d) for d in os.listdir(parent)
@@ -368,12 +387,14 @@ def main():
                     help="same as CONFORMANCE_SKIP_TESTS=1")
     a = ap.parse_args()
     skip_tests = a.skip_tests or os.environ.get("CONFORMANCE_SKIP_TESTS", "") not in ("", "0")
-    projects = [os.path.abspath(p.rstrip("/")) for p in a.projects] or default_projects()
+    externals = {e.name: e for e in setup_steps.load_externals()}
+    projects = [externals.get(p) or os.path.abspath(p.rstrip("/")) for p in a.projects] or default_projects()
     for p in projects:
-        if not os.path.exists(os.path.join(p, "dbt_project.yml")):
-            print(f"not a dbt project: {p}", file=sys.stderr)
+        if isinstance(p, str) and not os.path.exists(os.path.join(p, "dbt_project.yml")):
+            print(f"not a dbt project (nor a name in external.json): {p}", file=sys.stderr)
             return 2
-    names = [os.path.basename(p) for p in projects]
+    names = [p if isinstance(p, str) else p.name for p in projects]
+    names = [os.path.basename(n) for n in names]
     if len(set(names)) != len(names):
         print("two projects share a folder name", file=sys.stderr)
         return 2
@@ -386,10 +407,13 @@ def main():
     skip = skip_flags(mallard) if skip_tests else (False, False)
 
     work = tempfile.mkdtemp(prefix="mallard-conformance.")
+    server = setup_steps.FileServer(work)  # tarball packages made by setup scripts
     jobs = max(1, int(os.environ.get("CONFORMANCE_JOBS", "2")))
     started = time.monotonic()
     try:
-        runs = [Project(p, work, mallard, skip_tests, skip) for p in projects]
+        runs = [Project(p, work, mallard, skip_tests, skip, server) if isinstance(p, str)
+                else Project(p.path, work, mallard, skip_tests, skip, server, external=p)
+                for p in projects]
         with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
             for r in pool.map(Project.run, runs):  # printed in order as they finish
                 print(f"=== {r.name}: {r.verdict}")
@@ -397,6 +421,7 @@ def main():
                     print(line)
                 sys.stdout.flush()
     finally:
+        server.close()
         if os.environ.get("CONFORMANCE_KEEP", "") not in ("", "0"):
             print(f"work folder kept: {work}")
         else:
@@ -416,8 +441,10 @@ def main():
             print("  " + "-+-".join("-" * w for w in widths))
     passed = sum(1 for r in runs if r.verdict.startswith("match"))
     left_out = sum(1 for r in runs if r.verdict == "not comparable")
-    failed = len(runs) - passed - left_out
-    print(f"conformance: {passed} passed, {failed} failed" + (f", {left_out} not comparable" if left_out else ""))
+    skipped = sum(1 for r in runs if r.verdict == "skipped")
+    failed = len(runs) - passed - left_out - skipped
+    print(f"conformance: {passed} passed, {failed} failed" + (f", {left_out} not comparable" if left_out else "")
+          + (f", {skipped} skipped (external project absent)" if skipped else ""))
     return 0 if failed == 0 else 1
 
 

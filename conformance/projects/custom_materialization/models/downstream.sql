@@ -1,0 +1,1 @@
+select count(*) as rows_in_twice, sum(n) as total from {{ ref('twice') }}

@@ -1,0 +1,1 @@
+{% macro version_label() %}'tagged v1.0'{% endmacro %}

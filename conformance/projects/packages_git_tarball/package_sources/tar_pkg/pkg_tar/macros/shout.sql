@@ -1,0 +1,1 @@
+{% macro shout(expr) %}upper({{ expr }}){% endmacro %}

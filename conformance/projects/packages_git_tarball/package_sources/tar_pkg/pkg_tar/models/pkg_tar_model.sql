@@ -1,0 +1,1 @@
+select * from (values (1, 'hello'), (2, 'bonjour')) as t(id, greeting)

@@ -127,4 +127,14 @@ class SeedsIT {
 
         assertEquals("6", p.value("select total from total"));
     }
+
+    @Test
+    void theQuoteCharacterIsSniffedAsDbtDuckdbsCopyDoes() {
+        // dbt-utils' data_nullcheck_table: quoted with ', so '' is an empty value, loaded as NULL
+        TestProject p = TestProject.in(dir).dbtProject()
+                .file("seeds/nullcheck.csv", "field_1,field_2,field_3\na,'',1\n'',b,2\n'','',3\n");
+        p.runOk("seed");
+        assertEquals(List.of(List.of("a", "null", "1"), List.of("null", "b", "2"), List.of("null", "null", "3")),
+                p.rows("select coalesce(field_1, 'null'), coalesce(field_2, 'null'), field_3 from nullcheck order by 3"));
+    }
 }

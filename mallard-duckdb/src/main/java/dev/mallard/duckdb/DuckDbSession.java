@@ -165,8 +165,10 @@ final class DuckDbSession implements EngineSession {
     public void loadCsv(CsvLoad load) {
         String reader = "read_csv(" + literal(load.file().toAbsolutePath().toString())
                 + ", header = true, delim = " + literal(load.delimiter())
-                + ", quote = '\"', escape = '\"', auto_detect = true";
-        // only columns DuckDB reads from the header: a type for any other name is an error to it
+                + ", auto_detect = true";
+        // quote and escape are sniffed, as dbt-duckdb's COPY sniffs them: a file quoted with '
+        // reads '' as NULL there too. Types only for the columns DuckDB reads from the header
+        // (a type for any other name is an error to it).
         StringBuilder types = new StringBuilder();
         for (List<Object> column : query("DESCRIBE SELECT * FROM " + reader + ")", -1).rows()) {
             String name = String.valueOf(column.get(0));

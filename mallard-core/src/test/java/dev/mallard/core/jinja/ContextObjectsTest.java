@@ -59,8 +59,10 @@ class ContextObjectsTest {
         // as in dbt, a relation created without a type has none
         assertEquals(null, py.attr(py.callKw(py.attr(new ApiObject(), "Relation"), "create", args(),
                 "identifier", "t"), "type"));
-        assertThrows(MallardException.class, () -> py.callKw(py.attr(new ApiObject(), "Relation"), "create", args(),
-                "schema", "s"));
+        // without an identifier: a schema relation, as list_relations_without_caching takes
+        Object schemaOnly = py.callKw(py.attr(new ApiObject(), "Relation"), "create", args(), "schema", "s");
+        assertEquals("\"s\"", str(schemaOnly));
+        assertEquals(null, py.attr(schemaOnly, "identifier"));
         Object column = py.call(py.attr(new ApiObject(), "Column"), "create", "c", "INTEGER");
         assertEquals("c", py.attr(column, "name"));
         assertEquals("INTEGER", py.attr(column, "data_type"));

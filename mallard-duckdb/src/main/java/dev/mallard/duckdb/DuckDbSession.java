@@ -161,24 +161,41 @@ final class DuckDbSession implements EngineSession {
         execute("CREATE SCHEMA IF NOT EXISTS " + name);
     }
 
+    /**
+     * Reads the file once, as text, into a temporary table; infers the types of the columns
+     * the load does not name ({@link SeedTypes}, in DuckDB); then creates the
+     * target from it with casts. Quote and escape are sniffed, as dbt-duckdb's COPY sniffs
+     * them: a file quoted with ' reads '' as NULL there too.
+     */
     @Override
     public void loadCsv(CsvLoad load) {
-        String reader = "read_csv(" + literal(load.file().toAbsolutePath().toString())
-                + ", header = true, delim = " + literal(load.delimiter())
-                + ", auto_detect = true";
-        // quote and escape are sniffed, as dbt-duckdb's COPY sniffs them: a file quoted with '
-        // reads '' as NULL there too. Types only for the columns DuckDB reads from the header
-        // (a type for any other name is an error to it).
-        StringBuilder types = new StringBuilder();
-        for (List<Object> column : query("DESCRIBE SELECT * FROM " + reader + ")", -1).rows()) {
-            String name = String.valueOf(column.get(0));
-            String type = load.columnTypes().get(name);
-            if (type != null) {
-                types.append(types.isEmpty() ? "" : ", ").append(literal(name)).append(": ").append(literal(type));
+        String raw = Relation.quote("__mallard_seed_" + load.target().identifier());
+        execute("CREATE OR REPLACE TEMP TABLE " + raw + " AS SELECT * FROM read_csv("
+                + literal(load.file().toAbsolutePath().toString()) + ", header = true, delim = "
+                + literal(load.delimiter()) + ", all_varchar = true, auto_detect = true)");
+        try {
+            List<String> columns = new ArrayList<>();
+            for (List<Object> column : query("DESCRIBE " + raw, -1).rows()) {
+                columns.add(String.valueOf(column.get(0)));
             }
+            List<String> inferred = columns.stream().filter(c -> !load.columnTypes().containsKey(c)).toList();
+            Map<String, String> types = new java.util.HashMap<>(load.columnTypes());
+            if (!inferred.isEmpty()) {
+                types.putAll(new SeedTypes(sql -> query(sql, -1).rows(), raw).infer(inferred));
+            }
+            List<String> select = new ArrayList<>();
+            for (String c : columns) {
+                String type = types.get(c);
+                String q = Relation.quote(c);
+                // an empty value is NULL in a typed column, as DuckDB's CSV reader reads it
+                select.add(type.equalsIgnoreCase("VARCHAR") || type.equalsIgnoreCase("TEXT") ? q
+                        : "CAST(NULLIF(" + q + ", '') AS " + type + ") AS " + q);
+            }
+            execute("CREATE TABLE " + load.target().render() + " AS SELECT " + String.join(", ", select)
+                    + " FROM " + raw);
+        } finally {
+            execute("DROP TABLE IF EXISTS " + raw);
         }
-        execute("CREATE TABLE " + load.target().render() + " AS SELECT * FROM " + reader
-                + (types.isEmpty() ? "" : ", types = {" + types + "}") + ")");
     }
 
     private static String literal(String s) {

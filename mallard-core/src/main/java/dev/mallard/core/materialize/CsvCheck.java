@@ -15,26 +15,31 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Checks a seed's shape before DuckDB loads it: DuckDB's sniffer, given a ragged file,
- * may pick another dialect and load garbage (or nothing) without an error. A bad row is
- * reported with its file and line instead.
+ * A seed's shape as dbt's CSV reader sees it: its header (read before loading, so that a
+ * file the engine reads with another number of columns is caught) and, when the engine
+ * refuses or misreads the file, a line-by-line check that reports the bad row with its file
+ * and line.
  */
 final class CsvCheck {
     private CsvCheck() {
     }
 
-    /** A seed's header and data rows, as text. */
-    record Contents(List<String> header, List<List<String>> rows) {
+    /** The header row (the first record only is read). */
+    static List<String> header(Path file, String displayName, char delimiter) {
+        return read(file, displayName, delimiter, true);
     }
 
-    /** Checks the file; returns its header and data rows. */
-    static Contents check(Path file, String displayName, char delimiter) {
+    /** Checks every row of the file; returns its header. */
+    static List<String> check(Path file, String displayName, char delimiter) {
+        return read(file, displayName, delimiter, false);
+    }
+
+    private static List<String> read(Path file, String displayName, char delimiter, boolean headerOnly) {
         CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setQuote('"').get();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser parser = CSVParser.parse(reader, format)) {
             int expected = -1;
             List<String> header = List.of();
-            List<List<String>> rows = new ArrayList<>();
             for (CSVRecord record : parser) {
                 if (expected < 0) {
                     expected = record.size();
@@ -45,12 +50,14 @@ final class CsvCheck {
                     if (expected == 1 && record.get(0).isBlank()) {
                         throw new MallardException(ErrorCode.PROJECT, "the seed has no header row", displayName, 1);
                     }
+                    if (headerOnly) {
+                        return header;
+                    }
                     continue;
                 }
                 if (record.size() == 1 && record.get(0).isEmpty()) {
                     continue;
                 }
-                rows.add(record.toList());
                 if (record.size() != expected) {
                     throw new MallardException(ErrorCode.PROJECT, "row has " + record.size() + " fields but the header has "
                             + expected, displayName, lineOf(parser, record));
@@ -59,7 +66,7 @@ final class CsvCheck {
             if (expected < 0) {
                 throw new MallardException(ErrorCode.PROJECT, "the seed file is empty", displayName, 1);
             }
-            return new Contents(header, rows);
+            return header;
         } catch (UncheckedIOException | IllegalStateException e) {
             String message = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
             throw new MallardException(ErrorCode.PROJECT, "malformed CSV: "

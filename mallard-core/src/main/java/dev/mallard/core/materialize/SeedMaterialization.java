@@ -3,10 +3,17 @@ package dev.mallard.core.materialize;
 import dev.mallard.core.engine.CsvLoad;
 import dev.mallard.core.engine.Relation;
 import dev.mallard.core.manifest.SeedNode;
+import dev.mallard.core.error.ErrorCode;
+import dev.mallard.core.error.MallardException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Seeds: types inferred as dbt infers them, DuckDB's CSV reader into a temporary table, then the atomic swap. */
+/**
+ * Seeds: the file read once by the engine (types inferred as dbt-duckdb infers them) into a
+ * temporary table, then the atomic swap. Only a file the engine refuses is read again, line
+ * by line, for an error that names the line.
+ */
 public final class SeedMaterialization implements Materialization {
     @Override
     @SuppressWarnings("unchecked")
@@ -17,18 +24,27 @@ public final class SeedMaterialization implements Materialization {
         RelationSwap.clearLeftovers(ctx, target);
         ctx.runHooks(seed.config().preHooks());
         String delimiter = seed.config().string("delimiter", ",");
-        CsvCheck.Contents csv = CsvCheck.check(seed.csvFile(), seed.originalFilePath(),
-                delimiter.isEmpty() ? ',' : delimiter.charAt(0));
-        Map<String, String> types = new LinkedHashMap<>(SeedColumnTypes.infer(csv.header(), csv.rows()));
+        char delim = delimiter.isEmpty() ? ',' : delimiter.charAt(0);
+        // the header, as dbt's reader sees it: DuckDB must read as many columns (one line read)
+        List<String> header = CsvCheck.header(seed.csvFile(), seed.originalFilePath(), delim);
+        Map<String, String> types = new LinkedHashMap<>();
         if (seed.config().get("column_types") instanceof Map<?, ?> m) {
             ((Map<String, Object>) m).forEach((k, v) -> types.put(k, String.valueOf(v)));
         }
         Relation tmp = RelationSwap.temporary(target);
         try {
+            // the engine reads the file once and infers the other columns' types as dbt-duckdb does
             ctx.session().loadCsv(new CsvLoad(seed.csvFile(), tmp, delimiter, types));
+            int loaded = ctx.session().columns(tmp).size();
+            if (loaded != header.size()) {
+                throw new MallardException(ErrorCode.PROJECT, "DuckDB read " + loaded + " columns but the header has "
+                        + header.size(), seed.originalFilePath(), 1);
+            }
             ctx.executed().add("-- loaded " + seed.originalFilePath() + " into " + tmp.render());
         } catch (RuntimeException e) {
             ctx.session().execute("DROP TABLE IF EXISTS " + tmp.render());
+            // a file DuckDB refuses (or misreads) is checked line by line for an error naming the line
+            CsvCheck.check(seed.csvFile(), seed.originalFilePath(), delim);
             throw e;
         }
         long rows = ((Number) ctx.session().query("SELECT count(*) FROM " + tmp.render()).rows().get(0).get(0)).longValue();

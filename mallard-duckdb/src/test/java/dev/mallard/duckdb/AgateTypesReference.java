@@ -1,4 +1,4 @@
-package dev.mallard.core.materialize;
+package dev.mallard.duckdb;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -15,7 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A seed's column types as dbt-duckdb gives them: dbt infers each column with agate's type
+ * The reference for {@link SeedTypes}: agate's type inference read value by value in plain
+ * Java (Mallard's seed typing before it moved into DuckDB). dbt infers each column with agate's type
  * tester (number, then date {@code %Y-%m-%d}, datetime {@code %Y-%m-%d %H:%M:%S}, ISO
  * datetime, boolean {@code true/false}, else text; {@code ''} and {@code null} fit any of
  * them), creates the table with those types and lets DuckDB cast the file's text. So
@@ -23,7 +24,7 @@ import java.util.regex.Pattern;
  * INTEGER and one with a fraction DOUBLE. Where dbt fails on whole numbers beyond INTEGER,
  * Mallard widens to BIGINT (or HUGEINT).
  */
-final class SeedColumnTypes {
+final class AgateTypesReference {
     private enum Kind { NUMBER, DATE, DATETIME, ISO_DATETIME, BOOLEAN }
 
     private static final Pattern DATE = Pattern.compile(
@@ -44,7 +45,7 @@ final class SeedColumnTypes {
     private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
     private static final BigDecimal HUGE_MAX = new BigDecimal(BigInteger.ONE.shiftLeft(127).subtract(BigInteger.ONE));
 
-    private SeedColumnTypes() {
+    private AgateTypesReference() {
     }
 
     /** The DuckDB type of each column, in header order. */

@@ -1,11 +1,12 @@
 package dev.mallard.core.parse;
 
-import dev.mallard.core.project.ValueRenderer;
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
+import dev.mallard.core.error.Warnings;
 import dev.mallard.core.manifest.ColumnSpec;
 import dev.mallard.core.manifest.DocBlock;
 import dev.mallard.core.project.SourceFile;
+import dev.mallard.core.project.ValueRenderer;
 import dev.mallard.core.project.YamlFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,17 +37,23 @@ final class PropertiesReader {
             "post_hook");
     private final String packageName;
     private final ValueRenderer renderer;
+    private final Warnings warnings;
 
     PropertiesReader(Path projectDir, Map<String, DocBlock> docs, String packageName) {
-        this(projectDir, docs, packageName, null);
+        this(projectDir, docs, packageName, null, Warnings.ignored());
     }
 
-    /** {@code renderer} renders the Jinja in {@code config:} values as dbt does (natively); null: none. */
-    PropertiesReader(Path projectDir, Map<String, DocBlock> docs, String packageName, ValueRenderer renderer) {
+    /**
+     * {@code renderer} renders the Jinja in {@code config:} values as dbt does (natively); null: none.
+     * Duplicate and unknown keys are reported to {@code warnings}.
+     */
+    PropertiesReader(Path projectDir, Map<String, DocBlock> docs, String packageName, ValueRenderer renderer,
+                     Warnings warnings) {
         this.projectDir = projectDir;
         this.docs = docs;
         this.packageName = packageName;
         this.renderer = renderer;
+        this.warnings = warnings;
     }
 
     @SuppressWarnings("unchecked")
@@ -58,8 +65,9 @@ final class PropertiesReader {
         List<SourceDefinition> sources = new ArrayList<>();
         List<Map<String, Object>> unitTests = new ArrayList<>();
         for (SourceFile f : files) {
-            Map<String, Object> y = YamlFiles.readMap(f.absolute(), projectDir);
+            Map<String, Object> y = YamlFiles.readMap(f.absolute(), projectDir, warnings);
             String file = f.relativeToProject();
+            checkKeys(y, file);
             collect(y, "models", file, models);
             collect(y, "seeds", file, seeds);
             collect(y, "snapshots", file, snapshots);
@@ -74,6 +82,39 @@ final class PropertiesReader {
             }
         }
         return new Properties(models, seeds, snapshots, analyses, sources, unitTests);
+    }
+
+    /** Warns about every key dbt does not know, down to columns and source tables; the run goes on. */
+    private void checkKeys(Map<String, Object> y, String file) {
+        PropertyKeys.checkTopLevel(y, file, warnings);
+        for (String section : List.of("models", "seeds", "snapshots", "analyses", "sources")) {
+            List<Map<String, Object>> list = y.get(section) instanceof List<?> ? entries(y, section, file) : List.of();
+            for (int i = 0; i < list.size(); i++) {
+                String path = section + "[" + i + "]";
+                PropertyKeys.check(list.get(i), PropertyKeys.ofSection(section), path, file, warnings);
+                if (section.equals("sources")) {
+                    List<Map<String, Object>> tables = list.get(i).get("tables") instanceof List<?>
+                            ? entries(list.get(i), "tables", file) : List.of();
+                    for (int t = 0; t < tables.size(); t++) {
+                        PropertyKeys.check(tables.get(t), PropertyKeys.SOURCE_TABLE, path + ".tables[" + t + "]", file,
+                                warnings);
+                        checkColumns(tables.get(t), path + ".tables[" + t + "]", file);
+                    }
+                } else {
+                    checkColumns(list.get(i), path, file);
+                }
+            }
+        }
+    }
+
+    private void checkColumns(Map<String, Object> entry, String path, String file) {
+        if (entry.get("columns") instanceof List<?> columns) {
+            for (int c = 0; c < columns.size(); c++) {
+                if (columns.get(c) instanceof Map<?, ?> column) {
+                    PropertyKeys.check(column, PropertyKeys.COLUMN, path + ".columns[" + c + "]", file, warnings);
+                }
+            }
+        }
     }
 
     private void collect(Map<String, Object> y, String key, String file, Map<String, PropertyPatch> out) {

@@ -1,11 +1,11 @@
 package dev.mallard.core.select;
 
+import dev.mallard.core.common.TextFiles;
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
 import dev.mallard.core.graph.NameSuggester;
 import dev.mallard.core.project.ValueRenderer;
 import dev.mallard.core.project.YamlFiles;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -50,11 +50,7 @@ public final class SelectorsFile {
         if (!Files.isRegularFile(file)) {
             return NONE;
         }
-        try {
-            return parse(Files.readString(file), renderer);
-        } catch (IOException e) {
-            throw new MallardException(ErrorCode.PROJECT, "cannot read " + FILE_NAME + ": " + e.getMessage());
-        }
+        return parse(TextFiles.readUtf8(file, FILE_NAME), renderer);
     }
 
     /** Parses the text of a selectors.yml. */

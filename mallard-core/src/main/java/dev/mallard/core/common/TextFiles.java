@@ -21,8 +21,10 @@ public final class TextFiles {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new MallardException(ErrorCode.PROJECT, "no such file", displayName, 0);
         } catch (IOException e) {
-            throw new MallardException(ErrorCode.PROJECT, "cannot read " + displayName + ": " + e.getMessage());
+            throw new MallardException(ErrorCode.PROJECT, "cannot read the file: " + e.getMessage(), displayName, 0);
         }
         return decodeUtf8(bytes, displayName);
     }

@@ -18,7 +18,7 @@ abstract class ProjectCommand implements Callable<Integer> {
             if (ws.project().profileNotice() != null && announcesProfile()) {
                 printer.line(ws.project().profileNotice());
             }
-            ws.warnings().forEach(printer::line);
+            ws.warnings().takeNew().forEach(printer::line);
             return run(ws);
         }
     }

@@ -126,6 +126,23 @@ class ValidationIT {
     }
 
     @Test
+    void duplicateKeysInProfilesPackagesAndSelectorsYmlAreWarnedAboutToo() {
+        TestProject p = project()
+                .file("profiles.yml", profile("threads: 1\n      threads: 2"))
+                .file("packages.yml", "packages: []\npackages: []\n")
+                .file("selectors.yml", """
+                        selectors:
+                          - name: mine
+                            definition: m
+                            definition: 'm'
+                        """);
+        p.runOk("ls", "--selector", "mine").assertOutContains(
+                "Duplicate key 'threads' in file `" + dir.resolve("profiles.yml") + "`, line 8",
+                "Duplicate key 'packages' in file `packages.yml`, line 2",
+                "Duplicate key 'definition' in file `selectors.yml`, line 4", "proj.m");
+    }
+
+    @Test
     void propertiesForAMissingNodeAndUnknownPropertyKeysAreWarnedAboutAndTheRunGoesOn() {
         TestProject p = project().file("models/schema.yml", """
                 version: 2

@@ -10,6 +10,7 @@ import java.util.List;
  */
 public final class Warnings {
     private final List<String> messages = new ArrayList<>();
+    private int taken;
 
     /** A collector nobody reads, for callers that load a file only to look one value up. */
     public static Warnings ignored() {
@@ -24,5 +25,12 @@ public final class Warnings {
 
     public synchronized List<String> all() {
         return List.copyOf(messages);
+    }
+
+    /** The warnings added since the last call, so that each is printed once. */
+    public synchronized List<String> takeNew() {
+        List<String> fresh = List.copyOf(messages.subList(taken, messages.size()));
+        taken = messages.size();
+        return fresh;
     }
 }

@@ -59,9 +59,9 @@ public final class Workspace implements AutoCloseable {
         return parsed.manifest();
     }
 
-    /** What dbt only warns about, met while loading and parsing, in the order met. */
-    public java.util.List<String> warnings() {
-        return warnings.all();
+    /** What dbt only warns about, met while loading and parsing (or reading selectors.yml later), in order. */
+    public Warnings warnings() {
+        return warnings;
     }
 
     public Linker linker() {

@@ -99,7 +99,7 @@ final class Selections {
     private static SelectorsFile selectorsFile(Workspace ws) {
         SelectorsFile file = SelectorsFile.read(ws.project().dir(), new YamlValueRenderer(ws.project().cliVars()),
                 ws.warnings());
-        ws.warnings().takeNew().forEach(new ProgressPrinter(System.out)::line);
+        ws.warnings().takeNew().forEach(new ProgressPrinter(System.err)::line);
         return file;
     }
 

@@ -136,10 +136,11 @@ class ValidationIT {
                             definition: m
                             definition: 'm'
                         """);
-        p.runOk("ls", "--selector", "mine").assertOutContains(
+        CommandResult r = p.runOk("ls", "--selector", "mine").assertErrContains(
                 "Duplicate key 'threads' in file `" + dir.resolve("profiles.yml") + "`, line 8",
                 "Duplicate key 'packages' in file `packages.yml`, line 2",
-                "Duplicate key 'definition' in file `selectors.yml`, line 4", "proj.m");
+                "Duplicate key 'definition' in file `selectors.yml`, line 4").assertOutContains("proj.m");
+        assertTrue(!r.out().contains("WARNING"), "ls keeps its list on stdout clean\n" + r.transcript());
     }
 
     @Test

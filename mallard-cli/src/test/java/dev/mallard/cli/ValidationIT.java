@@ -87,7 +87,13 @@ class ValidationIT {
     @Test
     void threadsThatAreNotAnIntegerAreRefused() {
         project().file("profiles.yml", profile("threads: abc")).run("parse").assertExit(2).assertNoJavaInternals()
-                .assertErrContains("profiles.yml", "profile 'proj', target 'dev'", "threads: 'abc' is not an integer");
+                .assertErrContains("profiles.yml:7", "profile 'proj', target 'dev'", "threads: 'abc' is not an integer");
+    }
+
+    @Test
+    void aSchemaThatIsNotAStringIsRefusedWithItsLine() {
+        project().file("profiles.yml", profile("threads: 1\n      schema: [a, b]")).run("parse").assertExit(2)
+                .assertErrContains("profiles.yml:8", "schema: [a, b] is not a string");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 
 /**
  * Finds profiles.yml as dbt does (--profiles-dir, DBT_PROFILES_DIR, the project directory,
@@ -97,9 +98,10 @@ public final class ProfileLoader {
             throw new MallardException(ErrorCode.PROFILE, "target '" + chosen + "' of profile '" + project.profile()
                     + "' has no 'type'", displayName, 0);
         }
+        ToIntFunction<String> lineOf = key -> ProfileValues.lineOf(file.get(), project.profile(), chosen, key);
         int threads = threadsOverride != null ? threadsOverride : ProfileValues.threads(out.get("threads"),
-                displayName, chosen, project.profile());
-        ProfileValues.checkStrings(out, displayName, chosen, project.profile());
+                displayName, chosen, project.profile(), lineOf);
+        ProfileValues.checkStrings(out, displayName, chosen, project.profile(), lineOf);
         String schema = out.get("schema") == null ? "main" : String.valueOf(out.get("schema"));
         String database = out.get("database") == null ? null : String.valueOf(out.get("database"));
         return new Resolved(new Target(project.profile(), chosen, type, schema, database, threads, out, false), file, null);

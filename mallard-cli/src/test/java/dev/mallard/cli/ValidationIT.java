@@ -169,8 +169,8 @@ class ValidationIT {
                             tets: [not_null]
                 """);
         p.runOk("build").assertOutContains(
-                "Custom key `colums` found at `models[0]` in file `models/schema.yml`",
-                "Custom key `tets` found at `sources[0].tables[0].columns[0]` in file `models/schema.yml`",
+                "Custom key `colums` found at `models[0]` in file `models/schema.yml`, line 4",
+                "Custom key `tets` found at `sources[0].tables[0].columns[0]` in file `models/schema.yml`, line 15",
                 "Did not find matching node for patch with name 'nosuch' in the 'models' section of file "
                         + "'models/schema.yml'");
     }

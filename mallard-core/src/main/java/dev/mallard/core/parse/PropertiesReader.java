@@ -65,9 +65,10 @@ final class PropertiesReader {
         List<SourceDefinition> sources = new ArrayList<>();
         List<Map<String, Object>> unitTests = new ArrayList<>();
         for (SourceFile f : files) {
-            Map<String, Object> y = YamlFiles.readMap(f.absolute(), projectDir, warnings);
+            YamlFiles.Document document = YamlFiles.readDocument(f.absolute(), projectDir, warnings);
+            Map<String, Object> y = document.values();
             String file = f.relativeToProject();
-            checkKeys(y, file);
+            new PropertyKeys(file, document, warnings).check();
             collect(y, "models", file, models);
             collect(y, "seeds", file, seeds);
             collect(y, "snapshots", file, snapshots);
@@ -82,39 +83,6 @@ final class PropertiesReader {
             }
         }
         return new Properties(models, seeds, snapshots, analyses, sources, unitTests);
-    }
-
-    /** Warns about every key dbt does not know, down to columns and source tables; the run goes on. */
-    private void checkKeys(Map<String, Object> y, String file) {
-        PropertyKeys.checkTopLevel(y, file, warnings);
-        for (String section : List.of("models", "seeds", "snapshots", "analyses", "sources")) {
-            List<Map<String, Object>> list = y.get(section) instanceof List<?> ? entries(y, section, file) : List.of();
-            for (int i = 0; i < list.size(); i++) {
-                String path = section + "[" + i + "]";
-                PropertyKeys.check(list.get(i), PropertyKeys.ofSection(section), path, file, warnings);
-                if (section.equals("sources")) {
-                    List<Map<String, Object>> tables = list.get(i).get("tables") instanceof List<?>
-                            ? entries(list.get(i), "tables", file) : List.of();
-                    for (int t = 0; t < tables.size(); t++) {
-                        PropertyKeys.check(tables.get(t), PropertyKeys.SOURCE_TABLE, path + ".tables[" + t + "]", file,
-                                warnings);
-                        checkColumns(tables.get(t), path + ".tables[" + t + "]", file);
-                    }
-                } else {
-                    checkColumns(list.get(i), path, file);
-                }
-            }
-        }
-    }
-
-    private void checkColumns(Map<String, Object> entry, String path, String file) {
-        if (entry.get("columns") instanceof List<?> columns) {
-            for (int c = 0; c < columns.size(); c++) {
-                if (columns.get(c) instanceof Map<?, ?> column) {
-                    PropertyKeys.check(column, PropertyKeys.COLUMN, path + ".columns[" + c + "]", file, warnings);
-                }
-            }
-        }
     }
 
     private void collect(Map<String, Object> y, String key, String file, Map<String, PropertyPatch> out) {

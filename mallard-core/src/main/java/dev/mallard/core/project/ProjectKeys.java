@@ -3,12 +3,8 @@ package dev.mallard.core.project;
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
 import dev.mallard.core.graph.NameSuggester;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,9 +27,9 @@ final class ProjectKeys {
     }
 
     /** Refuses every key neither dbt nor Mallard knows, naming them all and the line of the first. */
-    static void check(Map<String, Object> yaml, String displayName, Path file) {
+    static void check(YamlFiles.Document document, String displayName) {
         List<String> unknown = new ArrayList<>();
-        for (Object key : yaml.keySet()) {
+        for (Object key : document.values().keySet()) {
             if (!DBT_KEYS.contains(String.valueOf(key)) && !MALLARD_KEYS.contains(String.valueOf(key))) {
                 unknown.add(String.valueOf(key));
             }
@@ -47,22 +43,8 @@ final class ProjectKeys {
         String hint = NameSuggester.closest(first, known).map(k -> "did you mean '" + k + "'?").orElse(null);
         String names = String.join("', '", unknown);
         throw new MallardException(ErrorCode.PROJECT, (unknown.size() == 1 ? "unknown top-level key '"
-                : "unknown top-level keys '") + names + "': dbt_project.yml accepts only dbt's keys and Mallard's 'migrations'",
-                displayName, lineOf(file, first), hint, null);
-    }
-
-    private static int lineOf(Path file, String key) {
-        try {
-            List<String> lines = Files.readAllLines(file);
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i);
-                if (line.startsWith(key + ":") || line.startsWith("'" + key + "'") || line.startsWith("\"" + key + "\"")) {
-                    return i + 1;
-                }
-            }
-        } catch (IOException e) {
-            // the file was just read; a line number is a courtesy
-        }
-        return 0;
+                : "unknown top-level keys '") + names
+                + "': dbt_project.yml accepts only dbt's keys and Mallard's 'migrations'",
+                displayName, document.lineOf(first), hint, null);
     }
 }

@@ -63,8 +63,9 @@ public final class ProjectLoader {
             throw new MallardException(ErrorCode.PROJECT, "no dbt_project.yml in " + dir, null, 0,
                     "run mallard from a project folder or pass --project-dir", null);
         }
-        Map<String, Object> yaml = YamlFiles.readMap(projectFile, dir, warnings);
-        ProjectKeys.check(yaml, "dbt_project.yml", projectFile);
+        YamlFiles.Document document = YamlFiles.readDocument(projectFile, dir, warnings);
+        ProjectKeys.check(document, "dbt_project.yml");
+        Map<String, Object> yaml = document.values();
         Object rawVars = yaml.get("vars");
         Map<String, Object> projectVars = rawVars instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
         ValueRenderer renderer = renderers.create(options.cliVars(), projectVars);
@@ -103,8 +104,9 @@ public final class ProjectLoader {
         for (Path pkgDir : dirs) {
             Path file = pkgDir.resolve("dbt_project.yml");
             String display = root.dir().relativize(file).toString().replace('\\', '/');
-            Map<String, Object> yaml = YamlFiles.readMap(file, root.dir(), warnings);
-            ProjectKeys.check(yaml, display, file);
+            YamlFiles.Document document = YamlFiles.readDocument(file, root.dir(), warnings);
+            ProjectKeys.check(document, display);
+            Map<String, Object> yaml = document.values();
             Object rawVars = yaml.get("vars");
             Map<String, Object> pkgVars = rawVars instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
             ValueRenderer renderer = renderers.create(cliVars, pkgVars);

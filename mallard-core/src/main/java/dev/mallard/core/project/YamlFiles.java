@@ -4,7 +4,9 @@ import dev.mallard.core.common.TextFiles;
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
 import dev.mallard.core.error.Warnings;
+import java.io.IOException;
 import java.io.StringReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,25 +48,46 @@ public final class YamlFiles {
     }
 
     public static Map<String, Object> readMap(Path file, Path displayRoot, Warnings warnings) {
+        return readDocument(file, displayRoot, warnings).values();
+    }
+
+    /** A file's top-level mapping and the line of each key by its path, for messages about keys. */
+    public record Document(Map<String, Object> values, Map<String, Integer> keyLines) {
+        public Document {
+            keyLines = Map.copyOf(keyLines);
+        }
+
+        /** The line of the key at {@code path} ({@code models[0].colums}), or 0 when unknown. */
+        public int lineOf(String path) {
+            return keyLines.getOrDefault(path, 0);
+        }
+    }
+
+    public static Document readDocument(Path file, Path displayRoot, Warnings warnings) {
         String display = display(file, displayRoot);
         try {
-            if (java.nio.file.Files.size(file) > 4L * MAX_CODE_POINTS) {
+            if (Files.size(file) > 4L * MAX_CODE_POINTS) {
                 throw new MallardException(ErrorCode.YAML, "the file is larger than the YAML limit of "
                         + MAX_CODE_POINTS + " characters", display, 0);
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new MallardException(ErrorCode.PROJECT, "cannot read " + display + ": " + e.getMessage());
         }
-        return parseMap(TextFiles.readUtf8(file, display), display, warnings);
+        String text = TextFiles.readUtf8(file, display);
+        YamlLimits limits = new YamlLimits(display, warnings);
+        return new Document(asMap(build(composeWithin(text, display, limits), display), display), limits.keyLines());
     }
 
     public static Map<String, Object> parseMap(String text, String displayName) {
         return parseMap(text, displayName, Warnings.ignored());
     }
 
-    @SuppressWarnings("unchecked")
     public static Map<String, Object> parseMap(String text, String displayName, Warnings warnings) {
-        Object parsed = load(text, displayName, warnings);
+        return asMap(load(text, displayName, warnings), displayName);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object parsed, String displayName) {
         if (parsed == null) {
             return new LinkedHashMap<>();
         }
@@ -76,7 +99,10 @@ public final class YamlFiles {
 
     /** The document's value (null when empty), checked against the bounds before it is built. */
     public static Object load(String text, String displayName, Warnings warnings) {
-        Node root = compose(text, displayName, warnings);
+        return build(compose(text, displayName, warnings), displayName);
+    }
+
+    private static Object build(Node root, String displayName) {
         if (root == null) {
             return null;
         }
@@ -91,6 +117,10 @@ public final class YamlFiles {
 
     /** The document's node tree (null when empty), within the bounds and with duplicate keys warned about. */
     public static Node compose(String text, String displayName, Warnings warnings) {
+        return composeWithin(text, displayName, new YamlLimits(displayName, warnings));
+    }
+
+    private static Node composeWithin(String text, String displayName, YamlLimits limits) {
         if (text.length() > MAX_CODE_POINTS) {
             throw new MallardException(ErrorCode.YAML, "the file is larger than the YAML limit of "
                     + MAX_CODE_POINTS + " characters", displayName, 0);
@@ -104,7 +134,7 @@ public final class YamlFiles {
             throw new MallardException(ErrorCode.YAML, "invalid YAML: " + e.getMessage(), displayName, 0);
         }
         if (root != null) {
-            new YamlLimits(displayName, warnings).check(root);
+            limits.check(root);
         }
         return root;
     }

@@ -5,6 +5,7 @@ import dev.mallard.core.error.MallardException;
 import dev.mallard.core.error.Warnings;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -25,14 +26,21 @@ final class YamlLimits {
     private final Warnings warnings;
     /** Each node's size once its aliases are expanded; -1 while it is being measured. */
     private final Map<Node, Long> sizes = new IdentityHashMap<>();
+    /** The line of each mapping key by its path ({@code models[0].columns}), where it is first met. */
+    private final Map<String, Integer> keyLines = new HashMap<>();
 
     YamlLimits(String displayName, Warnings warnings) {
         this.displayName = displayName;
         this.warnings = warnings;
     }
 
+    /** The 1-based line of each key by its path, e.g. {@code models[0].colums}; filled by {@link #check}. */
+    Map<String, Integer> keyLines() {
+        return keyLines;
+    }
+
     void check(Node root) {
-        long expanded = size(root);
+        long expanded = size(root, "");
         if (expanded - sizes.size() > MAX_EXPANDED_VALUES) {
             throw new MallardException(ErrorCode.YAML, "invalid YAML: its aliases expand to more than "
                     + MAX_EXPANDED_VALUES + " values", displayName, 0,
@@ -40,7 +48,7 @@ final class YamlLimits {
         }
     }
 
-    private long size(Node node) {
+    private long size(Node node, String path) {
         Long known = sizes.get(node);
         if (known != null) {
             if (known < 0) {
@@ -54,12 +62,18 @@ final class YamlLimits {
         if (node instanceof MappingNode m) {
             warnDuplicates(m);
             for (NodeTuple t : m.getValue()) {
-                total = add(total, size(t.getKeyNode()));
-                total = add(total, size(t.getValueNode()));
+                String keyPath = path;
+                if (t.getKeyNode() instanceof ScalarNode key) {
+                    keyPath = path.isEmpty() ? key.getValue() : path + "." + key.getValue();
+                    keyLines.putIfAbsent(keyPath, key.getStartMark().getLine() + 1);
+                }
+                total = add(total, size(t.getKeyNode(), keyPath));
+                total = add(total, size(t.getValueNode(), keyPath));
             }
         } else if (node instanceof SequenceNode s) {
-            for (Node child : s.getValue()) {
-                total = add(total, size(child));
+            List<Node> items = s.getValue();
+            for (int i = 0; i < items.size(); i++) {
+                total = add(total, size(items.get(i), path + "[" + i + "]"));
             }
         }
         sizes.put(node, total);

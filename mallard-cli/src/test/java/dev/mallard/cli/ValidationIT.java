@@ -197,6 +197,14 @@ class ValidationIT {
     }
 
     @Test
+    void aSeedThatIsNotUtf8IsNamedWithTheLineOfItsFirstBadByte() throws IOException {
+        TestProject p = project();
+        Files.createDirectories(dir.resolve("seeds"));
+        Files.write(dir.resolve("seeds/people.csv"), "id,name\n1,Ada\n2,Jos\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        p.run("seed").assertExit(1).assertNoJavaInternals().assertOutputContains("seeds/people.csv:3", "not UTF-8");
+    }
+
+    @Test
     void aModelLargerThan20MbLeavesTheArtifactsReadableForLaterCommands() {
         String padding = ("-- " + "x".repeat(97) + "\n").repeat(210_000); // 21 MB
         TestProject p = project().file("models/big.sql", "select 1 as id\n" + padding);

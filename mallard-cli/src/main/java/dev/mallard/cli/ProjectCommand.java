@@ -18,6 +18,9 @@ abstract class ProjectCommand implements Callable<Integer> {
             if (ws.project().profileNotice() != null && announcesProfile()) {
                 printer.line(ws.project().profileNotice());
             }
+            // commands whose output is read by programs (ls, show) keep warnings off stdout
+            ProgressPrinter warnings = announcesProfile() ? printer : new ProgressPrinter(System.err);
+            ws.warnings().takeNew().forEach(warnings::line);
             return run(ws);
         }
     }

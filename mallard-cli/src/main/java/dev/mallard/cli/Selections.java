@@ -3,6 +3,7 @@ package dev.mallard.cli;
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
 import dev.mallard.core.exec.Deferral;
+import dev.mallard.core.exec.ProgressPrinter;
 import dev.mallard.core.manifest.Node;
 import dev.mallard.core.manifest.NodeId;
 import dev.mallard.core.manifest.ResourceType;
@@ -96,7 +97,10 @@ final class Selections {
     }
 
     private static SelectorsFile selectorsFile(Workspace ws) {
-        return SelectorsFile.read(ws.project().dir(), new YamlValueRenderer(ws.project().cliVars()));
+        SelectorsFile file = SelectorsFile.read(ws.project().dir(), new YamlValueRenderer(ws.project().cliVars()),
+                ws.warnings());
+        ws.warnings().takeNew().forEach(new ProgressPrinter(System.err)::line);
+        return file;
     }
 
     /** What --defer asks for, or null without it. */

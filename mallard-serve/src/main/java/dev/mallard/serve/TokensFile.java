@@ -1,19 +1,16 @@
 package dev.mallard.serve;
 
+import dev.mallard.core.common.TextFiles;
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import dev.mallard.core.error.Warnings;
+import dev.mallard.core.project.YamlFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -42,15 +39,10 @@ public final class TokensFile {
     }
 
     private List<ApiToken> read() {
-        Node root;
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            root = new Yaml(new LoaderOptions()).compose(r);
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            throw MallardException.at(ErrorCode.YAML, file, line, "invalid YAML: " + e.getProblem());
-        } catch (IOException e) {
-            throw new MallardException(ErrorCode.USAGE, "cannot read the tokens file " + file + ": " + e.getMessage());
+        if (!Files.isRegularFile(file)) {
+            throw new MallardException(ErrorCode.USAGE, "cannot read the tokens file " + file + ": no such file");
         }
+        Node root = YamlFiles.compose(TextFiles.readUtf8(file, file.toString()), file.toString(), Warnings.ignored());
         if (!(root instanceof MappingNode top)) {
             throw fail(root, "expected a mapping with a 'tokens:' list");
         }

@@ -2,6 +2,7 @@ package dev.mallard.core.deps;
 
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
+import dev.mallard.core.error.Warnings;
 import dev.mallard.core.project.ValueRenderer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,7 +43,9 @@ public final class Deps {
             AddPackage.into(projectDir, options.addPackage(), options.source());
             log.accept("Added " + options.addPackage() + " to packages.yml");
         }
-        PackagesFile spec = PackagesFile.read(projectDir, projectDir, renderer);
+        Warnings warnings = new Warnings();
+        PackagesFile spec = PackagesFile.read(projectDir, projectDir, renderer, warnings);
+        warnings.all().forEach(log);
         if (spec.packages().isEmpty()) {
             log.accept("Warning: No packages were found in packages.yml");
             return List.of();

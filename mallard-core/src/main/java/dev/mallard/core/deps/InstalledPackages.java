@@ -2,6 +2,7 @@ package dev.mallard.core.deps;
 
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
+import dev.mallard.core.error.Warnings;
 import dev.mallard.core.project.ValueRenderer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +20,11 @@ public final class InstalledPackages {
     }
 
     public static void require(Path projectDir, String installPath, ValueRenderer renderer) {
-        PackagesFile spec = PackagesFile.read(projectDir, projectDir, renderer);
+        require(projectDir, installPath, renderer, Warnings.ignored());
+    }
+
+    public static void require(Path projectDir, String installPath, ValueRenderer renderer, Warnings warnings) {
+        PackagesFile spec = PackagesFile.read(projectDir, projectDir, renderer, warnings);
         if (spec.packages().isEmpty()) {
             return;
         }

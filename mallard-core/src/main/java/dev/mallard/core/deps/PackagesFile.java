@@ -2,6 +2,7 @@ package dev.mallard.core.deps;
 
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
+import dev.mallard.core.error.Warnings;
 import dev.mallard.core.project.ValueRenderer;
 import dev.mallard.core.project.YamlFiles;
 import java.io.IOException;
@@ -40,11 +41,16 @@ public record PackagesFile(Path file, List<PackageSpec> packages) {
      * {@code renderer} (null: no rendering); the entry as written is kept for the lock hash.
      */
     public static PackagesFile read(Path dir, Path displayRoot, ValueRenderer renderer) {
+        return read(dir, displayRoot, renderer, Warnings.ignored());
+    }
+
+    /** As {@link #read(Path, Path, ValueRenderer)}, reporting duplicate keys to {@code warnings}. */
+    public static PackagesFile read(Path dir, Path displayRoot, ValueRenderer renderer, Warnings warnings) {
         Path packagesYml = dir.resolve(PACKAGES_YML);
         Path dependenciesYml = dir.resolve(DEPENDENCIES_YML);
-        Map<String, Object> p = Files.isRegularFile(packagesYml) ? YamlFiles.readMap(packagesYml, displayRoot) : Map.of();
+        Map<String, Object> p = Files.isRegularFile(packagesYml) ? YamlFiles.readMap(packagesYml, displayRoot, warnings) : Map.of();
         Map<String, Object> d = Files.isRegularFile(dependenciesYml)
-                ? YamlFiles.readMap(dependenciesYml, displayRoot) : Map.of();
+                ? YamlFiles.readMap(dependenciesYml, displayRoot, warnings) : Map.of();
         if (p.containsKey("packages") && d.containsKey("packages")) {
             throw new MallardException(ErrorCode.PROJECT,
                     "the 'packages' key cannot be specified in both packages.yml and dependencies.yml",

@@ -13,6 +13,20 @@ public final class Engines {
     private Engines() {
     }
 
+    /** Refuses a target whose adapter type no engine provides, before anything is parsed (as dbt does). */
+    public static void requireKnown(Target target) {
+        List<String> known = new ArrayList<>();
+        for (EngineFactory factory : ServiceLoader.load(EngineFactory.class)) {
+            if (factory.type().equalsIgnoreCase(target.type())) {
+                return;
+            }
+            known.add(factory.type());
+        }
+        throw new MallardException(ErrorCode.PROFILE, "credentials in profile '" + target.profileName() + "', target '"
+                + target.name() + "' are invalid: could not find adapter type '" + target.type() + "' (available: "
+                + String.join(", ", known) + ")");
+    }
+
     public static Engine open(Target target, Path projectDir) {
         List<String> known = new ArrayList<>();
         for (EngineFactory factory : ServiceLoader.load(EngineFactory.class)) {

@@ -103,9 +103,10 @@ public final class JinjaEngine {
     private JinjaEngine(List<TemplateFile> macroSources, List<TemplateFile> templates, Packages packages) {
         this.rootPackage = packages.root();
         List<TemplateError> errors = new ArrayList<>();
+        MacroNames names = new MacroNames();
         for (TemplateFile file : macroSources) {
             try {
-                defineMacros(file, packages.packageOf().apply(file.path()));
+                defineMacros(file, packages.packageOf().apply(file.path()), names);
             } catch (TemplateError e) {
                 errors.add(e);
             }
@@ -123,6 +124,7 @@ public final class JinjaEngine {
             errors.sort(java.util.Comparator.comparing(TemplateError::file).thenComparingInt(TemplateError::line));
             throw syntaxErrors(errors);
         }
+        names.requireUnique();
         Map<String, Object> shared = Collections.unmodifiableMap(macros);
         statics.putAll(DbtFunctions.all());
         statics.putAll(DataFunctions.all());
@@ -148,10 +150,13 @@ public final class JinjaEngine {
         return lib;
     }
 
-    private void defineMacros(TemplateFile file, String packageName) {
+    private void defineMacros(TemplateFile file, String packageName, MacroNames names) {
         TemplateAst ast = environment.parse(file.path(), file.text());
         for (Stmt stmt : ast.body()) {
             if (stmt instanceof Stmt.Macro m) {
+                if (packageName != null && !packageName.equals("dbt")) {
+                    names.add(packageName, m.name(), m.pos());
+                }
                 MacroValue macro = MacroValue.global(m, ast.source());
                 macros.put(m.name(), macro);
                 macroFiles.put(m.name(), file.path());

@@ -1,5 +1,8 @@
 package dev.mallard.core.jinja;
 
+import dev.mallard.core.error.MallardException;
+import dev.mallard.core.error.Warnings;
+import dev.mallard.core.project.YamlFiles;
 import dev.mallard.jinja.value.Args;
 import dev.mallard.jinja.value.CallSite;
 import dev.mallard.jinja.value.JinjaError;
@@ -142,14 +145,20 @@ final class YamlFunctions {
             return a.get(1, "default", null);
         }
         try {
-            return JsonFunctions.pythonValue(new Yaml(new PythonTimestamps(new LoaderOptions())).load(s.toString()));
-        } catch (YAMLException | JinjaError e) {
+            Node root = YamlFiles.compose(s.toString(), "fromyaml", Warnings.ignored());
+            return root == null ? null
+                    : JsonFunctions.pythonValue(new PythonTimestamps(YamlFiles.loaderOptions()).build(root));
+        } catch (YAMLException | JinjaError | MallardException e) {
             return a.get(1, "default", null); // PyYAML's YAMLError and ValueError (a bad date)
         }
     }
 
     /** YAML timestamps become Python dates and datetimes (as PyYAML gives), not java.util.Date. */
     private static final class PythonTimestamps extends SafeConstructor {
+        Object build(Node root) {
+            return constructDocument(root);
+        }
+
         PythonTimestamps(LoaderOptions options) {
             super(options);
             yamlConstructors.put(Tag.TIMESTAMP, new AbstractConstruct() {

@@ -1,12 +1,12 @@
 package dev.mallard.core.materialize;
 
+import dev.mallard.core.common.TextFiles;
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +36,8 @@ final class CsvCheck {
 
     private static List<String> read(Path file, String displayName, char delimiter, boolean headerOnly) {
         CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setQuote('"').get();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        // decoded strictly first, so that a file that is not UTF-8 is named with the line of its first bad byte
+        try (Reader reader = new StringReader(TextFiles.readUtf8(file, displayName));
              CSVParser parser = CSVParser.parse(reader, format)) {
             int expected = -1;
             List<String> header = List.of();

@@ -1,10 +1,10 @@
 package dev.mallard.core.migrate;
 
+import dev.mallard.core.common.TextFiles;
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
 import dev.mallard.core.project.MigrationsConfig;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,12 +71,7 @@ public final class MigrationResolver {
         List<Migration> out = new ArrayList<>();
         for (Path file : files) {
             String script = projectDir.relativize(file).toString().replace('\\', '/');
-            String content;
-            try {
-                content = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new MallardException(ErrorCode.PROJECT, "cannot read migration: " + e.getMessage(), script, 0);
-            }
+            String content = TextFiles.readUtf8(file, script);
             out.add(SqlMigrationParser.parse(file.getFileName().toString(), script, content));
         }
         return out;

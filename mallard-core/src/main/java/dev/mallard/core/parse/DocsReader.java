@@ -1,5 +1,6 @@
 package dev.mallard.core.parse;
 
+import dev.mallard.core.common.TextFiles;
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
 import dev.mallard.core.manifest.DocBlock;
@@ -12,8 +13,6 @@ import dev.mallard.jinja.lib.Library;
 import dev.mallard.jinja.parser.Parser;
 import dev.mallard.jinja.value.Py;
 import dev.mallard.jinja.value.PyCallable;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +27,7 @@ final class DocsReader {
     static Map<String, DocBlock> read(List<SourceFile> files, String packageName) {
         Map<String, DocBlock> docs = new LinkedHashMap<>();
         for (SourceFile f : files) {
-            String text;
-            try {
-                text = Files.readString(f.absolute());
-            } catch (IOException e) {
-                throw new MallardException(ErrorCode.PROJECT, "cannot read " + f.relativeToProject());
-            }
+            String text = TextFiles.readUtf8(f.absolute(), f.relativeToProject());
             TemplateAst ast;
             try {
                 ast = Parser.parse(f.relativeToProject(), text);

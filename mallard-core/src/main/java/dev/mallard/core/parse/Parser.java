@@ -1,8 +1,10 @@
 package dev.mallard.core.parse;
 
+import dev.mallard.core.common.TextFiles;
 import dev.mallard.core.engine.Relation;
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
+import dev.mallard.core.error.Warnings;
 import dev.mallard.core.jinja.JinjaEngine;
 import dev.mallard.core.jinja.TemplateFile;
 import dev.mallard.core.manifest.DocBlock;
@@ -20,8 +22,6 @@ import dev.mallard.core.project.Project;
 import dev.mallard.core.project.ProjectConfig;
 import dev.mallard.core.project.SourceFile;
 import dev.mallard.core.project.ValueRenderer;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -36,6 +36,7 @@ import java.util.Set;
 public final class Parser {
     private final Project project;
     private final Vars vars;
+    private final Warnings warnings;
 
     /**
      * The manifest plus the Jinja engine holding the project's macros, reused to compile,
@@ -51,7 +52,13 @@ public final class Parser {
     private Map<String, String> texts = Map.of();
 
     public Parser(Project project) {
+        this(project, Warnings.ignored());
+    }
+
+    /** A parser that reports what dbt only warns about (properties for missing nodes, unknown keys) to {@code warnings}. */
+    public Parser(Project project, Warnings warnings) {
         this.project = project;
+        this.warnings = warnings;
         Map<String, Map<String, Object>> packageVars = new java.util.HashMap<>();
         for (Project p : project.packages()) {
             packageVars.put(p.name(), p.config().vars());
@@ -152,8 +159,11 @@ public final class Parser {
         Vars unitVars = vars.scopedTo(pkg);
         ValueRenderer configRenderer = (template, file) -> jinja.renderNative(new TemplateFile(file, template),
                 new ParseRuntime(unitVars, project.target().context(), Map.of(), null), Map.of());
-        PropertiesReader.Properties props = new PropertiesReader(unit.dir(), docs, pkg, configRenderer)
+        PropertiesReader.Properties props = new PropertiesReader(unit.dir(), docs, pkg, configRenderer, warnings)
                 .read(unit.propertyFiles());
+        warnUnmatched(props.models(), unit.modelFiles(), "models");
+        warnUnmatched(props.seeds(), unit.seedFiles(), "seeds");
+        warnUnmatched(props.analyses(), unit.analysisFiles(), "analyses");
         Map<String, String> seenNames = new LinkedHashMap<>();
         ProjectConfigTree modelTree = ProjectConfigTree.of(unit, ProjectConfig::models);
         ProjectConfigTree modelOverrides = ProjectConfigTree.rootOverrides(unit, ProjectConfig::models);
@@ -230,6 +240,18 @@ public final class Parser {
             }
         }
         enabledNames.addAll(seenNames.keySet());
+    }
+
+    /** dbt warns about properties for a node that no file defines (a typo, or a deleted file), and goes on. */
+    private void warnUnmatched(Map<String, PropertyPatch> patches, List<SourceFile> files, String section) {
+        Set<String> names = new java.util.HashSet<>();
+        files.forEach(f -> names.add(f.stem()));
+        for (PropertyPatch patch : patches.values()) {
+            if (!names.contains(patch.name()) && !patch.raw().containsKey("versions")) {
+                warnings.add("[WARNING]: Did not find matching node for patch with name '" + patch.name() + "' in the '"
+                        + section + "' section of file '" + patch.file() + "'");
+            }
+        }
     }
 
     /** Nothing when there are no errors; the error itself when one; else one error listing all. */
@@ -337,10 +359,6 @@ public final class Parser {
     }
 
     static String read(SourceFile f) {
-        try {
-            return Files.readString(f.absolute());
-        } catch (IOException e) {
-            throw new MallardException(ErrorCode.PROJECT, "cannot read " + f.relativeToProject() + ": " + e.getMessage());
-        }
+        return TextFiles.readUtf8(f.absolute(), f.relativeToProject());
     }
 }

@@ -1,11 +1,12 @@
 package dev.mallard.core.parse;
 
-import dev.mallard.core.project.ValueRenderer;
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
+import dev.mallard.core.error.Warnings;
 import dev.mallard.core.manifest.ColumnSpec;
 import dev.mallard.core.manifest.DocBlock;
 import dev.mallard.core.project.SourceFile;
+import dev.mallard.core.project.ValueRenderer;
 import dev.mallard.core.project.YamlFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,17 +37,23 @@ final class PropertiesReader {
             "post_hook");
     private final String packageName;
     private final ValueRenderer renderer;
+    private final Warnings warnings;
 
     PropertiesReader(Path projectDir, Map<String, DocBlock> docs, String packageName) {
-        this(projectDir, docs, packageName, null);
+        this(projectDir, docs, packageName, null, Warnings.ignored());
     }
 
-    /** {@code renderer} renders the Jinja in {@code config:} values as dbt does (natively); null: none. */
-    PropertiesReader(Path projectDir, Map<String, DocBlock> docs, String packageName, ValueRenderer renderer) {
+    /**
+     * {@code renderer} renders the Jinja in {@code config:} values as dbt does (natively); null: none.
+     * Duplicate and unknown keys are reported to {@code warnings}.
+     */
+    PropertiesReader(Path projectDir, Map<String, DocBlock> docs, String packageName, ValueRenderer renderer,
+                     Warnings warnings) {
         this.projectDir = projectDir;
         this.docs = docs;
         this.packageName = packageName;
         this.renderer = renderer;
+        this.warnings = warnings;
     }
 
     @SuppressWarnings("unchecked")
@@ -58,8 +65,10 @@ final class PropertiesReader {
         List<SourceDefinition> sources = new ArrayList<>();
         List<Map<String, Object>> unitTests = new ArrayList<>();
         for (SourceFile f : files) {
-            Map<String, Object> y = YamlFiles.readMap(f.absolute(), projectDir);
+            YamlFiles.Document document = YamlFiles.readDocument(f.absolute(), projectDir, warnings);
+            Map<String, Object> y = document.values();
             String file = f.relativeToProject();
+            new PropertyKeys(file, document, warnings).check();
             collect(y, "models", file, models);
             collect(y, "seeds", file, seeds);
             collect(y, "snapshots", file, snapshots);

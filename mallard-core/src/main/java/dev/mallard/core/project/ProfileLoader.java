@@ -2,6 +2,7 @@ package dev.mallard.core.project;
 
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
+import dev.mallard.core.error.Warnings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 
 /**
  * Finds profiles.yml as dbt does (--profiles-dir, DBT_PROFILES_DIR, the project directory,
@@ -18,9 +20,15 @@ import java.util.Set;
  */
 public final class ProfileLoader {
     private final Map<String, String> env;
+    private final Warnings warnings;
 
     public ProfileLoader(Map<String, String> env) {
+        this(env, Warnings.ignored());
+    }
+
+    public ProfileLoader(Map<String, String> env, Warnings warnings) {
         this.env = env;
+        this.warnings = warnings;
     }
 
     public record Resolved(Target target, Optional<Path> profilesFile, String notice) {
@@ -54,12 +62,21 @@ public final class ProfileLoader {
         Map<String, Object> profile = null;
         String displayName = file.map(Path::toString).orElse("profiles.yml");
         if (file.isPresent()) {
-            Map<String, Object> all = YamlFiles.readMap(file.get(), null);
+            Map<String, Object> all = YamlFiles.readMap(file.get(), null, warnings);
             Object p = all.get(project.profile());
-            if (p instanceof Map<?, ?> m) {
-                // only the chosen output is rendered: an env_var of another target need not be set
-                profile = (Map<String, Object>) renderer.renderDeep(m, displayName, Set.of("outputs"));
+            if (p == null) {
+                // as dbt: a profiles.yml that exists must hold the project's profile
+                List<String> names = all.keySet().stream().map(String::valueOf).filter(k -> !k.equals("config")).toList();
+                throw new MallardException(ErrorCode.PROFILE, "could not find profile named '" + project.profile()
+                        + "' (profiles: " + String.join(", ", names) + ")", displayName, 0,
+                        "add it to the file, or name one of its profiles in dbt_project.yml's 'profile:'", null);
             }
+            if (!(p instanceof Map<?, ?> m)) {
+                throw new MallardException(ErrorCode.PROFILE, "profile '" + project.profile()
+                        + "' must be a mapping with 'target' and 'outputs'", displayName, 0);
+            }
+            // only the chosen output is rendered: an env_var of another target need not be set
+            profile = (Map<String, Object>) renderer.renderDeep(m, displayName, Set.of("outputs"));
         }
         if (profile == null) {
             return new Resolved(defaultTarget(project, projectDir, targetName, threadsOverride), file,
@@ -81,7 +98,10 @@ public final class ProfileLoader {
             throw new MallardException(ErrorCode.PROFILE, "target '" + chosen + "' of profile '" + project.profile()
                     + "' has no 'type'", displayName, 0);
         }
-        int threads = threadsOverride != null ? threadsOverride : intValue(out.get("threads"), 1);
+        ToIntFunction<String> lineOf = key -> ProfileValues.lineOf(file.get(), project.profile(), chosen, key);
+        int threads = threadsOverride != null ? threadsOverride : ProfileValues.threads(out.get("threads"),
+                displayName, chosen, project.profile(), lineOf);
+        ProfileValues.checkStrings(out, displayName, chosen, project.profile(), lineOf);
         String schema = out.get("schema") == null ? "main" : String.valueOf(out.get("schema"));
         String database = out.get("database") == null ? null : String.valueOf(out.get("database"));
         return new Resolved(new Target(project.profile(), chosen, type, schema, database, threads, out, false), file, null);
@@ -94,19 +114,5 @@ public final class ProfileLoader {
         raw.put("schema", "main");
         return new Target(project.profile(), targetName == null ? "dev" : targetName, "duckdb", "main", null,
                 threads == null ? 4 : threads, raw, true);
-    }
-
-    private static int intValue(Object v, int def) {
-        if (v instanceof Number n) {
-            return n.intValue();
-        }
-        if (v != null) {
-            try {
-                return Integer.parseInt(String.valueOf(v).trim());
-            } catch (NumberFormatException e) {
-                return def;
-            }
-        }
-        return def;
     }
 }

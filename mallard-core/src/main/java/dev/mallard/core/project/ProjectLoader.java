@@ -4,6 +4,7 @@ import dev.mallard.core.deps.DbtVersion;
 import dev.mallard.core.deps.InstalledPackages;
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
+import dev.mallard.core.error.Warnings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,10 +42,17 @@ public final class ProjectLoader {
 
     private final Map<String, String> env;
     private final RendererFactory renderers;
+    private final Warnings warnings;
 
     public ProjectLoader(Map<String, String> env, RendererFactory renderers) {
+        this(env, renderers, Warnings.ignored());
+    }
+
+    /** A loader that reports what dbt only warns about (duplicate YAML keys) to {@code warnings}. */
+    public ProjectLoader(Map<String, String> env, RendererFactory renderers, Warnings warnings) {
         this.env = env;
         this.renderers = renderers;
+        this.warnings = warnings;
     }
 
     @SuppressWarnings("unchecked")
@@ -55,7 +63,9 @@ public final class ProjectLoader {
             throw new MallardException(ErrorCode.PROJECT, "no dbt_project.yml in " + dir, null, 0,
                     "run mallard from a project folder or pass --project-dir", null);
         }
-        Map<String, Object> yaml = YamlFiles.readMap(projectFile, dir);
+        YamlFiles.Document document = YamlFiles.readDocument(projectFile, dir, warnings);
+        ProjectKeys.check(document, "dbt_project.yml");
+        Map<String, Object> yaml = document.values();
         Object rawVars = yaml.get("vars");
         Map<String, Object> projectVars = rawVars instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
         ValueRenderer renderer = renderers.create(options.cliVars(), projectVars);
@@ -64,9 +74,9 @@ public final class ProjectLoader {
         DbtVersion.require(rendered.get("require-dbt-version"), config.name(), "dbt_project.yml",
                 lineOf(projectFile, "require-dbt-version"));
         if (options.requirePackages()) {
-            InstalledPackages.require(dir, config.packagesInstallPath(), renderer);
+            InstalledPackages.require(dir, config.packagesInstallPath(), renderer, warnings);
         }
-        ProfileLoader.Resolved profile = new ProfileLoader(env).resolve(config, dir, options.profilesDir(),
+        ProfileLoader.Resolved profile = new ProfileLoader(env, warnings).resolve(config, dir, options.profilesDir(),
                 options.target(), options.threads(), renderer);
         Project root = files(dir, dir, config, profile.target(), options.cliVars(), profile.notice(), null);
         return root.withPackages(packages(root, options.cliVars()));
@@ -94,7 +104,9 @@ public final class ProjectLoader {
         for (Path pkgDir : dirs) {
             Path file = pkgDir.resolve("dbt_project.yml");
             String display = root.dir().relativize(file).toString().replace('\\', '/');
-            Map<String, Object> yaml = YamlFiles.readMap(file, root.dir());
+            YamlFiles.Document document = YamlFiles.readDocument(file, root.dir(), warnings);
+            ProjectKeys.check(document, display);
+            Map<String, Object> yaml = document.values();
             Object rawVars = yaml.get("vars");
             Map<String, Object> pkgVars = rawVars instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
             ValueRenderer renderer = renderers.create(cliVars, pkgVars);

@@ -2,6 +2,7 @@ package dev.mallard.core.run;
 
 import dev.mallard.core.engine.Engine;
 import dev.mallard.core.engine.Engines;
+import dev.mallard.core.error.Warnings;
 import dev.mallard.core.graph.Dag;
 import dev.mallard.core.graph.Linker;
 import dev.mallard.core.manifest.Manifest;
@@ -22,23 +23,28 @@ public final class Workspace implements AutoCloseable {
     private final Parser.Result parsed;
     private final Linker linker;
     private final Dag dag;
+    private final Warnings warnings;
     private final String invocationId = UUID.randomUUID().toString();
     private final Instant startedAt = Instant.now();
     private Engine engine;
 
-    private Workspace(Project project, Parser.Result parsed, Linker linker, Dag dag) {
+    private Workspace(Project project, Parser.Result parsed, Linker linker, Dag dag, Warnings warnings) {
         this.project = project;
+        this.warnings = warnings;
         this.parsed = parsed;
         this.linker = linker;
         this.dag = dag;
     }
 
     public static Workspace load(ProjectLoader.Options options, Map<String, String> env) {
-        Project project = new ProjectLoader(env, (cliVars, projectVars) -> new YamlValueRenderer(cliVars)).load(options);
-        Parser.Result parsed = new Parser(project).parse();
+        Warnings warnings = new Warnings();
+        Project project = new ProjectLoader(env, (cliVars, projectVars) -> new YamlValueRenderer(cliVars), warnings)
+                .load(options);
+        Engines.requireKnown(project.target());
+        Parser.Result parsed = new Parser(project, warnings).parse();
         Linker linker = new Linker(parsed.manifest(), parsed.disabledNames());
         Dag dag = linker.link();
-        return new Workspace(project, parsed, linker, dag);
+        return new Workspace(project, parsed, linker, dag, warnings);
     }
 
     public Project project() {
@@ -51,6 +57,11 @@ public final class Workspace implements AutoCloseable {
 
     public Manifest manifest() {
         return parsed.manifest();
+    }
+
+    /** What dbt only warns about, met while loading and parsing (or reading selectors.yml later), in order. */
+    public Warnings warnings() {
+        return warnings;
     }
 
     public Linker linker() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mallard.core.artifacts.ArtifactMetadata;
 import dev.mallard.core.artifacts.ManifestWriter;
+import dev.mallard.core.common.ArtifactJson;
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
 import dev.mallard.core.graph.Dag;
@@ -22,7 +23,7 @@ import java.util.function.Predicate;
  * now, so both sides of every comparison have the same JSON shape.
  */
 final class PreviousRun {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = ArtifactJson.mapper();
 
     private final PreviousState state;
     private final Manifest manifest;

@@ -1,11 +1,12 @@
 package dev.mallard.core.select;
 
+import dev.mallard.core.common.TextFiles;
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
+import dev.mallard.core.error.Warnings;
 import dev.mallard.core.graph.NameSuggester;
 import dev.mallard.core.project.ValueRenderer;
 import dev.mallard.core.project.YamlFiles;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -46,20 +47,25 @@ public final class SelectorsFile {
      * @throws MallardException with {@link ErrorCode#YAML} naming selectors.yml for bad YAML or a bad shape
      */
     public static SelectorsFile read(Path projectDir, ValueRenderer renderer) {
+        return read(projectDir, renderer, Warnings.ignored());
+    }
+
+    /** As {@link #read(Path, ValueRenderer)}, reporting duplicate keys to {@code warnings}. */
+    public static SelectorsFile read(Path projectDir, ValueRenderer renderer, Warnings warnings) {
         Path file = projectDir.resolve(FILE_NAME);
         if (!Files.isRegularFile(file)) {
             return NONE;
         }
-        try {
-            return parse(Files.readString(file), renderer);
-        } catch (IOException e) {
-            throw new MallardException(ErrorCode.PROJECT, "cannot read " + FILE_NAME + ": " + e.getMessage());
-        }
+        return parse(TextFiles.readUtf8(file, FILE_NAME), renderer, warnings);
     }
 
     /** Parses the text of a selectors.yml. */
     public static SelectorsFile parse(String text, ValueRenderer renderer) {
-        Map<String, Object> yaml = YamlFiles.parseMap(text, FILE_NAME);
+        return parse(text, renderer, Warnings.ignored());
+    }
+
+    private static SelectorsFile parse(String text, ValueRenderer renderer, Warnings warnings) {
+        Map<String, Object> yaml = YamlFiles.parseMap(text, FILE_NAME, warnings);
         if (renderer != null) {
             @SuppressWarnings("unchecked")
             Map<String, Object> rendered = (Map<String, Object>) renderer.renderDeep(yaml, FILE_NAME, Set.of());

@@ -3,6 +3,7 @@ package dev.mallard.core.state;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mallard.core.common.ArtifactJson;
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
 import java.io.IOException;
@@ -12,7 +13,7 @@ import java.nio.file.Path;
 
 /** Reads the JSON artifacts of a previous run. */
 final class StateFiles {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectMapper MAPPER = ArtifactJson.mapper();
 
     private StateFiles() {
     }

@@ -1,10 +1,8 @@
 package dev.mallard.core.migrate.diff;
 
+import dev.mallard.core.common.TextFiles;
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,13 +17,7 @@ final class DeclaredSchemaLoader {
     }
 
     static void load(Path schemaFile, Connection scratch) {
-        String script;
-        try {
-            script = Files.readString(schemaFile, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new MallardException(ErrorCode.PROJECT, "cannot read the declared schema: " + e.getMessage(),
-                    schemaFile.toString(), 0, null, e);
-        }
+        String script = TextFiles.readUtf8(schemaFile, schemaFile.toString());
         for (ScriptStatement statement : SqlScriptSplitter.split(script)) {
             try (Statement st = scratch.createStatement()) {
                 st.execute(statement.sql());

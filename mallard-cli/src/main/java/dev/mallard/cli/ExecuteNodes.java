@@ -27,6 +27,11 @@ abstract class ExecuteNodes extends ProjectCommand {
 
     abstract String commandName();
 
+    @Override
+    boolean reportsVersion() {
+        return true;
+    }
+
     abstract Set<ResourceType> resourceTypes();
 
     /** The command's resource types narrowed to {@code --resource-type} names (all when none given). */

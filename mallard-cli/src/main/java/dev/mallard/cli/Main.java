@@ -1,18 +1,22 @@
 package dev.mallard.cli;
 
-import dev.mallard.core.error.MallardException;
-import java.io.PrintWriter;
+import dev.mallard.cli.logging.EventLogging;
+import dev.mallard.cli.logging.LogOptions;
+import dev.mallard.core.events.Invocation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** The {@code mallard} command. */
-@Command(name = "mallard", mixinStandardHelpOptions = true, version = "mallard 0.1.0",
+@Command(name = "mallard", mixinStandardHelpOptions = true, version = "mallard " + LoggedExecution.VERSION,
         description = "Runs dbt projects on embedded DuckDB, manages migrations and serves marts.",
         subcommands = {InitCommand.class, DebugCommand.class, ParseCommand.class, CompileCommand.class,
                 RunCommand.class, SeedCommand.class, SnapshotCommand.class, TestCommand.class, BuildCommand.class, LsCommand.class,
                 ShowCommand.class, RunOperationCommand.class, DocsCommand.class, CleanCommand.class, DepsCommand.class,
                 RetryCommand.class, MigrateCommand.class, DbCommand.class, CheckCommand.class, ServeCommand.class})
 public final class Main implements Runnable {
+    @Mixin
+    LogOptions log = new LogOptions();
 
     @Override
     public void run() {
@@ -35,30 +39,18 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code (tests call this). */
     public static int execute(String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        Invocation.begin();
+        Main main = new Main();
+        CommandLine cli = new CommandLine(main);
         withHelp(cli);
         // like dbt's click: an option given twice takes its last value
         cli.setOverwrittenOptionsAllowed(true);
-        cli.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-            boolean debug = parseResult.originalArgs().contains("--debug");
-            PrintWriter err = cmd.getErr();
-            if (ex instanceof MallardException me) {
-                err.println("Error: " + me.describe());
-                if (debug) {
-                    me.printStackTrace(err);
-                }
-                err.flush();
-                return me.exitCode();
-            }
-            err.println("Internal error: " + ex);
-            if (debug) {
-                ex.printStackTrace(err);
-            } else {
-                err.println("  (run again with --debug for the stack trace)");
-            }
-            err.flush();
-            return 2;
-        });
+        // an unknown option is an error wherever it stands, never the value of --select and the like
+        cli.setUnmatchedOptionsAllowedAsOptionParameters(false);
+        cli.setParameterExceptionHandler(new UsageErrors());
+        cli.setExecutionStrategy(new LoggedExecution(main.log));
+        cli.setExecutionExceptionHandler((ex, cmd, parseResult) -> LoggedExecution.handle(ex, cmd, parseResult,
+                EventLogging.current()));
         return cli.execute(args);
     }
 }

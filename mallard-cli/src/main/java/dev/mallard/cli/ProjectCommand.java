@@ -10,6 +10,7 @@ abstract class ProjectCommand implements Callable<Integer> {
     @Mixin
     ProjectOptions options;
 
+    /** Set to the command's events before it runs; plain text on stdout when called directly. */
     ProgressPrinter printer = new ProgressPrinter(System.out);
 
     @Override
@@ -20,6 +21,11 @@ abstract class ProjectCommand implements Callable<Integer> {
             }
             return run(ws);
         }
+    }
+
+    /** Whether "Running with mallard=..." opens the console output, as dbt's does for its commands. */
+    boolean reportsVersion() {
+        return false;
     }
 
     boolean announcesProfile() {

@@ -29,8 +29,12 @@ public final class ProjectOptions {
     @Option(names = "--debug", description = "Show stack traces on errors.")
     boolean debug;
 
+    Path projectDirOrDefault() {
+        return projectDir == null ? Path.of("").toAbsolutePath() : projectDir;
+    }
+
     ProjectLoader.Options toLoaderOptions() {
-        Path dir = projectDir == null ? Path.of("").toAbsolutePath() : projectDir;
+        Path dir = projectDirOrDefault();
         return new ProjectLoader.Options(dir, profilesDir, target, threads, parseVars());
     }
 

@@ -4,6 +4,7 @@ import dev.mallard.core.engine.ColumnInfo;
 import dev.mallard.core.engine.EngineSession;
 import dev.mallard.core.engine.QueryResult;
 import dev.mallard.core.engine.Relation;
+import dev.mallard.core.events.JinjaLog;
 import dev.mallard.core.graph.Linker;
 import dev.mallard.core.jinja.DbtRuntime;
 import dev.mallard.core.jinja.RelationValue;
@@ -182,7 +183,18 @@ final class ExecRuntime implements DbtRuntime {
 
     @Override
     public void log(String message, boolean info) {
-        if (info) {
+        if (logger instanceof JinjaLog events) {
+            events.log(message, info);
+        } else if (info) {
+            logger.accept(message);
+        }
+    }
+
+    @Override
+    public void print(String message) {
+        if (logger instanceof JinjaLog events) {
+            events.print(message);
+        } else {
             logger.accept(message);
         }
     }

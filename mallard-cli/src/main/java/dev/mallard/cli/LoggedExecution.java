@@ -42,7 +42,12 @@ final class LoggedExecution implements CommandLine.IExecutionStrategy {
         Object command = leaf.getCommand();
         ProjectCommand project = command instanceof ProjectCommand pc ? pc : null;
         Path dir = project != null ? project.options.projectDirOrDefault() : Path.of("").toAbsolutePath();
-        LogSettings settings = log.resolve(System.getenv(), dir, System.console() != null);
+        LogSettings settings;
+        try {
+            settings = log.resolve(System.getenv(), dir, System.console() != null);
+        } catch (MallardException e) {
+            return handle(e, leaf, parseResult, null);
+        }
         long t0 = System.nanoTime();
         try (EventLogging events = EventLogging.start(settings, project != null)) {
             ProgressPrinter printer = events.printer();

@@ -80,6 +80,12 @@ public final class EventLogging implements EventSink, AutoCloseable {
 
     @Override
     public void emit(Event event) {
+        if (settings.warnErrors().silences(event)) {
+            return;
+        }
+        if (settings.warnErrors().promotes(event)) {
+            throw WarnErrors.asError(event);
+        }
         switch (event.level()) {
             case DEBUG -> logger.debug("{}", event);
             case INFO -> logger.info("{}", event);

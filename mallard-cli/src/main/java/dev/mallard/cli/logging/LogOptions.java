@@ -55,6 +55,19 @@ public final class LogOptions {
             + "(default 80; env DBT_PRINTER_WIDTH).")
     Integer printerWidth;
 
+    @Option(names = "--warn-error", scope = ScopeType.INHERIT,
+            description = "Treat warnings as errors (env DBT_WARN_ERROR).")
+    Boolean warnError;
+
+    @Option(names = "--warn-error-options", scope = ScopeType.INHERIT, paramLabel = "YAML",
+            description = "Which warnings become errors: {error: all|[names], warn: [names], silence: [names]} "
+                    + "(env DBT_WARN_ERROR_OPTIONS).")
+    String warnErrorOptions;
+
+    @Option(names = "--partial-parse", negatable = true, scope = ScopeType.INHERIT,
+            description = "Accepted for dbt's sake: Mallard parses the whole project every time.")
+    Boolean partialParse;
+
     /** The settings these flags and the environment give; flags win over environment variables. */
     public LogSettings resolve(Map<String, String> env, Path projectDir, boolean terminal) {
         String format = pick(logFormat, env.get("DBT_LOG_FORMAT"));
@@ -74,7 +87,9 @@ public final class LogOptions {
         return new LogSettings(console, file, level == null || !"none".equalsIgnoreCase(level.trim()) ? consoleLevel
                 : null, levelFile == null && level != null && "none".equalsIgnoreCase(level.trim()) ? null : fileLevel,
                 dir, flag(quiet, env, "DBT_QUIET", false), flag(print, env, "DBT_PRINT", true),
-                colorsWanted && terminal, flag(useColorsFile, env, "DBT_USE_COLORS_FILE", false), width);
+                colorsWanted && terminal, flag(useColorsFile, env, "DBT_USE_COLORS_FILE", false), width,
+                WarnErrors.of(flag(warnError, env, "DBT_WARN_ERROR", false),
+                        pick(warnErrorOptions, env.get("DBT_WARN_ERROR_OPTIONS"))));
     }
 
     private static String pick(String flag, String env) {

@@ -25,6 +25,8 @@ public enum EventFormat {
     private static final ObjectMapper JSON_MAPPER = new ObjectMapper()
             .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     private static final long PID = ProcessHandle.current().pid();
+    /** Events whose text dbt prints bare, without the time: print() output, ls lines, compiled SQL, previews. */
+    private static final java.util.Set<String> RAW_TEXT = java.util.Set.of("PrintEvent", "CompiledNode", "ShowNode");
 
     public static EventFormat parse(String value) {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
@@ -41,7 +43,7 @@ public enum EventFormat {
         LocalDateTime local = LocalDateTime.ofInstant(e.ts(), ZoneId.systemDefault());
         return switch (this) {
             // print() output and ls lines stand alone, as dbt prints them
-            case TEXT -> msg.isEmpty() || "PrintEvent".equals(e.name()) ? msg : local.format(CLOCK) + "  " + msg;
+            case TEXT -> msg.isEmpty() || RAW_TEXT.contains(e.name()) ? msg : local.format(CLOCK) + "  " + msg;
             case DEBUG -> local.format(CLOCK_MICROS) + " [" + String.format(Locale.ROOT, "%-5s", e.level().dbtName())
                     + "] [" + e.thread() + "]: " + msg;
             case JSON -> json(e, msg);

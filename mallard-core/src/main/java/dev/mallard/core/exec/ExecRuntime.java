@@ -42,6 +42,8 @@ final class ExecRuntime implements DbtRuntime {
     private final boolean fullRefresh;
     private final BatchWindow batch;
     private final boolean incrementalBatch;
+    /** --empty: refs and sources read no rows. */
+    private boolean emptyInputs;
     /** Ephemeral models this render referenced, in first-use order. */
     final Set<ModelNode> ephemerals = new LinkedHashSet<>();
 
@@ -81,6 +83,11 @@ final class ExecRuntime implements DbtRuntime {
         this.logger = logger;
     }
 
+    ExecRuntime withEmptyInputs(boolean empty) {
+        this.emptyInputs = empty;
+        return this;
+    }
+
     @Override
     public boolean execute() {
         return true;
@@ -104,6 +111,11 @@ final class ExecRuntime implements DbtRuntime {
 
     /** dbt's event-time filter: during a microbatch, an input with an event_time reads only the batch's rows. */
     private RelationValue filtered(Node input, RelationValue relation) {
+        if (emptyInputs) {
+            // dbt's --empty: the input keeps its columns and reads no rows
+            return new RelationValue(relation.relation(), relation.getType(), "(select * from " + relation.render()
+                    + " where false limit 0)");
+        }
         Object eventTime = input.config().get("event_time");
         if (batch == null || eventTime == null || String.valueOf(eventTime).isBlank()
                 || !MicrobatchConfig.applies(node)) {

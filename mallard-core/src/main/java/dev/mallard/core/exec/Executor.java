@@ -44,6 +44,7 @@ public final class Executor {
     private final boolean failFast;
     private java.nio.file.Path projectDir = java.nio.file.Path.of("");
     private String externalRoot;
+    private boolean storeFailures;
     /** The relations this plan rebuilds as tables: foreign-key dependents that may be detached. */
     private volatile Set<dev.mallard.core.engine.Relation> tablesRebuilt = Set.of();
     /** When this invocation started: the default end of microbatch models' batches. */
@@ -59,6 +60,12 @@ public final class Executor {
         this.files = files;
         this.threads = Math.max(1, threads);
         this.failFast = failFast;
+    }
+
+    /** With --store-failures: tests that do not say otherwise keep their failing rows. */
+    public Executor withStoreFailures(boolean store) {
+        this.storeFailures = store;
+        return this;
     }
 
     /** Where external models write: relative locations resolve against {@code dir}, with the profile's external_root. */
@@ -198,7 +205,7 @@ public final class Executor {
             if (node instanceof TestNode test) {
                 compiled = compiler.compileTest(test, session, printer.jinja());
                 files.writeCompiled(test, compiled);
-                TestExecution.Outcome outcome = TestExecution.run(test, compiled, session, executed);
+                TestExecution.Outcome outcome = TestExecution.run(test, compiled, session, executed, storeFailures);
                 files.writeRun(node, executed);
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 String verdict = outcome.status() == NodeStatus.PASS ? "PASS"
@@ -209,7 +216,7 @@ public final class Executor {
                 NodeResult result = new NodeResult(step.node(), outcome.status(), message, started, Instant.now(),
                         seconds, Thread.currentThread().getName(), Map.of("_message", "OK", "code", "OK"),
                         outcome.failures(), compiled,
-                        TestExecution.storeFailuresAs(test) == null ? null : test.relation().render());
+                        TestExecution.storeFailuresAs(test, storeFailures) == null ? null : test.relation().render());
                 printer.finished(index, total, verdict, test.name(), verdict, seconds, node, result);
                 return result;
             }

@@ -51,7 +51,7 @@ public final class Runner {
     public NodeCompiler compiler() {
         NodeCompiler compiler = new NodeCompiler(ws.parsed().jinja(), ws.linker(), ws.parsed().vars(),
                 ws.project().target().context(), globals()).withFullRefresh(flags.fullRefresh())
-                .withEventTimeWindow(flags.eventTime());
+                .withEventTimeWindow(flags.eventTime()).withEmptyInputs(flags.empty());
         return deferral == null ? compiler : compiler.withDeferral(deferral);
     }
 
@@ -85,7 +85,8 @@ public final class Runner {
             printer.blank();
         }
         Executor executor = new Executor(ws.engine(), ws.manifest(), compiler, printer, files, flags.threads(),
-                flags.failFast()).withExternalRoot(ws.project().dir(), ws.project().target().string("external_root"));
+                flags.failFast()).withExternalRoot(ws.project().dir(), ws.project().target().string("external_root"))
+                .withStoreFailures(flags.storeFailures());
         List<NodeResult> results = executor.run(plan);
         Map<String, Object> endContext = RunResultsContext.of(ws.manifest(), results);
         List<NodeResult> after = runHooks("on-run-end", ws.manifest().onRunEnd(), compiler, endContext);

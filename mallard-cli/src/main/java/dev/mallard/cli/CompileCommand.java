@@ -85,7 +85,8 @@ final class CompileCommand extends ProjectCommand {
         data.put("node_name", name);
         data.put("output_format", "text");
         data.put("unique_id", uniqueId);
-        printer.emit("CompiledNode", "Q042", EventLevel.INFO, title + System.lineSeparator() + sql, data);
+        printer.emit("CompiledNode", "Q042", EventLevel.INFO, quiet() ? sql : title + System.lineSeparator() + sql,
+                data);
     }
 
     /** Opening DuckDB costs time; only templates that may query need it. */

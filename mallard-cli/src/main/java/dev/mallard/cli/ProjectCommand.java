@@ -1,5 +1,6 @@
 package dev.mallard.cli;
 
+import dev.mallard.cli.logging.EventLogging;
 import dev.mallard.core.exec.ProgressPrinter;
 import dev.mallard.core.run.Workspace;
 import java.util.concurrent.Callable;
@@ -21,6 +22,12 @@ abstract class ProjectCommand implements Callable<Integer> {
             }
             return run(ws);
         }
+    }
+
+    /** Whether --quiet is on: commands whose output is data (show, compile) then print the data alone. */
+    static boolean quiet() {
+        EventLogging events = EventLogging.current();
+        return events != null && events.settings().quiet();
     }
 
     /** Whether "Running with mallard=..." opens the console output, as dbt's does for its commands. */

@@ -72,8 +72,9 @@ final class ShowCommand extends ProjectCommand {
             }
             String node = inline != null ? "inline_query" : title;
             List<Map<String, Object>> rows = PreviewJson.rows(result);
+            String table = TableFormatter.format(result).stripTrailing();
             String text = json ? PreviewJson.document(node, rows)
-                    : "Previewing " + title + ":" + System.lineSeparator() + TableFormatter.format(result).stripTrailing();
+                    : quiet() ? table : "Previewing " + title + ":" + System.lineSeparator() + table;
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("is_inline", inline != null);
             data.put("node_name", node);

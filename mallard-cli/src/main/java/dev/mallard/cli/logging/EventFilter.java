@@ -9,6 +9,7 @@ import java.util.Set;
 
 /** Lets through the events one destination shows: by level, {@code --quiet} and {@code --no-print}. */
 final class EventFilter extends Filter<ILoggingEvent> {
+    private static final Set<String> OUTPUT = Set.of("CompiledNode", "ShowNode");
     private final EventLevel min;
     private final boolean quiet;
     private final boolean print;
@@ -36,6 +37,10 @@ final class EventFilter extends Filter<ILoggingEvent> {
         }
         if ("PrintEvent".equals(event.name())) {
             return print ? FilterReply.ACCEPT : FilterReply.DENY;
+        }
+        if (quiet && OUTPUT.contains(event.name()) && min != null) {
+            // a command's own output (compiled SQL, a preview) is what --quiet leaves
+            return FilterReply.ACCEPT;
         }
         if (min == null || event.level().compareTo(min) < 0) {
             return FilterReply.DENY;

@@ -5,7 +5,6 @@ import dev.mallard.cli.logging.LogOptions;
 import dev.mallard.core.events.Invocation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** The {@code mallard} command. */
 @Command(name = "mallard", mixinStandardHelpOptions = true, version = "mallard " + LoggedExecution.VERSION,
@@ -15,8 +14,8 @@ import picocli.CommandLine.Mixin;
                 ShowCommand.class, RunOperationCommand.class, DocsCommand.class, CleanCommand.class, DepsCommand.class,
                 RetryCommand.class, MigrateCommand.class, DbCommand.class, CheckCommand.class, ServeCommand.class})
 public final class Main implements Runnable {
-    @Mixin
-    LogOptions log = new LogOptions();
+    /** dbt's global flags; registered as a mixin only when the command line uses one (see {@link #execute}). */
+    final LogOptions log = new LogOptions();
 
     @Override
     public void run() {
@@ -37,11 +36,27 @@ public final class Main implements Runnable {
         command.getSubcommands().values().forEach(Main::withHelp);
     }
 
+    private static boolean usesAny(String[] args, CommandLine.Model.CommandSpec flags) {
+        for (String arg : args) {
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (flags.optionsMap().containsKey(name) || flags.negatedOptionsMap().containsKey(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Runs the command line and returns the exit code (tests call this). */
     public static int execute(String... args) {
         Invocation.begin();
         Main main = new Main();
         CommandLine cli = new CommandLine(main);
+        // picocli copies an inherited option into each of the ~40 subcommands, which costs start-up time
+        // (--version is measured); the flags are only registered when one of them is on the command line
+        CommandLine.Model.CommandSpec logFlags = CommandLine.Model.CommandSpec.forAnnotatedObject(main.log);
+        if (usesAny(args, logFlags)) {
+            cli.addMixin("log", logFlags);
+        }
         withHelp(cli);
         // like dbt's click: an option given twice takes its last value
         cli.setOverwrittenOptionsAllowed(true);

@@ -12,15 +12,16 @@ public final class Invocation {
     private Invocation() {
     }
 
-    /** Starts a new invocation (one per command line run) and returns its id. */
-    public static synchronized String begin() {
-        current = UUID.randomUUID().toString();
-        return current;
+    /** Starts a new invocation (one per command line run); its id is drawn when first asked for. */
+    public static synchronized void begin() {
+        current = null;
     }
 
-    /** The current invocation's id; starts one when none has begun. */
-    public static String id() {
-        String id = current;
-        return id != null ? id : begin();
+    /** The current invocation's id. */
+    public static synchronized String id() {
+        if (current == null) {
+            current = UUID.randomUUID().toString();
+        }
+        return current;
     }
 }

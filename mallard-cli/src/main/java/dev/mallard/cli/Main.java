@@ -38,6 +38,9 @@ public final class Main implements Runnable {
 
     private static boolean usesAny(String[] args, CommandLine.Model.CommandSpec flags) {
         for (String arg : args) {
+            if (arg.equals("--help") || arg.equals("-h")) {
+                return true; // help lists them
+            }
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             if (flags.optionsMap().containsKey(name) || flags.negatedOptionsMap().containsKey(name)) {
                 return true;

@@ -123,12 +123,9 @@ public final class Executor {
                     if (skip) {
                         int index = counter.incrementAndGet();
                         Node skippedNode = manifest.nodes().get(id);
-                        if (skippedNode instanceof UnitTestNode) {
-                            printer.skippedUnitTest(index, total, skippedNode.name());
-                        } else {
-                            printer.skipped(index, total,
-                                    skippedNode.relation().schema() + "." + skippedNode.relation().identifier());
-                        }
+                        printer.skipped(index, total, skippedNode instanceof UnitTestNode ? skippedNode.name()
+                                : skippedNode.relation().schema() + "." + skippedNode.relation().identifier(),
+                                skippedNode);
                         result = skippedResult(id);
                     } else {
                         result = runStep(step, counter.incrementAndGet(), total, session.get());

@@ -93,11 +93,6 @@ public final class ProgressPrinter {
         return colored(text, YELLOW);
     }
 
-    public void start(int index, int total, String label) {
-        emit("LogStartLine", "Q011", EventLevel.INFO, dotted(index + " of " + total + " START " + label, "[RUN]"),
-                Map.of("description", label, "index", index, "total", total));
-    }
-
     /** The node starts: {@code NodeStart} (debug) and {@code LogStartLine}. */
     public void start(int index, int total, String label, Node node, Instant started) {
         Map<String, Object> info = NodeInfo.of(node, "started", started, null);
@@ -108,10 +103,6 @@ public final class ProgressPrinter {
         data.put("node_info", info);
         data.put("total", total);
         emit("LogStartLine", "Q011", EventLevel.INFO, dotted(index + " of " + total + " START " + label, "[RUN]"), data);
-    }
-
-    public void finished(int index, int total, String verb, String label, String status, double seconds) {
-        emit("Note", "Z050", EventLevel.INFO, finishedText(index, total, verb, label, status, seconds), Map.of());
     }
 
     /**
@@ -155,12 +146,18 @@ public final class ProgressPrinter {
                 Map.of("node_info", info, "run_result", runResult));
     }
 
-    public void skipped(int index, int total, String label) {
-        line(dotted(index + " of " + total + " SKIP relation " + label, "[" + yellow("SKIP") + "]"));
-    }
-
-    public void skippedUnitTest(int index, int total, String name) {
-        line(dotted(index + " of " + total + " SKIP unit_test " + name, "[" + yellow("SKIP") + "]"));
+    /** A node skipped because something upstream failed: dbt's {@code SkippingDetails}, with its node_info. */
+    public void skipped(int index, int total, String label, Node node) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("index", index);
+        data.put("node_info", NodeInfo.of(node, "skipped", Instant.now(), null));
+        data.put("node_name", node.name());
+        data.put("resource_type", node.resourceType().dbtName());
+        data.put("schema", node.relation() == null ? "" : node.relation().schema());
+        data.put("total", total);
+        String kind = node.resourceType() == ResourceType.UNIT_TEST ? "unit_test" : "relation";
+        emit("SkippingDetails", "Q034", EventLevel.INFO, dotted(index + " of " + total + " SKIP " + kind + " " + label,
+                "[" + yellow("SKIP") + "]"), data);
     }
 
     private String finishedText(int index, int total, String verb, String label, String status, double seconds) {

@@ -63,7 +63,7 @@ abstract class ExecuteNodes extends ProjectCommand {
         Set<NodeId> selected = retryNodes != null ? retryNodes : Selections.select(ws, selection, resourceTypes());
         Plan plan = new Planner(ws.manifest(), ws.dag()).plan(selected, resourceTypes());
         if (dryRun) {
-            System.out.print(plan.describe());
+            printer.output(plan.describe().stripTrailing());
             return 0;
         }
         if (retryNodes == null) {

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /** Lets through the events one destination shows: by level, {@code --quiet} and {@code --no-print}. */
 final class EventFilter extends Filter<ILoggingEvent> {
-    private static final Set<String> OUTPUT = Set.of("CompiledNode", "ShowNode");
+    private static final Set<String> OUTPUT = Set.of("CompiledNode", "ShowNode", "ListCmdOut");
     private final EventLevel min;
     private final boolean quiet;
     private final boolean print;

@@ -70,6 +70,12 @@ public final class EventLogging implements EventSink, AutoCloseable {
         return current;
     }
 
+    /** The running command's printer; plain text on stdout outside a command (tests calling commands directly). */
+    public static ProgressPrinter currentPrinter() {
+        EventLogging events = current;
+        return events != null ? events.printer() : new ProgressPrinter(System.out);
+    }
+
     public LogSettings settings() {
         return settings;
     }

@@ -26,7 +26,8 @@ public enum EventFormat {
             .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     private static final long PID = ProcessHandle.current().pid();
     /** Events whose text dbt prints bare, without the time: print() output, ls lines, compiled SQL, previews. */
-    private static final java.util.Set<String> RAW_TEXT = java.util.Set.of("PrintEvent", "CompiledNode", "ShowNode");
+    private static final java.util.Set<String> RAW_TEXT = java.util.Set.of("PrintEvent", "CompiledNode", "ShowNode",
+            "ListCmdOut");
 
     public static EventFormat parse(String value) {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {

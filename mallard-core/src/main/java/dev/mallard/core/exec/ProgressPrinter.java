@@ -53,6 +53,11 @@ public final class ProgressPrinter {
         emit("Note", "Z050", EventLevel.INFO, text, Map.of("msg", text));
     }
 
+    /** A command's own output (a table, a list, a path), printed bare as dbt prints its list output. */
+    public void output(String text) {
+        emit("ListCmdOut", "Z049", EventLevel.INFO, text, Map.of("msg", text));
+    }
+
     public void warn(String name, String code, String text) {
         emit(name, code, EventLevel.WARN, text, Map.of("msg", text));
     }

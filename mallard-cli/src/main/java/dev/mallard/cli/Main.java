@@ -7,7 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code mallard} command. */
-@Command(name = "mallard", mixinStandardHelpOptions = true, version = "mallard " + LoggedExecution.VERSION,
+@Command(name = "mallard", mixinStandardHelpOptions = true, version = "mallard 0.1.0",
         description = "Runs dbt projects on embedded DuckDB, manages migrations and serves marts.",
         subcommands = {InitCommand.class, DebugCommand.class, ParseCommand.class, CompileCommand.class,
                 RunCommand.class, SeedCommand.class, SnapshotCommand.class, TestCommand.class, BuildCommand.class, LsCommand.class,

@@ -4,7 +4,9 @@ import dev.mallard.core.engine.EngineSession;
 import dev.mallard.core.exec.ArtifactFiles;
 import dev.mallard.core.exec.Deferral;
 import dev.mallard.core.exec.NodeCompiler;
+import dev.mallard.core.events.EventLevel;
 import dev.mallard.core.manifest.ModelNode;
+import dev.mallard.core.manifest.Node;
 import dev.mallard.core.manifest.NodeId;
 import dev.mallard.core.manifest.ResourceType;
 import dev.mallard.core.run.RunFlags;
@@ -15,14 +17,21 @@ import java.util.Locale;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(name = "compile", description = "Render the selected models' SQL into target/compiled/.")
 final class CompileCommand extends ProjectCommand {
     @Mixin
     SelectionOptions selection;
 
+    @Option(names = "--inline", description = "SQL (Jinja allowed) to compile and print instead of the project's models.")
+    String inline;
+
     @Override
     int run(Workspace ws) {
+        if (inline != null) {
+            return compileInline(ws);
+        }
         Set<NodeId> selected = Selections.select(ws, selection, EnumSet.of(ResourceType.MODEL, ResourceType.ANALYSIS));
         Deferral deferral = Selections.deferral(selection, selected);
         NodeCompiler compiler = new Runner(ws, printer, new RunFlags(false, false, 1), deferral).compiler();
@@ -34,7 +43,7 @@ final class CompileCommand extends ProjectCommand {
         try {
             for (NodeId id : ws.dag().topologicalOrder(selected)) {
                 if (ws.manifest().nodes().get(id) instanceof ModelNode m) {
-                    String sql = compiler.compile(m, session, printer::line);
+                    String sql = compiler.compile(m, session, printer.jinja());
                     files.writeCompiled(m, sql);
                     compiled.put(id, sql);
                     count++;
@@ -49,7 +58,35 @@ final class CompileCommand extends ProjectCommand {
         printer.line(String.format(Locale.ROOT, "Compiled %d nodes into %s (%.2fs)", count,
                 ws.project().dir().relativize(ws.project().targetDir().resolve("compiled")),
                 Timing.sinceStart()));
+        if (compiled.size() == 1 && !selection.select.isEmpty()) {
+            // one node asked for by name: dbt prints its SQL
+            NodeId only = compiled.keySet().iterator().next();
+            Node node = ws.manifest().nodes().get(only);
+            showCompiled("Compiled node '" + node.name() + "' is:", node.name(), only.value(), false,
+                    compiled.get(only));
+        }
         return 0;
+    }
+
+    private int compileInline(Workspace ws) {
+        NodeCompiler compiler = new Runner(ws, printer, new RunFlags(false, false, 1)).compiler();
+        String sql;
+        try (EngineSession session = ws.engine().openSession()) {
+            sql = compiler.renderSql(inline, "--inline", null, session, printer.jinja(), java.util.Map.of());
+        }
+        showCompiled("Compiled inline node is:", "inline_query", "sql_operation.inline_query", true, sql.strip());
+        return 0;
+    }
+
+    private void showCompiled(String title, String name, String uniqueId, boolean isInline, String sql) {
+        java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("compiled", sql);
+        data.put("is_inline", isInline);
+        data.put("node_name", name);
+        data.put("output_format", "text");
+        data.put("unique_id", uniqueId);
+        printer.emit("CompiledNode", "Q042", EventLevel.INFO, quiet() ? sql : title + System.lineSeparator() + sql,
+                data);
     }
 
     /** Opening DuckDB costs time; only templates that may query need it. */

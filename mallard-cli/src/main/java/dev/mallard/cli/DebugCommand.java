@@ -12,24 +12,28 @@ final class DebugCommand extends ProjectCommand {
         return false;
     }
 
+    private void debugLine(String text) {
+        printer.emit("DebugCmdOut", "Z047", dev.mallard.core.events.EventLevel.INFO, text, java.util.Map.of("msg", text));
+    }
+
     @Override
     int run(Workspace ws) {
         Target t = ws.project().target();
-        System.out.println("mallard 0.1.0, Java " + System.getProperty("java.version"));
-        System.out.println("project: " + ws.project().name() + " (" + ws.project().dir() + ")");
-        System.out.println("profile: " + t.profileName() + (t.defaulted() ? " (default: no profile found)" : "")
+        debugLine("mallard 0.1.0, Java " + System.getProperty("java.version"));
+        debugLine("project: " + ws.project().name() + " (" + ws.project().dir() + ")");
+        debugLine("profile: " + t.profileName() + (t.defaulted() ? " (default: no profile found)" : "")
                 + ", target: " + t.name());
-        System.out.println("  type: " + t.type());
-        System.out.println("  path: " + t.string("path"));
-        System.out.println("  database: " + t.effectiveDatabase());
-        System.out.println("  schema: " + t.schema());
-        System.out.println("  threads: " + t.threads());
+        debugLine("  type: " + t.type());
+        debugLine("  path: " + t.string("path"));
+        debugLine("  database: " + t.effectiveDatabase());
+        debugLine("  schema: " + t.schema());
+        debugLine("  threads: " + t.threads());
         try (EngineSession s = ws.engine().openSession()) {
             s.query("select 1");
         }
-        System.out.println("Connection: " + ws.engine().describe());
-        System.out.println("  Connection test: [OK connection ok]");
-        System.out.println("All checks passed!");
+        debugLine("Connection: " + ws.engine().describe());
+        debugLine("  Connection test: [OK connection ok]");
+        debugLine("All checks passed!");
         return 0;
     }
 }

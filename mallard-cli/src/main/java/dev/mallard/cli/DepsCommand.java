@@ -52,7 +52,7 @@ final class DepsCommand implements Callable<Integer> {
         Map<String, Object> project = YamlFiles.readMap(projectFile, dir);
         DbtVersion.require(project.get("require-dbt-version"), String.valueOf(project.get("name")), "dbt_project.yml", 0);
         Object installPath = project.get("packages-install-path");
-        ProgressPrinter printer = new ProgressPrinter(System.out);
+        ProgressPrinter printer = dev.mallard.cli.logging.EventLogging.currentPrinter();
         List<String> names = new Deps(dir, installPath == null ? "dbt_packages" : String.valueOf(installPath),
                 HubClient.configured(System.getenv()), new YamlValueRenderer(options.parseVars()), printer::line)
                 .run(new Deps.Options(upgrade, lock, addPackage, source));

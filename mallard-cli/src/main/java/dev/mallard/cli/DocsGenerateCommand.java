@@ -81,7 +81,7 @@ final class DocsGenerateCommand extends ProjectCommand {
         for (NodeId id : ws.dag().topologicalOrder(selected)) {
             if (ws.manifest().nodes().get(id) instanceof ModelNode m && m.resourceType() == ResourceType.MODEL
                     && m.config().enabled()) {
-                String sql = compiler.compile(m, session, printer::line);
+                String sql = compiler.compile(m, session, printer.jinja());
                 files.writeCompiled(m, sql);
                 compiled.put(id, sql);
             }

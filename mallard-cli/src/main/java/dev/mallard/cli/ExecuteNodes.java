@@ -27,6 +27,11 @@ abstract class ExecuteNodes extends ProjectCommand {
 
     abstract String commandName();
 
+    @Override
+    boolean reportsVersion() {
+        return true;
+    }
+
     abstract Set<ResourceType> resourceTypes();
 
     /** The command's resource types narrowed to {@code --resource-type} names (all when none given). */
@@ -58,7 +63,7 @@ abstract class ExecuteNodes extends ProjectCommand {
         Set<NodeId> selected = retryNodes != null ? retryNodes : Selections.select(ws, selection, resourceTypes());
         Plan plan = new Planner(ws.manifest(), ws.dag()).plan(selected, resourceTypes());
         if (dryRun) {
-            System.out.print(plan.describe());
+            printer.output(plan.describe().stripTrailing());
             return 0;
         }
         if (retryNodes == null) {
@@ -66,18 +71,18 @@ abstract class ExecuteNodes extends ProjectCommand {
                     .ifPresent(name -> printer.line("Using default selector " + name));
         }
         if (plan.steps().isEmpty() && !selection.select.isEmpty()) {
-            printer.line("Warning: the selection criterion '" + String.join(" ", selection.select)
-                    + "' does not match any enabled nodes");
+            Selections.warnNoMatch(printer, selection);
         }
         if (plan.steps().isEmpty()) {
-            printer.line("Nothing to do. Try checking your model configs and model specification args");
+            printer.warn("NothingToDo", "Q035", "Nothing to do. Try checking your model configs and model specification args");
         }
         if (commandName().equals("build") || commandName().equals("run") || commandName().equals("snapshot")) {
             dev.mallard.core.migrate.MigrationGate.beforeModels(ws,
                     plan.steps().stream().map(dev.mallard.core.plan.Step::node).toList(), printer::line);
         }
         int threads = ws.project().target().threads();
-        Runner runner = new Runner(ws, printer, new RunFlags(selection.fullRefresh, selection.failFast, threads, eventTime),
+        Runner runner = new Runner(ws, printer, new RunFlags(selection.fullRefresh, selection.failFast, threads, eventTime,
+                selection.empty, selection.storeFailures),
                 Selections.deferral(selection, selected));
         RunSummary summary = runner.run(commandName(), plan);
         Map<String, Object> args = new LinkedHashMap<>();
@@ -85,6 +90,7 @@ abstract class ExecuteNodes extends ProjectCommand {
         args.put("exclude", selection.exclude);
         args.put("full_refresh", selection.fullRefresh);
         args.put("fail_fast", selection.failFast);
+        args.put("empty", selection.empty);
         args.put("threads", threads);
         if (eventTime != null) {
             args.put("event_time_start", selection.eventTimeStart);

@@ -87,8 +87,9 @@ final class InitCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new MallardException(ErrorCode.PROJECT, "cannot create " + dir + ": " + e.getMessage());
         }
-        System.out.println("Created project " + name + " in " + dir);
-        System.out.println("Next: cd " + name + " && mallard build");
+        var printer = dev.mallard.cli.logging.EventLogging.currentPrinter();
+        printer.line("Created project " + name + " in " + dir);
+        printer.line("Next: cd " + name + " && mallard build");
         return 0;
     }
 }

@@ -24,6 +24,9 @@ final class LsCommand extends ProjectCommand {
     @Option(names = "--output", description = "selector (default), name, path or json.")
     String output = "selector";
 
+    @Option(names = "--output-keys", arity = "1..*", description = "With --output json: only these keys.")
+    List<String> outputKeys = new ArrayList<>();
+
     @Override
     boolean announcesProfile() {
         return false;
@@ -40,19 +43,27 @@ final class LsCommand extends ProjectCommand {
             }
         }
         Set<NodeId> selected = Selections.select(ws, selection, types);
+        List<String> lines = new ArrayList<>();
         for (NodeId id : selected.stream().sorted().toList()) {
             Node n = ws.manifest().nodes().get(id);
             if (n == null || !types.contains(n.resourceType())) {
                 continue;
             }
-            System.out.println(switch (output) {
+            lines.add(switch (output) {
                 case "name" -> n.name();
                 case "path" -> n.originalFilePath();
-                case "json" -> "{\"name\": \"" + n.name() + "\", \"resource_type\": \"" + n.resourceType().dbtName()
-                        + "\", \"unique_id\": \"" + n.id().value() + "\"}";
+                case "json" -> ListedNode.json(n, ws.dag().parents(id), outputKeys);
                 default -> selectorOf(n);
             });
         }
+        if (lines.isEmpty()) {
+            if (!selection.select.isEmpty()) {
+                Selections.warnNoMatch(printer, selection);
+            }
+            printer.warn("NoNodesSelected", "Q038", "No nodes selected!");
+        }
+        // dbt prints each line as a print() line: no timestamp, shown with --quiet
+        lines.forEach(line -> printer.jinja().print(line));
         return 0;
     }
 

@@ -1,7 +1,8 @@
 package dev.mallard.cli;
 
-import dev.mallard.core.error.MallardException;
-import java.io.PrintWriter;
+import dev.mallard.cli.logging.EventLogging;
+import dev.mallard.cli.logging.LogOptions;
+import dev.mallard.core.events.Invocation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,6 +14,8 @@ import picocli.CommandLine.Command;
                 ShowCommand.class, RunOperationCommand.class, DocsCommand.class, CleanCommand.class, DepsCommand.class,
                 RetryCommand.class, MigrateCommand.class, DbCommand.class, CheckCommand.class, ServeCommand.class})
 public final class Main implements Runnable {
+    /** dbt's global flags; registered as a mixin only when the command line uses one (see {@link #execute}). */
+    final LogOptions log = new LogOptions();
 
     @Override
     public void run() {
@@ -33,32 +36,39 @@ public final class Main implements Runnable {
         command.getSubcommands().values().forEach(Main::withHelp);
     }
 
+    private static boolean usesAny(String[] args, CommandLine.Model.CommandSpec flags) {
+        for (String arg : args) {
+            if (arg.equals("--help") || arg.equals("-h")) {
+                return true; // help lists them
+            }
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (flags.optionsMap().containsKey(name) || flags.negatedOptionsMap().containsKey(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Runs the command line and returns the exit code (tests call this). */
     public static int execute(String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        Invocation.begin();
+        Main main = new Main();
+        CommandLine cli = new CommandLine(main);
+        // picocli copies an inherited option into each of the ~40 subcommands, which costs start-up time
+        // (--version is measured); the flags are only registered when one of them is on the command line
+        CommandLine.Model.CommandSpec logFlags = CommandLine.Model.CommandSpec.forAnnotatedObject(main.log);
+        if (usesAny(args, logFlags)) {
+            cli.addMixin("log", logFlags);
+        }
         withHelp(cli);
         // like dbt's click: an option given twice takes its last value
         cli.setOverwrittenOptionsAllowed(true);
-        cli.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-            boolean debug = parseResult.originalArgs().contains("--debug");
-            PrintWriter err = cmd.getErr();
-            if (ex instanceof MallardException me) {
-                err.println("Error: " + me.describe());
-                if (debug) {
-                    me.printStackTrace(err);
-                }
-                err.flush();
-                return me.exitCode();
-            }
-            err.println("Internal error: " + ex);
-            if (debug) {
-                ex.printStackTrace(err);
-            } else {
-                err.println("  (run again with --debug for the stack trace)");
-            }
-            err.flush();
-            return 2;
-        });
+        // an unknown option is an error wherever it stands, never the value of --select and the like
+        cli.setUnmatchedOptionsAllowedAsOptionParameters(false);
+        cli.setParameterExceptionHandler(new UsageErrors());
+        cli.setExecutionStrategy(new LoggedExecution(main.log));
+        cli.setExecutionExceptionHandler((ex, cmd, parseResult) -> LoggedExecution.handle(ex, cmd, parseResult,
+                EventLogging.current()));
         return cli.execute(args);
     }
 }

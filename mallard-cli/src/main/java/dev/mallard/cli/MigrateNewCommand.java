@@ -22,7 +22,7 @@ final class MigrateNewCommand extends ProjectCommand {
     int run(Workspace ws) {
         MigrationResolver resolver = new MigrationResolver(ws.project().dir(), ws.project().config().migrations());
         Path file = NewMigrationFile.create(resolver.folder(), resolver.resolve(), name, Clock.systemUTC());
-        System.out.println(ws.project().dir().relativize(file).toString().replace('\\', '/'));
+        printer.output(ws.project().dir().relativize(file).toString().replace('\\', '/'));
         return 0;
     }
 }

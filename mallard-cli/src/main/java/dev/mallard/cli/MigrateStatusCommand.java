@@ -19,7 +19,7 @@ final class MigrateStatusCommand extends MigrationCommand {
     int migrate(Workspace ws, MigrationService service) {
         List<MigrationStatus> status = service.status();
         if (status.isEmpty()) {
-            System.out.println("No migrations in " + service.config().path() + "/.");
+            printer.output("No migrations in " + service.config().path() + "/.");
             return 0;
         }
         List<ColumnInfo> columns = new ArrayList<>();
@@ -33,7 +33,7 @@ final class MigrateStatusCommand extends MigrationCommand {
                     s.reversibleLabel(), s.installedOn() == null ? "" : s.installedOn().format(AT),
                     s.executionMs(), s.script()));
         }
-        System.out.print(TableFormatter.format(new QueryResult(columns, rows)));
+        printer.output(TableFormatter.format(new QueryResult(columns, rows)).stripTrailing());
         return 0;
     }
 }

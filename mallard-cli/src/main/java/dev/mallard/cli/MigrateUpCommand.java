@@ -24,9 +24,9 @@ final class MigrateUpCommand extends MigrationCommand {
         MigrationVersion stop = to == null ? null : version("--to", to);
         if (dryRun) {
             List<Migration> planned = service.plannedUp(stop, outOfOrder);
-            planned.forEach(m -> System.out.println("would apply " + m.version() + " " + m.description() + " ("
+            planned.forEach(m -> printer.output("would apply " + m.version() + " " + m.description() + " ("
                     + m.script() + ")"));
-            System.out.println(planned.size() + " migration(s) would be applied.");
+            printer.output(planned.size() + " migration(s) would be applied.");
             return 0;
         }
         List<Migration> done = service.up(stop, outOfOrder, printer::line);

@@ -15,15 +15,15 @@ final class MigrateValidateCommand extends MigrationCommand {
         List<ValidationFinding> findings = service.validate();
         long errors = findings.stream().filter(ValidationFinding::isError).count();
         for (ValidationFinding f : findings) {
-            System.out.println((f.isError() ? "ERROR " : "note  ") + f.version() + "  " + f.script() + ": "
+            printer.output((f.isError() ? "ERROR " : "note  ") + f.version() + "  " + f.script() + ": "
                     + f.kind().name().toLowerCase(Locale.ROOT).replace('_', '-') + ": " + f.message());
         }
         if (errors > 0) {
-            System.out.println("Validation failed: " + errors + " problem(s).");
+            printer.output("Validation failed: " + errors + " problem(s).");
             return 1;
         }
         long pending = findings.size();
-        System.out.println("Validation passed" + (pending > 0 ? " (" + pending + " pending)." : "."));
+        printer.output("Validation passed" + (pending > 0 ? " (" + pending + " pending)." : "."));
         return 0;
     }
 }

@@ -1,5 +1,6 @@
 package dev.mallard.cli;
 
+import dev.mallard.cli.logging.EventLogging;
 import dev.mallard.core.exec.ProgressPrinter;
 import dev.mallard.core.run.Workspace;
 import java.util.concurrent.Callable;
@@ -10,6 +11,7 @@ abstract class ProjectCommand implements Callable<Integer> {
     @Mixin
     ProjectOptions options;
 
+    /** Set to the command's events before it runs; plain text on stdout when called directly. */
     ProgressPrinter printer = new ProgressPrinter(System.out);
 
     @Override
@@ -23,6 +25,17 @@ abstract class ProjectCommand implements Callable<Integer> {
             ws.warnings().takeNew().forEach(warnings::line);
             return run(ws);
         }
+    }
+
+    /** Whether --quiet is on: commands whose output is data (show, compile) then print the data alone. */
+    static boolean quiet() {
+        EventLogging events = EventLogging.current();
+        return events != null && events.settings().quiet();
+    }
+
+    /** Whether "Running with mallard=..." opens the console output, as dbt's does for its commands. */
+    boolean reportsVersion() {
+        return false;
     }
 
     boolean announcesProfile() {

@@ -3,6 +3,7 @@ package dev.mallard.cli;
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
 import dev.mallard.core.project.ProjectLoader;
+import dev.mallard.core.project.ProjectOverrides;
 import dev.mallard.core.project.YamlFiles;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -11,8 +12,16 @@ import picocli.CommandLine.Option;
 
 /** Options every project command shares (a picocli mixin). */
 public final class ProjectOptions {
-    @Option(names = "--project-dir", description = "Folder holding dbt_project.yml (default: current folder).")
+    @Option(names = "--project-dir", description = "Folder holding dbt_project.yml (default: DBT_PROJECT_DIR, "
+            + "else the current folder).")
     Path projectDir;
+
+    @Option(names = "--profile", description = "Profile to use instead of dbt_project.yml's 'profile:'.")
+    String profile;
+
+    @Option(names = "--target-path", description = "Folder for artifacts instead of dbt_project.yml's "
+            + "'target-path:' (env DBT_TARGET_PATH).")
+    String targetPath;
 
     @Option(names = "--profiles-dir", description = "Folder holding profiles.yml.")
     Path profilesDir;
@@ -29,9 +38,21 @@ public final class ProjectOptions {
     @Option(names = "--debug", description = "Show stack traces on errors.")
     boolean debug;
 
+    /** --project-dir, else DBT_PROJECT_DIR, else the current folder. */
+    Path projectDirOrDefault() {
+        if (projectDir != null) {
+            return projectDir;
+        }
+        String env = System.getenv("DBT_PROJECT_DIR");
+        return env != null && !env.isBlank() ? Path.of(env).toAbsolutePath() : Path.of("").toAbsolutePath();
+    }
+
     ProjectLoader.Options toLoaderOptions() {
-        Path dir = projectDir == null ? Path.of("").toAbsolutePath() : projectDir;
-        return new ProjectLoader.Options(dir, profilesDir, target, threads, parseVars());
+        Path dir = projectDirOrDefault();
+        String env = System.getenv("DBT_TARGET_PATH");
+        String artifacts = targetPath != null ? targetPath : env != null && !env.isBlank() ? env : null;
+        return new ProjectLoader.Options(dir, profilesDir, target, threads, parseVars())
+                .withOverrides(new ProjectOverrides(profile, artifacts));
     }
 
     Map<String, Object> parseVars() {

@@ -39,7 +39,7 @@ final class RunOperationCommand extends ProjectCommand {
             session.begin();
             boolean ok = false;
             try {
-                compiler.callMacro(name, List.of(), kwargs, session, printer::line);
+                compiler.callMacro(name, List.of(), kwargs, session, printer.jinja());
                 session.commit();
                 ok = true;
             } finally {

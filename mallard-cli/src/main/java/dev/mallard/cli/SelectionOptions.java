@@ -24,6 +24,14 @@ public final class SelectionOptions {
     @Option(names = "--full-refresh", description = "Rebuild incremental models and seeds from scratch.")
     boolean fullRefresh;
 
+    @Option(names = "--empty", description = "Build with refs and sources read as empty: checks the SQL and the "
+            + "schema, loads no rows.")
+    boolean empty;
+
+    @Option(names = "--store-failures", description = "Tests without a store_failures config keep their failing "
+            + "rows in the database.")
+    boolean storeFailures;
+
     @Option(names = "--selector", description = "A named selector from selectors.yml (replaces --select/--exclude).")
     String selector;
 

@@ -26,6 +26,14 @@ final class Selections {
     private Selections() {
     }
 
+    /** dbt's warning when a --select matches nothing ({@code --warn-error} turns it into an error). */
+    static void warnNoMatch(dev.mallard.core.exec.ProgressPrinter printer, SelectionOptions sel) {
+        String spec = String.join(" ", sel.select);
+        printer.emit("NoNodesForSelectionCriteria", "M030", dev.mallard.core.events.EventLevel.WARN,
+                "The selection criterion '" + spec + "' does not match any enabled nodes", java.util.Map.of("spec_raw",
+                        spec));
+    }
+
     static Set<NodeId> select(Workspace ws, SelectionOptions sel, Set<ResourceType> types) {
         IndirectSelection mode = IndirectSelection.parse(sel.indirectSelection);
         Selector selector = new Selector(ws.manifest(), ws.dag(), sel.previousState());

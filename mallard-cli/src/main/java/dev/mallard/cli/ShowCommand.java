@@ -12,7 +12,10 @@ import dev.mallard.core.manifest.ResourceType;
 import dev.mallard.core.run.RunFlags;
 import dev.mallard.core.run.Runner;
 import dev.mallard.core.run.Workspace;
+import dev.mallard.core.events.EventLevel;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Command;
@@ -30,6 +33,9 @@ final class ShowCommand extends ProjectCommand {
     @Option(names = "--limit", description = "Rows to show (default 5; -1 for all).")
     int limit = 5;
 
+    @Option(names = "--output", description = "text (default) or json.")
+    String output = "text";
+
     @Override
     boolean announcesProfile() {
         return false;
@@ -41,8 +47,9 @@ final class ShowCommand extends ProjectCommand {
         try (EngineSession session = ws.engine().openSession()) {
             String sql;
             String title;
+            String uniqueId = null;
             if (inline != null) {
-                sql = compiler.renderSql(inline, "--inline", null, session, printer::line, Map.of());
+                sql = compiler.renderSql(inline, "--inline", null, session, printer.jinja(), Map.of());
                 title = "inline node";
             } else {
                 Set<NodeId> selected = Selections.select(ws, selection, EnumSet.of(ResourceType.MODEL, ResourceType.SEED));
@@ -51,14 +58,30 @@ final class ShowCommand extends ProjectCommand {
                 }
                 Node node = ws.manifest().nodes().get(selected.iterator().next());
                 title = node.name();
-                sql = node instanceof ModelNode m ? compiler.compile(m, session, printer::line)
+                uniqueId = node.id().value();
+                sql = node instanceof ModelNode m ? compiler.compile(m, session, printer.jinja())
                         : "select * from " + node.relation().render();
             }
             String body = sql.strip().replaceAll(";+$", "");
             String limited = limit < 0 ? body : "select * from (\n" + body + "\n) as mallard_show limit " + limit;
             QueryResult result = session.query(limited, -1);
-            System.out.println("Previewing " + title + ":");
-            System.out.print(TableFormatter.format(result));
+            boolean json = "json".equalsIgnoreCase(output);
+            if (!json && !"text".equalsIgnoreCase(output)) {
+                throw new MallardException(ErrorCode.USAGE, "Invalid value for '--output': '" + output
+                        + "' is not one of 'json', 'text'.");
+            }
+            String node = inline != null ? "inline_query" : title;
+            List<Map<String, Object>> rows = PreviewJson.rows(result);
+            String table = TableFormatter.format(result).stripTrailing();
+            String text = json ? PreviewJson.document(node, rows)
+                    : quiet() ? table : "Previewing " + title + ":" + System.lineSeparator() + table;
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("is_inline", inline != null);
+            data.put("node_name", node);
+            data.put("output_format", json ? "json" : "text");
+            data.put("preview", PreviewJson.write(rows, false));
+            data.put("unique_id", inline != null ? "sql_operation.inline_query" : uniqueId);
+            printer.emit("ShowNode", "Q041", EventLevel.INFO, text, data);
         }
         return 0;
     }

@@ -4,6 +4,7 @@ import dev.mallard.core.engine.ColumnInfo;
 import dev.mallard.core.engine.EngineSession;
 import dev.mallard.core.engine.QueryResult;
 import dev.mallard.core.engine.Relation;
+import dev.mallard.core.events.JinjaLog;
 import dev.mallard.core.graph.Linker;
 import dev.mallard.core.jinja.DbtRuntime;
 import dev.mallard.core.jinja.RelationValue;
@@ -41,6 +42,8 @@ final class ExecRuntime implements DbtRuntime {
     private final boolean fullRefresh;
     private final BatchWindow batch;
     private final boolean incrementalBatch;
+    /** --empty: refs and sources read no rows. */
+    private boolean emptyInputs;
     /** Ephemeral models this render referenced, in first-use order. */
     final Set<ModelNode> ephemerals = new LinkedHashSet<>();
 
@@ -80,6 +83,11 @@ final class ExecRuntime implements DbtRuntime {
         this.logger = logger;
     }
 
+    ExecRuntime withEmptyInputs(boolean empty) {
+        this.emptyInputs = empty;
+        return this;
+    }
+
     @Override
     public boolean execute() {
         return true;
@@ -103,6 +111,11 @@ final class ExecRuntime implements DbtRuntime {
 
     /** dbt's event-time filter: during a microbatch, an input with an event_time reads only the batch's rows. */
     private RelationValue filtered(Node input, RelationValue relation) {
+        if (emptyInputs) {
+            // dbt's --empty: the input keeps its columns and reads no rows
+            return new RelationValue(relation.relation(), relation.getType(), "(select * from " + relation.render()
+                    + " where false limit 0)");
+        }
         Object eventTime = input.config().get("event_time");
         if (batch == null || eventTime == null || String.valueOf(eventTime).isBlank()
                 || !MicrobatchConfig.applies(node)) {
@@ -182,7 +195,18 @@ final class ExecRuntime implements DbtRuntime {
 
     @Override
     public void log(String message, boolean info) {
-        if (info) {
+        if (logger instanceof JinjaLog events) {
+            events.log(message, info);
+        } else if (info) {
+            logger.accept(message);
+        }
+    }
+
+    @Override
+    public void print(String message) {
+        if (logger instanceof JinjaLog events) {
+            events.print(message);
+        } else {
             logger.accept(message);
         }
     }

@@ -44,6 +44,7 @@ public final class Executor {
     private final boolean failFast;
     private java.nio.file.Path projectDir = java.nio.file.Path.of("");
     private String externalRoot;
+    private boolean storeFailures;
     /** The relations this plan rebuilds as tables: foreign-key dependents that may be detached. */
     private volatile Set<dev.mallard.core.engine.Relation> tablesRebuilt = Set.of();
     /** When this invocation started: the default end of microbatch models' batches. */
@@ -59,6 +60,12 @@ public final class Executor {
         this.files = files;
         this.threads = Math.max(1, threads);
         this.failFast = failFast;
+    }
+
+    /** With --store-failures: tests that do not say otherwise keep their failing rows. */
+    public Executor withStoreFailures(boolean store) {
+        this.storeFailures = store;
+        return this;
     }
 
     /** Where external models write: relative locations resolve against {@code dir}, with the profile's external_root. */
@@ -116,12 +123,9 @@ public final class Executor {
                     if (skip) {
                         int index = counter.incrementAndGet();
                         Node skippedNode = manifest.nodes().get(id);
-                        if (skippedNode instanceof UnitTestNode) {
-                            printer.skippedUnitTest(index, total, skippedNode.name());
-                        } else {
-                            printer.skipped(index, total,
-                                    skippedNode.relation().schema() + "." + skippedNode.relation().identifier());
-                        }
+                        printer.skipped(index, total, skippedNode instanceof UnitTestNode ? skippedNode.name()
+                                : skippedNode.relation().schema() + "." + skippedNode.relation().identifier(),
+                                skippedNode);
                         result = skippedResult(id);
                     } else {
                         result = runStep(step, counter.incrementAndGet(), total, session.get());
@@ -188,31 +192,33 @@ public final class Executor {
 
     private NodeResult runStep(Step step, int index, int total, EngineSession session) {
         Node node = manifest.nodes().get(step.node());
-        printer.start(index, total, step.label());
         Instant started = Instant.now();
+        printer.start(index, total, step.label(), node, started);
         long t0 = System.nanoTime();
         String compiled = null;
         String[] latestBatch = {null};
         List<String> executed = new ArrayList<>();
         try {
             if (node instanceof TestNode test) {
-                compiled = compiler.compileTest(test, session, printer::line);
+                compiled = compiler.compileTest(test, session, printer.jinja());
                 files.writeCompiled(test, compiled);
-                TestExecution.Outcome outcome = TestExecution.run(test, compiled, session, executed);
+                TestExecution.Outcome outcome = TestExecution.run(test, compiled, session, executed, storeFailures);
                 files.writeRun(node, executed);
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 String verdict = outcome.status() == NodeStatus.PASS ? "PASS"
                         : outcome.status().name() + " " + outcome.failures();
-                printer.finished(index, total, verdict, test.name(), verdict, seconds);
                 String message = outcome.message() == null ? null
                         : outcome.message() + System.lineSeparator() + System.lineSeparator() + "compiled code at "
                                 + files.displayPath(files.compiledPath(test));
-                return new NodeResult(step.node(), outcome.status(), message, started, Instant.now(), seconds,
-                        Thread.currentThread().getName(), Map.of("_message", "OK", "code", "OK"), outcome.failures(),
-                        compiled, TestExecution.storeFailuresAs(test) == null ? null : test.relation().render());
+                NodeResult result = new NodeResult(step.node(), outcome.status(), message, started, Instant.now(),
+                        seconds, Thread.currentThread().getName(), Map.of("_message", "OK", "code", "OK"),
+                        outcome.failures(), compiled,
+                        TestExecution.storeFailuresAs(test, storeFailures) == null ? null : test.relation().render());
+                printer.finished(index, total, verdict, test.name(), verdict, seconds, node, result);
+                return result;
             }
             if (node instanceof UnitTestNode unitTest) {
-                compiled = compiler.compileUnitTest(unitTest, session, printer::line);
+                compiled = compiler.compileUnitTest(unitTest, session, printer.jinja());
                 files.writeCompiled(unitTest, compiled);
                 UnitTestExecution.Outcome outcome = UnitTestExecution.run(unitTest, compiled, session, executed);
                 files.writeRun(node, executed);
@@ -220,65 +226,69 @@ public final class Executor {
                 // dbt counts a failed unit test as one failure, whatever the number of differing rows
                 long failures = outcome.status() == NodeStatus.PASS ? 0 : 1;
                 String verdict = outcome.status() == NodeStatus.PASS ? "PASS" : "FAIL " + failures;
-                printer.finished(index, total, verdict, unitTest.displayName(), verdict, seconds);
                 String message = outcome.message() == null ? null
                         : outcome.message() + System.lineSeparator() + System.lineSeparator() + "compiled code at "
                                 + files.displayPath(files.compiledPath(unitTest));
-                return new NodeResult(step.node(), outcome.status(), message, started, Instant.now(), seconds,
-                        Thread.currentThread().getName(), Map.of("_message", "OK"), failures, compiled, null);
+                NodeResult result = new NodeResult(step.node(), outcome.status(), message, started, Instant.now(),
+                        seconds, Thread.currentThread().getName(), Map.of("_message", "OK"), failures, compiled, null);
+                printer.finished(index, total, verdict, unitTest.displayName(), verdict, seconds, node, result);
+                return result;
             }
             boolean microbatch = node instanceof ModelNode && MicrobatchConfig.applies(node);
             if (node instanceof ModelNode model && !microbatch) {
-                compiled = compiler.compile(model, session, printer::line);
+                compiled = compiler.compile(model, session, printer.jinja());
                 files.writeCompiled(model, compiled);
             }
             String customMacro = compiler.materializationMacro(step.materialization());
             Materialization materialization = customMacro != null
                     ? new CustomMaterialization(step.materialization(),
-                            c -> compiler.runMaterialization(customMacro, c, printer::line))
+                            c -> compiler.runMaterialization(customMacro, c, printer.jinja()))
                     : Materializations.forStep(step, compiler.fullRefresh(), projectDir, externalRoot);
             if (microbatch) {
                 // rendered once per batch; compiled/ keeps the latest batch where dbt writes <model>/<model>_<batch>.sql
                 ModelNode model = (ModelNode) node;
                 materialization = new MicrobatchMaterialization(compiler.fullRefresh(), compiler.eventTimeWindow(),
                         (batch, incremental) -> {
-                            String sql = compiler.forBatch(batch, incremental).compile(model, session, printer::line);
+                            String sql = compiler.forBatch(batch, incremental).compile(model, session, printer.jinja());
                             files.writeCompiled(model, sql);
                             latestBatch[0] = sql;
                             return sql;
                         }, invocationStarted);
             }
             MaterializationContext ctx = new MaterializationContext(node, compiled, session,
-                    hook -> compiler.renderSql(hook, node.originalFilePath(), node, session, printer::line, Map.of()),
+                    hook -> compiler.renderSql(hook, node.originalFilePath(), node, session, printer.jinja(), Map.of()),
                     executed, tablesRebuilt, dev.mallard.core.materialize.TableDefinition.contractedTables(
                             contractedModels, (m, template) -> compiler.renderSql(template,
-                                    m.originalFilePath(), m, session, printer::line, Map.of())));
+                                    m.originalFilePath(), m, session, printer.jinja(), Map.of())));
             String message = materialization.build(ctx);
             compiled = compiled == null ? latestBatch[0] : compiled;
             files.writeRun(node, executed);
             double seconds = (System.nanoTime() - t0) / 1e9;
             String verb = node.resourceType() == dev.mallard.core.manifest.ResourceType.SEED ? "OK loaded"
                     : node.resourceType() == dev.mallard.core.manifest.ResourceType.SNAPSHOT ? "OK snapshotted" : "OK created";
+            NodeResult result = new NodeResult(step.node(), NodeStatus.SUCCESS, message, started, Instant.now(),
+                    seconds, Thread.currentThread().getName(),
+                    Map.of("_message", message, "code", message.split(" ")[0]), null, compiled,
+                    node.relation().render());
             printer.finished(index, total, verb, step.label(),
                     message.startsWith("INSERT") || message.endsWith("batches") || message.endsWith("batch")
-                            ? message : "OK", seconds);
-            return new NodeResult(step.node(), NodeStatus.SUCCESS, message, started, Instant.now(), seconds,
-                    Thread.currentThread().getName(), Map.of("_message", message, "code", message.split(" ")[0]),
-                    null, compiled, node.relation().render());
+                            ? message : "OK", seconds, node, result);
+            return result;
         } catch (RuntimeException e) {
             files.writeRun(node, executed);
             double seconds = (System.nanoTime() - t0) / 1e9;
             boolean isTest = node instanceof TestNode || node instanceof UnitTestNode;
-            printer.finished(index, total, isTest ? "ERROR" : "ERROR creating",
-                    node instanceof UnitTestNode u ? u.displayName() : isTest ? node.name() : step.label(), "ERROR",
-                    seconds);
             RuntimeException reported = node instanceof UnitTestNode u && e instanceof MallardException me
                     ? UnitTestExecution.explain(u, me) : e;
             compiled = compiled == null ? latestBatch[0] : compiled;
             String message = describeFailure(node, reported, compiled);
-            return new NodeResult(step.node(), NodeStatus.ERROR, message, started, Instant.now(), seconds,
+            NodeResult result = new NodeResult(step.node(), NodeStatus.ERROR, message, started, Instant.now(), seconds,
                     Thread.currentThread().getName(), Map.of(), null, compiled,
                     node instanceof UnitTestNode ? null : node.relation().render());
+            printer.finished(index, total, isTest ? "ERROR" : "ERROR creating",
+                    node instanceof UnitTestNode u ? u.displayName() : isTest ? node.name() : step.label(), "ERROR",
+                    seconds, node, result);
+            return result;
         }
     }
 

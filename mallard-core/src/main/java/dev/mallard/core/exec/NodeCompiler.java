@@ -43,6 +43,8 @@ public final class NodeCompiler {
     private final EventTimeWindow eventTimeWindow;
     private final BatchWindow batch;
     private final boolean incrementalBatch;
+    /** --empty: refs and sources render as a select of no rows. */
+    private boolean emptyInputs;
 
     public NodeCompiler(JinjaEngine jinja, Linker linker, Vars vars, Map<String, Object> target,
                         Map<String, Object> globals) {
@@ -66,20 +68,28 @@ public final class NodeCompiler {
 
     /** The same compiler, with refs to nodes missing from this target resolved by {@code deferral} (--defer). */
     public NodeCompiler withDeferral(Deferral newDeferral) {
-        return new NodeCompiler(jinja, linker, vars, target, globals, newDeferral, fullRefresh, eventTimeWindow,
-                batch, incrementalBatch);
+        return keepEmpty(new NodeCompiler(jinja, linker, vars, target, globals, newDeferral, fullRefresh, eventTimeWindow,
+                batch, incrementalBatch));
     }
 
     /** The same compiler for a run with or without --full-refresh (is_incremental() depends on it). */
     public NodeCompiler withFullRefresh(boolean newFullRefresh) {
-        return new NodeCompiler(jinja, linker, vars, target, globals, deferral, newFullRefresh, eventTimeWindow,
-                batch, incrementalBatch);
+        return keepEmpty(new NodeCompiler(jinja, linker, vars, target, globals, deferral, newFullRefresh, eventTimeWindow,
+                batch, incrementalBatch));
     }
 
     /** The same compiler for a run with --event-time-start/--event-time-end (null: without). */
     public NodeCompiler withEventTimeWindow(EventTimeWindow window) {
-        return new NodeCompiler(jinja, linker, vars, target, globals, deferral, fullRefresh, window, batch,
-                incrementalBatch);
+        return keepEmpty(new NodeCompiler(jinja, linker, vars, target, globals, deferral, fullRefresh, window, batch,
+                incrementalBatch));
+    }
+
+    /** The same compiler for a run with --empty (refs and sources read no rows) or without. */
+    public NodeCompiler withEmptyInputs(boolean empty) {
+        NodeCompiler c = new NodeCompiler(jinja, linker, vars, target, globals, deferral, fullRefresh, eventTimeWindow,
+                batch, incrementalBatch);
+        c.emptyInputs = empty;
+        return c;
     }
 
     /** The window --event-time-start/--event-time-end give, or null. */
@@ -89,8 +99,13 @@ public final class NodeCompiler {
 
     /** A compiler rendering one batch of a microbatch model; {@code incremental} is what is_incremental() returns. */
     public NodeCompiler forBatch(BatchWindow newBatch, boolean incremental) {
-        return new NodeCompiler(jinja, linker, vars, target, globals, deferral, fullRefresh, eventTimeWindow,
-                newBatch, incremental);
+        return keepEmpty(new NodeCompiler(jinja, linker, vars, target, globals, deferral, fullRefresh, eventTimeWindow,
+                newBatch, incremental));
+    }
+
+    private NodeCompiler keepEmpty(NodeCompiler c) {
+        c.emptyInputs = emptyInputs;
+        return c;
     }
 
     /** Whether --full-refresh was given. */
@@ -109,7 +124,7 @@ public final class NodeCompiler {
     public String renderSql(String template, String file, Node node, EngineSession session, Consumer<String> logger,
                             Map<String, Object> extra) {
         ExecRuntime rt = new ExecRuntime(node, linker, vars, target, session, logger, deferral, fullRefresh,
-                batch, incrementalBatch);
+                batch, incrementalBatch).withEmptyInputs(emptyInputs);
         Map<String, Object> bindings = new LinkedHashMap<>(globals);
         bindings.putAll(extra);
         return jinja.render(new TemplateFile(file, template), rt, bindings);
@@ -118,7 +133,7 @@ public final class NodeCompiler {
     public Object callMacro(String name, List<Object> args, Map<String, Object> kwargs, EngineSession session,
                             Consumer<String> logger) {
         ExecRuntime rt = new ExecRuntime(null, linker, vars, target, session, logger, deferral, fullRefresh,
-                batch, incrementalBatch);
+                batch, incrementalBatch).withEmptyInputs(emptyInputs);
         return jinja.callMacro(name, args, kwargs, rt, globals);
     }
 
@@ -146,7 +161,7 @@ public final class NodeCompiler {
     public String runMaterialization(String macro, MaterializationContext ctx, Consumer<String> logger) {
         Node node = ctx.node();
         ExecRuntime rt = new ExecRuntime(node, linker, vars, target, ctx.session(), logger, deferral, fullRefresh,
-                batch, incrementalBatch);
+                batch, incrementalBatch).withEmptyInputs(emptyInputs);
         Map<String, Object> bindings = new LinkedHashMap<>(globals);
         bindings.put("model", new LinkedHashMap<>(Map.of("name", node.name(), "unique_id", node.id().value(),
                 "original_file_path", node.originalFilePath(), "resource_type", node.resourceType().dbtName(),
@@ -182,7 +197,7 @@ public final class NodeCompiler {
             return inject(sql, ctes);
         }
         ExecRuntime rt = new ExecRuntime(test, linker, vars, target, session, logger, deferral, fullRefresh,
-                batch, incrementalBatch);
+                batch, incrementalBatch).withEmptyInputs(emptyInputs);
         Map<String, Object> bindings = new LinkedHashMap<>(globals);
         bindings.put("model", Map.of("name", test.name(), "unique_id", test.id().value(),
                 "original_file_path", test.originalFilePath()));
@@ -276,7 +291,7 @@ public final class NodeCompiler {
     private String renderWithEphemerals(Node node, String rawCode, EngineSession session, Consumer<String> logger,
                                         Map<String, String> ctes, List<String> visiting) {
         ExecRuntime rt = new ExecRuntime(node, linker, vars, target, session, logger, deferral, fullRefresh,
-                batch, incrementalBatch);
+                batch, incrementalBatch).withEmptyInputs(emptyInputs);
         Map<String, Object> bindings = new LinkedHashMap<>(globals);
         Map<String, Object> model = new LinkedHashMap<>(Map.of("name", node.name(), "unique_id", node.id().value(),
                 "original_file_path", node.originalFilePath()));

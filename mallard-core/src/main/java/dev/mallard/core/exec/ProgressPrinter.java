@@ -1,48 +1,181 @@
 package dev.mallard.core.exec;
 
+import dev.mallard.core.events.Event;
+import dev.mallard.core.events.EventFormat;
+import dev.mallard.core.events.EventLevel;
+import dev.mallard.core.events.EventSink;
+import dev.mallard.core.events.JinjaLog;
+import dev.mallard.core.events.NodeInfo;
+import dev.mallard.core.manifest.Node;
+import dev.mallard.core.manifest.ResourceType;
 import java.io.PrintStream;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
-/** Progress lines in dbt's manner: {@code 1 of 12 START sql table model main.customers ... [RUN]}. */
+/**
+ * What a command tells its user, as dbt's events: {@code 1 of 12 START sql table model main.customers ... [RUN]}
+ * is a {@code LogStartLine}. Every line goes to an {@link EventSink}; the CLI's sink formats and routes them.
+ */
 public final class ProgressPrinter {
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
-    private static final int WIDTH = 80;
-    private final PrintStream out;
+    private static final String GREEN = "\u001b[32m";
+    private static final String RED = "\u001b[31m";
+    private static final String YELLOW = "\u001b[33m";
+    private static final String RESET = "\u001b[0m";
+    private final EventSink sink;
+    private final boolean colors;
+    private final int width;
 
+    /** Plain text lines on a stream, no colours (tests and tools). */
     public ProgressPrinter(PrintStream out) {
-        this.out = out;
+        this(event -> {
+            if (event.level() != EventLevel.DEBUG) {
+                synchronized (out) {
+                    out.println(EventFormat.TEXT.format(event, false));
+                }
+            }
+        }, false, 80);
     }
 
-    public synchronized void line(String text) {
-        out.println(LocalTime.now().format(CLOCK) + "  " + text);
+    public ProgressPrinter(EventSink sink, boolean colors, int width) {
+        this.sink = sink;
+        this.colors = colors;
+        this.width = width;
     }
 
-    public synchronized void blank() {
-        out.println();
+    public void emit(String name, String code, EventLevel level, String msg, Map<String, Object> data) {
+        sink.emit(Event.of(name, code, level, msg, data));
     }
 
-    public void start(int index, int total, String label) {
-        line(dotted(index + " of " + total + " START " + label, "[RUN]"));
+    /** A line of information with no event of its own (dbt's {@code Note}). */
+    public void line(String text) {
+        emit("Note", "Z050", EventLevel.INFO, text, Map.of("msg", text));
     }
 
-    public void finished(int index, int total, String verb, String label, String status, double seconds) {
-        line(dotted(index + " of " + total + " " + verb + " " + label,
-                "[" + status + " in " + String.format(Locale.ROOT, "%.2f", seconds) + "s]"));
+    /** A command's own output (a table, a list, a path), printed bare as dbt prints its list output. */
+    public void output(String text) {
+        emit("ListCmdOut", "Z049", EventLevel.INFO, text, Map.of("msg", text));
     }
 
-    public void skipped(int index, int total, String label) {
-        line(dotted(index + " of " + total + " SKIP relation " + label, "[SKIP]"));
+    public void warn(String name, String code, String text) {
+        emit(name, code, EventLevel.WARN, text, Map.of("msg", text));
     }
 
-    public void skippedUnitTest(int index, int total, String name) {
-        line(dotted(index + " of " + total + " SKIP unit_test " + name, "[SKIP]"));
+    public void blank() {
+        emit("Formatting", "Z017", EventLevel.INFO, "", Map.of("msg", ""));
     }
 
-    static String dotted(String left, String right) {
+    /** Where Jinja's {@code log()} and {@code print()} go. */
+    public JinjaLog jinja() {
+        return new JinjaLog() {
+            @Override
+            public void log(String message, boolean info) {
+                emit(info ? "JinjaLogInfo" : "JinjaLogDebug", info ? "I062" : "I063",
+                        info ? EventLevel.INFO : EventLevel.DEBUG, message, Map.of("msg", message));
+            }
+
+            @Override
+            public void print(String message) {
+                emit("PrintEvent", "Z052", EventLevel.INFO, message, Map.of("msg", message));
+            }
+        };
+    }
+
+    public String colored(String text, String color) {
+        return colors ? color + text + RESET : text;
+    }
+
+    public String green(String text) {
+        return colored(text, GREEN);
+    }
+
+    public String red(String text) {
+        return colored(text, RED);
+    }
+
+    public String yellow(String text) {
+        return colored(text, YELLOW);
+    }
+
+    /** The node starts: {@code NodeStart} (debug) and {@code LogStartLine}. */
+    public void start(int index, int total, String label, Node node, Instant started) {
+        Map<String, Object> info = NodeInfo.of(node, "started", started, null);
+        emit("NodeStart", "Q024", EventLevel.DEBUG, "Began running node " + node.id().value(), Map.of("node_info", info));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("description", label);
+        data.put("index", index);
+        data.put("node_info", info);
+        data.put("total", total);
+        emit("LogStartLine", "Q011", EventLevel.INFO, dotted(index + " of " + total + " START " + label, "[RUN]"), data);
+    }
+
+    /**
+     * The node's result line ({@code LogModelResult}, {@code LogTestResult}, ...) and {@code NodeFinished}.
+     *
+     * @param result the node's outcome, as run_results.json reports it
+     */
+    public void finished(int index, int total, String verb, String label, String status, double seconds, Node node,
+                         NodeResult result) {
+        String nodeStatus = result.status().name().toLowerCase(Locale.ROOT);
+        Map<String, Object> info = NodeInfo.of(node, nodeStatus, result.startedAt(), result.completedAt());
+        boolean failed = result.status() == NodeStatus.ERROR || result.status() == NodeStatus.FAIL;
+        EventLevel level = failed ? EventLevel.ERROR : result.status() == NodeStatus.WARN ? EventLevel.WARN
+                : EventLevel.INFO;
+        Map<String, Object> data = new LinkedHashMap<>();
+        ResultEvent kind = ResultEvent.of(node.resourceType());
+        if (kind == ResultEvent.TEST) {
+            data.put("attached_node", "");
+            data.put("name", node.name());
+            data.put("num_failures", result.failures() == null ? 0 : result.failures());
+            data.put("num_models", total);
+            data.put("status", nodeStatus);
+        } else {
+            data.put("description", label);
+            data.put("status", result.status() == NodeStatus.SUCCESS
+                    ? (node.resourceType() == ResourceType.SEED ? String.valueOf(result.message()) : "OK") : nodeStatus);
+        }
+        data.put("execution_time", seconds);
+        data.put("index", index);
+        data.put("node_info", info);
+        data.put("total", total);
+        emit(kind.eventName, kind.code, level, finishedText(index, total, verb, label, status, seconds), data);
+        Map<String, Object> runResult = new LinkedHashMap<>();
+        runResult.put("adapter_response", result.adapterResponse());
+        runResult.put("execution_time", seconds);
+        runResult.put("message", result.message() == null ? "" : result.message());
+        runResult.put("num_failures", result.failures() == null ? 0 : result.failures());
+        runResult.put("status", nodeStatus);
+        runResult.put("thread", result.threadId());
+        emit("NodeFinished", "Q025", EventLevel.DEBUG, "Finished running node " + node.id().value(),
+                Map.of("node_info", info, "run_result", runResult));
+    }
+
+    /** A node skipped because something upstream failed: dbt's {@code SkippingDetails}, with its node_info. */
+    public void skipped(int index, int total, String label, Node node) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("index", index);
+        data.put("node_info", NodeInfo.of(node, "skipped", Instant.now(), null));
+        data.put("node_name", node.name());
+        data.put("resource_type", node.resourceType().dbtName());
+        data.put("schema", node.relation() == null ? "" : node.relation().schema());
+        data.put("total", total);
+        String kind = node.resourceType() == ResourceType.UNIT_TEST ? "unit_test" : "relation";
+        emit("SkippingDetails", "Q034", EventLevel.INFO, dotted(index + " of " + total + " SKIP " + kind + " " + label,
+                "[" + yellow("SKIP") + "]"), data);
+    }
+
+    private String finishedText(int index, int total, String verb, String label, String status, double seconds) {
+        String color = status.startsWith("ERROR") || status.startsWith("FAIL") ? RED
+                : status.startsWith("WARN") ? YELLOW : GREEN;
+        return dotted(index + " of " + total + " " + verb + " " + label, "[" + colored(status, color) + " in "
+                + String.format(Locale.ROOT, "%.2f", seconds) + "s]");
+    }
+
+    /** Pads the left part with dots to the printer width, then the status, as dbt lays the line out. */
+    String dotted(String left, String right) {
         StringBuilder sb = new StringBuilder(left).append(' ');
-        while (sb.length() < WIDTH - right.length() - 1) {
+        while (sb.length() < width) {
             sb.append('.');
         }
         return sb.append(' ').append(right).toString();

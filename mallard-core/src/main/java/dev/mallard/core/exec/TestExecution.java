@@ -19,9 +19,11 @@ final class TestExecution {
     private TestExecution() {
     }
 
-    static Outcome run(TestNode test, String compiledSql, EngineSession session, List<String> executed) {
+    /** @param storeByDefault --store-failures: whether a test without a store_failures config stores */
+    static Outcome run(TestNode test, String compiledSql, EngineSession session, List<String> executed,
+                       boolean storeByDefault) {
         String mainSql = NodeCompiler.stripTrailingSemicolon(compiledSql);
-        String storeAs = storeFailuresAs(test);
+        String storeAs = storeFailuresAs(test, storeByDefault);
         if (storeAs != null) {
             Relation audit = test.relation();
             session.createSchemaIfMissing(audit.database(), audit.schema());
@@ -60,13 +62,13 @@ final class TestExecution {
     }
 
     /** "table", "view", or null when failures are not stored. */
-    static String storeFailuresAs(TestNode test) {
+    static String storeFailuresAs(TestNode test, boolean storeByDefault) {
         Object as = test.config().get("store_failures_as");
         if (as != null) {
             String v = String.valueOf(as).trim().toLowerCase(Locale.ROOT);
             return v.equals("ephemeral") ? null : v;
         }
-        return test.config().bool("store_failures", false) ? "table" : null;
+        return test.config().bool("store_failures", storeByDefault) ? "table" : null;
     }
 
     private static void run(EngineSession session, List<String> executed, String sql) {

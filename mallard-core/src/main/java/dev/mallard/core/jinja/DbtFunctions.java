@@ -44,7 +44,7 @@ public final class DbtFunctions {
             return "";
         });
         fns.put("print", (PyCallable) (site, a) -> {
-            runtime(site).log(Py.str(a.get(0, "msg", "")), true);
+            runtime(site).print(Py.str(a.get(0, "msg", "")));
             return "";
         });
         fns.put("return", (PyCallable) (site, a) -> {

@@ -62,4 +62,9 @@ public interface DbtRuntime {
 
     /** Where log() and print() lines go. */
     void log(String message, boolean info);
+
+    /** Jinja's {@code print()}: a line of its own kind, which {@code --no-print} silences. */
+    default void print(String message) {
+        log(message, true);
+    }
 }

@@ -24,14 +24,19 @@ public final class ProjectLoader {
 
     /** Options from the command line that shape loading. */
     public record Options(Path projectDir, Path profilesDir, String target, Integer threads,
-                          Map<String, Object> cliVars, boolean requirePackages) {
+                          Map<String, Object> cliVars, boolean requirePackages, ProjectOverrides overrides) {
         public Options(Path projectDir, Path profilesDir, String target, Integer threads, Map<String, Object> cliVars) {
-            this(projectDir, profilesDir, target, threads, cliVars, true);
+            this(projectDir, profilesDir, target, threads, cliVars, true, ProjectOverrides.NONE);
         }
 
         /** The same options, with or without the check that the packages are installed (clean, debug skip it). */
         public Options requiringPackages(boolean require) {
-            return new Options(projectDir, profilesDir, target, threads, cliVars, require);
+            return new Options(projectDir, profilesDir, target, threads, cliVars, require, overrides);
+        }
+
+        /** The same options, with dbt_project.yml settings the command line overrides (--profile, --target-path). */
+        public Options withOverrides(ProjectOverrides newOverrides) {
+            return new Options(projectDir, profilesDir, target, threads, cliVars, requirePackages, newOverrides);
         }
     }
 
@@ -70,7 +75,7 @@ public final class ProjectLoader {
         Map<String, Object> projectVars = rawVars instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
         ValueRenderer renderer = renderers.create(options.cliVars(), projectVars);
         Map<String, Object> rendered = (Map<String, Object>) renderer.renderDeep(yaml, "dbt_project.yml", UNRENDERED_KEYS);
-        ProjectConfig config = ProjectConfig.fromYaml(rendered, "dbt_project.yml");
+        ProjectConfig config = ProjectConfig.fromYaml(options.overrides().applyTo(rendered), "dbt_project.yml");
         DbtVersion.require(rendered.get("require-dbt-version"), config.name(), "dbt_project.yml",
                 lineOf(projectFile, "require-dbt-version"));
         if (options.requirePackages()) {

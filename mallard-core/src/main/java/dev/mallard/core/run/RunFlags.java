@@ -5,9 +5,16 @@ import dev.mallard.core.materialize.EventTimeWindow;
 /**
  * Flags that change how nodes run.
  *
- * @param eventTime --event-time-start/--event-time-end for microbatch models, or null
+ * @param eventTime     --event-time-start/--event-time-end for microbatch models, or null
+ * @param empty         --empty: refs and sources read no rows
+ * @param storeFailures --store-failures: tests without a store_failures config keep their failing rows
  */
-public record RunFlags(boolean fullRefresh, boolean failFast, int threads, EventTimeWindow eventTime) {
+public record RunFlags(boolean fullRefresh, boolean failFast, int threads, EventTimeWindow eventTime, boolean empty,
+                       boolean storeFailures) {
+
+    public RunFlags(boolean fullRefresh, boolean failFast, int threads, EventTimeWindow eventTime) {
+        this(fullRefresh, failFast, threads, eventTime, false, false);
+    }
 
     public RunFlags(boolean fullRefresh, boolean failFast, int threads) {
         this(fullRefresh, failFast, threads, null);

@@ -3,6 +3,8 @@ package dev.mallard.core.run;
 import dev.mallard.core.engine.EngineSession;
 import dev.mallard.core.engine.Relation;
 import dev.mallard.core.error.MallardException;
+import dev.mallard.core.events.EventLevel;
+import dev.mallard.core.events.NodeInfo;
 import dev.mallard.core.exec.ArtifactFiles;
 import dev.mallard.core.exec.Deferral;
 import dev.mallard.core.exec.Executor;
@@ -49,7 +51,7 @@ public final class Runner {
     public NodeCompiler compiler() {
         NodeCompiler compiler = new NodeCompiler(ws.parsed().jinja(), ws.linker(), ws.parsed().vars(),
                 ws.project().target().context(), globals()).withFullRefresh(flags.fullRefresh())
-                .withEventTimeWindow(flags.eventTime());
+                .withEventTimeWindow(flags.eventTime()).withEmptyInputs(flags.empty());
         return deferral == null ? compiler : compiler.withDeferral(deferral);
     }
 
@@ -71,16 +73,20 @@ public final class Runner {
         Instant started = Instant.now();
         NodeCompiler compiler = compiler();
         ArtifactFiles files = new ArtifactFiles(ws.project().targetDir(), ws.project().name());
-        printer.line("Found " + describeCounts());
+        String stats = describeCounts();
+        printer.emit("FoundStats", "W006", EventLevel.INFO, "Found " + stats, Map.of("stat_line", stats));
         printer.blank();
         List<NodeResult> before = runHooks("on-run-start", ws.manifest().onRunStart(), compiler, Map.of());
         createSchemas(plan);
         if (!plan.steps().isEmpty()) {
-            printer.line("Concurrency: " + flags.threads() + " threads (target='" + ws.project().target().name() + "')");
+            printer.emit("ConcurrencyLine", "Q027", EventLevel.INFO, "Concurrency: " + flags.threads()
+                    + " threads (target='" + ws.project().target().name() + "')", Map.of("node_count",
+                    plan.steps().size(), "num_threads", flags.threads(), "target_name", ws.project().target().name()));
             printer.blank();
         }
         Executor executor = new Executor(ws.engine(), ws.manifest(), compiler, printer, files, flags.threads(),
-                flags.failFast()).withExternalRoot(ws.project().dir(), ws.project().target().string("external_root"));
+                flags.failFast()).withExternalRoot(ws.project().dir(), ws.project().target().string("external_root"))
+                .withStoreFailures(flags.storeFailures());
         List<NodeResult> results = executor.run(plan);
         Map<String, Object> endContext = RunResultsContext.of(ws.manifest(), results);
         List<NodeResult> after = runHooks("on-run-end", ws.manifest().onRunEnd(), compiler, endContext);
@@ -127,7 +133,7 @@ public final class Runner {
                 String id = "operation." + ws.project().name() + "." + ws.project().name() + "-" + name + "-" + i;
                 Instant started = Instant.now();
                 long t = System.nanoTime();
-                String sql = compiler.renderSql(hook, "dbt_project.yml (" + name + ")", null, session, printer::line, extra);
+                String sql = compiler.renderSql(hook, "dbt_project.yml (" + name + ")", null, session, printer.jinja(), extra);
                 if (!sql.isBlank()) {
                     session.execute(sql);
                 }
@@ -168,13 +174,16 @@ public final class Runner {
 
     private void printSummary(RunSummary summary) {
         printer.blank();
-        printer.line(String.format(Locale.ROOT, "Finished running %d nodes in %.2fs.", summary.results().size(),
-                summary.elapsedSeconds()));
+        printer.emit("FinishedRunningStats", "E047", EventLevel.INFO, String.format(Locale.ROOT,
+                "Finished running %d nodes in %.2fs.", summary.results().size(), summary.elapsedSeconds()),
+                Map.of("execution_time", summary.elapsedSeconds(), "stat_line", summary.results().size() + " nodes"));
         long errors = summary.count(NodeStatus.ERROR) + summary.count(NodeStatus.FAIL);
         long warnings = summary.count(NodeStatus.WARN);
         printer.blank();
+        Map<String, Object> end = Map.of("keyboard_interrupt", false, "num_errors", errors, "num_partial_success", 0,
+                "num_warnings", warnings);
         if (errors == 0 && warnings == 0) {
-            printer.line("Completed successfully");
+            printer.emit("EndOfRunSummary", "Z030", EventLevel.INFO, printer.green("Completed successfully"), end);
         } else {
             StringBuilder head = new StringBuilder("Completed with ");
             if (errors > 0) {
@@ -183,23 +192,41 @@ public final class Runner {
             if (warnings > 0) {
                 head.append(errors > 0 ? " and " : "").append(warnings).append(warnings == 1 ? " warning" : " warnings");
             }
-            printer.line(head.append(':').toString());
+            String headline = head.append(':').toString();
+            printer.emit("EndOfRunSummary", "Z030", EventLevel.INFO,
+                    errors > 0 ? printer.red(headline) : printer.yellow(headline), end);
             for (NodeResult r : summary.results()) {
                 boolean failed = r.status() == NodeStatus.ERROR || r.status() == NodeStatus.FAIL;
                 if (failed || r.status() == NodeStatus.WARN) {
                     Node n = ws.manifest().nodes().get(r.id());
                     printer.blank();
-                    printer.line((failed ? "Failure in " : "Warning in ") + n.resourceType().dbtName() + " " + n.name()
-                            + " (" + n.originalFilePath() + ")");
+                    String where = n.resourceType().dbtName() + " " + n.name() + " (" + n.originalFilePath() + ")";
+                    Map<String, Object> nodeInfo = NodeInfo.of(n, r.status().dbtName(), r.startedAt(), r.completedAt());
+                    Map<String, Object> about = Map.of("node_info", nodeInfo, "node_name", n.name(), "path",
+                            n.originalFilePath(), "resource_type", n.resourceType().dbtName());
+                    printer.emit(failed ? "RunResultFailure" : "RunResultWarning", failed ? "Z022" : "Z021",
+                            failed ? EventLevel.ERROR : EventLevel.WARN,
+                            failed ? printer.red("Failure in " + where) : printer.yellow("Warning in " + where), about);
+                    StringBuilder text = new StringBuilder();
                     for (String line : String.valueOf(r.message()).split("\\R")) {
-                        printer.line(line.isEmpty() ? "" : "  " + line);
+                        text.append(text.isEmpty() ? "" : "\n").append(line.isEmpty() ? "" : "  " + line);
                     }
+                    printer.emit("RunResultError", "Z024", failed ? EventLevel.ERROR : EventLevel.WARN,
+                            text.toString(), Map.of("msg", String.valueOf(r.message()), "node_info", nodeInfo));
                 }
             }
         }
         printer.blank();
         long pass = summary.count(NodeStatus.SUCCESS) + summary.count(NodeStatus.PASS);
-        printer.line("Done. PASS=" + pass + " WARN=" + warnings + " ERROR=" + errors
-                + " SKIP=" + summary.count(NodeStatus.SKIPPED) + " TOTAL=" + summary.results().size());
+        long skipped = summary.count(NodeStatus.SKIPPED);
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("error", errors);
+        counts.put("noop", 0);
+        counts.put("pass", pass);
+        counts.put("skip", skipped);
+        counts.put("total", summary.results().size());
+        counts.put("warn", warnings);
+        printer.emit("StatsLine", "Z023", EventLevel.INFO, "Done. PASS=" + pass + " WARN=" + warnings + " ERROR="
+                + errors + " SKIP=" + skipped + " TOTAL=" + summary.results().size(), Map.of("stats", counts));
     }
 }

@@ -12,7 +12,7 @@ import dev.mallard.core.project.Project;
 import dev.mallard.core.project.ProjectLoader;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
+
 
 /**
  * One invocation's view of a project: loaded, parsed and linked before anything touches
@@ -24,7 +24,7 @@ public final class Workspace implements AutoCloseable {
     private final Linker linker;
     private final Dag dag;
     private final Warnings warnings;
-    private final String invocationId = UUID.randomUUID().toString();
+    private final String invocationId = dev.mallard.core.events.Invocation.id();
     private final Instant startedAt = Instant.now();
     private Engine engine;
 

@@ -1,0 +1,58 @@
+package dev.mallard.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mallard.core.manifest.EffectiveConfig;
+import dev.mallard.core.manifest.Node;
+import dev.mallard.core.manifest.NodeId;
+import dev.mallard.core.manifest.ResourceType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A node as {@code ls --output json} prints it: dbt's keys, in dbt's order, optionally only some. */
+final class ListedNode {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ListedNode() {
+    }
+
+    static String json(Node n, List<NodeId> parents, List<String> keys) {
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("name", n.name());
+        all.put("resource_type", n.resourceType().dbtName());
+        all.put("package_name", n.packageName());
+        all.put("original_file_path", n.originalFilePath());
+        all.put("unique_id", n.id().value());
+        if (n.resourceType() == ResourceType.SOURCE) {
+            all.put("source_name", n.fqn().size() >= 2 ? n.fqn().get(n.fqn().size() - 2) : "");
+        } else if (n.resourceType() != ResourceType.UNIT_TEST) {
+            all.put("alias", n.relation().identifier());
+        }
+        Map<String, Object> config = new LinkedHashMap<>(EffectiveConfig.of(n));
+        all.put("config", config);
+        all.put("tags", n.config().tags());
+        Map<String, Object> dependsOn = new LinkedHashMap<>();
+        dependsOn.put("macros", List.of());
+        if (n.resourceType() != ResourceType.SEED) {
+            dependsOn.put("nodes", parents.stream().map(NodeId::value).toList());
+        }
+        if (n.resourceType() != ResourceType.SOURCE) {
+            all.put("depends_on", dependsOn);
+        }
+        Map<String, Object> out = all;
+        if (!keys.isEmpty()) {
+            out = new LinkedHashMap<>();
+            for (String key : keys) {
+                if (all.containsKey(key)) {
+                    out.put(key, all.get(key));
+                }
+            }
+        }
+        try {
+            return JSON.writeValueAsString(out);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + n.id().value() + " as JSON", e);
+        }
+    }
+}

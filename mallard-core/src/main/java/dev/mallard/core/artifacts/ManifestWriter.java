@@ -45,7 +45,7 @@ public final class ManifestWriter {
     public Map<String, Object> document(Manifest manifest, Dag dag, Map<NodeId, String> compiledCode,
                                         String targetPathName) {
         double createdAt = Timestamps.epochSeconds(metadata.generatedAt());
-        NodeEntries nodeEntries = new NodeEntries(createdAt, targetPathName);
+        NodeEntries nodeEntries = new NodeEntries(createdAt, targetPathName, manifest);
         SourceEntries sourceEntries = new SourceEntries(createdAt);
         Map<String, Object> nodes = new LinkedHashMap<>();
         Map<String, Object> sources = new LinkedHashMap<>();
@@ -113,7 +113,7 @@ public final class ManifestWriter {
             e.put("original_file_path", macro.originalFilePath());
             e.put("unique_id", macro.uniqueId());
             e.put("macro_sql", macro.macroSql());
-            e.put("depends_on", Map.of("macros", List.of()));
+            e.put("depends_on", Map.of("macros", macro.dependsOn()));
             e.put("description", "");
             e.put("meta", Map.of());
             Map<String, Object> docs = new LinkedHashMap<>();
@@ -130,9 +130,28 @@ public final class ManifestWriter {
         return out;
     }
 
+    /** dbt's docs site opens on {@code __overview__}: the project's own, else the one of package dbt. */
+    static final String OVERVIEW = """
+            ### Welcome
+
+            This is the documentation of your dbt project, built by Mallard.
+
+            - The **Project** tab shows your models, seeds, snapshots and tests by folder, packages' too.
+            - The **Database** tab shows the relations they build, by database and schema; ephemeral
+              models are not there, as they build nothing.
+            - The lineage graph (the button at the bottom right) shows what each node reads and what
+              reads it; select nodes in it with `--select` and `--exclude` syntax.
+
+            Write your own overview in a `{% docs __overview__ %}` block in a `.md` file of the project.""";
+
     private static Map<String, Object> docs(Manifest manifest) {
         Map<String, Object> out = new LinkedHashMap<>();
-        for (DocBlock d : manifest.docs().values()) {
+        List<DocBlock> blocks = new ArrayList<>(manifest.docs().values());
+        if (!manifest.docs().containsKey("doc.dbt.__overview__")) {
+            blocks.add(new DocBlock("doc.dbt.__overview__", "__overview__", "dbt", "overview.md", "docs/overview.md",
+                    OVERVIEW));
+        }
+        for (DocBlock d : blocks) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("name", d.name());
             e.put("resource_type", "doc");

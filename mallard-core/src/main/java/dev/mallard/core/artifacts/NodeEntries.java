@@ -89,17 +89,16 @@ final class NodeEntries {
         contract.putIfAbsent("alias_types", true);
         contract.put("checksum", null);
         e.put("contract", contract);
-        if (node instanceof TestNode test) {
+        // a singular test has no column, YAML key or attached node at all
+        if (node instanceof TestNode test && test.isGeneric()) {
             e.put("column_name", test.columnName());
-            e.put("file_key_name", test.isGeneric() ? fileKeyName(test) : null);
+            e.put("file_key_name", fileKeyName(test));
             e.put("attached_node", test.attachedNode() == null ? null : test.attachedNode().value());
-            if (test.isGeneric()) {
-                Map<String, Object> md = new LinkedHashMap<>();
-                md.put("name", test.metadata().name());
-                md.put("kwargs", test.metadata().kwargs());
-                md.put("namespace", test.metadata().namespace());
-                e.put("test_metadata", md);
-            }
+            Map<String, Object> md = new LinkedHashMap<>();
+            md.put("name", test.metadata().name());
+            md.put("kwargs", test.metadata().kwargs());
+            md.put("namespace", test.metadata().namespace());
+            e.put("test_metadata", md);
         }
         if (node.resourceType() == ResourceType.MODEL) {
             e.put("access", config.get("access"));
@@ -202,9 +201,10 @@ final class NodeEntries {
         return node instanceof ModelNode m ? m.patchPath() : node instanceof SeedNode s ? s.patchPath() : null;
     }
 
-    /** Only nodes that exist in the database have a relation name. */
+    /** Only nodes that exist in the database have a relation name (a test only when it stores its failures). */
     private static String relationName(Node node) {
-        if (node.resourceType() == ResourceType.ANALYSIS || node instanceof ModelNode m && m.isEphemeral()) {
+        if (node.resourceType() == ResourceType.ANALYSIS || node instanceof ModelNode m && m.isEphemeral()
+                || node instanceof TestNode && !node.config().bool("store_failures", false)) {
             return null;
         }
         return node.relation().render();

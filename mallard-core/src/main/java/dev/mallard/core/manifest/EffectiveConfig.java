@@ -56,6 +56,7 @@ public final class EffectiveConfig {
         if (node.resourceType() == ResourceType.TEST) {
             return testDefaults(d);
         }
+        d.put("static_analysis", null);
         d.put("materialized", node.config().materialized());
         d.put("incremental_strategy", null);
         d.put("batch_size", null);

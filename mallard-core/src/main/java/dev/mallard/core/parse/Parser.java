@@ -309,7 +309,8 @@ public final class Parser {
                     : rt.missingVar.locatedAt(f.relativeToProject(), rt.missingVarLine);
         }
         Relation relation = namer.name(name, config, nodeContext(unit, name, fqn, f, type));
-        return new ModelNode(NodeId.of(type, pkg, name), type, name, pkg, f.relativeToRoot(), f.relativeToProject(), fqn,
+        String path = type == ResourceType.ANALYSIS ? "analysis/" + f.relativeToRoot() : f.relativeToRoot();
+        return new ModelNode(NodeId.of(type, pkg, name), type, name, pkg, path, f.relativeToProject(), fqn,
                 raw, nodeConfig, relation, patch == null ? "" : patch.description(),
                 patch == null ? Map.of() : patch.columns(), ConstraintRefs.withForeignKeyRefs(rt.refs, patch),
                 rt.sources, patch == null ? null : pkg + "://" + patch.file(), Checksums.ofFileContents(raw),

@@ -5,7 +5,7 @@ taken as the other's --state, selects nothing as state:modified.
     python state_parity.py record   # rewrites expected/dbt_manifest.json from dbt
 
 `record` keeps of dbt's manifest what a state comparison reads and is the project's own:
-nodes, sources, the project's macros and docs (not dbt's built-in macros: their text is
+nodes, sources, exposures, the project's macros and docs (not dbt's built-in macros: their text is
 dbt's). Mallard's StateParityIT compares with that file without needing Python.
 
 Known difference, checked rather than hidden: dbt compares every macro of both manifests,
@@ -67,13 +67,13 @@ def ls(tool, project, work, selector, state):
 def trimmed(manifest):
     pkg = manifest["metadata"]["project_name"]
     out = {"metadata": manifest["metadata"]}
-    for section in ("nodes", "sources"):
+    for section in ("nodes", "sources", "exposures"):
         out[section] = manifest[section]
         for node in out[section].values():
             node.pop("root_path", None)
     out["macros"] = {k: v for k, v in manifest["macros"].items() if v["package_name"] == pkg}
     out["docs"] = {k: v for k, v in manifest["docs"].items() if v["package_name"] == pkg}
-    for section in ("exposures", "metrics", "groups", "selectors", "disabled", "semantic_models",
+    for section in ("metrics", "groups", "selectors", "disabled", "semantic_models",
                     "saved_queries", "unit_tests"):
         out[section] = {}
     return out

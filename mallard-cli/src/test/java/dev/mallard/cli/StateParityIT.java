@@ -97,6 +97,15 @@ class StateParityIT {
             assertEquals(e.getValue().path("unrendered_config"), source.path("unrendered_config"), e.getKey());
             assertEquals(e.getValue().path("loaded_at_field"), source.path("loaded_at_field"), e.getKey());
         }
+        for (Iterator<Map.Entry<String, JsonNode>> it = dbt.path("exposures").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode exposure = mine.path("exposures").path(e.getKey());
+            for (String field : List.of("name", "fqn", "path", "original_file_path", "type", "owner", "label",
+                    "maturity", "url", "description", "meta", "tags", "config", "unrendered_config", "refs", "sources")) {
+                assertEquals(e.getValue().path(field), exposure.path(field), field + " of " + e.getKey());
+            }
+        }
+        assertEquals(1, dbt.path("exposures").size());
         assertEquals(List.of("macro.state_parity.double"),
                 JSON.convertValue(mine.path("nodes").path("model.state_parity.base").path("depends_on").path("macros"),
                         List.class).subList(0, 1));

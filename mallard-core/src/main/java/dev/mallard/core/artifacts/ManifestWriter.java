@@ -2,6 +2,7 @@ package dev.mallard.core.artifacts;
 
 import dev.mallard.core.graph.Dag;
 import dev.mallard.core.manifest.DocBlock;
+import dev.mallard.core.manifest.ExposureNode;
 import dev.mallard.core.manifest.MacroInfo;
 import dev.mallard.core.manifest.Manifest;
 import dev.mallard.core.manifest.Node;
@@ -52,14 +53,19 @@ public final class ManifestWriter {
         Map<String, Object> disabled = new LinkedHashMap<>();
         UnitTestEntries unitTestEntries = new UnitTestEntries(createdAt);
         Map<String, Object> unitTests = new LinkedHashMap<>();
+        ExposureEntries exposureEntries = new ExposureEntries(createdAt);
+        Map<String, Object> exposures = new LinkedHashMap<>();
         for (Node n : manifest.nodes().values()) {
             Map<String, Object> entry = n instanceof SourceNode s ? sourceEntries.entry(s)
                     : n instanceof UnitTestNode u ? unitTestEntries.entry(u)
+                    : n instanceof ExposureNode x ? exposureEntries.entry(x, dag.parents(n.id()))
                     : nodeEntries.entry(n, dag.parents(n.id()), compiledCode.get(n.id()));
             if (!n.config().enabled()) {
                 disabled.put(n.id().value(), List.of(entry));
             } else if (n instanceof SourceNode) {
                 sources.put(n.id().value(), entry);
+            } else if (n instanceof ExposureNode) {
+                exposures.put(n.id().value(), entry);
             } else if (n instanceof UnitTestNode) {
                 unitTests.put(n.id().value(), entry);
             } else {
@@ -72,12 +78,14 @@ public final class ManifestWriter {
         doc.put("sources", sources);
         doc.put("macros", macros(manifest, createdAt));
         doc.put("docs", docs(manifest));
-        for (String empty : List.of("exposures", "metrics", "groups", "selectors")) {
+        doc.put("exposures", exposures);
+        for (String empty : List.of("metrics", "groups", "selectors")) {
             doc.put(empty, Map.of());
         }
         doc.put("disabled", disabled);
         Map<String, Object> graphNodes = new LinkedHashMap<>(nodes);
         graphNodes.putAll(unitTests);
+        graphNodes.putAll(exposures);
         doc.put("parent_map", graphMap(dag, graphNodes, sources, true));
         doc.put("child_map", graphMap(dag, graphNodes, sources, false));
         doc.put("group_map", Map.of());

@@ -212,6 +212,7 @@ public final class Parser {
         for (Node source : new SourceReader(unit, pkg, yamlJinja).read(props.sources())) {
             nodes.put(source.id(), source);
         }
+        ExposureReader.read(unit).forEach(e -> nodes.put(e.id(), e));
         TestCollector testCollector = new TestCollector(unit, unitVars, namer);
         for (TestNode test : testCollector.collect(nodes, props, jinja)) {
             Node previous = nodes.putIfAbsent(test.id(), test);

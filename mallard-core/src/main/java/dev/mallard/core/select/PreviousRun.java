@@ -52,6 +52,9 @@ final class PreviousRun {
             if (entry == null) {
                 entry = now.path("sources").get(n.id().value());
             }
+            if (entry == null) {
+                entry = now.path("exposures").get(n.id().value());
+            }
             return entry != null && check.test(state.entry(n.id().value()), entry);
         };
     }

@@ -66,6 +66,13 @@ final class StateComparison {
                     && same(old, now, "quoting") && same(old, now, "freshness") && same(old, now, "loaded_at_field")
                     && same(old, now, "external");
         }
+        if ("exposure".equals(now.path("resource_type").asText())) {
+            boolean same = true;
+            for (String key : List.of("fqn", "type", "owner", "maturity", "url", "description", "label")) {
+                same = same && same(old, now, key);
+            }
+            return same && sameConfig(old, now) && dependsOnNodes(old).equals(dependsOnNodes(now));
+        }
         if (isGenericTest(now)) {
             return sameConfig(old, now) && same(old, now, "fqn");
         }
@@ -146,6 +153,12 @@ final class StateComparison {
             Map.Entry<String, JsonNode> e = it.next();
             out.put(e.getKey(), e.getValue().path("description").asText(""));
         }
+        return out;
+    }
+
+    private static java.util.Set<String> dependsOnNodes(JsonNode node) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        node.path("depends_on").path("nodes").forEach(n -> out.add(n.asText()));
         return out;
     }
 

@@ -6,9 +6,10 @@ import java.util.Map;
 
 /**
  * A source table's freshness settings and its unrendered config, as dbt derives them from
- * the table's and its source's properties: {@code loaded_at_field}, {@code loaded_at_query}
- * and {@code freshness} are the table's (top level or under {@code config:}), else the
- * source's; a table's {@code freshness: null} turns the source's off.
+ * the table's and its source's properties: {@code loaded_at_field} and {@code loaded_at_query}
+ * are the table's (top level or under {@code config:}; an explicit null counts), else the
+ * source's; {@code freshness} is the source's with the table's warn_after, error_after and
+ * filter over it, and a table's {@code freshness: null} turns it off.
  */
 final class SourceConfigs {
     private SourceConfigs() {
@@ -18,9 +19,9 @@ final class SourceConfigs {
     static void addFreshness(Map<String, Object> config, Map<String, Object> source, Map<String, Object> table) {
         config.put("loaded_at_field", setting("loaded_at_field", source, table));
         config.put("loaded_at_query", setting("loaded_at_query", source, table));
-        Object freshness = freshness(source, table);
+        Object[] freshness = freshness(source, table);
         if (freshness != null) {
-            config.put("freshness", freshness);
+            config.put("freshness", freshness[0]);
         } else {
             config.remove("freshness");
         }
@@ -38,7 +39,7 @@ final class SourceConfigs {
                 out.put(key, value);
             }
         });
-        if (config.get("freshness") != null) {
+        if (config.containsKey("freshness")) {
             out.put("freshness", config.get("freshness"));
         }
         out.put("loaded_at_field", config.get("loaded_at_field"));
@@ -50,33 +51,50 @@ final class SourceConfigs {
 
     private static Object setting(String key, Map<String, Object> source, Map<String, Object> table) {
         for (Map<String, Object> level : List.of(map(table.get("config")), table, map(source.get("config")), source)) {
-            if (level.get(key) != null) {
+            if (level.containsKey(key)) {
                 return level.get(key);
             }
         }
         return null;
     }
 
-    /** The effective freshness in dbt's full shape, or null when none is configured. */
-    private static Map<String, Object> freshness(Map<String, Object> source, Map<String, Object> table) {
-        Object given = null;
-        boolean found = false;
-        for (Map<String, Object> level : List.of(map(table.get("config")), table, map(source.get("config")), source)) {
-            if (level.containsKey("freshness")) {
-                given = level.get("freshness");
-                found = true;
-                break;
-            }
-        }
-        if (!found || !(given instanceof Map<?, ?>)) {
+    /**
+     * The effective freshness in dbt's full shape (element 0; null when turned off), or null
+     * when neither the table nor its source configures one.
+     */
+    private static Object[] freshness(Map<String, Object> source, Map<String, Object> table) {
+        Object[] sourceLevel = given(source);
+        Object[] tableLevel = given(table);
+        if (sourceLevel == null && tableLevel == null) {
             return null;
         }
-        Map<String, Object> f = map(given);
+        if (tableLevel != null && tableLevel[0] == null) {
+            return new Object[] {null};
+        }
+        Map<String, Object> merged = new LinkedHashMap<>();
+        if (sourceLevel != null) {
+            merged.putAll(map(sourceLevel[0]));
+        }
+        if (tableLevel != null) {
+            merged.putAll(map(tableLevel[0]));
+        }
+        if (sourceLevel != null && sourceLevel[0] == null && tableLevel == null) {
+            return new Object[] {null};
+        }
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("warn_after", threshold(f.get("warn_after")));
-        out.put("error_after", threshold(f.get("error_after")));
-        out.put("filter", f.get("filter"));
-        return out;
+        out.put("warn_after", threshold(merged.get("warn_after")));
+        out.put("error_after", threshold(merged.get("error_after")));
+        out.put("filter", merged.get("filter"));
+        return new Object[] {out};
+    }
+
+    /** A level's freshness (its config's first): {value} when the key is there, else null. */
+    private static Object[] given(Map<String, Object> level) {
+        Map<String, Object> config = map(level.get("config"));
+        if (config.containsKey("freshness")) {
+            return new Object[] {config.get("freshness")};
+        }
+        return level.containsKey("freshness") ? new Object[] {level.get("freshness")} : null;
     }
 
     private static Map<String, Object> threshold(Object value) {

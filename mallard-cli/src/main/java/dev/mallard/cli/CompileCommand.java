@@ -102,7 +102,6 @@ final class CompileCommand extends ProjectCommand {
     }
 
     private static boolean callsMacro(Workspace ws, ModelNode m) {
-        return !ws.manifest().macros().isEmpty() && m.rawCode().contains("(") && ws.manifest().macros().values().stream()
-                .anyMatch(macro -> m.rawCode().contains(macro.name() + "("));
+        return !ws.manifest().macrosCalledBy(m.id()).isEmpty();
     }
 }

@@ -35,7 +35,8 @@ final class LsCommand extends ProjectCommand {
     @Override
     int run(Workspace ws) {
         EnumSet<ResourceType> types = EnumSet.of(ResourceType.MODEL, ResourceType.SEED, ResourceType.SOURCE,
-                ResourceType.ANALYSIS, ResourceType.SNAPSHOT, ResourceType.TEST, ResourceType.UNIT_TEST);
+                ResourceType.ANALYSIS, ResourceType.SNAPSHOT, ResourceType.TEST, ResourceType.UNIT_TEST,
+                ResourceType.EXPOSURE);
         if (!resourceTypes.isEmpty()) {
             types = EnumSet.noneOf(ResourceType.class);
             for (String t : resourceTypes) {
@@ -73,6 +74,9 @@ final class LsCommand extends ProjectCommand {
         }
         if (n.resourceType() == ResourceType.UNIT_TEST) {
             return "unit_test:" + n.packageName() + "." + n.name();
+        }
+        if (n.resourceType() == ResourceType.EXPOSURE) {
+            return "exposure:" + n.packageName() + "." + n.name();
         }
         return String.join(".", n.fqn());
     }

@@ -2,6 +2,7 @@ package dev.mallard.core.artifacts;
 
 import dev.mallard.core.graph.Dag;
 import dev.mallard.core.manifest.DocBlock;
+import dev.mallard.core.manifest.ExposureNode;
 import dev.mallard.core.manifest.MacroInfo;
 import dev.mallard.core.manifest.Manifest;
 import dev.mallard.core.manifest.Node;
@@ -45,21 +46,26 @@ public final class ManifestWriter {
     public Map<String, Object> document(Manifest manifest, Dag dag, Map<NodeId, String> compiledCode,
                                         String targetPathName) {
         double createdAt = Timestamps.epochSeconds(metadata.generatedAt());
-        NodeEntries nodeEntries = new NodeEntries(createdAt, targetPathName);
+        NodeEntries nodeEntries = new NodeEntries(createdAt, targetPathName, manifest);
         SourceEntries sourceEntries = new SourceEntries(createdAt);
         Map<String, Object> nodes = new LinkedHashMap<>();
         Map<String, Object> sources = new LinkedHashMap<>();
         Map<String, Object> disabled = new LinkedHashMap<>();
         UnitTestEntries unitTestEntries = new UnitTestEntries(createdAt);
         Map<String, Object> unitTests = new LinkedHashMap<>();
+        ExposureEntries exposureEntries = new ExposureEntries(createdAt);
+        Map<String, Object> exposures = new LinkedHashMap<>();
         for (Node n : manifest.nodes().values()) {
             Map<String, Object> entry = n instanceof SourceNode s ? sourceEntries.entry(s)
                     : n instanceof UnitTestNode u ? unitTestEntries.entry(u)
+                    : n instanceof ExposureNode x ? exposureEntries.entry(x, dag.parents(n.id()))
                     : nodeEntries.entry(n, dag.parents(n.id()), compiledCode.get(n.id()));
             if (!n.config().enabled()) {
                 disabled.put(n.id().value(), List.of(entry));
             } else if (n instanceof SourceNode) {
                 sources.put(n.id().value(), entry);
+            } else if (n instanceof ExposureNode) {
+                exposures.put(n.id().value(), entry);
             } else if (n instanceof UnitTestNode) {
                 unitTests.put(n.id().value(), entry);
             } else {
@@ -72,12 +78,14 @@ public final class ManifestWriter {
         doc.put("sources", sources);
         doc.put("macros", macros(manifest, createdAt));
         doc.put("docs", docs(manifest));
-        for (String empty : List.of("exposures", "metrics", "groups", "selectors")) {
+        doc.put("exposures", exposures);
+        for (String empty : List.of("metrics", "groups", "selectors")) {
             doc.put(empty, Map.of());
         }
         doc.put("disabled", disabled);
         Map<String, Object> graphNodes = new LinkedHashMap<>(nodes);
         graphNodes.putAll(unitTests);
+        graphNodes.putAll(exposures);
         doc.put("parent_map", graphMap(dag, graphNodes, sources, true));
         doc.put("child_map", graphMap(dag, graphNodes, sources, false));
         doc.put("group_map", Map.of());
@@ -113,7 +121,7 @@ public final class ManifestWriter {
             e.put("original_file_path", macro.originalFilePath());
             e.put("unique_id", macro.uniqueId());
             e.put("macro_sql", macro.macroSql());
-            e.put("depends_on", Map.of("macros", List.of()));
+            e.put("depends_on", Map.of("macros", macro.dependsOn()));
             e.put("description", "");
             e.put("meta", Map.of());
             Map<String, Object> docs = new LinkedHashMap<>();
@@ -130,9 +138,28 @@ public final class ManifestWriter {
         return out;
     }
 
+    /** dbt's docs site opens on {@code __overview__}: the project's own, else the one of package dbt. */
+    static final String OVERVIEW = """
+            ### Welcome
+
+            This is the documentation of your dbt project, built by Mallard.
+
+            - The **Project** tab shows your models, seeds, snapshots and tests by folder, packages' too.
+            - The **Database** tab shows the relations they build, by database and schema; ephemeral
+              models are not there, as they build nothing.
+            - The lineage graph (the button at the bottom right) shows what each node reads and what
+              reads it; select nodes in it with `--select` and `--exclude` syntax.
+
+            Write your own overview in a `{% docs __overview__ %}` block in a `.md` file of the project.""";
+
     private static Map<String, Object> docs(Manifest manifest) {
         Map<String, Object> out = new LinkedHashMap<>();
-        for (DocBlock d : manifest.docs().values()) {
+        List<DocBlock> blocks = new ArrayList<>(manifest.docs().values());
+        if (!manifest.docs().containsKey("doc.dbt.__overview__")) {
+            blocks.add(new DocBlock("doc.dbt.__overview__", "__overview__", "dbt", "overview.md", "docs/overview.md",
+                    OVERVIEW));
+        }
+        for (DocBlock d : blocks) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("name", d.name());
             e.put("resource_type", "doc");

@@ -2,6 +2,7 @@ package dev.mallard.core.artifacts;
 
 import dev.mallard.core.manifest.ColumnSpec;
 import dev.mallard.core.manifest.EffectiveConfig;
+import dev.mallard.core.manifest.Manifest;
 import dev.mallard.core.manifest.ModelNode;
 import dev.mallard.core.manifest.Node;
 import dev.mallard.core.manifest.NodeId;
@@ -10,6 +11,7 @@ import dev.mallard.core.manifest.ResourceType;
 import dev.mallard.core.manifest.SeedNode;
 import dev.mallard.core.manifest.TestNode;
 import dev.mallard.core.manifest.SourceCall;
+import dev.mallard.core.parse.Checksums;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,9 +24,12 @@ final class NodeEntries {
     private final double createdAt;
     private final String targetPathName;
 
-    NodeEntries(double createdAt, String targetPathName) {
+    private final Manifest manifest;
+
+    NodeEntries(double createdAt, String targetPathName, Manifest manifest) {
         this.createdAt = createdAt;
         this.targetPathName = targetPathName;
+        this.manifest = manifest;
     }
 
     Map<String, Object> entry(Node node, List<NodeId> parents, String compiledCode) {
@@ -47,10 +52,11 @@ final class NodeEntries {
         e.put("columns", columns(node.columns()));
         e.put("meta", config.get("meta"));
         e.put("group", config.get("group"));
-        e.put("docs", config.get("docs"));
+        e.put("docs", config.get("docs") instanceof Map ? config.get("docs")
+                : JsonArtifact.object("show", true, "node_color", null));
         e.put("patch_path", patchPath(node));
         e.put("build_path", null);
-        e.put("unrendered_config", node.config().values());
+        e.put("unrendered_config", node.config().written());
         e.put("created_at", createdAt);
         e.put("relation_name", relationName(node));
         e.put("doc_blocks", List.of());
@@ -60,13 +66,13 @@ final class NodeEntries {
             e.put("depends_on", Map.of("macros", List.of()));
             return e;
         }
-        e.put("raw_code", node instanceof ModelNode m ? m.rawCode() : node instanceof TestNode t ? t.rawCode() : "");
+        e.put("raw_code", rawCode(node));
         e.put("language", "sql");
         e.put("refs", refs(node.refs()));
         e.put("sources", sources(node.sourceCalls()));
         e.put("metrics", List.of());
         Map<String, Object> dependsOn = new LinkedHashMap<>();
-        dependsOn.put("macros", List.of());
+        dependsOn.put("macros", manifest.macrosCalledBy(node.id()));
         dependsOn.put("nodes", parents.stream().map(NodeId::value).toList());
         e.put("depends_on", dependsOn);
         e.put("compiled_path", compiledCode == null ? null
@@ -79,19 +85,20 @@ final class NodeEntries {
             e.put("extra_ctes", List.of());
         }
         Map<String, Object> contract = new LinkedHashMap<>(map(config.get("contract")));
+        contract.putIfAbsent("enforced", false);
+        contract.putIfAbsent("alias_types", true);
         contract.put("checksum", null);
         e.put("contract", contract);
-        if (node instanceof TestNode test) {
+        // a singular test has no column, YAML key or attached node at all
+        if (node instanceof TestNode test && test.isGeneric()) {
             e.put("column_name", test.columnName());
-            e.put("file_key_name", test.isGeneric() ? fileKeyName(test) : null);
+            e.put("file_key_name", fileKeyName(test));
             e.put("attached_node", test.attachedNode() == null ? null : test.attachedNode().value());
-            if (test.isGeneric()) {
-                Map<String, Object> md = new LinkedHashMap<>();
-                md.put("name", test.metadata().name());
-                md.put("kwargs", test.metadata().kwargs());
-                md.put("namespace", test.metadata().namespace());
-                e.put("test_metadata", md);
-            }
+            Map<String, Object> md = new LinkedHashMap<>();
+            md.put("name", test.metadata().name());
+            md.put("kwargs", test.metadata().kwargs());
+            md.put("namespace", test.metadata().namespace());
+            e.put("test_metadata", md);
         }
         if (node.resourceType() == ResourceType.MODEL) {
             e.put("access", config.get("access"));
@@ -163,18 +170,41 @@ final class NodeEntries {
         return out;
     }
 
+    /**
+     * dbt's checksum: sha256 of the file's stripped text; for a seed over 1 MiB its path
+     * instead, and none for a generic test (which has no file of its own).
+     */
     private static Map<String, Object> checksum(Node node) {
-        String sum = node instanceof ModelNode m ? m.checksum() : node instanceof SeedNode s ? s.checksum() : null;
+        if (node instanceof SeedNode s && s.csvFile() != null && Checksums.isLargeSeed(s.csvFile())) {
+            return JsonArtifact.object("name", "path", "checksum", s.originalFilePath());
+        }
+        if (node instanceof TestNode t && t.isGeneric()) {
+            return JsonArtifact.object("name", "none", "checksum", "");
+        }
+        String sum = node instanceof ModelNode m ? m.checksum() : node instanceof SeedNode s ? s.checksum()
+                : node instanceof TestNode t ? t.checksum() : null;
         return JsonArtifact.object("name", "sha256", "checksum", sum == null ? "" : sum);
+    }
+
+    /** The code as dbt keeps it: a file's text is stripped; a snapshot block's body and a generic test's call are not. */
+    private static String rawCode(Node node) {
+        if (node instanceof TestNode t) {
+            return t.isGeneric() ? t.rawCode() : Checksums.strip(t.rawCode());
+        }
+        if (node instanceof ModelNode m) {
+            return m.resourceType() == ResourceType.SNAPSHOT ? m.rawCode() : Checksums.strip(m.rawCode());
+        }
+        return "";
     }
 
     private static String patchPath(Node node) {
         return node instanceof ModelNode m ? m.patchPath() : node instanceof SeedNode s ? s.patchPath() : null;
     }
 
-    /** Only nodes that exist in the database have a relation name. */
+    /** Only nodes that exist in the database have a relation name (a test only when it stores its failures). */
     private static String relationName(Node node) {
-        if (node.resourceType() == ResourceType.ANALYSIS || node instanceof ModelNode m && m.isEphemeral()) {
+        if (node.resourceType() == ResourceType.ANALYSIS || node instanceof ModelNode m && m.isEphemeral()
+                || node instanceof TestNode && !node.config().bool("store_failures", false)) {
             return null;
         }
         return node.relation().render();

@@ -40,7 +40,7 @@ final class SourceEntries {
         e.put("tags", config.get("tags"));
         e.put("config", config);
         e.put("patch_path", null);
-        e.put("unrendered_config", s.config().values());
+        e.put("unrendered_config", s.unrenderedConfig());
         // dbt-duckdb renders a source with an external location as that location
         e.put("relation_name", s.renderForSql());
         e.put("created_at", createdAt);

@@ -261,6 +261,9 @@ public final class Executor {
                             contractedModels, (m, template) -> compiler.renderSql(template,
                                     m.originalFilePath(), m, session, printer.jinja(), Map.of())));
             String message = materialization.build(ctx);
+            if (customMacro == null) {
+                dev.mallard.core.materialize.PersistDocs.apply(ctx);
+            }
             compiled = compiled == null ? latestBatch[0] : compiled;
             files.writeRun(node, executed);
             double seconds = (System.nanoTime() - t0) / 1e9;

@@ -53,6 +53,10 @@ public final class EffectiveConfig {
         d.put("tags", List.of());
         d.put("meta", Map.of());
         d.put("group", null);
+        if (node.resourceType() == ResourceType.TEST) {
+            return testDefaults(d);
+        }
+        d.put("static_analysis", null);
         d.put("materialized", node.config().materialized());
         d.put("incremental_strategy", null);
         d.put("batch_size", null);
@@ -87,6 +91,21 @@ public final class EffectiveConfig {
             d.put("delimiter", ",");
             d.put("quote_columns", null);
         }
+        return d;
+    }
+
+    /** A data test's config keys, as dbt lists them. */
+    private static Map<String, Object> testDefaults(Map<String, Object> d) {
+        d.put("static_analysis", null);
+        d.put("materialized", "test");
+        d.put("severity", "ERROR");
+        d.put("store_failures", null);
+        d.put("store_failures_as", null);
+        d.put("where", null);
+        d.put("limit", null);
+        d.put("fail_calc", "count(*)");
+        d.put("warn_if", "!= 0");
+        d.put("error_if", "!= 0");
         return d;
     }
 

@@ -13,14 +13,27 @@ public record Manifest(
         Map<String, MacroInfo> macros,
         Map<String, DocBlock> docs,
         List<String> onRunStart,
-        List<String> onRunEnd) {
+        List<String> onRunEnd,
+        Map<NodeId, List<String>> macroDependencies) {
+
+    /** A manifest whose nodes call no macros. */
+    public Manifest(String projectName, Map<NodeId, Node> nodes, Map<String, MacroInfo> macros,
+                    Map<String, DocBlock> docs, List<String> onRunStart, List<String> onRunEnd) {
+        this(projectName, nodes, macros, docs, onRunStart, onRunEnd, Map.of());
+    }
 
     public Manifest {
+        macroDependencies = Map.copyOf(macroDependencies);
         nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
         macros = Collections.unmodifiableMap(new LinkedHashMap<>(macros));
         docs = Collections.unmodifiableMap(new LinkedHashMap<>(docs));
         onRunStart = List.copyOf(onRunStart);
         onRunEnd = List.copyOf(onRunEnd);
+    }
+
+    /** The unique ids of the macros a node's own code calls (dbt's depends_on.macros). */
+    public List<String> macrosCalledBy(NodeId id) {
+        return macroDependencies.getOrDefault(id, List.of());
     }
 
     public Optional<Node> node(NodeId id) {

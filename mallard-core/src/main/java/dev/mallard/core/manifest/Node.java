@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Everything in the DAG. Records, immutable once the manifest is built. */
-public sealed interface Node permits ModelNode, SeedNode, SourceNode, TestNode, UnitTestNode {
+public sealed interface Node permits ModelNode, SeedNode, SourceNode, TestNode, UnitTestNode, ExposureNode {
     NodeId id();
 
     String name();

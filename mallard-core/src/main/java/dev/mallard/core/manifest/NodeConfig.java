@@ -4,11 +4,46 @@ import dev.mallard.core.common.Frozen;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** A node's effective config: dbt_project.yml, then properties YAML, then config() in the file. */
-public record NodeConfig(Map<String, Object> values) {
+/**
+ * A node's effective config: dbt_project.yml, then properties YAML, then config() in the file.
+ * {@code defaulted} names the keys Mallard filled in with dbt's defaults (a test's severity,
+ * a seed's materialization), which dbt leaves out of a node's {@code unrendered_config}.
+ */
+public record NodeConfig(Map<String, Object> values, Set<String> defaulted) {
     public NodeConfig {
         values = Frozen.map(values);
+        defaulted = Set.copyOf(defaulted);
+    }
+
+    public NodeConfig(Map<String, Object> values) {
+        this(values, Set.of());
+    }
+
+    /**
+     * Fills {@code config} with {@code defaults} where it has no value yet and returns the
+     * config, remembering which keys were filled.
+     */
+    public static NodeConfig withDefaults(Map<String, Object> config, Map<String, Object> defaults) {
+        Set<String> filled = new java.util.LinkedHashSet<>();
+        defaults.forEach((key, value) -> {
+            if (config.get(key) == null) {
+                config.put(key, value);
+                filled.add(key);
+            }
+        });
+        return new NodeConfig(config, filled);
+    }
+
+    /** The config as written by the user, without the defaults Mallard filled in (dbt's unrendered_config). */
+    public Map<String, Object> written() {
+        if (defaulted.isEmpty()) {
+            return values;
+        }
+        Map<String, Object> out = new java.util.LinkedHashMap<>(values);
+        out.keySet().removeAll(defaulted);
+        return out;
     }
 
     public static final NodeConfig EMPTY = new NodeConfig(Map.of());

@@ -10,6 +10,7 @@ public enum ResourceType {
     UNIT_TEST,
     SOURCE,
     ANALYSIS,
+    EXPOSURE,
     OPERATION,
     MACRO;
 

@@ -5,7 +5,11 @@ import dev.mallard.core.engine.Relation;
 import java.util.List;
 import java.util.Map;
 
-/** One table of a {@code sources:} entry. {@code externalLocation} is already formatted. */
+/**
+ * One table of a {@code sources:} entry. {@code externalLocation} is already formatted.
+ * {@code unrenderedConfig} is the config as dbt records it for state comparison (the table's
+ * own settings and those it takes from its source).
+ */
 public record SourceNode(
         NodeId id,
         String sourceName,
@@ -22,9 +26,19 @@ public record SourceNode(
         Map<String, Object> meta,
         String externalLocation,
         String loader,
-        List<Object> dataTests) implements Node {
+        List<Object> dataTests,
+        Map<String, Object> unrenderedConfig) implements Node {
+
+    public SourceNode(NodeId id, String sourceName, String name, String packageName, String path,
+                      String originalFilePath, List<String> fqn, NodeConfig config, Relation relation,
+                      String description, String sourceDescription, Map<String, ColumnSpec> columns,
+                      Map<String, Object> meta, String externalLocation, String loader, List<Object> dataTests) {
+        this(id, sourceName, name, packageName, path, originalFilePath, fqn, config, relation, description,
+                sourceDescription, columns, meta, externalLocation, loader, dataTests, config.values());
+    }
 
     public SourceNode {
+        unrenderedConfig = Frozen.map(unrenderedConfig);
         fqn = List.copyOf(fqn);
         columns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columns));
         meta = Frozen.map(meta);

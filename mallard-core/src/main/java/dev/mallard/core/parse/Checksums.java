@@ -1,7 +1,11 @@
 package dev.mallard.core.parse;
 
+import dev.mallard.jinja.value.PyChars;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,13 +13,70 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** sha256 checksums, as dbt records them for state comparison. */
+/**
+ * sha256 checksums, as dbt records them for state comparison: a file's checksum is the
+ * sha256 of its UTF-8 contents with leading and trailing whitespace stripped (Python's
+ * {@code str.strip()}), and a seed over 1 MiB is not hashed at all (dbt records its path).
+ */
 public final class Checksums {
+    /** dbt's MAXIMUM_SEED_SIZE: larger seeds get a "path" checksum instead of a hash. */
+    public static final long MAXIMUM_SEED_SIZE = 1024L * 1024L;
+
     private Checksums() {
     }
 
     public static String sha256(String text) {
         return HexFormat.of().formatHex(digest().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The checksum dbt gives a SQL file (model, analysis, snapshot, singular test) or a seed. */
+    public static String ofFileContents(String text) {
+        return sha256(strip(text));
+    }
+
+    /** The code dbt keeps as {@code raw_code}: the file's text stripped as Python strips it. */
+    public static String strip(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && PyChars.isSpace(text.codePointAt(start))) {
+            start += Character.charCount(text.codePointAt(start));
+        }
+        while (end > start && PyChars.isSpace(text.codePointBefore(end))) {
+            end -= Character.charCount(text.codePointBefore(end));
+        }
+        return text.substring(start, end);
+    }
+
+    /** Whether dbt records a seed by its path rather than a hash of its contents. */
+    public static boolean isLargeSeed(Path file) {
+        try {
+            return Files.size(file) > MAXIMUM_SEED_SIZE;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A seed's checksum as dbt computes it: its stripped UTF-8 text hashed; a large seed
+     * (see {@link #isLargeSeed}) gets none here. A file that is not UTF-8 (dbt cannot read
+     * it) is hashed as bytes.
+     */
+    public static String seed(Path file) {
+        if (isLargeSeed(file)) {
+            return "";
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            try {
+                String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+                return ofFileContents(text);
+            } catch (CharacterCodingException e) {
+                return HexFormat.of().formatHex(digest().digest(bytes));
+            }
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     public static String sha256File(Path file) {

@@ -69,13 +69,11 @@ public final class Parser {
     public Result parse() {
         String pkg = project.name();
         List<TemplateFile> macroTemplates = new ArrayList<>();
-        Map<String, String> macroText = new LinkedHashMap<>();
         Map<String, String> packageOfFile = new java.util.HashMap<>();
         List<SourceFile> macroFiles = new ArrayList<>(project.macroFiles());
         project.testFiles().stream().filter(TestCollector::isGeneric).forEach(macroFiles::add);
         for (SourceFile f : macroFiles) {
             String text = read(f);
-            macroText.put(f.relativeToProject(), text);
             macroTemplates.add(new TemplateFile(f.relativeToProject(), text));
             packageOfFile.put(f.relativeToProject(), pkg);
         }
@@ -85,7 +83,6 @@ public final class Parser {
             for (TemplateFile t : PackageMacros.files(p, project.dir())) {
                 packageTemplates.add(t);
                 packageOfFile.put(t.path(), p.name());
-                macroText.put(t.path(), t.text());
             }
         }
         macroTemplates.addAll(0, packageTemplates);
@@ -115,13 +112,8 @@ public final class Parser {
         JinjaEngine jinja = JinjaEngine.forProject(macroTemplates, templates, new JinjaEngine.Packages(pkg, namespaces,
                 file -> BuiltinMacros.isBuiltin(file) ? "dbt" : packageOfFile.get(file), project.config().dispatch(),
                 project.config().raw().get("flags") instanceof Map<?, ?> f ? castMap(f) : Map.of()));
-        Map<String, MacroInfo> macros = new LinkedHashMap<>();
-        for (String name : jinja.macroNames()) {
-            String file = jinja.macroFile(name);
-            String macroPackage = BuiltinMacros.isBuiltin(file) ? "dbt" : packageOfFile.getOrDefault(file, pkg);
-            String id = "macro." + macroPackage + "." + name;
-            macros.put(id, new MacroInfo(id, name, macroPackage, file, file, macroText.getOrDefault(file, "")));
-        }
+        Map<String, MacroInfo> macros = MacroCatalog.of(jinja, macroTemplates,
+                file -> BuiltinMacros.isBuiltin(file) ? "dbt" : packageOfFile.getOrDefault(file, pkg), namespaces);
         Map<String, DocBlock> docs = new LinkedHashMap<>();
         for (Project unit : units) {
             docs.putAll(DocsReader.read(unit.docFiles(), unit.name()));
@@ -134,7 +126,7 @@ public final class Parser {
             parseUnit(unit, jinja, namer, docs, nodes, disabled, enabledNames);
         }
         Manifest manifest = new Manifest(pkg, nodes, macros, docs, runHooks(ProjectConfig::onRunStart),
-                runHooks(ProjectConfig::onRunEnd));
+                runHooks(ProjectConfig::onRunEnd), MacroCatalog.nodeCalls(jinja, macros, nodes.values(), namespaces));
         disabled.removeAll(enabledNames);
         return new Result(manifest, jinja, vars, disabled);
     }
@@ -220,6 +212,7 @@ public final class Parser {
         for (Node source : new SourceReader(unit, pkg, yamlJinja).read(props.sources())) {
             nodes.put(source.id(), source);
         }
+        ExposureReader.read(unit).forEach(e -> nodes.put(e.id(), e));
         TestCollector testCollector = new TestCollector(unit, unitVars, namer);
         for (TestNode test : testCollector.collect(nodes, props, jinja)) {
             Node previous = nodes.putIfAbsent(test.id(), test);
@@ -285,6 +278,10 @@ public final class Parser {
         String pkg = unit.name();
         String name = f.stem();
         List<String> fqn = fqn(unit, f, name);
+        if (type == ResourceType.ANALYSIS) {
+            // dbt names analyses under their own branch of the fqn: [package, "analysis", folders..., name]
+            fqn.add(1, "analysis");
+        }
         Map<String, Object> config = tree.configFor(fqn);
         PropertyPatch patch = patches.get(name);
         if (patch != null) {
@@ -300,8 +297,11 @@ public final class Parser {
             // dbt: the root project's dbt_project.yml configures a package's node over its own config() calls
             ConfigMerger.mergeInto(config, rootOverrides.configFor(fqn));
         }
-        config.putIfAbsent("materialized", "view");
-        NodeConfig nodeConfig = new NodeConfig(config);
+        // dbt keeps an analysis's default materialization in its unrendered config, not a model's
+        NodeConfig nodeConfig = NodeConfig.withDefaults(config, Map.of("materialized", "view"));
+        if (type == ResourceType.ANALYSIS) {
+            nodeConfig = new NodeConfig(config);
+        }
         if (!nodeConfig.enabled()) {
             return null;
         }
@@ -310,10 +310,11 @@ public final class Parser {
                     : rt.missingVar.locatedAt(f.relativeToProject(), rt.missingVarLine);
         }
         Relation relation = namer.name(name, config, nodeContext(unit, name, fqn, f, type));
-        return new ModelNode(NodeId.of(type, pkg, name), type, name, pkg, f.relativeToRoot(), f.relativeToProject(), fqn,
+        String path = type == ResourceType.ANALYSIS ? "analysis/" + f.relativeToRoot() : f.relativeToRoot();
+        return new ModelNode(NodeId.of(type, pkg, name), type, name, pkg, path, f.relativeToProject(), fqn,
                 raw, nodeConfig, relation, patch == null ? "" : patch.description(),
                 patch == null ? Map.of() : patch.columns(), ConstraintRefs.withForeignKeyRefs(rt.refs, patch),
-                rt.sources, patch == null ? null : pkg + "://" + patch.file(), Checksums.sha256(raw),
+                rt.sources, patch == null ? null : pkg + "://" + patch.file(), Checksums.ofFileContents(raw),
                 ConstraintRefs.modelConstraints(patch));
     }
 
@@ -326,8 +327,8 @@ public final class Parser {
         if (patch != null) {
             ConfigMerger.mergeInto(config, patch.config());
         }
-        config.put("materialized", "seed");
-        NodeConfig nodeConfig = new NodeConfig(config);
+        boolean written = "seed".equals(config.put("materialized", "seed"));
+        NodeConfig nodeConfig = new NodeConfig(config, written ? Set.of() : Set.of("materialized"));
         if (!nodeConfig.enabled()) {
             return null;
         }
@@ -335,7 +336,7 @@ public final class Parser {
         return new SeedNode(NodeId.of(ResourceType.SEED, pkg, name), name, pkg, f.relativeToRoot(), f.relativeToProject(),
                 fqn, nodeConfig, relation, patch == null ? "" : patch.description(),
                 patch == null ? Map.of() : patch.columns(), f.absolute(),
-                patch == null ? null : pkg + "://" + patch.file(), Checksums.sha256File(f.absolute()));
+                patch == null ? null : pkg + "://" + patch.file(), Checksums.seed(f.absolute()));
     }
 
     private static List<String> fqn(Project unit, SourceFile f, String name) {

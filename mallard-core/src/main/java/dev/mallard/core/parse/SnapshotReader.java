@@ -60,7 +60,7 @@ final class SnapshotReader {
                 List<String> folders = new ArrayList<>(f.folders());
                 folders.add(f.stem());
                 ModelNode node = build(block.name(), f.relativeToRoot(), f.relativeToProject(), folders, template,
-                        block.source(), patches.get(block.name()), block.pos().line(), Checksums.sha256(text));
+                        block.source(), patches.get(block.name()), block.pos().line(), Checksums.ofFileContents(text));
                 if (node == null) {
                     disabled.add(block.name());
                 } else {
@@ -105,8 +105,8 @@ final class SnapshotReader {
         ParseRuntime rt = new ParseRuntime(vars, project.target().context(), config, preliminary);
         jinja.render(new TemplateFile(file, template), rt, Map.of("model", Map.of("name", name)));
         ConfigMerger.mergeInto(config, rt.config);
-        config.put("materialized", "snapshot");
-        NodeConfig nodeConfig = new NodeConfig(config);
+        NodeConfig nodeConfig = new NodeConfig(config, "snapshot".equals(config.put("materialized", "snapshot"))
+                ? java.util.Set.of() : java.util.Set.of("materialized"));
         if (!nodeConfig.enabled()) {
             return null;
         }

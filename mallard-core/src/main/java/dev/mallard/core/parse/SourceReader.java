@@ -95,13 +95,14 @@ final class SourceReader {
                 fqn.add(sourceName);
                 fqn.add(name);
                 config.putIfAbsent("enabled", true);
+                SourceConfigs.addFreshness(config, s, table);
                 out.add(new SourceNode(new NodeId("source." + pkg + "." + sourceName + "." + name), sourceName, name, pkg,
                         def.file(), def.file(), fqn, new NodeConfig(config), new Relation(database, schema, identifier),
                         props.description(table.get("description"), def.file()),
                         props.description(s.get("description"), def.file()),
                         props.columns(table.get("columns"), def.file()), meta, location,
                         s.get("loader") == null ? "" : String.valueOf(s.get("loader")),
-                        PropertiesReader.tests(table)));
+                        PropertiesReader.tests(table), SourceConfigs.unrendered(config, table)));
             }
         }
         return out;

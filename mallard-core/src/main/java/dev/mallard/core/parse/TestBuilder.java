@@ -165,10 +165,7 @@ final class TestBuilder {
         // dbt_project.yml, then the macro's own config() call, then the test's YAML config
         ConfigMerger.mergeInto(merged, macroConfig.of(namespace, name, args));
         ConfigMerger.mergeInto(merged, config);
-        merged.putIfAbsent("severity", "ERROR");
-        merged.putIfAbsent("schema", "dbt_test__audit");
-        merged.put("materialized", "test");
-        NodeConfig nodeConfig = new NodeConfig(merged);
+        NodeConfig nodeConfig = testConfig(merged);
 
         List<RefCall> refs = new ArrayList<>();
         List<SourceCall> sources = new ArrayList<>();
@@ -194,7 +191,8 @@ final class TestBuilder {
         Map<String, Object> namingConfig = new LinkedHashMap<>(merged);
         namingConfig.put("alias", alias);
         Relation relation = namer.name(shortName, namingConfig, Map.of("name", shortName, "resource_type", "test"));
-        String rawCode = "{{ " + (namespace == null ? "" : namespace + ".") + "test_" + name + "(**_dbt_generic_test_kwargs) }}";
+        String rawCode = "{{ " + (namespace == null ? "" : namespace + ".") + "test_" + name + "(**_dbt_generic_test_kwargs) }}"
+                + configCall(config);
         return new TestNode(new NodeId("test." + pkg + "." + fullName + "." + hash), fullName, pkg, shortName + ".sql",
                 file, fqn, nodeConfig, relation, description, rawCode,
                 new TestNode.TestMetadata(name, namespace, args), column, target.id(), refs, sources,
@@ -257,6 +255,40 @@ final class TestBuilder {
             return out;
         }
         return PyRepr.str(data);
+    }
+
+    /**
+     * The test's own YAML config as dbt appends it to a generic test's raw_code:
+     * {@code {{ config(key="text",key=Python repr) }}}, nothing when it has none.
+     */
+    static String configCall(Map<String, Object> config) {
+        if (config.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("{{ config(");
+        String sep = "";
+        for (Map.Entry<String, Object> e : config.entrySet()) {
+            Object v = e.getValue();
+            sb.append(sep).append(e.getKey()).append('=')
+                    .append(v instanceof String s ? "\"" + s.replace("\"", "\\\"") + "\"" : PyRepr.of(v));
+            sep = ",";
+        }
+        return sb.append(") }}").toString();
+    }
+
+    /** A test's config with dbt's defaults filled in (left out of its unrendered_config). */
+    static NodeConfig testConfig(Map<String, Object> config) {
+        boolean written = "test".equals(config.get("materialized"));
+        Map<String, Object> defaults = new java.util.LinkedHashMap<>();
+        defaults.put("severity", "ERROR");
+        defaults.put("schema", "dbt_test__audit");
+        NodeConfig filled = NodeConfig.withDefaults(config, defaults);
+        config.put("materialized", "test");
+        java.util.Set<String> defaulted = new java.util.LinkedHashSet<>(filled.defaulted());
+        if (!written) {
+            defaulted.add("materialized");
+        }
+        return new NodeConfig(config, defaulted);
     }
 
     static String md5(String s) {

@@ -160,10 +160,7 @@ final class TestCollector {
         ParseRuntime rt = new ParseRuntime(vars, project.target().context(), config, null);
         jinja.render(new TemplateFile(f.relativeToProject(), raw), rt, Map.of("model", Map.of("name", name)));
         ConfigMerger.mergeInto(config, rt.config);
-        config.putIfAbsent("severity", "ERROR");
-        config.putIfAbsent("schema", "dbt_test__audit");
-        config.put("materialized", "test");
-        NodeConfig nodeConfig = new NodeConfig(config);
+        NodeConfig nodeConfig = TestBuilder.testConfig(config);
         if (!nodeConfig.enabled()) {
             return null;
         }
@@ -172,7 +169,7 @@ final class TestCollector {
         }
         Relation relation = namer.name(name, config, Map.of("name", name, "resource_type", "test"));
         return new TestNode(new NodeId("test." + pkg + "." + name), name, pkg, f.relativeToRoot(), f.relativeToProject(),
-                fqn, nodeConfig, relation, "", raw, null, null, null, rt.refs, rt.sources, Checksums.sha256(raw));
+                fqn, nodeConfig, relation, "", raw, null, null, null, rt.refs, rt.sources, Checksums.ofFileContents(raw));
     }
 
 }

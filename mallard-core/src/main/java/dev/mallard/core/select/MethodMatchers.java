@@ -6,6 +6,7 @@ import dev.mallard.core.manifest.EffectiveConfig;
 import dev.mallard.core.manifest.Node;
 import dev.mallard.core.manifest.ResourceType;
 import dev.mallard.core.manifest.SourceNode;
+import dev.mallard.core.manifest.ExposureNode;
 import dev.mallard.core.manifest.TestNode;
 import dev.mallard.core.manifest.UnitTestNode;
 import java.util.List;
@@ -59,7 +60,9 @@ final class MethodMatchers {
             case TEST_TYPE -> testType(value, c.raw());
             case UNIT_TEST -> n -> n instanceof UnitTestNode u
                     && (Glob.matches(u.name(), value) || FqnMatch.matches(u.fqn(), value));
-            case EXPOSURE, METRIC, SEMANTIC_MODEL, SAVED_QUERY -> n -> false;
+            case EXPOSURE -> n -> n instanceof ExposureNode e
+                    && (Glob.matches(e.name(), value) || Glob.matches(e.packageName() + "." + e.name(), value));
+            case METRIC, SEMANTIC_MODEL, SAVED_QUERY -> n -> false;
         };
     }
 

@@ -38,13 +38,22 @@ final class PreviousRun {
 
     /** Whether a node passes {@code state:<value>}. */
     Predicate<Node> state(String value, String raw) {
-        BiPredicate<JsonNode, JsonNode> check = StateComparison.check(value, raw);
         state.manifest();
         JsonNode now = current();
+        MacroChanges[] changes = new MacroChanges[1];
+        BiPredicate<JsonNode, JsonNode> check = StateComparison.check(value, raw, () -> {
+            if (changes[0] == null) {
+                changes[0] = MacroChanges.between(state.manifest(), now);
+            }
+            return changes[0];
+        });
         return n -> {
             JsonNode entry = now.path("nodes").get(n.id().value());
             if (entry == null) {
                 entry = now.path("sources").get(n.id().value());
+            }
+            if (entry == null) {
+                entry = now.path("exposures").get(n.id().value());
             }
             return entry != null && check.test(state.entry(n.id().value()), entry);
         };

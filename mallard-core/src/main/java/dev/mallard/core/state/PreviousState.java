@@ -68,6 +68,9 @@ public final class PreviousState {
     public JsonNode entry(String uniqueId) {
         JsonNode m = manifest();
         JsonNode n = m.path("nodes").get(uniqueId);
-        return n != null ? n : m.path("sources").get(uniqueId);
+        if (n == null) {
+            n = m.path("sources").get(uniqueId);
+        }
+        return n != null ? n : m.path("exposures").get(uniqueId);
     }
 }

@@ -1,0 +1,3 @@
+{% macro double(x) -%}
+  ({{ x }} * 2)
+{%- endmacro %}

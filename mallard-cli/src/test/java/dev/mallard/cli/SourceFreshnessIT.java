@@ -1,0 +1,81 @@
+package dev.mallard.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** mallard source freshness: statuses against warn_after/error_after, filter, sources.json v3, exit code. */
+class SourceFreshnessIT {
+    @TempDir
+    Path dir;
+
+    private TestProject project() {
+        return TestProject.in(dir).dbtProject()
+                .file("models/recent.sql", "{{ config(materialized='table') }} "
+                        + "select current_timestamp::timestamp as ts, 'new' as kind "
+                        + "union all select timestamp '2000-01-01 00:00:00', 'old'")
+                .file("models/sources.yml", """
+                        version: 2
+                        sources:
+                          - name: raw
+                            schema: main
+                            loaded_at_field: ts
+                            freshness:
+                              warn_after: {count: 1, period: hour}
+                              error_after: {count: 2, period: day}
+                            tables:
+                              - name: fresh
+                                identifier: recent
+                              - name: only_old
+                                identifier: recent
+                                freshness:
+                                  warn_after: {count: 1, period: minute}
+                                  filter: "kind = 'old'"
+                              - name: no_field
+                                identifier: recent
+                                loaded_at_field: null
+                              - name: unchecked
+                                identifier: recent
+                                freshness: null
+                        """);
+    }
+
+    private static List<String> statuses(JsonNode doc) {
+        List<String> out = new ArrayList<>();
+        doc.path("results").forEach(r -> out.add(r.path("unique_id").asText() + "=" + r.path("status").asText()));
+        return out;
+    }
+
+    @Test
+    void eachSourceIsCheckedAgainstItsThresholdsAndWrittenToSourcesJson() throws Exception {
+        TestProject p = project();
+        p.runOk("run");
+        CommandResult result = p.run("source", "freshness");
+        result.assertExit(1).assertOutContains("PASS freshness of raw.fresh", "ERROR STALE freshness of raw.only_old",
+                "no 'loaded_at_field' provided");
+        JsonNode doc = new ObjectMapper().readTree(dir.resolve("target/sources.json").toFile());
+        assertEquals("https://schemas.getdbt.com/dbt/sources/v3.json",
+                doc.path("metadata").path("dbt_schema_version").asText());
+        // the table whose freshness cannot be computed is left out, and the one turned off is not checked
+        assertEquals(List.of("source.proj.raw.fresh=pass", "source.proj.raw.only_old=error"), statuses(doc));
+        JsonNode old = doc.path("results").get(1);
+        assertEquals("kind = 'old'", old.path("criteria").path("filter").asText());
+        assertEquals(2, old.path("criteria").path("error_after").path("count").asInt());
+        assertEquals("2000-01-01T00:00:00.000000+00:00", old.path("max_loaded_at").asText());
+    }
+
+    @Test
+    void selectingFreshSourcesOnlyPasses() throws Exception {
+        TestProject p = project();
+        p.runOk("run");
+        p.runOk("source", "freshness", "--select", "source:raw.fresh", "--output", dir.resolve("out/fresh.json").toString());
+        JsonNode doc = new ObjectMapper().readTree(dir.resolve("out/fresh.json").toFile());
+        assertEquals(List.of("source.proj.raw.fresh=pass"), statuses(doc));
+    }
+}

@@ -1,0 +1,188 @@
+package dev.mallard.core.parse;
+
+import dev.mallard.core.jinja.JinjaEngine;
+import dev.mallard.core.jinja.TemplateFile;
+import dev.mallard.core.manifest.MacroInfo;
+import dev.mallard.core.manifest.ModelNode;
+import dev.mallard.core.manifest.Node;
+import dev.mallard.core.manifest.NodeId;
+import dev.mallard.core.manifest.ResourceType;
+import dev.mallard.core.manifest.TestNode;
+import dev.mallard.jinja.ast.AstWalker;
+import dev.mallard.jinja.ast.Expr;
+import dev.mallard.jinja.ast.Stmt;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Every macro of every macro file (dbt's own library, the packages', the project's; an
+ * overridden macro is kept under its own package, as dbt lists it), each with its own block
+ * text as {@code macro_sql} and the macros it calls as {@code depends_on.macros}.
+ * The calls are read statically from the Jinja parser's nodes, as dbt extracts them: a call
+ * of a name that is a macro, {@code package.macro(...)}, and for
+ * {@code adapter.dispatch('name', ...)} the implementations it may reach.
+ */
+final class MacroCatalog {
+    private static final String ADAPTER = "duckdb";
+
+    private final JinjaEngine jinja;
+    private final Set<String> namespaces;
+    private final Map<String, MacroInfo> macros = new LinkedHashMap<>();
+
+    private MacroCatalog(JinjaEngine jinja, Set<String> namespaces) {
+        this.jinja = jinja;
+        this.namespaces = namespaces;
+    }
+
+    /**
+     * The macros of {@code files}, by unique id, in load order.
+     *
+     * @param packageOf the package a macro file belongs to
+     * @param namespaces the names callable as {@code name.macro} (the project's and packages')
+     */
+    static Map<String, MacroInfo> of(JinjaEngine jinja, List<TemplateFile> files, Function<String, String> packageOf,
+                                     Set<String> namespaces) {
+        Set<String> all = new LinkedHashSet<>(namespaces);
+        all.add("dbt");
+        MacroCatalog catalog = new MacroCatalog(jinja, all);
+        List<Stmt.Macro> defs = new ArrayList<>();
+        List<String> packages = new ArrayList<>();
+        for (TemplateFile file : files) {
+            String pkg = packageOf.apply(file.path());
+            Map<String, String> blocks = MacroBlocks.of(file.text());
+            for (Stmt stmt : jinja.parse(file).body()) {
+                if (stmt instanceof Stmt.Macro m) {
+                    String id = "macro." + pkg + "." + m.name();
+                    catalog.macros.put(id, new MacroInfo(id, m.name(), pkg, file.path(), file.path(),
+                            blocks.getOrDefault(m.name(), ""), List.of()));
+                    defs.add(m);
+                    packages.add(pkg);
+                }
+            }
+        }
+        // the calls are resolved once every macro is known, so a macro may call one defined after it
+        List<MacroInfo> infos = new ArrayList<>(catalog.macros.values());
+        Map<String, MacroInfo> out = new LinkedHashMap<>();
+        for (int i = 0; i < infos.size(); i++) {
+            MacroInfo info = infos.get(i);
+            List<String> calls = catalog.calls(defs.get(i).body(), packages.get(i));
+            calls.remove(info.uniqueId());
+            out.put(info.uniqueId(), new MacroInfo(info.uniqueId(), info.name(), info.packageName(), info.path(),
+                    info.originalFilePath(), info.macroSql(), calls));
+        }
+        return out;
+    }
+
+    /**
+     * The unique ids of the macros a template's own code calls (not those its macros call in
+     * turn), as dbt records a node's {@code depends_on.macros}; empty when it cannot be parsed.
+     */
+    static List<String> calledBy(JinjaEngine jinja, Map<String, MacroInfo> macros, String path, String text,
+                                 Set<String> namespaces) {
+        Set<String> all = new LinkedHashSet<>(namespaces);
+        all.add("dbt");
+        MacroCatalog catalog = new MacroCatalog(jinja, all);
+        catalog.macros.putAll(macros);
+        try {
+            return catalog.calls(jinja.parse(new TemplateFile(path, text)).body(), null);
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * Each node's {@code depends_on.macros}: for a model, analysis, snapshot or singular test
+     * the macros its code calls; for a generic test its test macro.
+     */
+    static Map<NodeId, List<String>> nodeCalls(JinjaEngine jinja, Map<String, MacroInfo> macros,
+                                               Iterable<Node> nodes, Set<String> namespaces) {
+        Map<NodeId, List<String>> out = new LinkedHashMap<>();
+        for (Node node : nodes) {
+            List<String> calls = List.of();
+            if (node instanceof TestNode t && t.isGeneric()) {
+                String ns = t.metadata().namespace();
+                String name = "test_" + t.metadata().name();
+                MacroCatalog catalog = new MacroCatalog(jinja, namespaces);
+                catalog.macros.putAll(macros);
+                String id = ns == null ? catalog.resolve(name, node.packageName()) : "macro." + ns + "." + name;
+                calls = id != null && macros.containsKey(id) ? List.of(id) : List.of();
+            } else if (node instanceof TestNode t) {
+                calls = calledBy(jinja, macros, t.originalFilePath(), t.rawCode(), namespaces);
+            } else if (node instanceof ModelNode m) {
+                String path = m.resourceType() == ResourceType.SNAPSHOT ? m.originalFilePath() + "#" + m.name()
+                        : m.originalFilePath();
+                calls = calledBy(jinja, macros, path, m.rawCode(), namespaces);
+            }
+            if (!calls.isEmpty()) {
+                out.put(node.id(), List.copyOf(calls));
+            }
+        }
+        return out;
+    }
+
+    /** The macro unqualified calls of {@code name} reach, as a unique id, or null. */
+    String resolve(String name, String callerPackage) {
+        // a package's macros call the package's own macros first
+        if (callerPackage != null && macros.containsKey("macro." + callerPackage + "." + name)) {
+            return "macro." + callerPackage + "." + name;
+        }
+        String pkg = jinja.macroPackage(name);
+        String id = pkg == null ? null : "macro." + pkg + "." + name;
+        return id != null && macros.containsKey(id) ? id : null;
+    }
+
+    private List<String> calls(List<Stmt> body, String callerPackage) {
+        Set<String> found = new LinkedHashSet<>();
+        AstWalker.walk(body, new AstWalker.Visitor() {
+            @Override
+            public void expression(Expr e) {
+                if (!(e instanceof Expr.Call c)) {
+                    return;
+                }
+                if (c.fn() instanceof Expr.Name n) {
+                    add(found, resolve(n.name(), callerPackage));
+                } else if (c.fn() instanceof Expr.GetAttr g && g.obj() instanceof Expr.Name ns) {
+                    if (namespaces.contains(ns.name())) {
+                        String id = "macro." + ns.name() + "." + g.attr();
+                        add(found, macros.containsKey(id) ? id : null);
+                    } else if ("adapter".equals(ns.name()) && "dispatch".equals(g.attr())) {
+                        dispatched(c, callerPackage, found);
+                    }
+                }
+            }
+        });
+        return new ArrayList<>(found);
+    }
+
+    /** {@code adapter.dispatch('name', 'package')}: the adapter's implementation and the default one. */
+    private void dispatched(Expr.Call c, String callerPackage, Set<String> found) {
+        Expr first = !c.args().positional().isEmpty() ? c.args().positional().get(0)
+                : c.args().keywords().stream().filter(k -> k.name().equals("macro_name")).map(Expr.Kwarg::value)
+                        .findFirst().orElse(null);
+        if (!(first instanceof Expr.Const k) || !(k.value() instanceof String name)) {
+            return;
+        }
+        String namespace = null;
+        Expr second = c.args().positional().size() > 1 ? c.args().positional().get(1)
+                : c.args().keywords().stream().filter(kw -> kw.name().equals("macro_namespace"))
+                        .map(Expr.Kwarg::value).findFirst().orElse(null);
+        if (second instanceof Expr.Const ns && ns.value() instanceof String s) {
+            namespace = s;
+        }
+        for (String prefix : List.of(ADAPTER + "__", "default__")) {
+            String id = namespace == null ? null : "macro." + namespace + "." + prefix + name;
+            add(found, id != null && macros.containsKey(id) ? id : resolve(prefix + name, callerPackage));
+        }
+    }
+
+    private static void add(Set<String> found, String id) {
+        if (id != null) {
+            found.add(id);
+        }
+    }
+}

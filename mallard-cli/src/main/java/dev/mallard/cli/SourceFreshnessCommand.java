@@ -45,7 +45,7 @@ final class SourceFreshnessCommand extends ProjectCommand {
             for (int i = 0; i < sources.size(); i++) {
                 SourceNode s = sources.get(i);
                 String label = "freshness of " + s.sourceName() + "." + s.name();
-                printer.start(i + 1, sources.size(), label);
+                printer.start(i + 1, sources.size(), label, s, java.time.Instant.now());
                 FreshnessResult r = FreshnessCheck.check(s, session);
                 results.add(r);
                 String status = switch (r.status()) {
@@ -55,7 +55,8 @@ final class SourceFreshnessCommand extends ProjectCommand {
                     default -> "ERROR";
                 };
                 double seconds = (r.completed().toEpochMilli() - r.started().toEpochMilli()) / 1000.0;
-                printer.finished(i + 1, sources.size(), status, label, status, seconds);
+                printer.freshness(i + 1, sources.size(), label, status, seconds, s, r.started(), r.completed(),
+                        status.startsWith("ERROR"));
             }
         }
         double elapsed = (System.nanoTime() - t0) / 1e9;

@@ -151,6 +151,21 @@ public final class ProgressPrinter {
                 Map.of("node_info", info, "run_result", runResult));
     }
 
+    /** A source's freshness result: dbt's {@code LogFreshnessResult}. */
+    public void freshness(int index, int total, String label, String status, double seconds, Node node, Instant started,
+                          Instant completed, boolean failed) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("execution_time", seconds);
+        data.put("index", index);
+        data.put("node_info", NodeInfo.of(node, failed ? "error" : "success", started, completed));
+        data.put("source_name", node instanceof dev.mallard.core.manifest.SourceNode s ? s.sourceName() : "");
+        data.put("status", status.toLowerCase(Locale.ROOT));
+        data.put("table_name", node.name());
+        data.put("total", total);
+        emit("LogFreshnessResult", "Q018", failed ? EventLevel.ERROR : status.equals("WARN") ? EventLevel.WARN
+                : EventLevel.INFO, finishedText(index, total, status, label, status, seconds), data);
+    }
+
     /** A node skipped because something upstream failed: dbt's {@code SkippingDetails}, with its node_info. */
     public void skipped(int index, int total, String label, Node node) {
         Map<String, Object> data = new LinkedHashMap<>();

@@ -49,20 +49,22 @@ public final class ExternalMaterialization implements Materialization {
         ctx.runHooks(ctx.node().config().preHooks());
         Optional<ExistingRelation> existing = ctx.session().findRelation(target);
         boolean incremental = config.strategy() != null && isIncremental(ctx.node(), existing, fullRefreshFlag);
-        Relation rows = RelationSwap.temporary(target);
-        Relation merged = RelationSwap.backup(target);
         String readLocation;
-        try {
-            ctx.run("CREATE TABLE " + rows.render() + " AS (\n" + SqlText.selectOf(ctx.compiledSql(), target) + "\n)");
-            Relation published = rows;
-            if (incremental) {
+        String select = SqlText.selectOf(ctx.compiledSql(), target);
+        if (!incremental) {
+            // one pass: the model's query straight into the temporary file, then renamed
+            readLocation = ExternalPublish.publish(ctx, "(\n" + select + "\n)", config);
+        } else {
+            Relation rows = RelationSwap.temporary(target);
+            Relation merged = RelationSwap.backup(target);
+            try {
+                ctx.run("CREATE TABLE " + rows.render() + " AS (\n" + select + "\n)");
                 ctx.run("CREATE TABLE " + merged.render() + " AS (\n" + mergeSql(target, rows, config) + "\n)");
-                published = merged;
+                readLocation = ExternalPublish.publish(ctx, merged.render(), config);
+            } finally {
+                ctx.session().execute("DROP TABLE IF EXISTS " + rows.render());
+                ctx.session().execute("DROP TABLE IF EXISTS " + merged.render());
             }
-            readLocation = ExternalPublish.publish(ctx, published, config);
-        } finally {
-            ctx.session().execute("DROP TABLE IF EXISTS " + rows.render());
-            ctx.session().execute("DROP TABLE IF EXISTS " + merged.render());
         }
         ctx.session().begin();
         boolean committed = false;

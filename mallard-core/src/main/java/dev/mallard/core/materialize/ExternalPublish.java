@@ -1,6 +1,5 @@
 package dev.mallard.core.materialize;
 
-import dev.mallard.core.engine.Relation;
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
 import java.io.IOException;
@@ -32,17 +31,17 @@ final class ExternalPublish {
     }
 
     /** Writes {@code table} to the external location and publishes it; returns the path the view should read. */
-    static String publish(MaterializationContext ctx, Relation table, ExternalConfig config) {
+    static String publish(MaterializationContext ctx, String source, ExternalConfig config) {
         try {
             Files.createDirectories(config.location().getParent());
-            return config.partitioned() ? publishDirectory(ctx, table, config) : publishFile(ctx, table, config);
+            return config.partitioned() ? publishDirectory(ctx, source, config) : publishFile(ctx, source, config);
         } catch (IOException e) {
             throw new MallardException(ErrorCode.ENGINE, "model '" + ctx.node().name() + "': cannot publish "
                     + config.location() + ": " + e.getMessage());
         }
     }
 
-    private static String publishFile(MaterializationContext ctx, Relation table, ExternalConfig config)
+    private static String publishFile(MaterializationContext ctx, String source, ExternalConfig config)
             throws IOException {
         Path target = config.location();
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(target)) {
@@ -52,7 +51,7 @@ final class ExternalPublish {
         Path tmp = target.resolveSibling("." + target.getFileName() + "." + random() + ".tmp." + config.format());
         boolean published = false;
         try {
-            ctx.run(copy(table, tmp, config, List.of()));
+            ctx.run(copy(source, tmp, config, List.of()));
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             published = true;
         } finally {
@@ -63,7 +62,7 @@ final class ExternalPublish {
         return target.toString();
     }
 
-    private static String publishDirectory(MaterializationContext ctx, Relation table, ExternalConfig config)
+    private static String publishDirectory(MaterializationContext ctx, String source, ExternalConfig config)
             throws IOException {
         Path link = config.location();
         Path versions = link.resolveSibling("." + link.getFileName() + VERSIONS_SUFFIX);
@@ -81,7 +80,7 @@ final class ExternalPublish {
         Path tmpLink = link.resolveSibling("." + link.getFileName() + "." + random() + ".tmp.link");
         boolean published = false;
         try {
-            ctx.run(copy(table, version, config, config.partitionBy()));
+            ctx.run(copy(source, version, config, config.partitionBy()));
             Files.createSymbolicLink(tmpLink, link.getParent().relativize(version));
             Files.move(tmpLink, link, StandardCopyOption.ATOMIC_MOVE);
             published = true;
@@ -101,14 +100,15 @@ final class ExternalPublish {
         return version + "/**/*." + config.format();
     }
 
-    private static String copy(Relation table, Path to, ExternalConfig config, List<String> partitionBy) {
+    /** {@code source}: a relation's name or a parenthesised query. */
+    private static String copy(String source, Path to, ExternalConfig config, List<String> partitionBy) {
         List<String> options = new ArrayList<>();
         options.add("FORMAT " + config.format());
         if (!partitionBy.isEmpty()) {
             options.add("PARTITION_BY (" + String.join(", ", partitionBy) + ")");
         }
         options.addAll(config.copyOptions());
-        return "COPY " + table.render() + " TO " + literal(to.toString()) + " (" + String.join(", ", options) + ")";
+        return "COPY " + source + " TO " + literal(to.toString()) + " (" + String.join(", ", options) + ")";
     }
 
     /** Deletes the hidden temporary files a crashed earlier publish of this location left behind. */

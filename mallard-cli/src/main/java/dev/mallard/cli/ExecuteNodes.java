@@ -82,7 +82,7 @@ abstract class ExecuteNodes extends ProjectCommand {
         }
         int threads = ws.project().target().threads();
         Runner runner = new Runner(ws, printer, new RunFlags(selection.fullRefresh, selection.failFast, threads, eventTime,
-                selection.empty, selection.storeFailures),
+                selection.empty, selection.storeFailures, warningTestsFail()),
                 Selections.deferral(selection, selected));
         RunSummary summary = runner.run(commandName(), plan);
         Map<String, Object> args = new LinkedHashMap<>();
@@ -99,5 +99,11 @@ abstract class ExecuteNodes extends ProjectCommand {
         StateArgs.record(args, selection, options);
         Artifacts.write(ws, summary, args);
         return summary.failed() ? 1 : 0;
+    }
+
+    /** --warn-error (or options naming all or LogTestResult): tests that would warn fail. */
+    private static boolean warningTestsFail() {
+        dev.mallard.cli.logging.EventLogging events = dev.mallard.cli.logging.EventLogging.current();
+        return events != null && events.settings().warnErrors().failsWarningTests();
     }
 }

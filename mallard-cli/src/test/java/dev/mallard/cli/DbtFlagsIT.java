@@ -120,6 +120,29 @@ class DbtFlagsIT {
                 "The selection criterion 'no_such_node' does not match any enabled nodes", "No nodes selected!");
     }
 
+    @Test
+    void warnErrorMakesAWarningTestFailAsInDbt() throws IOException {
+        TestProject p = TestProject.in(dir.resolve("we")).dbtProject()
+                .file("models/m.sql", "select 1 as id union all select 1")
+                .file("models/s.yml", """
+                        version: 2
+                        models:
+                          - name: m
+                            columns:
+                              - name: id
+                                data_tests:
+                                  - unique:
+                                      config:
+                                        severity: warn
+                        """);
+        p.run("build").assertOk().assertOutContains("WARN=1");
+        p.run("build", "--warn-error").assertExit(1).assertOutContains("ERROR=1", "configured to fail if != 0");
+        JsonNode results = JSON.readTree(p.dir().resolve("target/run_results.json").toFile()).path("results");
+        assertEquals("fail", results.get(1).path("status").asText());
+        p.run("build", "--warn-error-options", "{error: [LogTestResult]}").assertExit(1);
+        p.run("build", "--warn-error-options", "{error: all, warn: [LogTestResult]}").assertOk();
+    }
+
     private static List<String> iterate(JsonNode node) {
         List<String> names = new java.util.ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);

@@ -59,6 +59,15 @@ public record WarnErrors(Set<String> error, Set<String> warn, Set<String> silenc
         return Set.of(String.valueOf(v));
     }
 
+    /**
+     * Whether a test that warns fails instead, as dbt's {@code --warn-error} (or
+     * {@code --warn-error-options} naming all or LogTestResult) makes it.
+     */
+    public boolean failsWarningTests() {
+        return !warn.contains("LogTestResult")
+                && (error.contains("all") || error.contains("*") || error.contains("LogTestResult"));
+    }
+
     /** Whether a warning is silenced (dropped). */
     boolean silences(Event e) {
         return e.level() == EventLevel.WARN && promotable(e) && silence.contains(e.name());

@@ -45,6 +45,7 @@ public final class Executor {
     private java.nio.file.Path projectDir = java.nio.file.Path.of("");
     private String externalRoot;
     private boolean storeFailures;
+    private boolean warningTestsFail;
     /** The relations this plan rebuilds as tables: foreign-key dependents that may be detached. */
     private volatile Set<dev.mallard.core.engine.Relation> tablesRebuilt = Set.of();
     /** When this invocation started: the default end of microbatch models' batches. */
@@ -60,6 +61,12 @@ public final class Executor {
         this.files = files;
         this.threads = Math.max(1, threads);
         this.failFast = failFast;
+    }
+
+    /** With --warn-error: a test that would warn fails, as in dbt. */
+    public Executor withWarningTestsFailing(boolean fail) {
+        this.warningTestsFail = fail;
+        return this;
     }
 
     /** With --store-failures: tests that do not say otherwise keep their failing rows. */
@@ -202,7 +209,8 @@ public final class Executor {
             if (node instanceof TestNode test) {
                 compiled = compiler.compileTest(test, session, printer.jinja());
                 files.writeCompiled(test, compiled);
-                TestExecution.Outcome outcome = TestExecution.run(test, compiled, session, executed, storeFailures);
+                TestExecution.Outcome outcome = TestExecution.run(test, compiled, session, executed, storeFailures,
+                        warningTestsFail);
                 files.writeRun(node, executed);
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 String verdict = outcome.status() == NodeStatus.PASS ? "PASS"

@@ -19,9 +19,12 @@ final class TestExecution {
     private TestExecution() {
     }
 
-    /** @param storeByDefault --store-failures: whether a test without a store_failures config stores */
+    /**
+     * @param storeByDefault --store-failures: whether a test without a store_failures config stores
+     * @param warningsFail --warn-error: a test that would warn fails (dbt reports it against warn_if)
+     */
     static Outcome run(TestNode test, String compiledSql, EngineSession session, List<String> executed,
-                       boolean storeByDefault) {
+                       boolean storeByDefault, boolean warningsFail) {
         String mainSql = NodeCompiler.stripTrailingSemicolon(compiledSql);
         String storeAs = storeFailuresAs(test, storeByDefault);
         if (storeAs != null) {
@@ -52,6 +55,10 @@ final class TestExecution {
         if (!test.warnOnly() && shouldError) {
             return new Outcome(NodeStatus.FAIL, failures, "Got " + failures + " result" + (failures == 1 ? "" : "s")
                     + ", configured to fail if " + errorIf);
+        }
+        if (shouldWarn && warningsFail) {
+            return new Outcome(NodeStatus.FAIL, failures, "Got " + failures + " result" + (failures == 1 ? "" : "s")
+                    + ", configured to fail if " + warnIf);
         }
         if (shouldWarn) {
             return new Outcome(NodeStatus.WARN, failures, "Got " + failures + " result" + (failures == 1 ? "" : "s")

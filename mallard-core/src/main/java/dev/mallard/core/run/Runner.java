@@ -86,7 +86,7 @@ public final class Runner {
         }
         Executor executor = new Executor(ws.engine(), ws.manifest(), compiler, printer, files, flags.threads(),
                 flags.failFast()).withExternalRoot(ws.project().dir(), ws.project().target().string("external_root"))
-                .withStoreFailures(flags.storeFailures());
+                .withStoreFailures(flags.storeFailures()).withWarningTestsFailing(flags.warningTestsFail());
         List<NodeResult> results = executor.run(plan);
         Map<String, Object> endContext = RunResultsContext.of(ws.manifest(), results);
         List<NodeResult> after = runHooks("on-run-end", ws.manifest().onRunEnd(), compiler, endContext);

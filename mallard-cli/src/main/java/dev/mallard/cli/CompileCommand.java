@@ -9,6 +9,7 @@ import dev.mallard.core.manifest.ModelNode;
 import dev.mallard.core.manifest.Node;
 import dev.mallard.core.manifest.NodeId;
 import dev.mallard.core.manifest.ResourceType;
+import dev.mallard.core.manifest.TestNode;
 import dev.mallard.core.run.RunFlags;
 import dev.mallard.core.run.Runner;
 import dev.mallard.core.run.Workspace;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "compile", description = "Render the selected models' SQL into target/compiled/.")
+@Command(name = "compile", description = "Render the selected models' (and their tests') SQL into target/compiled/.")
 final class CompileCommand extends ProjectCommand {
     @Mixin
     SelectionOptions selection;
@@ -32,19 +33,24 @@ final class CompileCommand extends ProjectCommand {
         if (inline != null) {
             return compileInline(ws);
         }
-        Set<NodeId> selected = Selections.select(ws, selection, EnumSet.of(ResourceType.MODEL, ResourceType.ANALYSIS));
+        // as dbt's compile: the selected models and analyses, and their data tests
+        Set<NodeId> selected = Selections.select(ws, selection, EnumSet.of(ResourceType.MODEL, ResourceType.ANALYSIS,
+                ResourceType.TEST));
+        boolean tests = selected.stream().anyMatch(id -> ws.manifest().nodes().get(id) instanceof TestNode);
         Deferral deferral = Selections.deferral(selection, selected);
         NodeCompiler compiler = new Runner(ws, printer, new RunFlags(false, false, 1), deferral).compiler();
         ArtifactFiles files = new ArtifactFiles(ws.project().targetDir(), ws.project().name());
         int count = 0;
         java.util.Map<NodeId, String> compiled = new java.util.HashMap<>();
         // deferral looks up which relations this target has
-        EngineSession session = deferral != null || needsEngine(ws, selected) ? ws.engine().openSession() : null;
+        EngineSession session = deferral != null || tests || needsEngine(ws, selected) ? ws.engine().openSession() : null;
         try {
             for (NodeId id : ws.dag().topologicalOrder(selected)) {
-                if (ws.manifest().nodes().get(id) instanceof ModelNode m) {
-                    String sql = compiler.compile(m, session, printer.jinja());
-                    files.writeCompiled(m, sql);
+                Node node = ws.manifest().nodes().get(id);
+                String sql = node instanceof ModelNode m ? compiler.compile(m, session, printer.jinja())
+                        : node instanceof TestNode t ? compiler.compileTest(t, session, printer.jinja()) : null;
+                if (sql != null) {
+                    files.writeCompiled(node, sql);
                     compiled.put(id, sql);
                     count++;
                 }
@@ -58,9 +64,11 @@ final class CompileCommand extends ProjectCommand {
         printer.line(String.format(Locale.ROOT, "Compiled %d nodes into %s (%.2fs)", count,
                 ws.project().dir().relativize(ws.project().targetDir().resolve("compiled")),
                 Timing.sinceStart()));
-        if (compiled.size() == 1 && !selection.select.isEmpty()) {
-            // one node asked for by name: dbt prints its SQL
-            NodeId only = compiled.keySet().iterator().next();
+        java.util.List<NodeId> shown = compiled.keySet().stream()
+                .filter(id -> !(ws.manifest().nodes().get(id) instanceof TestNode)).toList();
+        if (shown.size() == 1 && !selection.select.isEmpty()) {
+            // one model asked for by name (its tests aside): dbt prints its SQL
+            NodeId only = shown.get(0);
             Node node = ws.manifest().nodes().get(only);
             showCompiled("Compiled node '" + node.name() + "' is:", node.name(), only.value(), false,
                     compiled.get(only));

@@ -94,6 +94,23 @@ class CommandsIT {
     }
 
     @Test
+    void compileRendersTheSelectedModelsTestsTooAsDbtDoes() {
+        TestProject p = TestProject.in(dir).dbtProject()
+                .file("models/a.sql", "select 1 as id")
+                .file("models/schema.yml", """
+                        version: 2
+                        models:
+                          - name: a
+                            columns:
+                              - name: id
+                                data_tests: [not_null]
+                        """);
+        // dbt compiles the test with its model, and still prints the one model's SQL
+        p.runOk("compile", "-s", "a").assertOutContains("Compiled 2 nodes", "Compiled node 'a' is:");
+        assertTrue(p.read("target/compiled/proj/models/schema.yml/not_null_a_id.sql").contains("where id is null"));
+    }
+
+    @Test
     void runBuildsModelsOnlyAndSeedLoadsSeedsOnly() {
         TestProject p = TestProject.in(dir).dbtProject()
                 .file("seeds/raw.csv", "id\n1\n")

@@ -116,10 +116,10 @@ class CommandsIT {
                 .file("seeds/raw.csv", "id\n1\n")
                 .file("models/standalone.sql", "select 42 as answer");
 
-        p.runOk("run").assertOutContains("PASS=1 WARN=0 ERROR=0 SKIP=0 TOTAL=1");
+        p.runOk("run").assertOutContains("PASS=1 WARN=0 ERROR=0 SKIP=0 NO-OP=0 TOTAL=1");
         assertEquals(List.of("main.standalone"), p.relations());
 
-        p.runOk("seed").assertOutContains("PASS=1 WARN=0 ERROR=0 SKIP=0 TOTAL=1");
+        p.runOk("seed").assertOutContains("PASS=1 WARN=0 ERROR=0 SKIP=0 NO-OP=0 TOTAL=1");
         assertEquals(List.of("main.raw", "main.standalone"), p.relations());
     }
 
@@ -244,10 +244,10 @@ class CommandsIT {
                 .file("models/b_bad.sql", "select * from missing_two")
                 .file("models/c_good.sql", "select 1 as id");
 
-        p.run("build", "--threads", "1").assertExit(1).assertOutContains("PASS=1 WARN=0 ERROR=2 SKIP=0 TOTAL=3");
+        p.run("build", "--threads", "1").assertExit(1).assertOutContains("PASS=1 WARN=0 ERROR=2 SKIP=0 NO-OP=0 TOTAL=3");
 
         p.run("build", "--threads", "1", "--fail-fast").assertExit(1)
-                .assertOutContains("PASS=0 WARN=0 ERROR=1 SKIP=2 TOTAL=3");
+                .assertOutContains("PASS=0 WARN=0 ERROR=1 SKIP=2 NO-OP=0 TOTAL=3");
     }
 
     @Test

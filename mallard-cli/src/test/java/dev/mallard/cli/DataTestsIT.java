@@ -101,7 +101,7 @@ class DataTestsIT {
         expected = new HashMap<>(expected);
         expected.put("model.proj.b_child", "skipped");
         assertEquals(expected, actual, r.transcript());
-        assertTrue(r.outLines().contains("Done. PASS=5 WARN=2 ERROR=2 SKIP=3 TOTAL=12"), r.transcript());
+        assertTrue(r.outLines().contains("Done. PASS=5 WARN=2 ERROR=2 SKIP=3 NO-OP=0 TOTAL=12"), r.transcript());
         assertTrue(r.out().contains("Failure in test unique_a_id (models/s.yml)"), r.transcript());
         assertTrue(r.out().contains("Got 1 result, configured to fail if != 0"), r.transcript());
         assertTrue(r.out().contains("compiled code at target/compiled/proj/models/s.yml/unique_a_id.sql"), r.transcript());
@@ -121,43 +121,43 @@ class DataTestsIT {
         p.run("run").assertExit(0);
 
         CommandResult all = p.run("test").assertExit(1);
-        assertTrue(all.outLines().contains("Done. PASS=3 WARN=2 ERROR=2 SKIP=0 TOTAL=7"), all.transcript());
+        assertTrue(all.outLines().contains("Done. PASS=3 WARN=2 ERROR=2 SKIP=0 NO-OP=0 TOTAL=7"), all.transcript());
 
         CommandResult onlyB = p.run("test", "--select", "b").assertExit(1);
-        assertTrue(onlyB.outLines().contains("Done. PASS=1 WARN=1 ERROR=1 SKIP=0 TOTAL=3"), onlyB.transcript());
+        assertTrue(onlyB.outLines().contains("Done. PASS=1 WARN=1 ERROR=1 SKIP=0 NO-OP=0 TOTAL=3"), onlyB.transcript());
 
         CommandResult cautious = p.run("test", "--select", "b", "--indirect-selection", "cautious").assertExit(1);
         // relationships also reads a, which is not selected: cautious leaves it out
-        assertTrue(cautious.outLines().contains("Done. PASS=1 WARN=0 ERROR=1 SKIP=0 TOTAL=2"), cautious.transcript());
+        assertTrue(cautious.outLines().contains("Done. PASS=1 WARN=0 ERROR=1 SKIP=0 NO-OP=0 TOTAL=2"), cautious.transcript());
 
         CommandResult buildable = p.run("test", "--select", "b", "--indirect-selection", "buildable").assertExit(1);
         // a is neither selected nor upstream of b: the relationships test stays out, as with cautious
-        assertTrue(buildable.outLines().contains("Done. PASS=1 WARN=0 ERROR=1 SKIP=0 TOTAL=2"), buildable.transcript());
+        assertTrue(buildable.outLines().contains("Done. PASS=1 WARN=0 ERROR=1 SKIP=0 NO-OP=0 TOTAL=2"), buildable.transcript());
 
         CommandResult buildableWithParent = p.run("test", "--select", "a b", "--indirect-selection", "buildable")
                 .assertExit(1);
-        assertTrue(buildableWithParent.outLines().contains("Done. PASS=3 WARN=2 ERROR=2 SKIP=0 TOTAL=7"),
+        assertTrue(buildableWithParent.outLines().contains("Done. PASS=3 WARN=2 ERROR=2 SKIP=0 NO-OP=0 TOTAL=7"),
                 buildableWithParent.transcript());
 
         CommandResult empty = p.run("test", "--select", "b", "--indirect-selection", "empty").assertExit(0);
-        assertTrue(empty.outLines().contains("Done. PASS=0 WARN=0 ERROR=0 SKIP=0 TOTAL=0"), empty.transcript());
+        assertTrue(empty.outLines().contains("Done. PASS=0 WARN=0 ERROR=0 SKIP=0 NO-OP=0 TOTAL=0"), empty.transcript());
 
         p.run("test", "--indirect-selection", "sometimes").assertExit(2);
 
         CommandResult byName = p.run("test", "--select", "not_null_a_id").assertExit(0);
-        assertTrue(byName.outLines().contains("Done. PASS=1 WARN=0 ERROR=0 SKIP=0 TOTAL=1"), byName.transcript());
+        assertTrue(byName.outLines().contains("Done. PASS=1 WARN=0 ERROR=0 SKIP=0 NO-OP=0 TOTAL=1"), byName.transcript());
 
         CommandResult singular = p.run("test", "--select", "test_type:singular").assertExit(1);
-        assertTrue(singular.outLines().contains("Done. PASS=0 WARN=0 ERROR=1 SKIP=0 TOTAL=1"), singular.transcript());
+        assertTrue(singular.outLines().contains("Done. PASS=0 WARN=0 ERROR=1 SKIP=0 NO-OP=0 TOTAL=1"), singular.transcript());
 
         CommandResult notNulls = p.run("test", "--select", "test_name:not_null").assertExit(0);
-        assertTrue(notNulls.outLines().contains("Done. PASS=1 WARN=1 ERROR=0 SKIP=0 TOTAL=2"), notNulls.transcript());
+        assertTrue(notNulls.outLines().contains("Done. PASS=1 WARN=1 ERROR=0 SKIP=0 NO-OP=0 TOTAL=2"), notNulls.transcript());
 
         CommandResult generic = p.run("test", "--select", "test_type:generic").assertExit(1);
-        assertTrue(generic.outLines().contains("Done. PASS=3 WARN=2 ERROR=1 SKIP=0 TOTAL=6"), generic.transcript());
+        assertTrue(generic.outLines().contains("Done. PASS=3 WARN=2 ERROR=1 SKIP=0 NO-OP=0 TOTAL=6"), generic.transcript());
 
         CommandResult genericOfB = p.run("test", "--select", "test_type:generic,b").assertExit(0);
-        assertTrue(genericOfB.outLines().contains("Done. PASS=1 WARN=1 ERROR=0 SKIP=0 TOTAL=2"), genericOfB.transcript());
+        assertTrue(genericOfB.outLines().contains("Done. PASS=1 WARN=1 ERROR=0 SKIP=0 NO-OP=0 TOTAL=2"), genericOfB.transcript());
 
         CommandResult excluded = p.run("test", "--exclude", "a", "--select", "a b").assertExit(1);
         assertFalse(excluded.out().contains("unique_a_id"), excluded.transcript());

@@ -24,7 +24,7 @@ class ExecutionIT {
         CommandResult r = p.run("build").assertExit(1);
 
         List<String> lines = r.outLines();
-        assertTrue(lines.contains("Done. PASS=1 WARN=0 ERROR=1 SKIP=2 TOTAL=4"), r.transcript());
+        assertTrue(lines.contains("Done. PASS=1 WARN=0 ERROR=1 SKIP=2 NO-OP=0 TOTAL=4"), r.transcript());
         assertTrue(lines.stream().anyMatch(l -> l.matches("\\d of 4 SKIP relation main\\.child \\.+ \\[SKIP]")),
                 r.transcript());
         assertTrue(lines.stream().anyMatch(l -> l.matches("\\d of 4 SKIP relation main\\.grandchild \\.+ \\[SKIP]")),
@@ -60,7 +60,7 @@ class ExecutionIT {
         // the first wave of workers all want the same missing schema; twice to make a lucky pass unlikely
         for (int round = 0; round < 2; round++) {
             p.runOk("clean");
-            p.runOk("build", "--threads", "8").assertOutContains("PASS=32 WARN=0 ERROR=0 SKIP=0 TOTAL=32");
+            p.runOk("build", "--threads", "8").assertOutContains("PASS=32 WARN=0 ERROR=0 SKIP=0 NO-OP=0 TOTAL=32");
         }
         assertEquals("8", p.value("select count(*) from information_schema.tables where table_schema = 'main_s4'"));
     }
@@ -73,7 +73,7 @@ class ExecutionIT {
 
         CommandResult r = p.runOk("build");
 
-        assertTrue(r.outLines().contains("Done. PASS=2 WARN=0 ERROR=0 SKIP=0 TOTAL=2"), r.transcript());
+        assertTrue(r.outLines().contains("Done. PASS=2 WARN=0 ERROR=0 SKIP=0 NO-OP=0 TOTAL=2"), r.transcript());
         assertTrue(r.outLines().contains("Completed successfully"), r.transcript());
         assertEquals("", r.err());
     }

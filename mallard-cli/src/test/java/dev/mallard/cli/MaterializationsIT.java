@@ -42,7 +42,7 @@ class MaterializationsIT {
                         select n2 from doubled order by n2
                         """);
 
-        p.runOk("build").assertOutContains("PASS=1 WARN=0 ERROR=0 SKIP=0 TOTAL=1");
+        p.runOk("build").assertOutContains("PASS=1 WARN=0 ERROR=0 SKIP=0 NO-OP=0 TOTAL=1");
 
         assertEquals(List.of(List.of("4"), List.of("8")), p.rows("select * from evens order by 1"));
         assertEquals(List.of("main.evens"), p.relations(), "ephemeral models are not built");

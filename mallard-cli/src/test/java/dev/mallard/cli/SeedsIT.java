@@ -123,7 +123,7 @@ class SeedsIT {
                 .file("seeds/raw_numbers.csv", "n\n1\n2\n3\n")
                 .file("models/total.sql", "select sum(n) as total from {{ ref('raw_numbers') }}");
 
-        p.runOk("build").assertOutContains("PASS=2 WARN=0 ERROR=0 SKIP=0 TOTAL=2");
+        p.runOk("build").assertOutContains("PASS=2 WARN=0 ERROR=0 SKIP=0 NO-OP=0 TOTAL=2");
 
         assertEquals("6", p.value("select total from total"));
     }

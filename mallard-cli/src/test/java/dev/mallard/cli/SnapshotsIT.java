@@ -55,7 +55,7 @@ class SnapshotsIT {
     @Test
     void timestampStrategyKeepsHistoryOverThreeRuns() {
         TestProject p = project(timestampConfig(""));
-        p.runOk("build").assertOutContains("PASS=2 WARN=0 ERROR=0 SKIP=0 TOTAL=2");
+        p.runOk("build").assertOutContains("PASS=2 WARN=0 ERROR=0 SKIP=0 NO-OP=0 TOTAL=2");
         assertEquals(List.of("id", "name", "updated_at", "dbt_scd_id", "dbt_updated_at", "dbt_valid_from", "dbt_valid_to"),
                 p.columns("select * from snapshots.snap"));
         assertEquals("true", p.value("select bool_and(dbt_scd_id = md5(cast(id as varchar) || '|' || "
@@ -170,7 +170,7 @@ class SnapshotsIT {
                               - name: id
                                 data_tests: [not_null]
                         """);
-        p.runOk("build").assertOutContains("PASS=3 WARN=0 ERROR=0 SKIP=0 TOTAL=3");
+        p.runOk("build").assertOutContains("PASS=3 WARN=0 ERROR=0 SKIP=0 NO-OP=0 TOTAL=3");
         p.file("seeds/src.csv", RUN2).runOk("build");
         assertEquals("5", p.value("select count(*) from main.src_history"));
         // (1, a2) is a new key; with hard_deletes ignore, (1, a) stays current

@@ -110,7 +110,7 @@ class UnitTestsIT {
                 "Failure in unit_test totals_wrong (models/unit_tests.yml)", "actual differs from expected:",
                 "@@,customer_id,total", "  ,1          ,10.0", "→ ,2          ,8.0→7.0",
                 "compiled code at target/compiled/proj/models/unit_tests.yml/models/totals_wrong.sql",
-                "Done. PASS=1 WARN=0 ERROR=1 SKIP=0 TOTAL=2");
+                "Done. PASS=1 WARN=0 ERROR=1 SKIP=0 NO-OP=0 TOTAL=2");
         assertTrue(project.exists("target/compiled/proj/models/unit_tests.yml/models/totals_wrong.sql"));
     }
 
@@ -183,7 +183,7 @@ class UnitTestsIT {
                 """);
         project.runOk("seed");
         project.runOk("test").assertOutContains("PASS raw_source_orders::statuses_from_source",
-                "PASS stg_orders::upper_status", "Done. PASS=2 WARN=0 ERROR=0 SKIP=0 TOTAL=2");
+                "PASS stg_orders::upper_status", "Done. PASS=2 WARN=0 ERROR=0 SKIP=0 NO-OP=0 TOTAL=2");
         String compiled = project.read("target/compiled/proj/models/unit_tests.yml/models/upper_status.sql");
         assertTrue(compiled.contains("with __dbt__cte__raw_orders as ("), compiled);
         assertTrue(compiled.contains("cast('placed' as VARCHAR) as \"status\""), compiled);
@@ -249,7 +249,7 @@ class UnitTestsIT {
     void unitTestsAreSelectedByNameByTheirModelAndByResourceType() {
         unitTests(PASSING, FAILING);
         project.runOk("build", "--exclude", "customer_totals+");
-        project.runOk("test", "--select", "totals_per_customer").assertOutContains("Done. PASS=1 WARN=0 ERROR=0 SKIP=0 TOTAL=1");
+        project.runOk("test", "--select", "totals_per_customer").assertOutContains("Done. PASS=1 WARN=0 ERROR=0 SKIP=0 NO-OP=0 TOTAL=1");
         project.run("test", "--select", "customer_totals").assertExit(1)
                 .assertOutContains("TOTAL=2");
         project.run("test", "--resource-type", "unit_test").assertExit(1).assertOutContains("TOTAL=2");

@@ -227,6 +227,6 @@ public final class Runner {
         counts.put("total", summary.results().size());
         counts.put("warn", warnings);
         printer.emit("StatsLine", "Z023", EventLevel.INFO, "Done. PASS=" + pass + " WARN=" + warnings + " ERROR="
-                + errors + " SKIP=" + skipped + " TOTAL=" + summary.results().size(), Map.of("stats", counts));
+                + errors + " SKIP=" + skipped + " NO-OP=0 TOTAL=" + summary.results().size(), Map.of("stats", counts));
     }
 }

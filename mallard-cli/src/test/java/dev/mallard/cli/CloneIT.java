@@ -100,6 +100,16 @@ class CloneIT {
     }
 
     @Test
+    void theStatesOwnRelationIsKeptEvenWithFullRefresh() {
+        project.runOk("clone", "--state", prodState.toString(), "--target", "prod", "--select", "doubled",
+                "--full-refresh").assertOutContains("Relation \"wh\".\"main\".\"doubled\" already exists");
+
+        assertEquals(Map.of("model.proj.doubled", "success No-op"), messages());
+        assertEquals("BASE TABLE", project.tableType("main.doubled"));
+        assertEquals(List.of(List.of("2")), project.rows("select count(*) from main.doubled"));
+    }
+
+    @Test
     void aNodeTheStateDoesNotHaveIsANoOp() {
         project.file("models/fresh.sql", "select 1 as id");
 

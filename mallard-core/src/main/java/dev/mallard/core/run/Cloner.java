@@ -11,6 +11,7 @@ import dev.mallard.core.exec.ProgressPrinter;
 import dev.mallard.core.exec.RunSummary;
 import dev.mallard.core.manifest.ModelNode;
 import dev.mallard.core.manifest.Node;
+import dev.mallard.core.manifest.ResourceType;
 import dev.mallard.core.plan.Plan;
 import dev.mallard.core.plan.Step;
 import java.time.Instant;
@@ -125,6 +126,7 @@ public final class Cloner {
     private static NodeResult result(Node node, Instant started, long t0, NodeStatus status, String message,
                                      Map<String, Object> adapterResponse) {
         return new NodeResult(node.id(), status, message, started, Instant.now(), (System.nanoTime() - t0) / 1e9,
-                Thread.currentThread().getName(), adapterResponse, null, null, node.relation().render());
+                Thread.currentThread().getName(), adapterResponse, null, null,
+                node.resourceType() == ResourceType.SEED ? null : node.relation().render()); // dbt names no seed
     }
 }

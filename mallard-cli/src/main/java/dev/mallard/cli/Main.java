@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
                 RunCommand.class, SeedCommand.class, SnapshotCommand.class, TestCommand.class, BuildCommand.class, LsCommand.class,
                 ShowCommand.class, RunOperationCommand.class, DocsCommand.class, CleanCommand.class, DepsCommand.class,
                 RetryCommand.class, MigrateCommand.class, DbCommand.class, CheckCommand.class, ServeCommand.class,
-                SourceCommand.class})
+                SourceCommand.class, CloneCommand.class})
 public final class Main implements Runnable {
     /** dbt's global flags; registered as a mixin only when the command line uses one (see {@link #execute}). */
     final LogOptions log = new LogOptions();

@@ -73,16 +73,11 @@ public final class Runner {
         Instant started = Instant.now();
         NodeCompiler compiler = compiler();
         ArtifactFiles files = new ArtifactFiles(ws.project().targetDir(), ws.project().name());
-        String stats = describeCounts();
-        printer.emit("FoundStats", "W006", EventLevel.INFO, "Found " + stats, Map.of("stat_line", stats));
-        printer.blank();
+        printFoundStats();
         List<NodeResult> before = runHooks("on-run-start", ws.manifest().onRunStart(), compiler, Map.of());
         createSchemas(plan);
         if (!plan.steps().isEmpty()) {
-            printer.emit("ConcurrencyLine", "Q027", EventLevel.INFO, "Concurrency: " + flags.threads()
-                    + " threads (target='" + ws.project().target().name() + "')", Map.of("node_count",
-                    plan.steps().size(), "num_threads", flags.threads(), "target_name", ws.project().target().name()));
-            printer.blank();
+            printConcurrency(plan.steps().size());
         }
         Executor executor = new Executor(ws.engine(), ws.manifest(), compiler, printer, files, flags.threads(),
                 flags.failFast()).withExternalRoot(ws.project().dir(), ws.project().target().string("external_root"))
@@ -96,12 +91,25 @@ public final class Runner {
         return summary;
     }
 
+    void printFoundStats() {
+        String stats = describeCounts();
+        printer.emit("FoundStats", "W006", EventLevel.INFO, "Found " + stats, Map.of("stat_line", stats));
+        printer.blank();
+    }
+
+    void printConcurrency(int nodes) {
+        printer.emit("ConcurrencyLine", "Q027", EventLevel.INFO, "Concurrency: " + flags.threads()
+                + " threads (target='" + ws.project().target().name() + "')", Map.of("node_count",
+                nodes, "num_threads", flags.threads(), "target_name", ws.project().target().name()));
+        printer.blank();
+    }
+
     /**
      * Creates every schema the plan builds into before the workers start, as dbt does:
      * workers that each create the same missing schema hit DuckDB's catalog write-write
      * conflict. After on-run-start, whose hooks may attach the databases these live in.
      */
-    private void createSchemas(Plan plan) {
+    void createSchemas(Plan plan) {
         Set<SchemaName> schemas = new LinkedHashSet<>();
         for (Step step : plan.steps()) {
             Relation r = ws.manifest().nodes().get(step.node()).relation();
@@ -177,6 +185,11 @@ public final class Runner {
         printer.emit("FinishedRunningStats", "E047", EventLevel.INFO, String.format(Locale.ROOT,
                 "Finished running %d nodes in %.2fs.", summary.results().size(), summary.elapsedSeconds()),
                 Map.of("execution_time", summary.elapsedSeconds(), "stat_line", summary.results().size() + " nodes"));
+        printOutcome(summary);
+    }
+
+    /** The end of the summary: the headline, each failure, and the counts. */
+    void printOutcome(RunSummary summary) {
         long errors = summary.count(NodeStatus.ERROR) + summary.count(NodeStatus.FAIL);
         long warnings = summary.count(NodeStatus.WARN);
         printer.blank();

@@ -36,7 +36,8 @@ final class Selections {
 
     static Set<NodeId> select(Workspace ws, SelectionOptions sel, Set<ResourceType> types) {
         IndirectSelection mode = IndirectSelection.parse(sel.indirectSelection);
-        Selector selector = new Selector(ws.manifest(), ws.dag(), sel.previousState());
+        Selector selector = new Selector(ws.manifest(), ws.dag(), sel.previousState())
+                .withCurrentTarget(ws.project().targetDir());
         if (mode == IndirectSelection.EAGER && types.contains(ResourceType.TEST)) {
             // dbt's eager mode works per criterion: test_type:generic,orders = the generic tests of orders
             selector.withEagerTests();

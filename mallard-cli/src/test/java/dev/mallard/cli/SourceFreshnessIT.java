@@ -78,4 +78,24 @@ class SourceFreshnessIT {
         JsonNode doc = new ObjectMapper().readTree(dir.resolve("out/fresh.json").toFile());
         assertEquals(List.of("source.proj.raw.fresh=pass"), statuses(doc));
     }
+
+    @Test
+    void sourceStatusFresherSelectsTheSourcesLoadedSinceTheStatesRun() throws Exception {
+        TestProject p = project().file("models/uses_fresh.sql", "select * from {{ source('raw', 'fresh') }}");
+        p.runOk("run", "-s", "recent"); // the source's table, before the model that reads it
+        p.runOk("run", "-s", "uses_fresh");
+        p.run("source", "freshness");
+        Path state = dir.resolve("state");
+        TestProject.copyTree(dir.resolve("target"), state);
+        Thread.sleep(20);
+        p.runOk("run", "-s", "recent"); // a newer current_timestamp: raw.fresh is loaded again; only_old is not
+        p.run("source", "freshness");
+        List<String> listed = p.runOk("ls", "-s", "source_status:fresher+", "--state", state.toString(), "--output",
+                "name").out().lines().filter(l -> !l.isBlank()).sorted().toList();
+        assertEquals(List.of("fresh", "uses_fresh"), listed);
+        // without the current freshness results: dbt's error, as a usage error naming the file
+        java.nio.file.Files.delete(dir.resolve("target/sources.json"));
+        p.run("ls", "-s", "source_status:fresher", "--state", state.toString()).assertExit(2)
+                .assertOutputContains("sources.json");
+    }
 }

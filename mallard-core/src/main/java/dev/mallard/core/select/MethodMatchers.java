@@ -34,6 +34,13 @@ final class MethodMatchers {
         this.previousRun = previousRun;
     }
 
+    /** This invocation's target folder, whose sources.json {@code source_status:} compares; default "target". */
+    private java.nio.file.Path currentTarget = java.nio.file.Path.of("target");
+
+    void currentTarget(java.nio.file.Path dir) {
+        this.currentTarget = dir;
+    }
+
     /** The test one criterion applies to each node, before graph operators. */
     Predicate<Node> predicate(SelectionCriterion c) {
         String value = c.value();
@@ -53,8 +60,7 @@ final class MethodMatchers {
             case VERSION -> version(value, c.raw());
             case STATE -> previousRun(c).state(value, c.raw());
             case RESULT -> previousRun(c).result(value);
-            case SOURCE_STATUS -> throw new MallardException(ErrorCode.USAGE, "selector '" + c.raw()
-                    + "' compares source freshness, which Mallard does not support yet");
+            case SOURCE_STATUS -> previousRun(c).sourceStatus(value, currentTarget, c.raw());
             // dbt knows these methods, but Mallard has no such resources yet: they match nothing
             case TEST_NAME -> n -> n instanceof TestNode t && t.isGeneric() && Glob.matches(t.metadata().name(), value);
             case TEST_TYPE -> testType(value, c.raw());

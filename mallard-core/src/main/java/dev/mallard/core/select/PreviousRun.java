@@ -59,6 +59,46 @@ final class PreviousRun {
         };
     }
 
+    /**
+     * {@code source_status:fresher}, as dbt selects it: the sources whose newest load in this
+     * target's sources.json is later than in the state's (or that the state has no result
+     * for), leaving out those without a result (a runtime error) in this target's file.
+     * Other values select nothing, as in dbt.
+     */
+    Predicate<Node> sourceStatus(String value, java.nio.file.Path currentTarget, String raw) {
+        Map<String, String> previous = loads(state.dir().resolve("sources.json"), "previous", raw);
+        Map<String, String> now = loads(currentTarget.resolve("sources.json"), "current", raw);
+        Set<String> matches = new java.util.HashSet<>();
+        if ("fresher".equals(value)) {
+            now.forEach((id, loaded) -> {
+                String before = previous.get(id);
+                if (loaded != null && (!previous.containsKey(id) || before == null || loaded.compareTo(before) > 0)) {
+                    matches.add(id);
+                }
+            });
+        }
+        return n -> matches.contains(n.id().value());
+    }
+
+    /** unique_id to max_loaded_at (null for a result without one) of a sources.json. */
+    private static Map<String, String> loads(java.nio.file.Path file, String which, String raw) {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new MallardException(ErrorCode.USAGE, "selector '" + raw + "' needs the " + which
+                    + " freshness results, and " + file + " does not exist", null, 0,
+                    "run mallard source freshness " + ("current".equals(which) ? "first" : "in the state's run"), null);
+        }
+        Map<String, String> out = new java.util.HashMap<>();
+        try {
+            for (JsonNode r : MAPPER.readTree(file.toFile()).path("results")) {
+                JsonNode at = r.get("max_loaded_at");
+                out.put(r.path("unique_id").asText(), at == null || at.isNull() ? null : at.asText());
+            }
+        } catch (java.io.IOException e) {
+            throw new MallardException(ErrorCode.USAGE, "cannot read " + file + ": " + e.getMessage());
+        }
+        return out;
+    }
+
     /** Whether a node had this status in the previous run_results.json. */
     Predicate<Node> result(String status) {
         Set<String> ids = state.results().withStatus(status);

@@ -45,6 +45,12 @@ public final class Selector {
         return this;
     }
 
+    /** This invocation's target folder ({@code source_status:} reads its sources.json). */
+    public Selector withCurrentTarget(java.nio.file.Path targetDir) {
+        matchers.currentTarget(targetDir);
+        return this;
+    }
+
     /**
      * A selector that can also compare with a previous run ({@code state:} and
      * {@code result:} methods).

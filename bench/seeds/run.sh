@@ -58,28 +58,15 @@ seed_bench:
       threads: 2
 YML
 
-now() { date +%s.%N; }
-declare -A times
-run() { # name command...
-  local name="$1"; shift
-  rm -f "$GEN/bench.duckdb" "$GEN/bench.duckdb.wal" "$GEN/floor.duckdb"
-  local t0; t0=$(now)
-  "$@" >/dev/null 2>&1 || { echo "$name failed: $*" >&2; "$@" 2>&1 | tail -5 >&2; exit 1; }
-  times[$name]+="$(echo "$(now) - $t0" | bc) "
-}
+# shellcheck source=../lib.sh
+source "$ROOT/bench/lib.sh"
+CLEAN="$GEN/bench.duckdb $GEN/bench.duckdb.wal $GEN/floor.duckdb"
 "$MALLARD" --version >/dev/null   # builds the jar once
 [ -z "${BASELINE:-}" ] || "$BASELINE" --version >/dev/null
 for ((i = 1; i <= RUNS; i++)); do
-  run floor "$PY" -c "import duckdb; duckdb.connect('$GEN/floor.duckdb').sql(\"create table big as select * from read_csv('$CSV')\")"
-  run mallard "$MALLARD" seed --project-dir "$P" --profiles-dir "$P"
-  if [ -n "${BASELINE:-}" ]; then run baseline "$BASELINE" seed --project-dir "$P" --profiles-dir "$P"; fi
-  if [ "${DBT:-0}" = 1 ]; then run dbt "$DBT" seed --project-dir "$P" --profiles-dir "$P"; fi
+  timed floor "$PY" -c "import duckdb; duckdb.connect('$GEN/floor.duckdb').sql(\"create table big as select * from read_csv('$CSV')\")"
+  timed mallard "$MALLARD" seed --project-dir "$P" --profiles-dir "$P"
+  if [ -n "${BASELINE:-}" ]; then timed baseline "$BASELINE" seed --project-dir "$P" --profiles-dir "$P"; fi
+  if [ "${DBT:-0}" = 1 ]; then timed dbt "$DBT" seed --project-dir "$P" --profiles-dir "$P"; fi
 done
-median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-floor=$(echo "${times[floor]}" | median)
-echo "seed of $ROWS rows x 8 columns, median of $RUNS interleaved runs; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-for name in floor mallard baseline dbt; do
-  [ -n "${times[$name]:-}" ] || continue
-  m=$(echo "${times[$name]}" | median)
-  printf '  %-8s %7.2f s  %5.2fx the floor   (runs: %s)\n' "$name" "$m" "$(echo "$m / $floor" | bc -l)" "${times[$name]}"
-done
+report "seed of $ROWS rows x 8 columns"

@@ -1,5 +1,6 @@
 package dev.mallard.cli;
 
+import dev.mallard.core.graph.NameSuggester;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -64,32 +65,13 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
         List<String> out = new ArrayList<>();
         for (int distance = 1; distance <= 2 && out.isEmpty(); distance++) {
             for (String option : options) {
-                if (option.startsWith("--") && edits(unknown, option) == distance) {
+                if (option.startsWith("--") && NameSuggester.distance(unknown, option) == distance) {
                     out.add(option);
                 }
             }
         }
         out.sort(null);
         return out;
-    }
-
-    private static int edits(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     private static String qualifiedName(CommandLine cmd) {

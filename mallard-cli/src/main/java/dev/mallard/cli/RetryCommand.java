@@ -72,8 +72,8 @@ final class RetryCommand extends ProjectCommand {
 
     /** The command of the previous run, found among mallard's own subcommands. */
     private static ExecuteNodes commandFor(String which) {
-        CommandLine sub = new CommandLine(new Main()).getSubcommands().get(which);
-        if (sub != null && sub.getCommand() instanceof ExecuteNodes command) {
+        Object created = Subcommands.create(which);
+        if (created != null && new CommandLine(created).getCommand() instanceof ExecuteNodes command) {
             return command;
         }
         throw new MallardException(ErrorCode.USAGE, "retry re-runs run, seed and build, but the last command in "

@@ -38,13 +38,19 @@ public final class Workspace implements AutoCloseable {
 
     public static Workspace load(ProjectLoader.Options options, Map<String, String> env) {
         Warnings warnings = new Warnings();
-        Project project = new ProjectLoader(env, (cliVars, projectVars) -> new YamlValueRenderer(cliVars), warnings)
-                .load(options);
-        Engines.requireKnown(project.target());
+        Project project = loadProject(options, env, warnings);
         Parser.Result parsed = new Parser(project, warnings).parse();
         Linker linker = new Linker(parsed.manifest(), parsed.disabledNames());
         Dag dag = linker.link();
         return new Workspace(project, parsed, linker, dag, warnings);
+    }
+
+    /** The project, profile and target alone, unparsed (for commands that need no nodes, such as debug). */
+    public static Project loadProject(ProjectLoader.Options options, Map<String, String> env, Warnings warnings) {
+        Project project = new ProjectLoader(env, (cliVars, projectVars) -> new YamlValueRenderer(cliVars), warnings)
+                .load(options);
+        Engines.requireKnown(project.target());
+        return project;
     }
 
     public Project project() {

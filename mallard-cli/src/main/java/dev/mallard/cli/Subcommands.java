@@ -1,14 +1,17 @@
 package dev.mallard.cli;
 
+import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * mallard's subcommands, registered lazily. picocli builds a command's model by reflection
  * over its options, mixins and nested subcommands; doing that for all ~40 commands took
  * most of {@code mallard --version}'s time. A command line registers only the commands it
- * names, and all of them only when it names none (usage, help and "no such command" need
- * the whole list).
+ * names; when it names none, usage, help and "no such command" list every command by its
+ * name and description alone.
  */
 final class Subcommands {
     /** Top-level command names in the order {@code mallard --help} lists them (aliases resolve in {@link #create}). */
@@ -55,14 +58,17 @@ final class Subcommands {
      */
     static void register(CommandLine cli, String[] args) {
         boolean any = false;
+        boolean help = Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h");
         for (String name : NAMES) {
             if (named(name, args)) {
                 add(cli, name);
                 any = true;
+            } else if (help) {
+                cli.addSubcommand(listing(name)); // mallard --help run: the usage lists them all
             }
         }
-        if (!any && !(versionOnly(args))) {
-            NAMES.forEach(name -> add(cli, name));
+        if (!any && !help && !versionOnly(args)) {
+            NAMES.forEach(name -> cli.addSubcommand(listing(name)));
         }
     }
 
@@ -84,6 +90,18 @@ final class Subcommands {
             }
         }
         return false;
+    }
+
+    /**
+     * A command's entry for the usage list and for "no such command" errors: its name, aliases
+     * and description from its annotation, without the reflection over its options that a
+     * full model needs (this is what {@code mallard --help} and a bare {@code mallard} show).
+     */
+    private static CommandLine listing(String name) {
+        Command about = create(name).getClass().getAnnotation(Command.class);
+        CommandSpec spec = CommandSpec.create().name(about.name()).aliases(about.aliases());
+        spec.usageMessage().description(about.description());
+        return new CommandLine(spec);
     }
 
     private static void add(CommandLine cli, String name) {

@@ -206,7 +206,7 @@ public final class Parser {
                     }
                 })
                 .toList();
-        throwAll(outcomes.stream().filter(MallardException.class::isInstance).map(MallardException.class::cast)
+        ParseErrors.throwAll(outcomes.stream().filter(MallardException.class::isInstance).map(MallardException.class::cast)
                 .toList());
         List<ModelNode> models = outcomes.stream().map(o -> (ModelNode) o).toList();
         for (int i = 0; i < models.size(); i++) {
@@ -215,7 +215,7 @@ public final class Parser {
                 disabled.add(unit.modelFiles().get(i).stem());
                 continue;
             }
-            claimName(seenNames, m.name(), m.originalFilePath(), "model");
+            ParseErrors.claimName(seenNames, m.name(), m.originalFilePath(), "model");
             nodes.put(m.id(), m);
         }
         ProjectConfigTree analysisTree = new ProjectConfigTree(Map.of());
@@ -229,7 +229,7 @@ public final class Parser {
         for (SourceFile f : unit.seedFiles()) {
             SeedNode s = parseSeed(unit, f, seedTree, props.seeds().get(f.stem()), namer);
             if (s != null) {
-                claimName(seenNames, s.name(), s.originalFilePath(), "seed");
+                ParseErrors.claimName(seenNames, s.name(), s.originalFilePath(), "seed");
                 nodes.put(s.id(), s);
             } else {
                 disabled.add(f.stem());
@@ -238,7 +238,7 @@ public final class Parser {
         List<String> disabledSnapshots = new ArrayList<>();
         for (ModelNode snapshot : new SnapshotReader(unit, unitVars, jinja, namer).read(props.snapshots(),
                 disabledSnapshots)) {
-            claimName(seenNames, snapshot.name(), snapshot.originalFilePath(), "snapshot");
+            ParseErrors.claimName(seenNames, snapshot.name(), snapshot.originalFilePath(), "snapshot");
             nodes.put(snapshot.id(), snapshot);
         }
         disabled.addAll(disabledSnapshots);
@@ -280,31 +280,6 @@ public final class Parser {
                 warnings.add("[WARNING]: Did not find matching node for patch with name '" + patch.name() + "' in the '"
                         + section + "' section of file '" + patch.file() + "'");
             }
-        }
-    }
-
-    /** Nothing when there are no errors; the error itself when one; else one error listing all. */
-    private static void throwAll(List<MallardException> errors) {
-        if (errors.isEmpty()) {
-            return;
-        }
-        if (errors.size() == 1) {
-            throw errors.get(0);
-        }
-        StringBuilder sb = new StringBuilder(errors.size() + " models cannot be parsed:");
-        for (MallardException e : errors) {
-            sb.append("\n").append(e.describe().replace("\n", "\n  "));
-        }
-        // each entry names its own file and line
-        throw new MallardException(errors.get(0).code(), sb.toString());
-    }
-
-    private static void claimName(Map<String, String> seen, String name, String file, String kind) {
-        String previous = seen.putIfAbsent(name, file);
-        if (previous != null) {
-            throw new MallardException(ErrorCode.DUPLICATE_NODE, "two resources are named '" + name + "': "
-                    + previous + " and " + file, file, 1,
-                    "rename one of the files; ref() needs names to be unique", null);
         }
     }
 

@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """Generates a synthetic dbt project of N chained models for parse benchmarks.
 
-    python3 bench/parse/generate.py N OUT_DIR
+    python3 bench/parse/generate.py N OUT_DIR [--depth D]
 
-model_0001 selects literals; model_k selects from ref('model_{k-1}'). Every
+model_0001 selects literals; model_k selects from ref('model_{k-1}'). With
+--depth D the models form N/D chains of D (model_k starts a new chain from
+literals when k-1 is a multiple of D), so that `build` does not create views
+nested thousands deep (DuckDB binds a view through all the views below it). Every
 model carries a config() call with materialized='view' and tags; every 10th
 model also has a Jinja loop, so some models need real Jinja rendering rather
 than dbt's static parser. Models are spread over folders of 100, each with a
@@ -17,11 +20,11 @@ import sys
 GROUP = 100
 
 
-def model_sql(k):
+def model_sql(k, depth):
     name = f"model_{k:05d}"
     group = f"g{(k - 1) // GROUP:03d}"
     lines = [f"{{{{ config(materialized='view', tags=['chain', '{group}']) }}}}", ""]
-    if k == 1:
+    if (k - 1) % depth == 0:
         lines += [
             "select",
             "    1 as id,",
@@ -42,10 +45,17 @@ def model_sql(k):
 
 
 def main():
-    if len(sys.argv) != 3:
-        sys.exit("usage: generate.py N OUT_DIR")
-    n = int(sys.argv[1])
-    out = sys.argv[2]
+    args = sys.argv[1:]
+    depth = None
+    if "--depth" in args:
+        i = args.index("--depth")
+        depth = int(args[i + 1])
+        del args[i:i + 2]
+    if len(args) != 2:
+        sys.exit("usage: generate.py N OUT_DIR [--depth D]")
+    n = int(args[0])
+    out = args[1]
+    depth = depth or n
     if n < 1:
         sys.exit("N must be >= 1")
     os.makedirs(out, exist_ok=True)
@@ -67,7 +77,7 @@ def main():
 
     groups = {}
     for k in range(1, n + 1):
-        name, group, sql = model_sql(k)
+        name, group, sql = model_sql(k, depth)
         d = os.path.join(out, "models", group)
         os.makedirs(d, exist_ok=True)
         with open(os.path.join(d, name + ".sql"), "w") as f:

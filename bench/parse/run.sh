@@ -1,45 +1,33 @@
 #!/usr/bin/env bash
-# Parse/compile benchmark: Mallard vs the reference dbt on generated projects.
+# Parse benchmark: Mallard (and dbt with DBT=1) on generated projects of N chained models,
+# each with a not_null test. Per size it measures, interleaved (one of each per round):
+#   full      parse --no-partial-parse
+#   cached    parse of the unchanged project (the partial-parse cache is hit)
+#   one-file  parse after one model's text changed (a comment appended before each run)
+# then the peak resident memory of a full parse (/usr/bin/time's Maximum resident set size),
+# and, with BUILD=1, of `build` (views + tests; the project is then made of chains of 50 so
+# that DuckDB does not bind views nested thousands deep). Medians and ratios are printed
+# with the load average.
 #
-#   bench/parse/run.sh
+#   bench/parse/run.sh     SIZES="2000 10000" RUNS=5 DBT=0 BUILD=0 MALLARD=<launcher> BASELINE=<launcher>
 #
-# Environment knobs:
-#   SIZES="2000 10000"   project sizes (number of chained models)
-#   RUNS=3               timed runs per Mallard command
-#   DBT_RUNS=2           timed runs per dbt command
-#   ONLY=mallard|dbt     run only one side
-#   NO_HYPERFINE=1       time with date +%s.%N even if hyperfine is installed
-#
-# Projects are generated under bench/parse/generated/ (gitignored). Times are
-# wall clock for the whole process (JVM / Python start-up included), measured
-# with hyperfine when installed (mean of the runs), else with date +%s.%N.
-# Mallard is ./mallard at the repo root; dbt is .venv/bin/dbt (see
-# conformance/oracle_env.sh) and runs `dbt parse --no-partial-parse` with a
-# temporary profiles dir. A side that is missing is reported and skipped.
-set -uo pipefail
-
+# BASELINE names a second Mallard launcher (e.g. an older checkout's ./mallard) timed in the
+# same rounds. dbt is .venv/bin/dbt (conformance/oracle_env.sh) with a temporary profiles dir;
+# its partial parse writes target/partial_parse.msgpack as usual. Projects are generated
+# under bench/parse/generated/ (gitignored). Times include process start-up.
+set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/bench/parse"
 GEN="$HERE/generated"
 SIZES="${SIZES:-2000 10000}"
-RUNS="${RUNS:-3}"
-DBT_RUNS="${DBT_RUNS:-2}"
-ONLY="${ONLY:-}"
-MALLARD="$ROOT/mallard"
-DBT="$ROOT/.venv/bin/dbt"
+RUNS="${RUNS:-5}"
+MALLARD="${MALLARD:-$ROOT/mallard}"
+BASELINE="${BASELINE:-}"
+DBT_BIN="$ROOT/.venv/bin/dbt"
 PY="$(command -v python3 || command -v python)"
-
 export DBT_SEND_ANONYMOUS_USAGE_STATS=false
-
-have_mallard=0; have_dbt=0
-if [ "$ONLY" != dbt ]; then
-  if [ -x "$MALLARD" ]; then have_mallard=1
-  else echo "note: $MALLARD not found (or not executable): skipping Mallard timings; build it first" >&2; fi
-fi
-if [ "$ONLY" != mallard ]; then
-  if [ -x "$DBT" ]; then have_dbt=1
-  else echo "note: $DBT not found: skipping dbt timings; create it with conformance/oracle_env.sh" >&2; fi
-fi
+# shellcheck source=../lib.sh
+source "$ROOT/bench/lib.sh"
 
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/mallard-bench.XXXXXX")"
 trap 'rm -rf "$TMP"' EXIT
@@ -51,64 +39,93 @@ bench_parse:
     bench:
       type: duckdb
       path: "$TMP/bench.duckdb"
-      threads: 1
+      threads: 4
 YAML
 
-# time_cmd LABEL RUNS CMD... -> prints mean seconds on stdout, logs to stderr
-time_cmd() {
-  local label="$1" runs="$2"; shift 2
-  echo "== $label: $*" >&2
-  if [ -z "${NO_HYPERFINE:-}" ] && command -v hyperfine >/dev/null 2>&1; then
-    local json="$TMP/hf.json"
-    if ! hyperfine --style basic --runs "$runs" --export-json "$json" \
-        --command-name "$label" -- "$(printf '%q ' "$@")" >&2; then
-      echo "FAILED"; return
-    fi
-    "$PY" -c 'import json,sys; print("%.3f" % json.load(open(sys.argv[1]))["results"][0]["mean"])' "$json"
-  else
-    local total=0 i t0 t1
-    for ((i = 0; i < runs; i++)); do
-      t0=$(date +%s.%N)
-      if ! "$@" >"$TMP/out.log" 2>&1; then
-        tail -20 "$TMP/out.log" >&2; echo "FAILED"; return
-      fi
-      t1=$(date +%s.%N)
-      total=$("$PY" -c "print($total + $t1 - $t0)")
-      echo "  run $((i + 1)): $("$PY" -c "print('%.3f' % ($t1 - $t0))") s" >&2
-    done
-    "$PY" -c "print('%.3f' % ($total / $runs))"
-  fi
+sides=(mallard)
+[ -n "$BASELINE" ] && sides+=(baseline)
+if [ "${DBT:-0}" = 1 ]; then
+  if [ -x "$DBT_BIN" ]; then sides+=(dbt); else echo "note: $DBT_BIN not found: skipping dbt" >&2; fi
+fi
+
+# cmd SIDE WHAT DIR -> the command line for one side ("full", "cached" or "build")
+cmd() {
+  local side="$1" what="$2" dir="$3" flag=""
+  [ "$what" = full ] && flag="--no-partial-parse"
+  local verb=parse; [ "$what" = build ] && verb=build
+  case "$side" in
+    mallard) echo "$MALLARD $verb $flag --project-dir $dir --profiles-dir $TMP/profiles" ;;
+    baseline) echo "$BASELINE $verb $flag --project-dir $dir --profiles-dir $TMP/profiles" ;;
+    dbt) echo "$DBT_BIN $verb $flag --project-dir $dir --profiles-dir $TMP/profiles --quiet" ;;
+  esac
 }
 
-ratio() {  # ratio A B -> A/B or '-'
-  "$PY" - "$1" "$2" <<'PY'
-import sys
-try:
-    print("%.1fx" % (float(sys.argv[1]) / float(sys.argv[2])))
-except (ValueError, ZeroDivisionError):
-    print("-")
-PY
+declare -A cpu
+run_timed() {  # run_timed NAME COMMAND-LINE: appends wall seconds to times[NAME], user+sys to cpu[NAME]
+  local name="$1"; shift
+  # shellcheck disable=SC2086
+  /usr/bin/time -f '%e %U %S' -o "$TMP/t" $* >"$TMP/out.log" 2>&1 \
+    || { echo "$name failed: $*" >&2; tail -5 "$TMP/out.log" >&2; exit 1; }
+  read -r wall user sys < <(tail -1 "$TMP/t")
+  times[$name]+="$wall "
+  cpu[$name]+="$(echo "$user + $sys" | bc) "
 }
 
-declare -A R
+peak_mb() {  # peak_mb COMMAND-LINE -> megabytes of peak RSS
+  # shellcheck disable=SC2086
+  /usr/bin/time -f '%M' -o "$TMP/rss" $* >"$TMP/out.log" 2>&1 || { tail -5 "$TMP/out.log" >&2; echo "-"; return; }
+  echo $(( $(tail -1 "$TMP/rss") / 1024 ))
+}
+
 for n in $SIZES; do
   P="$GEN/chain_$n"
-  "$PY" "$HERE/generate.py" "$n" "$P" >&2 || exit 1
-  R[$n,mparse]="-"; R[$n,mcompile]="-"; R[$n,dbt]="-"
-  if [ $have_mallard = 1 ]; then
-    R[$n,mparse]=$(time_cmd "mallard parse ($n)" "$RUNS" "$MALLARD" parse --project-dir "$P")
-    R[$n,mcompile]=$(time_cmd "mallard compile ($n)" "$RUNS" "$MALLARD" compile --project-dir "$P")
+  "$PY" "$HERE/generate.py" "$n" "$P" >&2
+  edited="$P/models/g000/model_00002.sql"
+  for side in "${sides[@]}"; do
+    # shellcheck disable=SC2046
+    $(cmd "$side" cached "$P") >/dev/null 2>&1 || true  # first parse: writes each side's cache
+  done
+  times=(); cpu=()
+  for ((r = 0; r < RUNS; r++)); do
+    for side in "${sides[@]}"; do
+      run_timed "$side/full" "$(cmd "$side" full "$P")"
+      run_timed "$side/cached" "$(cmd "$side" cached "$P")"
+      run_timed "$side/cached" "$(cmd "$side" cached "$P")"
+      echo "-- edit $r $side" >> "$edited"
+      run_timed "$side/one-file" "$(cmd "$side" cached "$P")"
+    done
+  done
+  echo
+  echo "parse of $n models + $n tests, median of $RUNS interleaved rounds (cached: 2 per round); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "  wall seconds (CPU seconds, user + sys, in brackets: less disturbed by other load)"
+  for side in "${sides[@]}"; do
+    line="  $(printf '%-9s' "$side")"
+    for what in full cached one-file; do
+      m=$(echo "${times[$side/$what]}" | median); c=$(echo "${cpu[$side/$what]}" | median)
+      line+="$(printf '  %s %6.2f s (%5.2f)' "$what" "$m" "$c")"
+    done
+    echo "$line"
+  done
+  for other in baseline dbt; do
+    [[ " ${sides[*]} " == *" $other "* ]] || continue
+    for what in full cached one-file; do
+      d=$(echo "${times[$other/$what]}" | median); m=$(echo "${times[mallard/$what]}" | median)
+      dc=$(echo "${cpu[$other/$what]}" | median); mc=$(echo "${cpu[mallard/$what]}" | median)
+      printf '  %s/mallard %-8s wall %5.1fx  cpu %5.1fx\n' "$other" "$what" "$(echo "$d / $m" | bc -l)" \
+        "$(echo "$dc / $mc" | bc -l)"
+    done
+  done
+  for side in "${sides[@]}"; do
+    echo "  peak RSS, full parse, $side: $(peak_mb "$(cmd "$side" full "$P")") MB"
+  done
+  if [ "${BUILD:-0}" = 1 ]; then
+    B="$GEN/views_$n"
+    "$PY" "$HERE/generate.py" "$n" "$B" --depth 50 >&2
+    for side in "${sides[@]}"; do
+      rm -f "$TMP/bench.duckdb"
+      t0=$(now)
+      mb=$(peak_mb "$(cmd "$side" build "$B")")
+      echo "  build of $n views + $n tests, $side: peak RSS $mb MB, $(echo "$(now) - $t0" | bc) s"
+    done
   fi
-  if [ $have_dbt = 1 ]; then
-    R[$n,dbt]=$(time_cmd "dbt parse ($n)" "$DBT_RUNS" "$DBT" parse --no-partial-parse \
-      --project-dir "$P" --profiles-dir "$TMP/profiles" --quiet)
-  fi
-done
-
-echo
-printf '%-8s | %15s | %17s | %15s | %21s\n' models "mallard parse s" "mallard compile s" "dbt parse s" "dbt/mallard (parse)"
-printf '%s\n' "---------+-----------------+-------------------+-----------------+----------------------"
-for n in $SIZES; do
-  printf '%-8s | %15s | %17s | %15s | %21s\n' "$n" "${R[$n,mparse]}" "${R[$n,mcompile]}" "${R[$n,dbt]}" \
-    "$(ratio "${R[$n,dbt]}" "${R[$n,mparse]}")"
 done

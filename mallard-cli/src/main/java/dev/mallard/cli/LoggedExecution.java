@@ -53,6 +53,7 @@ final class LoggedExecution implements CommandLine.IExecutionStrategy {
             ProgressPrinter printer = events.printer();
             if (project != null) {
                 project.printer = printer;
+                project.partialParse = log.partialParse(System.getenv());
             }
             String name = commandName(chain);
             printer.emit("MainReportVersion", "A001", project != null && project.reportsVersion() ? EventLevel.INFO

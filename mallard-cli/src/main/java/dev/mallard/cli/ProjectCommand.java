@@ -2,7 +2,9 @@ package dev.mallard.cli;
 
 import dev.mallard.cli.logging.EventLogging;
 import dev.mallard.core.exec.ProgressPrinter;
+import dev.mallard.core.events.EventLevel;
 import dev.mallard.core.run.Workspace;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 
@@ -14,9 +16,16 @@ abstract class ProjectCommand implements Callable<Integer> {
     /** Set to the command's events before it runs; plain text on stdout when called directly. */
     ProgressPrinter printer = new ProgressPrinter(System.out);
 
+    /** Whether to reuse the saved parse of unchanged files: --[no-]partial-parse, env DBT_PARTIAL_PARSE. */
+    boolean partialParse = true;
+
     @Override
     public Integer call() {
-        try (Workspace ws = Workspace.load(options.toLoaderOptions().requiringPackages(requiresPackages()), System.getenv())) {
+        try (Workspace ws = Workspace.load(options.toLoaderOptions().requiringPackages(requiresPackages()), System.getenv(),
+                partialParse)) {
+            if (!ws.parseNote().isEmpty()) {
+                printer.emit("PartialParse", "Z050", EventLevel.DEBUG, ws.parseNote(), Map.of("msg", ws.parseNote()));
+            }
             if (ws.project().profileNotice() != null && announcesProfile()) {
                 printer.line(ws.project().profileNotice());
             }

@@ -65,8 +65,14 @@ public final class LogOptions {
     String warnErrorOptions;
 
     @Option(names = "--partial-parse", negatable = true, scope = ScopeType.INHERIT,
-            description = "Accepted for dbt's sake: Mallard parses the whole project every time.")
+            description = "Reuse the saved parse of unchanged files (target/mallard_partial_parse.bin); "
+                    + "--no-partial-parse parses every file (default: yes; env DBT_PARTIAL_PARSE).")
     Boolean partialParse;
+
+    /** Whether to reuse the saved parse of unchanged files: the flag, else DBT_PARTIAL_PARSE, else yes. */
+    public boolean partialParse(Map<String, String> env) {
+        return flag(partialParse, env, "DBT_PARTIAL_PARSE", true);
+    }
 
     /** The settings these flags and the environment give; flags win over environment variables. */
     public LogSettings resolve(Map<String, String> env, Path projectDir, boolean terminal) {

@@ -29,6 +29,10 @@ public final class Checksums {
         return HexFormat.of().formatHex(digest().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
+    public static String sha256Hex(byte[] bytes) {
+        return HexFormat.of().formatHex(digest().digest(bytes));
+    }
+
     /** The checksum dbt gives a SQL file (model, analysis, snapshot, singular test) or a seed. */
     public static String ofFileContents(String text) {
         return sha256(strip(text));

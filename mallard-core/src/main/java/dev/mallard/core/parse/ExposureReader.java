@@ -24,9 +24,14 @@ final class ExposureReader {
 
     /** Every enabled exposure of {@code unit}'s properties files, in file order. */
     static List<ExposureNode> read(Project unit) {
+        return read(unit, f -> YamlFiles.readDocument(f.absolute(), unit.dir(), dev.mallard.core.error.Warnings.ignored()));
+    }
+
+    /** {@link #read(Project)} with each properties file's document given by {@code documents}. */
+    static List<ExposureNode> read(Project unit, java.util.function.Function<SourceFile, YamlFiles.Document> documents) {
         List<ExposureNode> out = new ArrayList<>();
         for (SourceFile f : unit.propertyFiles()) {
-            Map<String, Object> yaml = YamlFiles.readMap(f.absolute(), unit.dir());
+            Map<String, Object> yaml = documents.apply(f).values();
             if (!(yaml.get("exposures") instanceof List<?> list)) {
                 continue;
             }

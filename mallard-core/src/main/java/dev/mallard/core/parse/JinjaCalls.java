@@ -53,6 +53,17 @@ final class JinjaCalls {
      * with literal string arguments ({@code ref('a')}, {@code source('s', 't')}); else null.
      */
     static List<String> wholeCall(String text, String function) {
+        if (text == null) {
+            return null;
+        }
+        // most values (column names, literals) are no call at all: only parse what may be one
+        int i = 0;
+        while (i < text.length() && (Character.isWhitespace(text.charAt(i)) || text.charAt(i) == '(')) {
+            i++;
+        }
+        if (!text.startsWith(function, i)) {
+            return null;
+        }
         return literalCall(expression(text), function);
     }
 

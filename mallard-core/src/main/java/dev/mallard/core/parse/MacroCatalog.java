@@ -100,15 +100,18 @@ final class MacroCatalog {
      * the macros its code calls; for a generic test its test macro.
      */
     static Map<NodeId, List<String>> nodeCalls(JinjaEngine jinja, Map<String, MacroInfo> macros,
-                                               Iterable<Node> nodes, Set<String> namespaces) {
+                                               Iterable<Node> nodes, Set<String> namespaces,
+                                               Map<NodeId, List<String>> known) {
         Map<NodeId, List<String>> out = new LinkedHashMap<>();
+        MacroCatalog catalog = new MacroCatalog(jinja, namespaces);
+        catalog.macros.putAll(macros);
         for (Node node : nodes) {
             List<String> calls = List.of();
-            if (node instanceof TestNode t && t.isGeneric()) {
+            if (known.containsKey(node.id())) {
+                calls = known.get(node.id());
+            } else if (node instanceof TestNode t && t.isGeneric()) {
                 String ns = t.metadata().namespace();
                 String name = "test_" + t.metadata().name();
-                MacroCatalog catalog = new MacroCatalog(jinja, namespaces);
-                catalog.macros.putAll(macros);
                 String id = ns == null ? catalog.resolve(name, node.packageName()) : "macro." + ns + "." + name;
                 calls = id != null && macros.containsKey(id) ? List.of(id) : List.of();
             } else if (node instanceof TestNode t) {

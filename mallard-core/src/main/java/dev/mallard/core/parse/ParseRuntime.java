@@ -35,7 +35,20 @@ final class ParseRuntime implements DbtRuntime {
     /** Set for models: a missing var in a model that config() then disables is no error. */
     boolean deferMissingVars;
     int missingVarLine;
+    /** The environment variables env_var() read, with their values (null: unset), when recorded for the cache. */
+    Map<String, String> envReads;
+    /** The environment env_var() reads; null: the process's. */
+    Map<String, String> env;
     private int line;
+
+    @Override
+    public String envVar(String name) {
+        String value = env != null ? env.get(name) : DbtRuntime.super.envVar(name);
+        if (envReads != null) {
+            envReads.put(name, value);
+        }
+        return value;
+    }
 
     @Override
     public void atLine(int line) {

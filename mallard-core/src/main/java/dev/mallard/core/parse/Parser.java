@@ -22,6 +22,7 @@ import dev.mallard.core.project.Project;
 import dev.mallard.core.project.ProjectConfig;
 import dev.mallard.core.project.SourceFile;
 import dev.mallard.core.project.ValueRenderer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,6 +38,17 @@ public final class Parser {
     private final Project project;
     private final Vars vars;
     private final Warnings warnings;
+    private final boolean partialParse;
+    private final Map<String, String> env;
+    private ParseCache cache;
+    private PropertyDocuments documents;
+    /** Each template's checksum by its absolute path, computed once when read. */
+    private final Map<String, String> checksums = new java.util.concurrent.ConcurrentHashMap<>();
+    /** depends_on.macros of the models whose calls were read at render time or from the cache. */
+    private final Map<NodeId, List<String>> knownCalls = new java.util.concurrent.ConcurrentHashMap<>();
+    private Map<String, MacroInfo> macros = Map.of();
+    private Set<String> namespaces = Set.of();
+    private String cacheNote = "";
 
     /**
      * The manifest plus the Jinja engine holding the project's macros, reused to compile,
@@ -57,8 +69,19 @@ public final class Parser {
 
     /** A parser that reports what dbt only warns about (properties for missing nodes, unknown keys) to {@code warnings}. */
     public Parser(Project project, Warnings warnings) {
+        this(project, warnings, false, System.getenv());
+    }
+
+    /**
+     * A parser that, when {@code partialParse}, reuses the saved parse of unchanged files
+     * (target/mallard_partial_parse.bin, see {@link ParseCache}); either way it saves this
+     * parse's results there for the next one. Models see {@code env} through env_var().
+     */
+    public Parser(Project project, Warnings warnings, boolean partialParse, Map<String, String> env) {
         this.project = project;
         this.warnings = warnings;
+        this.partialParse = partialParse;
+        this.env = Map.copyOf(env);
         Map<String, Map<String, Object>> packageVars = new java.util.HashMap<>();
         for (Project p : project.packages()) {
             packageVars.put(p.name(), p.config().vars());
@@ -87,6 +110,10 @@ public final class Parser {
         }
         macroTemplates.addAll(0, packageTemplates);
         macroTemplates.addAll(0, BuiltinMacros.templates());
+        String inputs = ParseInputs.key(project, macroTemplates);
+        Path cacheFile = project.targetDir().resolve(ParseCache.FILE_NAME);
+        cache = partialParse ? ParseCache.load(cacheFile, inputs, env) : ParseCache.empty(inputs, "--no-partial-parse");
+        documents = new PropertyDocuments(cache, warnings);
         Set<String> namespaces = new LinkedHashSet<>();
         namespaces.add(pkg);
         project.packages().forEach(p -> namespaces.add(p.name()));
@@ -102,18 +129,24 @@ public final class Parser {
                     .forEach(templateFiles::add);
         }
         Map<String, String> texts = new java.util.concurrent.ConcurrentHashMap<>();
+        // a file parsed without error before, with the same text, needs no syntax check now
         List<TemplateFile> templates = templateFiles.parallelStream()
                 .map(f -> {
                     String text = read(f);
-                    texts.put(f.absolute().toString(), text);
-                    return new TemplateFile(f.relativeToProject(), text);
-                }).toList();
+                    String key = f.absolute().toString();
+                    String checksum = Checksums.ofFileContents(text);
+                    texts.put(key, text);
+                    checksums.put(key, checksum);
+                    return cache.parsedBefore(key, checksum) ? null : new TemplateFile(f.relativeToProject(), text);
+                }).filter(java.util.Objects::nonNull).toList();
         this.texts = texts;
         JinjaEngine jinja = JinjaEngine.forProject(macroTemplates, templates, new JinjaEngine.Packages(pkg, namespaces,
                 file -> BuiltinMacros.isBuiltin(file) ? "dbt" : packageOfFile.get(file), project.config().dispatch(),
                 project.config().raw().get("flags") instanceof Map<?, ?> f ? castMap(f) : Map.of()));
         Map<String, MacroInfo> macros = MacroCatalog.of(jinja, macroTemplates,
                 file -> BuiltinMacros.isBuiltin(file) ? "dbt" : packageOfFile.getOrDefault(file, pkg), namespaces);
+        this.macros = macros;
+        this.namespaces = namespaces;
         Map<String, DocBlock> docs = new LinkedHashMap<>();
         for (Project unit : units) {
             docs.putAll(DocsReader.read(unit.docFiles(), unit.name()));
@@ -126,8 +159,11 @@ public final class Parser {
             parseUnit(unit, jinja, namer, docs, nodes, disabled, enabledNames);
         }
         Manifest manifest = new Manifest(pkg, nodes, macros, docs, runHooks(ProjectConfig::onRunStart),
-                runHooks(ProjectConfig::onRunEnd), MacroCatalog.nodeCalls(jinja, macros, nodes.values(), namespaces));
+                runHooks(ProjectConfig::onRunEnd), MacroCatalog.nodeCalls(jinja, macros, nodes.values(), namespaces,
+                knownCalls));
         disabled.removeAll(enabledNames);
+        String unsaved = cache.save(cacheFile);
+        cacheNote = "Partial parse: " + cache.note() + (unsaved == null ? "" : "; " + unsaved);
         return new Result(manifest, jinja, vars, disabled);
     }
 
@@ -152,7 +188,7 @@ public final class Parser {
         ValueRenderer configRenderer = (template, file) -> jinja.renderNative(new TemplateFile(file, template),
                 new ParseRuntime(unitVars, project.target().context(), Map.of(), null), Map.of());
         PropertiesReader.Properties props = new PropertiesReader(unit.dir(), docs, pkg, configRenderer, warnings)
-                .read(unit.propertyFiles());
+                .read(unit.propertyFiles(), f -> documents.of(f, unit.dir()));
         warnUnmatched(props.models(), unit.modelFiles(), "models");
         warnUnmatched(props.seeds(), unit.seedFiles(), "seeds");
         warnUnmatched(props.analyses(), unit.analysisFiles(), "analyses");
@@ -170,7 +206,7 @@ public final class Parser {
                     }
                 })
                 .toList();
-        throwAll(outcomes.stream().filter(MallardException.class::isInstance).map(MallardException.class::cast)
+        ParseErrors.throwAll(outcomes.stream().filter(MallardException.class::isInstance).map(MallardException.class::cast)
                 .toList());
         List<ModelNode> models = outcomes.stream().map(o -> (ModelNode) o).toList();
         for (int i = 0; i < models.size(); i++) {
@@ -179,7 +215,7 @@ public final class Parser {
                 disabled.add(unit.modelFiles().get(i).stem());
                 continue;
             }
-            claimName(seenNames, m.name(), m.originalFilePath(), "model");
+            ParseErrors.claimName(seenNames, m.name(), m.originalFilePath(), "model");
             nodes.put(m.id(), m);
         }
         ProjectConfigTree analysisTree = new ProjectConfigTree(Map.of());
@@ -193,7 +229,7 @@ public final class Parser {
         for (SourceFile f : unit.seedFiles()) {
             SeedNode s = parseSeed(unit, f, seedTree, props.seeds().get(f.stem()), namer);
             if (s != null) {
-                claimName(seenNames, s.name(), s.originalFilePath(), "seed");
+                ParseErrors.claimName(seenNames, s.name(), s.originalFilePath(), "seed");
                 nodes.put(s.id(), s);
             } else {
                 disabled.add(f.stem());
@@ -202,7 +238,7 @@ public final class Parser {
         List<String> disabledSnapshots = new ArrayList<>();
         for (ModelNode snapshot : new SnapshotReader(unit, unitVars, jinja, namer).read(props.snapshots(),
                 disabledSnapshots)) {
-            claimName(seenNames, snapshot.name(), snapshot.originalFilePath(), "snapshot");
+            ParseErrors.claimName(seenNames, snapshot.name(), snapshot.originalFilePath(), "snapshot");
             nodes.put(snapshot.id(), snapshot);
         }
         disabled.addAll(disabledSnapshots);
@@ -212,7 +248,7 @@ public final class Parser {
         for (Node source : new SourceReader(unit, pkg, yamlJinja).read(props.sources())) {
             nodes.put(source.id(), source);
         }
-        ExposureReader.read(unit).forEach(e -> nodes.put(e.id(), e));
+        ExposureReader.read(unit, f -> documents.of(f, unit.dir())).forEach(e -> nodes.put(e.id(), e));
         TestCollector testCollector = new TestCollector(unit, unitVars, namer);
         for (TestNode test : testCollector.collect(nodes, props, jinja)) {
             Node previous = nodes.putIfAbsent(test.id(), test);
@@ -247,31 +283,6 @@ public final class Parser {
         }
     }
 
-    /** Nothing when there are no errors; the error itself when one; else one error listing all. */
-    private static void throwAll(List<MallardException> errors) {
-        if (errors.isEmpty()) {
-            return;
-        }
-        if (errors.size() == 1) {
-            throw errors.get(0);
-        }
-        StringBuilder sb = new StringBuilder(errors.size() + " models cannot be parsed:");
-        for (MallardException e : errors) {
-            sb.append("\n").append(e.describe().replace("\n", "\n  "));
-        }
-        // each entry names its own file and line
-        throw new MallardException(errors.get(0).code(), sb.toString());
-    }
-
-    private static void claimName(Map<String, String> seen, String name, String file, String kind) {
-        String previous = seen.putIfAbsent(name, file);
-        if (previous != null) {
-            throw new MallardException(ErrorCode.DUPLICATE_NODE, "two resources are named '" + name + "': "
-                    + previous + " and " + file, file, 1,
-                    "rename one of the files; ref() needs names to be unique", null);
-        }
-    }
-
     private ModelNode parseModel(Project unit, SourceFile f, ResourceType type, ProjectConfigTree tree,
                                  ProjectConfigTree rootOverrides, Map<String, PropertyPatch> patches,
                                  JinjaEngine jinja, RelationNamer namer) {
@@ -287,12 +298,27 @@ public final class Parser {
         if (patch != null) {
             ConfigMerger.mergeInto(config, patch.config());
         }
-        String raw = texts.containsKey(f.absolute().toString()) ? texts.get(f.absolute().toString()) : read(f);
-        Relation preliminary = new Relation(project.target().effectiveDatabase(), project.target().schema(), name);
-        ParseRuntime rt = new ParseRuntime(vars.scopedTo(pkg), project.target().context(), config, preliminary);
-        rt.deferMissingVars = true;
-        jinja.render(new TemplateFile(f.relativeToProject(), raw), rt, Map.of("model", Map.of("name", name)));
-        ConfigMerger.mergeInto(config, rt.config);
+        String key = f.absolute().toString();
+        String raw = texts.containsKey(key) ? texts.get(key) : read(f);
+        String checksum = checksums.containsKey(key) ? checksums.get(key) : Checksums.ofFileContents(raw);
+        String configKey = ParseCache.configKey(config);
+        ParseCache.Render rendered = cache.render(key, checksum, configKey);
+        ParseRuntime rt = null;
+        if (rendered == null) {
+            Relation preliminary = new Relation(project.target().effectiveDatabase(), project.target().schema(), name);
+            rt = new ParseRuntime(vars.scopedTo(pkg), project.target().context(), config, preliminary);
+            rt.deferMissingVars = true;
+            rt.envReads = new LinkedHashMap<>();
+            rt.env = env;
+            jinja.render(new TemplateFile(f.relativeToProject(), raw), rt, Map.of("model", Map.of("name", name)));
+            rendered = new ParseCache.Render(rt.config, rt.refs, rt.sources,
+                    MacroCatalog.calledBy(jinja, macros, f.relativeToProject(), raw, namespaces));
+            if (rt.missingVar == null) {
+                cache.putRender(key, checksum, configKey, rt.envReads, rendered);
+            }
+        }
+        knownCalls.put(NodeId.of(type, pkg, name), rendered.macroCalls());
+        ConfigMerger.mergeInto(config, rendered.config());
         if (rootOverrides != null) {
             // dbt: the root project's dbt_project.yml configures a package's node over its own config() calls
             ConfigMerger.mergeInto(config, rootOverrides.configFor(fqn));
@@ -305,7 +331,7 @@ public final class Parser {
         if (!nodeConfig.enabled()) {
             return null;
         }
-        if (rt.missingVar != null) {
+        if (rt != null && rt.missingVar != null) {
             throw rt.missingVar.file() != null ? rt.missingVar
                     : rt.missingVar.locatedAt(f.relativeToProject(), rt.missingVarLine);
         }
@@ -313,8 +339,8 @@ public final class Parser {
         String path = type == ResourceType.ANALYSIS ? "analysis/" + f.relativeToRoot() : f.relativeToRoot();
         return new ModelNode(NodeId.of(type, pkg, name), type, name, pkg, path, f.relativeToProject(), fqn,
                 raw, nodeConfig, relation, patch == null ? "" : patch.description(),
-                patch == null ? Map.of() : patch.columns(), ConstraintRefs.withForeignKeyRefs(rt.refs, patch),
-                rt.sources, patch == null ? null : pkg + "://" + patch.file(), Checksums.ofFileContents(raw),
+                patch == null ? Map.of() : patch.columns(), ConstraintRefs.withForeignKeyRefs(rendered.refs(), patch),
+                rendered.sources(), patch == null ? null : pkg + "://" + patch.file(), checksum,
                 ConstraintRefs.modelConstraints(patch));
     }
 
@@ -357,6 +383,11 @@ public final class Parser {
         node.put("original_file_path", f.relativeToProject());
         node.put("package_name", unit.name());
         return node;
+    }
+
+    /** How this parse used the partial-parse cache, for the debug log. */
+    public String cacheNote() {
+        return cacheNote;
     }
 
     static String read(SourceFile f) {

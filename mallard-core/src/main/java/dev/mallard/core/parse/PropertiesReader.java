@@ -58,6 +58,12 @@ final class PropertiesReader {
 
     @SuppressWarnings("unchecked")
     Properties read(List<SourceFile> files) {
+        return read(files, f -> YamlFiles.readDocument(f.absolute(), projectDir, warnings));
+    }
+
+    /** Reads {@code files}, each one's document given by {@code documents}. */
+    @SuppressWarnings("unchecked")
+    Properties read(List<SourceFile> files, java.util.function.Function<SourceFile, YamlFiles.Document> documents) {
         Map<String, PropertyPatch> models = new LinkedHashMap<>();
         Map<String, PropertyPatch> seeds = new LinkedHashMap<>();
         Map<String, PropertyPatch> snapshots = new LinkedHashMap<>();
@@ -65,7 +71,7 @@ final class PropertiesReader {
         List<SourceDefinition> sources = new ArrayList<>();
         List<Map<String, Object>> unitTests = new ArrayList<>();
         for (SourceFile f : files) {
-            YamlFiles.Document document = YamlFiles.readDocument(f.absolute(), projectDir, warnings);
+            YamlFiles.Document document = documents.apply(f);
             Map<String, Object> y = document.values();
             String file = f.relativeToProject();
             new PropertyKeys(file, document, warnings).check();

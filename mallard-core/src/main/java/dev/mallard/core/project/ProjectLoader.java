@@ -132,42 +132,43 @@ public final class ProjectLoader {
     /** A project of the files under {@code dir}'s paths, named by their path from {@code displayDir}. */
     private static Project files(Path dir, Path displayDir, ProjectConfig config, Target target,
                                  Map<String, Object> cliVars, String notice, ProjectConfig rootConfig) {
+        Map<Path, List<Path>> listings = new java.util.HashMap<>();
         List<SourceFile> modelFiles = new ArrayList<>();
         List<SourceFile> propertyFiles = new ArrayList<>();
         List<SourceFile> docFiles = new ArrayList<>();
         for (String root : config.modelPaths()) {
-            walk(dir, displayDir, root, modelFiles, ".sql");
-            walk(dir, displayDir, root, propertyFiles, ".yml", ".yaml");
-            walk(dir, displayDir, root, docFiles, ".md");
+            walk(listings, dir, displayDir, root, modelFiles, ".sql");
+            walk(listings, dir, displayDir, root, propertyFiles, ".yml", ".yaml");
+            walk(listings, dir, displayDir, root, docFiles, ".md");
         }
         List<SourceFile> seedFiles = new ArrayList<>();
         for (String root : config.seedPaths()) {
-            walk(dir, displayDir, root, seedFiles, ".csv");
-            walk(dir, displayDir, root, propertyFiles, ".yml", ".yaml");
+            walk(listings, dir, displayDir, root, seedFiles, ".csv");
+            walk(listings, dir, displayDir, root, propertyFiles, ".yml", ".yaml");
         }
         List<SourceFile> macroFiles = new ArrayList<>();
         for (String root : config.macroPaths()) {
-            walk(dir, displayDir, root, macroFiles, ".sql");
-            walk(dir, displayDir, root, propertyFiles, ".yml", ".yaml");
-            walk(dir, displayDir, root, docFiles, ".md");
+            walk(listings, dir, displayDir, root, macroFiles, ".sql");
+            walk(listings, dir, displayDir, root, propertyFiles, ".yml", ".yaml");
+            walk(listings, dir, displayDir, root, docFiles, ".md");
         }
         List<SourceFile> testFiles = new ArrayList<>();
         for (String root : config.testPaths()) {
-            walk(dir, displayDir, root, testFiles, ".sql");
-            walk(dir, displayDir, root, propertyFiles, ".yml", ".yaml");
+            walk(listings, dir, displayDir, root, testFiles, ".sql");
+            walk(listings, dir, displayDir, root, propertyFiles, ".yml", ".yaml");
         }
         List<SourceFile> snapshotFiles = new ArrayList<>();
         for (String root : config.snapshotPaths()) {
-            walk(dir, displayDir, root, snapshotFiles, ".sql");
-            walk(dir, displayDir, root, propertyFiles, ".yml", ".yaml");
+            walk(listings, dir, displayDir, root, snapshotFiles, ".sql");
+            walk(listings, dir, displayDir, root, propertyFiles, ".yml", ".yaml");
         }
         List<SourceFile> analysisFiles = new ArrayList<>();
         for (String root : config.analysisPaths()) {
-            walk(dir, displayDir, root, analysisFiles, ".sql");
-            walk(dir, displayDir, root, propertyFiles, ".yml", ".yaml");
+            walk(listings, dir, displayDir, root, analysisFiles, ".sql");
+            walk(listings, dir, displayDir, root, propertyFiles, ".yml", ".yaml");
         }
         for (String root : config.docsPaths()) {
-            walk(dir, displayDir, root, docFiles, ".md");
+            walk(listings, dir, displayDir, root, docFiles, ".md");
         }
         return new Project(dir, config, target, cliVars, modelFiles, seedFiles, macroFiles,
                 testFiles, snapshotFiles, analysisFiles, dedupe(propertyFiles), dedupe(docFiles), notice, List.of(),
@@ -199,15 +200,20 @@ public final class ProjectLoader {
         return out;
     }
 
-    private static void walk(Path projectDir, Path displayDir, String root, List<SourceFile> out,
-                             String... extensions) {
+    private static void walk(Map<Path, List<Path>> listings, Path projectDir, Path displayDir, String root,
+                             List<SourceFile> out, String... extensions) {
         Path rootDir = projectDir.resolve(root).normalize();
         if (!Files.isDirectory(rootDir)) {
             return;
         }
-        try (Stream<Path> paths = Files.walk(rootDir)) {
-            paths.filter(Files::isRegularFile)
-                    .filter(p -> {
+        // each folder is listed once, though its .sql, .yml and .md files are collected in turn
+        List<Path> listing = listings.get(rootDir);
+        if (listing == null) {
+            listing = regularFiles(rootDir);
+            listings.put(rootDir, listing);
+        }
+        try (Stream<Path> paths = listing.stream()) {
+            paths.filter(p -> {
                         String n = p.getFileName().toString();
                         for (String ext : extensions) {
                             if (n.endsWith(ext)) {
@@ -220,8 +226,26 @@ public final class ProjectLoader {
                     .forEach(p -> out.add(new SourceFile(p, root,
                             rootDir.relativize(p).toString().replace('\\', '/'),
                             displayDir.relativize(p).toString().replace('\\', '/'))));
+        }
+    }
+
+    /** The regular files under {@code rootDir} (a symbolic link counts when it leads to one), in walk order. */
+    private static List<Path> regularFiles(Path rootDir) {
+        List<Path> files = new ArrayList<>();
+        try {
+            Files.walkFileTree(rootDir, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path file,
+                                                               java.nio.file.attribute.BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(file)) {
+                        files.add(file);
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new MallardException(ErrorCode.PROJECT, "cannot list " + rootDir + ": " + e.getMessage());
         }
+        return files;
     }
 }

@@ -73,7 +73,11 @@ public final class YamlFiles {
         } catch (IOException e) {
             throw new MallardException(ErrorCode.PROJECT, "cannot read " + display + ": " + e.getMessage());
         }
-        String text = TextFiles.readUtf8(file, display);
+        return parseDocument(TextFiles.readUtf8(file, display), display, warnings);
+    }
+
+    /** {@link #readDocument} of a text already read; {@code display} names it in messages. */
+    public static Document parseDocument(String text, String display, Warnings warnings) {
         YamlLimits limits = new YamlLimits(display, warnings);
         return new Document(asMap(build(composeWithin(text, display, limits), display), display), limits.keyLines());
     }

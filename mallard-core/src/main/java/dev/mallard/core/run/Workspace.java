@@ -27,6 +27,7 @@ public final class Workspace implements AutoCloseable {
     private final String invocationId = dev.mallard.core.events.Invocation.id();
     private final Instant startedAt = Instant.now();
     private Engine engine;
+    private String parseNote = "";
 
     private Workspace(Project project, Parser.Result parsed, Linker linker, Dag dag, Warnings warnings) {
         this.project = project;
@@ -36,13 +37,27 @@ public final class Workspace implements AutoCloseable {
         this.dag = dag;
     }
 
+    /** Loads and parses the project, reusing the saved parse of unchanged files (as dbt's partial parsing). */
     public static Workspace load(ProjectLoader.Options options, Map<String, String> env) {
+        return load(options, env, true);
+    }
+
+    /** Loads and parses the project; {@code partialParse} false parses every file (--no-partial-parse). */
+    public static Workspace load(ProjectLoader.Options options, Map<String, String> env, boolean partialParse) {
         Warnings warnings = new Warnings();
         Project project = loadProject(options, env, warnings);
-        Parser.Result parsed = new Parser(project, warnings).parse();
+        Parser parser = new Parser(project, warnings, partialParse, env);
+        Parser.Result parsed = parser.parse();
         Linker linker = new Linker(parsed.manifest(), parsed.disabledNames());
         Dag dag = linker.link();
-        return new Workspace(project, parsed, linker, dag, warnings);
+        Workspace ws = new Workspace(project, parsed, linker, dag, warnings);
+        ws.parseNote = parser.cacheNote();
+        return ws;
+    }
+
+    /** How the parse used the partial-parse cache, for the debug log. */
+    public String parseNote() {
+        return parseNote;
     }
 
     /** The project, profile and target alone, unparsed (for commands that need no nodes, such as debug). */

@@ -1,0 +1,78 @@
+package dev.mallard.core.parse;
+
+import dev.mallard.core.jinja.TemplateFile;
+import dev.mallard.core.project.Project;
+import dev.mallard.core.project.ProjectConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What every file's parse depends on, hashed into the partial-parse cache's global key:
+ * Mallard's own build, the project's folder, target and {@code --vars}, every project's
+ * (root and packages) rendered dbt_project.yml, and the path and text of every macro
+ * (dbt's, the packages', the project's, generic tests). Any change parses every file again.
+ */
+final class ParseInputs {
+    private ParseInputs() {
+    }
+
+    static String key(Project project, List<TemplateFile> macroTemplates) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeUTF(build(ParseInputs.class) + build(dev.mallard.jinja.Environment.class));
+            out.writeUTF(project.dir().toAbsolutePath().normalize().toString());
+            value(out, project.cliVars());
+            value(out, project.target().context());
+            out.writeUTF(String.valueOf(project.target()));
+            config(out, project.config());
+            for (Project p : project.packages()) {
+                out.writeUTF(p.name() + "@" + p.dir().toAbsolutePath().normalize());
+                config(out, p.config());
+            }
+            out.writeInt(macroTemplates.size());
+            for (TemplateFile t : macroTemplates) {
+                CacheValues.writeString(out, t.path());
+                CacheValues.writeString(out, t.text());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Checksums.sha256Hex(bytes.toByteArray());
+    }
+
+    private static void config(DataOutputStream out, ProjectConfig config) throws IOException {
+        out.writeUTF(config.name());
+        for (Object part : List.of(config.vars(), config.models(), config.seeds(), config.tests(), config.snapshots(),
+                config.sources(), config.raw())) {
+            value(out, part);
+        }
+    }
+
+    /** A plain value in the cache's own encoding; anything else by its text (a new text is a new key: safe). */
+    private static void value(DataOutputStream out, Object v) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream encoded = new DataOutputStream(bytes)) {
+            CacheValues.write(encoded, v);
+            out.writeInt(bytes.size());
+            bytes.writeTo(out);
+        } catch (CacheValues.Uncacheable e) {
+            CacheValues.writeString(out, String.valueOf(v));
+        }
+    }
+
+    /** Mallard's build: the jar (or classes folder) this class came from, with its size and time. */
+    private static String build(Class<?> type) {
+        try {
+            Path code = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return code + ":" + Files.size(code) + ":" + Files.getLastModifiedTime(code).toMillis();
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            return "unknown:" + System.nanoTime(); // unknown build: never reuse
+        }
+    }
+}

@@ -7,7 +7,7 @@ import dev.mallard.core.manifest.ModelNode;
 import java.util.Optional;
 
 /**
- * {@code materialized='table'}: build into a temporary table, then swap atomically. With an
+ * {@code materialized='table'}: build and swap in one transaction ({@link RelationSwap#build}). With an
  * enforced contract the columns are checked first and the table is created with its
  * declared columns and constraints, then filled by INSERT ... SELECT, so a violating row
  * fails the build and the previous table stays. A table with foreign keys is replaced
@@ -17,7 +17,7 @@ public final class TableMaterialization implements Materialization {
     @Override
     public String build(MaterializationContext ctx) {
         Relation target = ctx.node().relation();
-        ctx.session().createSchemaIfMissing(target.database(), target.schema());
+        ctx.ensureSchema(target);
         RelationSwap.clearLeftovers(ctx, target);
         ctx.runHooks(ctx.node().config().preHooks());
         String select = SqlText.selectOf(ctx.compiledSql(), target);
@@ -29,14 +29,7 @@ public final class TableMaterialization implements Materialization {
         if ((contracted != null && TableDefinition.declaresForeignKey(contracted)) || existingHasForeignKeys(ctx, target)) {
             RelationSwap.replaceInPlace(ctx, target, () -> create(ctx, target, select, contracted), postHooksInside);
         } else {
-            Relation tmp = RelationSwap.temporary(target);
-            try {
-                create(ctx, tmp, select, contracted);
-            } catch (RuntimeException e) {
-                ctx.session().execute("DROP TABLE IF EXISTS " + tmp.render());
-                throw e;
-            }
-            RelationSwap.swapIn(ctx, target, postHooksInside);
+            RelationSwap.build(ctx, target, table -> create(ctx, table, select, contracted), postHooksInside);
         }
         TableIndexes.create(ctx, target);
         ctx.runHooks(ctx.node().config().postHooksAfterCommit());
@@ -56,8 +49,8 @@ public final class TableMaterialization implements Materialization {
     }
 
     private static boolean existingHasForeignKeys(MaterializationContext ctx, Relation target) {
-        Optional<ExistingRelation> existing = ctx.session().findRelation(target);
-        return existing.isPresent() && existing.get().kind() == RelationKind.TABLE
+        Optional<ExistingRelation> existing = ctx.existing(target);
+        return existing.isPresent() && existing.get().kind() == RelationKind.TABLE && ctx.keysOrIndexesPossible()
                 && ForeignKeyDependents.hasForeignKeys(ctx, target);
     }
 

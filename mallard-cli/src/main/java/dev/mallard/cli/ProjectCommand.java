@@ -16,7 +16,9 @@ abstract class ProjectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Workspace ws = Workspace.load(options.toLoaderOptions().requiringPackages(requiresPackages()), System.getenv())) {
+        dev.mallard.core.events.PhaseTimes.mark("command starts");
+        try (Workspace ws = Workspace.load(options.toLoaderOptions().requiringPackages(requiresPackages()), System.getenv(),
+                opensEngine())) {
             if (ws.project().profileNotice() != null && announcesProfile()) {
                 printer.line(ws.project().profileNotice());
             }
@@ -45,6 +47,11 @@ abstract class ProjectCommand implements Callable<Integer> {
     /** Whether the project's packages must be installed (dbt checks before parsing; clean and debug do not parse). */
     boolean requiresPackages() {
         return true;
+    }
+
+    /** Whether the command certainly uses the engine: it is then opened while the project parses. */
+    boolean opensEngine() {
+        return false;
     }
 
     abstract int run(Workspace ws);

@@ -72,9 +72,9 @@ final class RetryCommand extends ProjectCommand {
 
     /** The command of the previous run, found among mallard's own subcommands. */
     private static ExecuteNodes commandFor(String which) {
-        CommandLine sub = new CommandLine(new Main()).getSubcommands().get(which);
-        if (sub != null && sub.getCommand() instanceof ExecuteNodes command) {
-            return command;
+        Class<?> type = Main.COMMANDS.get(which);
+        if (type != null && ExecuteNodes.class.isAssignableFrom(type)) {
+            return (ExecuteNodes) new CommandLine(type).getCommand();
         }
         throw new MallardException(ErrorCode.USAGE, "retry re-runs run, seed and build, but the last command in "
                 + "run_results.json was '" + which + "'");

@@ -28,8 +28,20 @@ public final class TableMaterialization implements Materialization {
         Runnable postHooksInside = () -> ctx.runHooks(ctx.node().config().postHooksInTransaction());
         if ((contracted != null && TableDefinition.declaresForeignKey(contracted)) || existingHasForeignKeys(ctx, target)) {
             RelationSwap.replaceInPlace(ctx, target, () -> create(ctx, target, select, contracted), postHooksInside);
+        } else if (contracted != null || !ctx.node().config().postHooksInTransaction().isEmpty()) {
+            // filled outside the swap's transaction: DuckDB checks constraints (a contract's, or those post-hooks
+            // add) at once on a committed table and names the violation a Constraint Error, where on a table of
+            // the open transaction it reports a failed commit
+            Relation tmp = RelationSwap.temporary(target);
+            try {
+                create(ctx, tmp, select, contracted);
+            } catch (RuntimeException e) {
+                ctx.session().execute("DROP TABLE IF EXISTS " + tmp.render());
+                throw e;
+            }
+            RelationSwap.swapIn(ctx, target, postHooksInside);
         } else {
-            RelationSwap.build(ctx, target, table -> create(ctx, table, select, contracted), postHooksInside);
+            RelationSwap.build(ctx, target, table -> create(ctx, table, select, null), postHooksInside);
         }
         TableIndexes.create(ctx, target);
         ctx.runHooks(ctx.node().config().postHooksAfterCommit());

@@ -135,6 +135,7 @@ public final class Workspace implements AutoCloseable {
             opening = null;
             try {
                 engine = pending.join();
+                PhaseTimes.mark("engine open (waited for)");
             } catch (java.util.concurrent.CompletionException e) {
                 if (e.getCause() instanceof RuntimeException r) {
                     throw r;
@@ -147,8 +148,8 @@ public final class Workspace implements AutoCloseable {
         }
         if (engine == null) {
             engine = Engines.open(project.target(), project.dir());
+            PhaseTimes.mark("engine open");
         }
-        PhaseTimes.mark("engine open");
         return engine;
     }
 

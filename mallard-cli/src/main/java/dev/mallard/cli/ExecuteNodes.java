@@ -34,6 +34,11 @@ abstract class ExecuteNodes extends ProjectCommand {
 
     abstract Set<ResourceType> resourceTypes();
 
+    @Override
+    boolean opensEngine() {
+        return !dryRun;
+    }
+
     /** The command's resource types narrowed to {@code --resource-type} names (all when none given). */
     static Set<ResourceType> restrict(Set<ResourceType> types, java.util.List<String> names) {
         if (names == null || names.isEmpty()) {
@@ -62,6 +67,7 @@ abstract class ExecuteNodes extends ProjectCommand {
                 .of(selection.eventTimeStart, selection.eventTimeEnd);
         Set<NodeId> selected = retryNodes != null ? retryNodes : Selections.select(ws, selection, resourceTypes());
         Plan plan = new Planner(ws.manifest(), ws.dag()).plan(selected, resourceTypes());
+        dev.mallard.core.events.PhaseTimes.mark("selected and planned");
         if (dryRun) {
             printer.output(plan.describe().stripTrailing());
             return 0;
@@ -85,6 +91,7 @@ abstract class ExecuteNodes extends ProjectCommand {
                 selection.empty, selection.storeFailures, warningTestsFail()),
                 Selections.deferral(selection, selected));
         RunSummary summary = runner.run(commandName(), plan);
+        dev.mallard.core.events.PhaseTimes.mark("run finished, summary out");
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("select", selection.select);
         args.put("exclude", selection.exclude);
@@ -98,6 +105,7 @@ abstract class ExecuteNodes extends ProjectCommand {
         }
         StateArgs.record(args, selection, options);
         Artifacts.write(ws, summary, args);
+        dev.mallard.core.events.PhaseTimes.mark("artifacts written");
         return summary.failed() ? 1 : 0;
     }
 

@@ -34,6 +34,7 @@ final class LoggedExecution implements CommandLine.IExecutionStrategy {
 
     @Override
     public int execute(ParseResult parseResult) {
+        dev.mallard.core.events.PhaseTimes.mark("command line parsed");
         if (CommandLine.printHelpIfRequested(parseResult)) {
             return 0;
         }
@@ -50,6 +51,7 @@ final class LoggedExecution implements CommandLine.IExecutionStrategy {
         }
         long t0 = System.nanoTime();
         try (EventLogging events = EventLogging.start(settings, project != null)) {
+            dev.mallard.core.events.PhaseTimes.mark("logging started");
             ProgressPrinter printer = events.printer();
             if (project != null) {
                 project.printer = printer;
@@ -68,6 +70,7 @@ final class LoggedExecution implements CommandLine.IExecutionStrategy {
             args.put("use_colors", String.valueOf(settings.colors()));
             printer.emit("MainReportArgs", "A002", EventLevel.DEBUG, "running mallard with arguments " + args,
                     Map.of("args", args));
+            dev.mallard.core.events.PhaseTimes.mark("version reported");
             int code;
             try {
                 code = new CommandLine.RunLast().execute(parseResult);

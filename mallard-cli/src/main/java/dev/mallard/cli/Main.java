@@ -57,6 +57,7 @@ public final class Main implements Runnable {
             System.out.println(VERSION);
             return 0;
         }
+        dev.mallard.core.events.PhaseTimes.mark("main");
         Invocation.begin();
         Main main = new Main();
         CommandLine cli = new CommandLine(main);
@@ -76,6 +77,10 @@ public final class Main implements Runnable {
         cli.setExecutionStrategy(new LoggedExecution(main.log));
         cli.setExecutionExceptionHandler((ex, cmd, parseResult) -> LoggedExecution.handle(ex, cmd, parseResult,
                 EventLogging.current()));
-        return cli.execute(args);
+        dev.mallard.core.events.PhaseTimes.mark("picocli model built");
+        int code = cli.execute(args);
+        dev.mallard.core.events.PhaseTimes.mark("exit");
+        dev.mallard.core.events.PhaseTimes.printTotals();
+        return code;
     }
 }

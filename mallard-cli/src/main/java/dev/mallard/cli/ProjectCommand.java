@@ -21,8 +21,9 @@ abstract class ProjectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        dev.mallard.core.events.PhaseTimes.mark("command starts");
         try (Workspace ws = Workspace.load(options.toLoaderOptions().requiringPackages(requiresPackages()), System.getenv(),
-                partialParse)) {
+                partialParse, opensEngine())) {
             if (!ws.parseNote().isEmpty()) {
                 printer.emit("PartialParse", "Z050", EventLevel.DEBUG, ws.parseNote(), Map.of("msg", ws.parseNote()));
             }
@@ -54,6 +55,11 @@ abstract class ProjectCommand implements Callable<Integer> {
     /** Whether the project's packages must be installed (dbt checks before parsing; clean and debug do not parse). */
     boolean requiresPackages() {
         return true;
+    }
+
+    /** Whether the command certainly uses the engine: it is then opened while the project parses. */
+    boolean opensEngine() {
+        return false;
     }
 
     abstract int run(Workspace ws);

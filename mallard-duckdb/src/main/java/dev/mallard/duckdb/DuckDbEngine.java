@@ -32,6 +32,8 @@ public final class DuckDbEngine implements Engine {
     private final String description;
     private final String database;
     private final List<String> sessionSetup;
+    /** The database file this engine created by opening it (null if it existed, or in memory). */
+    private Path createdFile;
 
     private DuckDbEngine(DuckDBConnection root, String description, String database, List<String> sessionSetup) {
         this.root = root;
@@ -44,11 +46,13 @@ public final class DuckDbEngine implements Engine {
         String path = target.string("path");
         String url;
         String shown;
+        Path created = null;
         if (path == null || path.isBlank() || path.equals(":memory:")) {
             url = "jdbc:duckdb:";
             shown = ":memory:";
         } else {
             Path file = projectDir.resolve(path).normalize();
+            created = Files.exists(file) ? null : file;
             try {
                 Files.createDirectories(file.toAbsolutePath().getParent());
             } catch (IOException e) {
@@ -80,6 +84,7 @@ public final class DuckDbEngine implements Engine {
         }
         DuckDbEngine engine = new DuckDbEngine(conn, "DuckDB " + version(conn) + " at " + shown,
                 databaseName(conn), List.copyOf(setup));
+        engine.createdFile = created;
         try (Statement st = conn.createStatement()) {
             for (String sql : setup) {
                 st.execute(sql);
@@ -176,6 +181,20 @@ public final class DuckDbEngine implements Engine {
     @Override
     public String describe() {
         return description;
+    }
+
+    /** Closes, and removes the database file if opening it created it: nothing used it. */
+    @Override
+    public void closeUnused() {
+        close();
+        if (createdFile != null) {
+            try {
+                Files.deleteIfExists(createdFile);
+                Files.deleteIfExists(createdFile.resolveSibling(createdFile.getFileName() + ".wal"));
+            } catch (IOException e) {
+                // an empty database file left behind is harmless
+            }
+        }
     }
 
     @Override

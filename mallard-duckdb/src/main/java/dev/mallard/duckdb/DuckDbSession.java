@@ -9,6 +9,7 @@ import dev.mallard.core.engine.Relation;
 import dev.mallard.core.engine.RelationKind;
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
+import dev.mallard.core.events.PhaseTimes;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -31,15 +32,27 @@ final class DuckDbSession implements EngineSession {
 
     @Override
     public void execute(String sql) {
+        long t = PhaseTimes.start();
         try (Statement st = conn.createStatement()) {
             st.execute(sql);
         } catch (SQLException e) {
             throw sqlError(e);
+        } finally {
+            if (PhaseTimes.on()) {
+                PhaseTimes.add("engine: execute " + firstWords(sql), t);
+            }
         }
+    }
+
+    /** A statement's first two words, the kind it is counted under in -Dmallard.timing's totals. */
+    private static String firstWords(String sql) {
+        String[] words = sql.strip().split("\\s+", 3);
+        return words.length < 2 ? words[0] : words[0] + " " + words[1];
     }
 
     @Override
     public QueryResult query(String sql, int maxRows) {
+        long t = PhaseTimes.start();
         try (Statement st = conn.createStatement()) {
             boolean hasResult = st.execute(sql);
             if (!hasResult) {
@@ -50,6 +63,8 @@ final class DuckDbSession implements EngineSession {
             }
         } catch (SQLException e) {
             throw sqlError(e);
+        } finally {
+            PhaseTimes.add("engine: query", t);
         }
     }
 
@@ -110,6 +125,7 @@ final class DuckDbSession implements EngineSession {
     private List<ExistingRelation> relations(String where, String... params) {
         String sql = "select table_catalog, table_schema, table_name, table_type from information_schema.tables where "
                 + where + " order by table_name";
+        long t = PhaseTimes.start();
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setString(i + 1, params[i]);
@@ -125,6 +141,8 @@ final class DuckDbSession implements EngineSession {
             return out;
         } catch (SQLException e) {
             throw sqlError(e);
+        } finally {
+            PhaseTimes.add("engine: catalog relations", t);
         }
     }
 
@@ -181,7 +199,8 @@ final class DuckDbSession implements EngineSession {
             List<String> inferred = columns.stream().filter(c -> !load.columnTypes().containsKey(c)).toList();
             Map<String, String> types = new java.util.HashMap<>(load.columnTypes());
             if (!inferred.isEmpty()) {
-                types.putAll(new SeedTypes(sql -> query(sql, -1).rows(), raw).infer(inferred));
+                SeedTypes seedTypes = new SeedTypes(sql -> query(sql, -1).rows(), raw);
+                types.putAll(small(load.file()) ? seedTypes.inferAtOnce(inferred) : seedTypes.infer(inferred));
             }
             List<String> select = new ArrayList<>();
             for (String c : columns) {
@@ -195,6 +214,15 @@ final class DuckDbSession implements EngineSession {
                     + " FROM " + raw);
         } finally {
             execute("DROP TABLE IF EXISTS " + raw);
+        }
+    }
+
+    /** Below 1 MB a seed's types are inferred in one query; larger files keep the searches that stop early. */
+    private static boolean small(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.size(file) < 1_000_000;
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 

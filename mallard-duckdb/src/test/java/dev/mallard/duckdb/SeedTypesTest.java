@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Seed columns are typed as dbt-duckdb types them (agate's inference; the cases were checked
- * against dbt 1.11), by one query in DuckDB that agrees with the value-by-value reference.
+ * against dbt 1.11), by one query in DuckDB that agrees with the value-by-value reference;
+ * both the per-test searches and the one-query form of small files are checked on each case.
  */
 class SeedTypesTest {
     private static Connection conn;
@@ -60,8 +61,11 @@ class SeedTypesTest {
                 }
                 ps.executeBatch();
             }
-            return new ArrayList<>(new SeedTypes(SeedTypesTest::rows, Relation.quote("t")).infer(names)
-                    .values());
+            SeedTypes seedTypes = new SeedTypes(SeedTypesTest::rows, Relation.quote("t"));
+            List<String> searched = new ArrayList<>(seedTypes.infer(names).values());
+            // the one-query inference of small files must agree with the searches on every case
+            assertEquals(searched, new ArrayList<>(seedTypes.inferAtOnce(names).values()), "inferAtOnce");
+            return searched;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

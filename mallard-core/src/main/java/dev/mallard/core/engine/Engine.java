@@ -24,4 +24,9 @@ public interface Engine extends AutoCloseable {
 
     @Override
     void close();
+
+    /** Closes an engine that was opened ahead of need and never used; the default just closes. */
+    default void closeUnused() {
+        close();
+    }
 }

@@ -7,15 +7,52 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
-/** Writes target/compiled/ and target/run/ files, as dbt does. */
+/**
+ * Writes target/compiled/ and target/run/ files, as dbt does. {@link #inBackground} hands the
+ * writes to one writer thread, off the workers' path; {@link #awaitWrites} waits for them.
+ */
 public final class ArtifactFiles {
     private final Path targetDir;
     private final String projectName;
+    private final Set<Path> folders = ConcurrentHashMap.newKeySet();
+    private final ExecutorService writer;
 
     public ArtifactFiles(Path targetDir, String projectName) {
+        this(targetDir, projectName, null);
+    }
+
+    private ArtifactFiles(Path targetDir, String projectName, ExecutorService writer) {
         this.targetDir = targetDir;
         this.projectName = projectName;
+        this.writer = writer;
+    }
+
+    /** The same files, written in order by one background thread until {@link #awaitWrites}. */
+    public ArtifactFiles inBackground() {
+        return new ArtifactFiles(targetDir, projectName, Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "artifact-writer");
+            t.setDaemon(true);
+            return t;
+        }));
+    }
+
+    /** Waits until every file handed to the background writer is written. */
+    public void awaitWrites() {
+        if (writer == null) {
+            return;
+        }
+        writer.shutdown();
+        try {
+            writer.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public Path compiledPath(Node node) {
@@ -54,9 +91,19 @@ public final class ArtifactFiles {
                 String.join(";\n\n", statements) + ";\n");
     }
 
-    private static void write(Path file, String text) {
+    private void write(Path file, String text) {
+        if (writer == null) {
+            writeNow(file, text);
+        } else {
+            writer.execute(() -> writeNow(file, text));
+        }
+    }
+
+    private void writeNow(Path file, String text) {
         try {
-            Files.createDirectories(file.getParent());
+            if (folders.add(file.getParent())) {
+                Files.createDirectories(file.getParent());
+            }
             Files.writeString(file, text);
         } catch (IOException e) {
             // artifacts are a convenience; a failure to write them must not fail the build

@@ -3,6 +3,7 @@ package dev.mallard.core.exec;
 import dev.mallard.core.engine.Engine;
 import dev.mallard.core.engine.EngineSession;
 import dev.mallard.core.error.MallardException;
+import dev.mallard.core.events.PhaseTimes;
 import dev.mallard.core.manifest.Manifest;
 import dev.mallard.core.manifest.ModelNode;
 import dev.mallard.core.manifest.Node;
@@ -48,6 +49,8 @@ public final class Executor {
     private boolean warningTestsFail;
     /** The relations this plan rebuilds as tables: foreign-key dependents that may be detached. */
     private volatile Set<dev.mallard.core.engine.Relation> tablesRebuilt = Set.of();
+    /** The relations of the current run, listed once per schema (see {@link dev.mallard.core.materialize.RunCatalog}). */
+    private volatile dev.mallard.core.materialize.RunCatalog catalog;
     /** When this invocation started: the default end of microbatch models' batches. */
     private final Instant invocationStarted = Instant.now();
 
@@ -88,6 +91,7 @@ public final class Executor {
                         || "incremental".equals(s.materialization()) && dev.mallard.core.materialize.IncrementalMaterialization
                                 .rebuildsFromScratch(manifest.nodes().get(s.node()), compiler.fullRefresh()))
                 .map(s -> manifest.nodes().get(s.node()).relation()).collect(java.util.stream.Collectors.toSet());
+        catalog = new dev.mallard.core.materialize.RunCatalog(steps.stream().anyMatch(this::mayAddKeysOrIndexes));
         int total = steps.size();
         Map<NodeId, Step> byId = new LinkedHashMap<>();
         Map<NodeId, Integer> waiting = new HashMap<>();
@@ -190,6 +194,15 @@ public final class Executor {
         return new ArrayList<>(results);
     }
 
+    /** Whether a step may create foreign keys or indexes (then every swap looks for them). */
+    private boolean mayAddKeysOrIndexes(Step step) {
+        Node node = manifest.nodes().get(step.node());
+        return node.config().get("indexes") != null || !node.config().preHooks().isEmpty()
+                || !node.config().postHooks().isEmpty() || compiler.materializationMacro(step.materialization()) != null
+                || node instanceof ModelNode m && m.contractEnforced()
+                        && dev.mallard.core.materialize.TableDefinition.declaresForeignKey(m);
+    }
+
     private NodeResult skippedResult(NodeId id) {
         Instant now = Instant.now();
         Node node = manifest.nodes().get(id);
@@ -207,11 +220,19 @@ public final class Executor {
         List<String> executed = new ArrayList<>();
         try {
             if (node instanceof TestNode test) {
+                long tc = PhaseTimes.start();
                 compiled = compiler.compileTest(test, session, printer.jinja());
+                PhaseTimes.add("node: compile", tc);
+                long tw = PhaseTimes.start();
                 files.writeCompiled(test, compiled);
+                PhaseTimes.add("node: write compiled/", tw);
+                long te = PhaseTimes.start();
                 TestExecution.Outcome outcome = TestExecution.run(test, compiled, session, executed, storeFailures,
                         warningTestsFail);
+                PhaseTimes.add("node: run test", te);
+                long tr = PhaseTimes.start();
                 files.writeRun(node, executed);
+                PhaseTimes.add("node: write run/", tr);
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 String verdict = outcome.status() == NodeStatus.PASS ? "PASS"
                         : outcome.status().name() + " " + outcome.failures();
@@ -244,8 +265,12 @@ public final class Executor {
             }
             boolean microbatch = node instanceof ModelNode && MicrobatchConfig.applies(node);
             if (node instanceof ModelNode model && !microbatch) {
+                long tc = PhaseTimes.start();
                 compiled = compiler.compile(model, session, printer.jinja());
+                PhaseTimes.add("node: compile", tc);
+                long tw = PhaseTimes.start();
                 files.writeCompiled(model, compiled);
+                PhaseTimes.add("node: write compiled/", tw);
             }
             String customMacro = compiler.materializationMacro(step.materialization());
             Materialization materialization = customMacro != null
@@ -267,13 +292,17 @@ public final class Executor {
                     hook -> compiler.renderSql(hook, node.originalFilePath(), node, session, printer.jinja(), Map.of()),
                     executed, tablesRebuilt, dev.mallard.core.materialize.TableDefinition.contractedTables(
                             contractedModels, (m, template) -> compiler.renderSql(template,
-                                    m.originalFilePath(), m, session, printer.jinja(), Map.of())));
+                                    m.originalFilePath(), m, session, printer.jinja(), Map.of())), catalog);
+            long tm = PhaseTimes.start();
             String message = materialization.build(ctx);
             if (customMacro == null) {
                 dev.mallard.core.materialize.PersistDocs.apply(ctx);
             }
+            PhaseTimes.add("node: materialize " + materialization.kind(), tm);
             compiled = compiled == null ? latestBatch[0] : compiled;
+            long tr = PhaseTimes.start();
             files.writeRun(node, executed);
+            PhaseTimes.add("node: write run/", tr);
             double seconds = (System.nanoTime() - t0) / 1e9;
             String verb = node.resourceType() == dev.mallard.core.manifest.ResourceType.SEED ? "OK loaded"
                     : node.resourceType() == dev.mallard.core.manifest.ResourceType.SNAPSHOT ? "OK snapshotted" : "OK created";

@@ -1,6 +1,9 @@
 package dev.mallard.core.materialize;
 
 import dev.mallard.core.engine.EngineSession;
+import dev.mallard.core.engine.ExistingRelation;
+import dev.mallard.core.engine.RelationKind;
+import java.util.Optional;
 import dev.mallard.core.manifest.Node;
 import dev.mallard.core.engine.Relation;
 import java.util.List;
@@ -18,10 +21,51 @@ public record MaterializationContext(
         Function<String, String> hookRenderer,
         List<String> executed,
         Set<Relation> tablesRebuiltThisRun,
-        Function<Relation, String> contractDefinitions) {
+        Function<Relation, String> contractDefinitions,
+        RunCatalog catalog) {
 
     public MaterializationContext {
         tablesRebuiltThisRun = tablesRebuiltThisRun == null ? null : Set.copyOf(tablesRebuiltThisRun);
+    }
+
+    public MaterializationContext(Node node, String compiledSql, EngineSession session,
+                                  Function<String, String> hookRenderer, List<String> executed,
+                                  Set<Relation> tablesRebuiltThisRun, Function<Relation, String> contractDefinitions) {
+        this(node, compiledSql, session, hookRenderer, executed, tablesRebuiltThisRun, contractDefinitions, null);
+    }
+
+    /**
+     * Whether and how {@code relation} exists: from the run's catalog when there is one and
+     * the node has no pre-hooks (which could change it), else from the engine.
+     */
+    public Optional<ExistingRelation> existing(Relation relation) {
+        return catalog == null || !node.config().preHooks().isEmpty() ? session.findRelation(relation)
+                : catalog.find(session, relation);
+    }
+
+    /** Records a relation this node built (or dropped, with a null kind) in the run's catalog. */
+    public void recordBuilt(Relation relation, RelationKind kind) {
+        if (catalog != null) {
+            if (kind == null) {
+                catalog.dropped(relation);
+            } else {
+                catalog.built(relation, kind);
+            }
+        }
+    }
+
+    /** Creates the schema of {@code relation} unless the run already has. */
+    public void ensureSchema(Relation relation) {
+        if (catalog == null) {
+            session.createSchemaIfMissing(relation.database(), relation.schema());
+        } else {
+            catalog.ensureSchema(session, relation.database(), relation.schema());
+        }
+    }
+
+    /** Whether a swap must handle foreign keys and indexes (unknown without a run catalog: yes). */
+    public boolean keysOrIndexesPossible() {
+        return catalog == null || catalog.keysOrIndexesPossible(session);
     }
 
     public MaterializationContext(Node node, String compiledSql, EngineSession session,
@@ -41,7 +85,7 @@ public record MaterializationContext(
     /** A context that does not know the rest of the run (every foreign-key dependent counts as rebuilt). */
     public MaterializationContext(Node node, String compiledSql, EngineSession session,
                                   Function<String, String> hookRenderer, List<String> executed) {
-        this(node, compiledSql, session, hookRenderer, executed, null, null);
+        this(node, compiledSql, session, hookRenderer, executed, null, null, null);
     }
 
     /** Whether this run rebuilds {@code table} from scratch as a table model (null set: unknown, yes). */

@@ -90,7 +90,7 @@ public final class MicrobatchMaterialization implements Materialization {
 
     private static MaterializationContext withSql(MaterializationContext ctx, String sql) {
         return new MaterializationContext(ctx.node(), sql, ctx.session(), ctx.hookRenderer(), ctx.executed(),
-                ctx.tablesRebuiltThisRun(), ctx.contractDefinitions());
+                ctx.tablesRebuiltThisRun(), ctx.contractDefinitions(), ctx.catalog());
     }
 
     private static void apply(MaterializationContext ctx, String sql, BatchWindow batch, MicrobatchConfig config,

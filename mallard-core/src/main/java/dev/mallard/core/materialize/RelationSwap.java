@@ -27,8 +27,62 @@ final class RelationSwap {
 
     /** Drops leftovers of an earlier crashed run. */
     static void clearLeftovers(MaterializationContext ctx, Relation target) {
-        ctx.run("DROP TABLE IF EXISTS " + temporary(target).render());
-        ctx.run("DROP TABLE IF EXISTS " + backup(target).render());
+        // with the run's catalog, only names that exist are dropped (each DROP is a commit)
+        for (Relation leftover : List.of(temporary(target), backup(target))) {
+            if (ctx.catalog() == null || ctx.existing(leftover).isPresent()) {
+                ctx.run("DROP TABLE IF EXISTS " + leftover.render());
+                ctx.recordBuilt(leftover, null);
+            }
+        }
+    }
+
+    /**
+     * Builds a table and puts it in place in one transaction: {@code create} fills a new
+     * table under the name it is given, the target's own name when there is nothing to
+     * replace, else the temporary name, renamed into place after the old relation is moved
+     * away. Readers see the old relation until the commit, and a failure anywhere rolls
+     * back to it; the old table is dropped after the commit. {@code insideTransaction} (the
+     * post-hooks dbt runs before its commit) runs before the commit.
+     */
+    static void build(MaterializationContext ctx, Relation target, java.util.function.Consumer<Relation> create,
+                      Runnable insideTransaction) {
+        Relation tmp = temporary(target);
+        Relation backup = backup(target);
+        Optional<ExistingRelation> existing = ctx.existing(target);
+        boolean wasTable = existing.isPresent() && existing.get().kind() == RelationKind.TABLE;
+        boolean keys = wasTable && ctx.keysOrIndexesPossible();
+        List<String> dependents = keys ? ForeignKeyDependents.of(ctx, target) : List.of();
+        ctx.session().begin();
+        boolean committed = false;
+        try {
+            if (existing.isEmpty()) {
+                create.accept(target);
+            } else {
+                create.accept(tmp);
+                if (existing.get().kind() == RelationKind.VIEW) {
+                    ctx.run("DROP VIEW " + target.render());
+                } else {
+                    if (keys) {
+                        TableIndexes.dropOn(ctx, target);
+                        ForeignKeyDependents.detach(ctx, target, dependents);
+                    }
+                    ctx.run("ALTER TABLE " + target.render() + " RENAME TO " + Relation.quote(backup.identifier()));
+                }
+                ctx.run("ALTER TABLE " + tmp.render() + " RENAME TO " + Relation.quote(target.identifier()));
+                ForeignKeyDependents.reattach(ctx, target, dependents);
+            }
+            insideTransaction.run();
+            ctx.session().commit();
+            committed = true;
+        } finally {
+            if (!committed) {
+                ctx.session().rollback();
+            }
+        }
+        ctx.recordBuilt(target, RelationKind.TABLE);
+        if (wasTable) {
+            ctx.run("DROP TABLE IF EXISTS " + backup.render());
+        }
     }
 
     static void swapIn(MaterializationContext ctx, Relation target) {
@@ -44,9 +98,10 @@ final class RelationSwap {
     static void swapIn(MaterializationContext ctx, Relation target, Runnable insideTransaction) {
         Relation tmp = temporary(target);
         Relation backup = backup(target);
-        Optional<ExistingRelation> existing = ctx.session().findRelation(target);
+        Optional<ExistingRelation> existing = ctx.existing(target);
         boolean wasTable = existing.isPresent() && existing.get().kind() == RelationKind.TABLE;
-        List<String> dependents = wasTable ? ForeignKeyDependents.of(ctx, target) : List.of();
+        boolean keys = wasTable && ctx.keysOrIndexesPossible();
+        List<String> dependents = keys ? ForeignKeyDependents.of(ctx, target) : List.of();
         ctx.session().begin();
         boolean committed = false;
         try {
@@ -54,8 +109,10 @@ final class RelationSwap {
                 if (existing.get().kind() == RelationKind.VIEW) {
                     ctx.run("DROP VIEW " + target.render());
                 } else {
-                    TableIndexes.dropOn(ctx, target);
-                    ForeignKeyDependents.detach(ctx, target, dependents);
+                    if (keys) {
+                        TableIndexes.dropOn(ctx, target);
+                        ForeignKeyDependents.detach(ctx, target, dependents);
+                    }
                     ctx.run("ALTER TABLE " + target.render() + " RENAME TO " + Relation.quote(backup.identifier()));
                 }
             }
@@ -70,6 +127,7 @@ final class RelationSwap {
                 ctx.session().execute("DROP TABLE IF EXISTS " + tmp.render());
             }
         }
+        ctx.recordBuilt(target, RelationKind.TABLE);
         if (wasTable) {
             ctx.run("DROP TABLE IF EXISTS " + backup.render());
         }
@@ -91,7 +149,7 @@ final class RelationSwap {
 
     private static void replaceInPlaceLocked(MaterializationContext ctx, Relation target, Runnable create,
                                              Runnable insideTransaction) {
-        Optional<ExistingRelation> existing = ctx.session().findRelation(target);
+        Optional<ExistingRelation> existing = ctx.existing(target);
         boolean wasTable = existing.isPresent() && existing.get().kind() == RelationKind.TABLE;
         List<String> dependents = wasTable ? ForeignKeyDependents.of(ctx, target) : List.of();
         ctx.session().begin();
@@ -116,5 +174,6 @@ final class RelationSwap {
                 ctx.session().rollback();
             }
         }
+        ctx.recordBuilt(target, RelationKind.TABLE);
     }
 }

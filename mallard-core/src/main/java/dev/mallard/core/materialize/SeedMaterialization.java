@@ -20,7 +20,7 @@ public final class SeedMaterialization implements Materialization {
     public String build(MaterializationContext ctx) {
         SeedNode seed = (SeedNode) ctx.node();
         Relation target = seed.relation();
-        ctx.session().createSchemaIfMissing(target.database(), target.schema());
+        ctx.ensureSchema(target);
         RelationSwap.clearLeftovers(ctx, target);
         ctx.runHooks(seed.config().preHooks());
         String delimiter = seed.config().string("delimiter", ",");

@@ -63,7 +63,7 @@ public final class TableDefinition {
     }
 
     /** Whether the contract declares a foreign key (then the table is built in place, see RelationSwap). */
-    static boolean declaresForeignKey(ModelNode model) {
+    public static boolean declaresForeignKey(ModelNode model) {
         List<Object> all = new ArrayList<>(model.constraints());
         model.columns().values().forEach(c -> all.addAll(c.constraints()));
         return all.stream().anyMatch(o -> o instanceof Map<?, ?> m && "foreign_key".equals(String.valueOf(m.get("type"))));

@@ -7,7 +7,7 @@ import dev.mallard.core.manifest.ModelNode;
 import java.util.Optional;
 
 /**
- * {@code materialized='table'}: build into a temporary table, then swap atomically. With an
+ * {@code materialized='table'}: build and swap in one transaction ({@link RelationSwap#build}). With an
  * enforced contract the columns are checked first and the table is created with its
  * declared columns and constraints, then filled by INSERT ... SELECT, so a violating row
  * fails the build and the previous table stays. A table with foreign keys is replaced
@@ -17,7 +17,7 @@ public final class TableMaterialization implements Materialization {
     @Override
     public String build(MaterializationContext ctx) {
         Relation target = ctx.node().relation();
-        ctx.session().createSchemaIfMissing(target.database(), target.schema());
+        ctx.ensureSchema(target);
         RelationSwap.clearLeftovers(ctx, target);
         ctx.runHooks(ctx.node().config().preHooks());
         String select = SqlText.selectOf(ctx.compiledSql(), target);
@@ -28,7 +28,10 @@ public final class TableMaterialization implements Materialization {
         Runnable postHooksInside = () -> ctx.runHooks(ctx.node().config().postHooksInTransaction());
         if ((contracted != null && TableDefinition.declaresForeignKey(contracted)) || existingHasForeignKeys(ctx, target)) {
             RelationSwap.replaceInPlace(ctx, target, () -> create(ctx, target, select, contracted), postHooksInside);
-        } else {
+        } else if (contracted != null || !ctx.node().config().postHooksInTransaction().isEmpty()) {
+            // filled outside the swap's transaction: DuckDB checks constraints (a contract's, or those post-hooks
+            // add) at once on a committed table and names the violation a Constraint Error, where on a table of
+            // the open transaction it reports a failed commit
             Relation tmp = RelationSwap.temporary(target);
             try {
                 create(ctx, tmp, select, contracted);
@@ -37,6 +40,8 @@ public final class TableMaterialization implements Materialization {
                 throw e;
             }
             RelationSwap.swapIn(ctx, target, postHooksInside);
+        } else {
+            RelationSwap.build(ctx, target, table -> create(ctx, table, select, null), postHooksInside);
         }
         TableIndexes.create(ctx, target);
         ctx.runHooks(ctx.node().config().postHooksAfterCommit());
@@ -56,8 +61,8 @@ public final class TableMaterialization implements Materialization {
     }
 
     private static boolean existingHasForeignKeys(MaterializationContext ctx, Relation target) {
-        Optional<ExistingRelation> existing = ctx.session().findRelation(target);
-        return existing.isPresent() && existing.get().kind() == RelationKind.TABLE
+        Optional<ExistingRelation> existing = ctx.existing(target);
+        return existing.isPresent() && existing.get().kind() == RelationKind.TABLE && ctx.keysOrIndexesPossible()
                 && ForeignKeyDependents.hasForeignKeys(ctx, target);
     }
 

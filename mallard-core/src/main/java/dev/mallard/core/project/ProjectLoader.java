@@ -81,8 +81,10 @@ public final class ProjectLoader {
         if (options.requirePackages()) {
             InstalledPackages.require(dir, config.packagesInstallPath(), renderer, warnings);
         }
+        dev.mallard.core.events.PhaseTimes.mark("dbt_project.yml read");
         ProfileLoader.Resolved profile = new ProfileLoader(env, warnings).resolve(config, dir, options.profilesDir(),
                 options.target(), options.threads(), renderer);
+        dev.mallard.core.events.PhaseTimes.mark("profile resolved");
         Project root = files(dir, dir, config, profile.target(), options.cliVars(), profile.notice(), null);
         return root.withPackages(packages(root, options.cliVars()));
     }

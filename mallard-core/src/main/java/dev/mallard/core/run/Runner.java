@@ -72,17 +72,25 @@ public final class Runner {
         long t0 = System.nanoTime();
         Instant started = Instant.now();
         NodeCompiler compiler = compiler();
-        ArtifactFiles files = new ArtifactFiles(ws.project().targetDir(), ws.project().name());
+        ArtifactFiles files = new ArtifactFiles(ws.project().targetDir(), ws.project().name()).inBackground();
         printFoundStats();
         List<NodeResult> before = runHooks("on-run-start", ws.manifest().onRunStart(), compiler, Map.of());
+        dev.mallard.core.events.PhaseTimes.mark("on-run-start done");
         createSchemas(plan);
+        dev.mallard.core.events.PhaseTimes.mark("schemas created");
         if (!plan.steps().isEmpty()) {
             printConcurrency(plan.steps().size());
         }
         Executor executor = new Executor(ws.engine(), ws.manifest(), compiler, printer, files, flags.threads(),
                 flags.failFast()).withExternalRoot(ws.project().dir(), ws.project().target().string("external_root"))
                 .withStoreFailures(flags.storeFailures()).withWarningTestsFailing(flags.warningTestsFail());
-        List<NodeResult> results = executor.run(plan);
+        List<NodeResult> results;
+        try {
+            results = executor.run(plan);
+        } finally {
+            files.awaitWrites();
+        }
+        dev.mallard.core.events.PhaseTimes.mark("nodes done");
         Map<String, Object> endContext = RunResultsContext.of(ws.manifest(), results);
         List<NodeResult> after = runHooks("on-run-end", ws.manifest().onRunEnd(), compiler, endContext);
         double elapsed = (System.nanoTime() - t0) / 1e9;

@@ -10,7 +10,9 @@ import dev.mallard.core.parse.Parser;
 import dev.mallard.core.parse.YamlValueRenderer;
 import dev.mallard.core.project.Project;
 import dev.mallard.core.project.ProjectLoader;
+import dev.mallard.core.events.PhaseTimes;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 
 
@@ -28,6 +30,8 @@ public final class Workspace implements AutoCloseable {
     private final Instant startedAt = Instant.now();
     private Engine engine;
     private String parseNote = "";
+    /** The engine being opened in the background, until {@link #engine()} takes it. */
+    private CompletableFuture<Engine> opening;
 
     private Workspace(Project project, Parser.Result parsed, Linker linker, Dag dag, Warnings warnings) {
         this.project = project;
@@ -39,20 +43,49 @@ public final class Workspace implements AutoCloseable {
 
     /** Loads and parses the project, reusing the saved parse of unchanged files (as dbt's partial parsing). */
     public static Workspace load(ProjectLoader.Options options, Map<String, String> env) {
-        return load(options, env, true);
+        return load(options, env, true, false);
     }
 
-    /** Loads and parses the project; {@code partialParse} false parses every file (--no-partial-parse). */
-    public static Workspace load(ProjectLoader.Options options, Map<String, String> env, boolean partialParse) {
+    /**
+     * @param partialParse whether to reuse the saved parse of unchanged files (false: --no-partial-parse)
+     * @param openEngineEarly whether the command will use the engine: it is then opened on
+     *     a background thread while the project parses (opening DuckDB takes as long as
+     *     parsing a small project); if parsing fails, or the engine is never asked for, it
+     *     is closed unused (a database file it created is removed)
+     */
+    public static Workspace load(ProjectLoader.Options options, Map<String, String> env, boolean partialParse,
+            boolean openEngineEarly) {
         Warnings warnings = new Warnings();
         Project project = loadProject(options, env, warnings);
-        Parser parser = new Parser(project, warnings, partialParse, env);
-        Parser.Result parsed = parser.parse();
-        Linker linker = new Linker(parsed.manifest(), parsed.disabledNames());
-        Dag dag = linker.link();
-        Workspace ws = new Workspace(project, parsed, linker, dag, warnings);
-        ws.parseNote = parser.cacheNote();
-        return ws;
+        CompletableFuture<Engine> opening = null;
+        if (openEngineEarly) {
+            opening = new CompletableFuture<>();
+            CompletableFuture<Engine> result = opening;
+            Thread opener = new Thread(() -> {
+                try {
+                    result.complete(Engines.open(project.target(), project.dir()));
+                } catch (RuntimeException | Error e) {
+                    result.completeExceptionally(e);
+                }
+            }, "engine-open");
+            opener.setDaemon(true);
+            opener.start();
+        }
+        try {
+            Parser parser = new Parser(project, warnings, partialParse, env);
+            Parser.Result parsed = parser.parse();
+            PhaseTimes.mark("parsed");
+            Linker linker = new Linker(parsed.manifest(), parsed.disabledNames());
+            Dag dag = linker.link();
+            PhaseTimes.mark("linked");
+            Workspace ws = new Workspace(project, parsed, linker, dag, warnings);
+            ws.parseNote = parser.cacheNote();
+            ws.opening = opening;
+            return ws;
+        } catch (RuntimeException | Error e) {
+            discard(opening);
+            throw e;
+        }
     }
 
     /** How the parse used the partial-parse cache, for the debug log. */
@@ -64,8 +97,20 @@ public final class Workspace implements AutoCloseable {
     public static Project loadProject(ProjectLoader.Options options, Map<String, String> env, Warnings warnings) {
         Project project = new ProjectLoader(env, (cliVars, projectVars) -> new YamlValueRenderer(cliVars), warnings)
                 .load(options);
+        PhaseTimes.mark("project loaded");
         Engines.requireKnown(project.target());
         return project;
+    }
+
+    /** Closes an engine opened early that nobody used. */
+    private static void discard(CompletableFuture<Engine> opening) {
+        if (opening != null) {
+            try {
+                opening.join().closeUnused();
+            } catch (java.util.concurrent.CompletionException e) {
+                // the error is the command's to report only if it asks for the engine
+            }
+        }
     }
 
     public Project project() {
@@ -102,8 +147,25 @@ public final class Workspace implements AutoCloseable {
     }
 
     public synchronized Engine engine() {
+        if (engine == null && opening != null) {
+            CompletableFuture<Engine> pending = opening;
+            opening = null;
+            try {
+                engine = pending.join();
+                PhaseTimes.mark("engine open (waited for)");
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw e;
+            }
+        }
         if (engine == null) {
             engine = Engines.open(project.target(), project.dir());
+            PhaseTimes.mark("engine open");
         }
         return engine;
     }
@@ -114,8 +176,11 @@ public final class Workspace implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        discard(opening);
+        opening = null;
         if (engine != null) {
             engine.close();
+            PhaseTimes.mark("engine closed");
             engine = null;
         }
     }

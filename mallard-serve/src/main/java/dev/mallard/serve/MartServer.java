@@ -236,22 +236,35 @@ public final class MartServer implements AutoCloseable {
                 List<Column> columns = reader.columns(v);
                 RowsQuery.Filter scope = ApiToken.scopeFilter(token, spec.name(), columns);
                 RowsQuery q = RowsQuery.parse(spec.name(), columns, ctx.queryParamMap(), ctx.header("Accept"));
+                BodyBuffer body = BodyBuffer.forThisThread();
+                RowCursor fast = q.format() == OutputFormat.JSON ? reader.fromMemory(v, q, scope) : null;
+                if (fast instanceof MemoryTable.Page page && page.prewritten()) {
+                    // copied from pre-written rows: cheaper to answer again than to keep in the cache
+                    write(spec, v, q, fast, body);
+                    send(ctx, v, q.format(), body.array(), body.size());
+                    return;
+                }
                 String key = ResponseCache.key(v, q, scope);
                 boolean cacheable = v.isParquet() && options.responseCache();
-                byte[] body = cacheable ? responses.get(key) : null;
-                if (body == null) {
-                    body = switch (q.format()) {
-                        case JSON -> reader.rows(v, q, scope,
-                                rows -> RowWriter.json(spec.name(), v.source(), q.columns(), rows, q));
-                        case CSV -> reader.rows(v, q, scope, rows -> RowWriter.csv(q.columns(), rows));
-                        case PARQUET -> reader.parquet(v, q, scope);
-                    };
-                    if (cacheable) {
-                        responses.put(key, body);
-                    }
+                byte[] cached = cacheable ? responses.get(key) : null;
+                if (cached != null) {
+                    send(ctx, v, q.format(), cached, cached.length);
+                    return;
                 }
-                ctx.header("X-Mallard-Source", v.source());
-                ctx.contentType(q.format().contentType()).result(body);
+                if (fast != null) {
+                    write(spec, v, q, fast, body);
+                } else if (q.format() == OutputFormat.PARQUET) {
+                    body.append(reader.parquet(v, q, scope));
+                } else {
+                    reader.rows(v, q, scope, rows -> {
+                        write(spec, v, q, rows, body);
+                        return null;
+                    });
+                }
+                if (cacheable) {
+                    responses.put(key, body.toByteArray());
+                }
+                send(ctx, v, q.format(), body.array(), body.size());
                 return;
             } catch (SQLException e) {
                 boolean republished = PublishedVersion.resolve(spec).map(now -> !now.identity().equals(v.identity()))
@@ -261,6 +274,36 @@ public final class MartServer implements AutoCloseable {
                 }
                 throw ApiProblem.ofQueryFailure(e);
             }
+        }
+    }
+
+    /** Writes the rows as a JSON or CSV body. */
+    private static void write(DatasetSpec spec, PublishedVersion v, RowsQuery q, RowCursor rows, BodyBuffer body)
+            throws SQLException {
+        if (q.format() == OutputFormat.CSV) {
+            RowWriter.csv(q.columns(), rows, body);
+        } else {
+            RowWriter.json(spec.name(), v.source(), q.columns(), rows, q, body);
+        }
+    }
+
+    /**
+     * Writes a rows body straight to the response. A client that accepts no compression gets
+     * it with its length in one write (no copy into Jetty's buffer); one that may get it
+     * compressed goes through Javalin's compressing stream, which decides.
+     */
+    private static void send(Context ctx, PublishedVersion v, OutputFormat format, byte[] body, int length) {
+        ctx.header("X-Mallard-Source", v.source());
+        ctx.contentType(format.contentType());
+        try {
+            if (ctx.header("Accept-Encoding") == null) {
+                ctx.res().setContentLength(length);
+                ctx.res().getOutputStream().write(body, 0, length);
+            } else {
+                ctx.outputStream().write(body, 0, length);
+            }
+        } catch (IOException e) {
+            // the client went away (or timed out): there is no one left to answer
         }
     }
 

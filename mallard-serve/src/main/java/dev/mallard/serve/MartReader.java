@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -175,8 +174,8 @@ final class MartReader implements AutoCloseable {
     }
 
     /**
-     * The answer from the version's {@link MemoryTable}, or null when the request needs its
-     * SQL: the table is not loaded yet (its loading starts in the background), is too large,
+     * The answer from the version's {@link MemoryTable} (the caller counts it in
+     * {@link #memoryAnswers} when it uses it), or null when the request needs its SQL: the table is not loaded yet (its loading starts in the background), is too large,
      * or declines the request.
      */
     RowCursor fromMemory(PublishedVersion v, RowsQuery q, RowsQuery.Filter scope) throws SQLException {
@@ -192,18 +191,14 @@ final class MartReader implements AutoCloseable {
             loadInBackground(v.spec().name(), snap);
             return null;
         }
-        Optional<RowCursor> fast = table.rows(q, scope);
-        if (fast.isEmpty()) {
-            return null;
-        }
-        memoryAnswers.incrementAndGet();
-        return fast.get();
+        return table.rows(q, scope).orElse(null);
     }
 
     /** The answer from the version's {@link MemoryTable} if it can, else from SQL. */
     <T> T rows(PublishedVersion v, RowsQuery q, RowsQuery.Filter scope, Answer<T> answer) throws SQLException {
         RowCursor fast = fromMemory(v, q, scope);
         if (fast != null) {
+            memoryAnswers.incrementAndGet();
             return answer.write(fast);
         }
         Snapshot snap = snapshot(v);

@@ -71,12 +71,15 @@ class MemoryIndexIT {
         ServeHttp.Reply a = withIndex.get(pathAndQuery);
         ServeHttp.Reply b = withSql.get(pathAndQuery);
         assertEquals(b.status(), a.status(), () -> pathAndQuery + "\nindex: " + a + "\nsql:   " + b);
+        assertEquals(b.contentType(), a.contentType(), pathAndQuery);
+        assertEquals(b.source(), a.source(), pathAndQuery);
         assertArrayEquals(b.body(), a.body(), () -> pathAndQuery + "\nindex: " + a.text() + "\nsql:   " + b.text());
     }
 
     @Test
     void handPickedRequestsGiveTheSameBodies() {
         long before = indexed.reader().memoryAnswers.get();
+        long quickBefore = indexed.quickAnswers();
         List<String> answeredFromMemory = List.of(
                 "/datasets/facts/rows?bucket=5",
                 "/datasets/facts/rows?bucket=in:1,2,3&limit=500",
@@ -100,6 +103,10 @@ class MemoryIndexIT {
         answeredFromMemory.forEach(MemoryIndexIT::same);
         assertEquals(answeredFromMemory.size(), indexed.reader().memoryAnswers.get() - before,
                 "each of these was answered from memory");
+        // the JSON ones without escapes in the URL skipped Javalin (and gave the same bytes and headers)
+        assertEquals(answeredFromMemory.stream().filter(r -> !r.contains("%") && !r.contains("format=csv")).count(),
+                indexed.quickAnswers() - quickBefore, "answered by the quick path");
+        assertEquals(0, sqlOnly.quickAnswers(), "with neither memory nor cache, every request goes to Javalin");
 
         assertTrue(withIndex.get("/datasets/facts/rows?id=1").text().contains("\"raw\":\"YjE=\""),
                 "a BLOB is base64, not the driver's object");

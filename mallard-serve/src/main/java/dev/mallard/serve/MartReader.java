@@ -239,6 +239,8 @@ final class MartReader implements AutoCloseable {
                 Snapshot now = snapshots.get(dataset);
                 if (now != null && now.identity().equals(snap.identity())) {
                     memory.put(dataset, table);
+                    System.err.println("mallard serve: dataset " + dataset + " is held in memory (" + snap.rowCount()
+                            + " rows" + (table.prewritten() ? ", pre-written as JSON" : "") + ")");
                 }
             } catch (SQLException | RuntimeException e) {
                 // the version was replaced (its table dropped) while it was read: the next request retries

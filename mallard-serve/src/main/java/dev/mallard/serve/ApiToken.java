@@ -1,5 +1,7 @@
 package dev.mallard.serve;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,6 +19,27 @@ public record ApiToken(String token, String name, String scopeColumn, String sco
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(name, "name");
         datasets = datasets == null ? null : List.copyOf(datasets);
+    }
+
+    /** The secret of an {@code Authorization: Bearer ...} header, or null when there is none. */
+    static String bearer(String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).trim() : null;
+    }
+
+    /** The token whose secret was presented, or null; compared in constant time, every token tried. */
+    static ApiToken matching(List<ApiToken> tokens, String presented) {
+        if (presented == null) {
+            return null;
+        }
+        ApiToken match = null;
+        byte[] given = presented.getBytes(StandardCharsets.UTF_8);
+        for (ApiToken t : tokens) {
+            if (MessageDigest.isEqual(given, t.token().getBytes(StandardCharsets.UTF_8))) {
+                match = t;
+            }
+        }
+        return match;
     }
 
     boolean mayRead(String dataset) {

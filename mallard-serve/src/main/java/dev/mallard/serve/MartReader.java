@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -174,20 +173,35 @@ final class MartReader implements AutoCloseable {
         return locks.computeIfAbsent(dataset, k -> new Object());
     }
 
-    <T> T rows(PublishedVersion v, RowsQuery q, RowsQuery.Filter scope, Answer<T> answer) throws SQLException {
-        Snapshot snap = snapshot(v);
-        if (memoryIndex && snap.table() != null) {
-            MemoryTable table = memory.get(v.spec().name());
-            if (table != null && table.identity().equals(snap.identity())) {
-                Optional<RowCursor> fast = table.rows(q, scope);
-                if (fast.isPresent()) {
-                    memoryAnswers.incrementAndGet();
-                    return answer.write(fast.get());
-                }
-            } else {
-                loadInBackground(v.spec().name(), snap);
-            }
+    /**
+     * The answer from the version's {@link MemoryTable} (the caller counts it in
+     * {@link #memoryAnswers} when it uses it), or null when the request needs its SQL: the table is not loaded yet (its loading starts in the background), is too large,
+     * or declines the request.
+     */
+    RowCursor fromMemory(PublishedVersion v, RowsQuery q, RowsQuery.Filter scope) throws SQLException {
+        if (!memoryIndex) {
+            return null;
         }
+        Snapshot snap = snapshot(v);
+        if (snap.table() == null) {
+            return null;
+        }
+        MemoryTable table = memory.get(v.spec().name());
+        if (table == null || !table.identity().equals(snap.identity())) {
+            loadInBackground(v.spec().name(), snap);
+            return null;
+        }
+        return table.rows(q, scope).orElse(null);
+    }
+
+    /** The answer from the version's {@link MemoryTable} if it can, else from SQL. */
+    <T> T rows(PublishedVersion v, RowsQuery q, RowsQuery.Filter scope, Answer<T> answer) throws SQLException {
+        RowCursor fast = fromMemory(v, q, scope);
+        if (fast != null) {
+            memoryAnswers.incrementAndGet();
+            return answer.write(fast);
+        }
+        Snapshot snap = snapshot(v);
         RowsSql sql = RowsSql.of(from(v, snap), fromParams(v, snap), q, scope, snap.table() == null ? null : "rowid");
         return query(v, sql.sql(), sql.params(), rs -> answer.write(RowCursor.of(rs)));
     }
@@ -197,6 +211,12 @@ final class MartReader implements AutoCloseable {
         MemoryTable table = memory.get(dataset);
         Snapshot snap = snapshots.get(dataset);
         return table != null && snap != null && table.identity().equals(snap.identity());
+    }
+
+    /** True when the dataset's current version is held as pre-written JSON rows (see {@link EncodedRows}). */
+    boolean memoryPrewritten(String dataset) {
+        MemoryTable table = memory.get(dataset);
+        return memoryReady(dataset) && table.prewritten();
     }
 
     /**
@@ -219,6 +239,8 @@ final class MartReader implements AutoCloseable {
                 Snapshot now = snapshots.get(dataset);
                 if (now != null && now.identity().equals(snap.identity())) {
                     memory.put(dataset, table);
+                    System.err.println("mallard serve: dataset " + dataset + " is held in memory (" + snap.rowCount()
+                            + " rows" + (table.prewritten() ? ", pre-written as JSON" : "") + ")");
                 }
             } catch (SQLException | RuntimeException e) {
                 // the version was replaced (its table dropped) while it was read: the next request retries

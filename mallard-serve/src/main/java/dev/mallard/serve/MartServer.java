@@ -10,9 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.SQLException;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -39,7 +37,8 @@ public final class MartServer implements AutoCloseable {
     private final MartReader reader;
     private final Path privateDir;
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private final ResponseCache responses = new ResponseCache();
+    private final RowsEndpoint rowsEndpoint;
+    private final QuickRowsHandler quick = new QuickRowsHandler(this::quickRows);
     private Javalin app;
 
     /**
@@ -66,6 +65,12 @@ public final class MartServer implements AutoCloseable {
         this.options = options;
         this.reader = reader;
         this.privateDir = privateDir;
+        this.rowsEndpoint = new RowsEndpoint(catalog, reader, options.responseCache() ? new ResponseCache() : null);
+    }
+
+    /** For tests: how many requests {@link QuickRowsHandler} answered. */
+    long quickAnswers() {
+        return quick.answered.get();
     }
 
     /** For tests: the reader behind the API. */
@@ -102,7 +107,10 @@ public final class MartServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.prefer405over404 = true;
-            config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new ProblemErrorHandler());
+                server.insertHandler(quick);
+            });
             config.routes.before(this::authenticate);
             config.routes.get("/health", this::health);
             config.routes.get("/datasets", this::datasets);
@@ -166,18 +174,8 @@ public final class MartServer implements AutoCloseable {
         if (options.tokens() == null || ctx.path().equals("/health")) {
             return;
         }
-        String header = ctx.header("Authorization");
-        String presented = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? header.substring(7).trim() : null;
-        ApiToken match = null;
-        if (presented != null) {
-            byte[] given = presented.getBytes(StandardCharsets.UTF_8);
-            for (ApiToken t : options.tokens()) {
-                if (MessageDigest.isEqual(given, t.token().getBytes(StandardCharsets.UTF_8))) {
-                    match = t;
-                }
-            }
-        }
+        String presented = ApiToken.bearer(ctx.header("Authorization"));
+        ApiToken match = ApiToken.matching(options.tokens(), presented);
         if (match == null) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"mallard\"");
             throw ApiProblem.unauthorized(presented == null ? "this API needs a bearer token (Authorization: Bearer ...)"
@@ -218,50 +216,35 @@ public final class MartServer implements AutoCloseable {
         json(ctx, describe(spec, token(ctx), true));
     }
 
-    /** A % not followed by two hex digits: the parameter would be dropped silently, widening the answer. */
-    private static final java.util.regex.Pattern MALFORMED_ESCAPE =
-            java.util.regex.Pattern.compile("%(?![0-9A-Fa-f]{2})");
-
     private void rows(Context ctx) throws SQLException {
-        DatasetSpec spec = readable(ctx, ctx.pathParam("name"));
-        String raw = ctx.queryString();
-        if (raw != null && MALFORMED_ESCAPE.matcher(raw).find()) {
-            throw ApiProblem.badRequest("the query string has a '%' that is not followed by two hex digits; "
-                    + "write a literal % as %25");
+        RowsReply reply = rowsEndpoint.answer(ctx.pathParam("name"), ctx.queryString(), ctx.queryParamMap(),
+                ctx.header("Accept"), token(ctx), false);
+        ctx.header("X-Mallard-Source", reply.source());
+        ctx.contentType(reply.format().contentType());
+        try {
+            if (ctx.header("Accept-Encoding") == null) {
+                // nothing to compress: the body goes to Jetty in one write with its length (no copy into its buffer)
+                ctx.res().setContentLength(reply.length());
+                ctx.res().getOutputStream().write(reply.body(), 0, reply.length());
+            } else {
+                ctx.outputStream().write(reply.body(), 0, reply.length());
+            }
+        } catch (IOException e) {
+            // the client went away (or timed out): there is no one left to answer
         }
-        ApiToken token = token(ctx);
-        for (int attempt = 0; ; attempt++) {
-            PublishedVersion v = PublishedVersion.resolve(spec).orElseThrow(() -> ApiProblem.notPublished(spec));
-            try {
-                List<Column> columns = reader.columns(v);
-                RowsQuery.Filter scope = ApiToken.scopeFilter(token, spec.name(), columns);
-                RowsQuery q = RowsQuery.parse(spec.name(), columns, ctx.queryParamMap(), ctx.header("Accept"));
-                String key = ResponseCache.key(v, q, scope);
-                boolean cacheable = v.isParquet() && options.responseCache();
-                byte[] body = cacheable ? responses.get(key) : null;
-                if (body == null) {
-                    body = switch (q.format()) {
-                        case JSON -> reader.rows(v, q, scope,
-                                rows -> RowWriter.json(spec.name(), v.source(), q.columns(), rows, q));
-                        case CSV -> reader.rows(v, q, scope, rows -> RowWriter.csv(q.columns(), rows));
-                        case PARQUET -> reader.parquet(v, q, scope);
-                    };
-                    if (cacheable) {
-                        responses.put(key, body);
-                    }
-                }
-                ctx.header("X-Mallard-Source", v.source());
-                ctx.contentType(q.format().contentType()).result(body);
-                return;
-            } catch (SQLException e) {
-                boolean republished = PublishedVersion.resolve(spec).map(now -> !now.identity().equals(v.identity()))
-                        .orElse(false);
-                if (attempt == 0 && republished) {
-                    continue;
-                }
-                throw ApiProblem.ofQueryFailure(e);
+    }
+
+    /** For {@link QuickRowsHandler}: the answer when it needs no query, else null (Javalin then answers). */
+    private RowsReply quickRows(String dataset, String query, Map<String, List<String>> params, String accept,
+                                String authorization) throws SQLException {
+        ApiToken token = null;
+        if (options.tokens() != null) {
+            token = ApiToken.matching(options.tokens(), ApiToken.bearer(authorization));
+            if (token == null) {
+                return null;
             }
         }
+        return rowsEndpoint.answer(dataset, query, params, accept, token, true);
     }
 
     private void openApi(Context ctx) throws SQLException {
@@ -337,13 +320,7 @@ public final class MartServer implements AutoCloseable {
     }
 
     private DatasetSpec readable(Context ctx, String name) {
-        ApiToken token = token(ctx);
-        DatasetSpec spec = catalog.find(name).orElse(null);
-        // a dataset outside the token's list looks exactly like one that does not exist
-        if (spec == null || (token != null && !token.mayRead(name))) {
-            throw ApiProblem.notFound("no dataset named '" + name + "'");
-        }
-        return spec;
+        return rowsEndpoint.readable(name, token(ctx));
     }
 
     private static ApiToken token(Context ctx) {

@@ -46,12 +46,15 @@ final class MemoryTable {
     private final Object[][] data;
     private final int rows;
     private final Map<Integer, Map<Object, int[]>> indexes = new ConcurrentHashMap<>();
+    /** The rows pre-written as JSON; null when they would take too much memory. */
+    private final EncodedRows json;
 
-    private MemoryTable(String identity, List<Column> columns, Object[][] data, int rows) {
+    private MemoryTable(String identity, List<Column> columns, Object[][] data, int rows, EncodedRows json) {
         this.identity = identity;
         this.columns = List.copyOf(columns);
         this.data = data;
         this.rows = rows;
+        this.json = json;
         for (int i = 0; i < columns.size(); i++) {
             positions.put(columns.get(i).name(), i);
         }
@@ -79,7 +82,14 @@ final class MemoryTable {
         if (r != rowCount) {
             throw new SQLException("read " + r + " rows of " + rowCount);
         }
-        return new MemoryTable(identity, columns, data, r);
+        // a JSON copy of the rows may take at most an eighth of the heap
+        EncodedRows json = EncodedRows.encode(columns, data, r, Runtime.getRuntime().maxMemory() / 8);
+        return new MemoryTable(identity, columns, data, r, json);
+    }
+
+    /** True when answers are copied from pre-written JSON rows rather than formatted per request. */
+    boolean prewritten() {
+        return json != null;
     }
 
     static boolean fits(long rowCount, int columnCount) {
@@ -335,18 +345,57 @@ final class MemoryTable {
     }
 
     private RowCursor cursor(int[] page, int[] cols) {
-        return new RowCursor() {
-            private int at = -1;
+        return new Page(data, json, page, cols);
+    }
 
-            @Override
-            public boolean next() {
-                return ++at < page.length;
-            }
+    /** The rows of one answer: values to format, or (JSON) pre-written rows to copy. */
+    static final class Page implements RowCursor {
+        private final Object[][] data;
+        private final EncodedRows json;
+        private final int[] rows;
+        private final int[] cols;
+        private int at = -1;
 
-            @Override
-            public Object get(int i) {
-                return data[cols[i]][page[at]];
+        Page(Object[][] data, EncodedRows json, int[] rows, int[] cols) {
+            this.data = data;
+            this.json = json;
+            this.rows = rows;
+            this.cols = cols;
+        }
+
+        @Override
+        public boolean next() {
+            return ++at < rows.length;
+        }
+
+        @Override
+        public Object get(int i) {
+            return data[cols[i]][rows[at]];
+        }
+
+        /** True when {@link #writeJson} can write this page (nothing read from it yet). */
+        boolean prewritten() {
+            return json != null && at == -1;
+        }
+
+        /** Appends the page's rows as JSON objects separated by commas; returns how many. */
+        long writeJson(BodyBuffer out) {
+            boolean allColumns = cols.length == json.width();
+            for (int i = 0; allColumns && i < cols.length; i++) {
+                allColumns = cols[i] == i;
             }
-        };
+            for (int i = 0; i < rows.length; i++) {
+                if (i > 0) {
+                    out.write(',');
+                }
+                if (allColumns) {
+                    json.writeRow(out, rows[i]);
+                } else {
+                    json.writeRow(out, rows[i], cols);
+                }
+            }
+            at = rows.length;
+            return rows.length;
+        }
     }
 }

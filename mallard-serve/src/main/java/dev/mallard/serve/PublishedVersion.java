@@ -5,8 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one version of a dataset a request reads, fixed when the request starts: the file
@@ -39,10 +43,11 @@ record PublishedVersion(DatasetSpec spec, String source, String readPath, String
                 return Optional.of(new PublishedVersion(spec, PARQUET, glob, identity(real, link),
                         link.lastModifiedTime().toInstant()));
             }
-            if (!spec.partitioned() && Files.isRegularFile(location)) {
-                BasicFileAttributes a = Files.readAttributes(location, BasicFileAttributes.class);
-                return Optional.of(new PublishedVersion(spec, PARQUET, location.toString(), identity(location, a),
-                        a.lastModifiedTime().toInstant()));
+            if (!spec.partitioned()) {
+                BasicFileAttributes a = attributesOrNull(location);
+                if (a != null && a.isRegularFile()) {
+                    return Optional.of(file(spec, location, a));
+                }
             }
             if (spec.fallback() != null && Files.isRegularFile(spec.fallback().databaseFile())) {
                 Path db = spec.fallback().databaseFile();
@@ -54,6 +59,35 @@ record PublishedVersion(DatasetSpec spec, String source, String readPath, String
             // swapped or removed while we looked: treated as not published right now
         }
         return Optional.empty();
+    }
+
+    /** The last version seen of each published file: most requests find it unchanged. */
+    private static final Map<DatasetSpec, Seen> LAST_SEEN = new ConcurrentHashMap<>();
+
+    private record Seen(Object fileKey, FileTime modified, long size, PublishedVersion version) {
+        boolean sameAs(BasicFileAttributes a) {
+            return Objects.equals(fileKey, a.fileKey()) && modified.equals(a.lastModifiedTime()) && size == a.size();
+        }
+    }
+
+    /** The version of a published file, reused while the file's identity stays the same (one stat per request). */
+    private static PublishedVersion file(DatasetSpec spec, Path location, BasicFileAttributes a) {
+        Seen seen = LAST_SEEN.get(spec);
+        if (seen != null && seen.sameAs(a)) {
+            return seen.version();
+        }
+        PublishedVersion v = new PublishedVersion(spec, PARQUET, location.toString(), identity(location, a),
+                a.lastModifiedTime().toInstant());
+        LAST_SEEN.put(spec, new Seen(a.fileKey(), a.lastModifiedTime(), a.size(), v));
+        return v;
+    }
+
+    private static BasicFileAttributes attributesOrNull(Path p) {
+        try {
+            return Files.readAttributes(p, BasicFileAttributes.class);
+        } catch (IOException e) {
+            return null; // not there (or not readable): not published as Parquet
+        }
     }
 
     private static String identity(Path p, BasicFileAttributes a) {

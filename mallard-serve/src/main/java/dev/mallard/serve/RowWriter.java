@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -25,9 +24,12 @@ final class RowWriter {
     private RowWriter() {
     }
 
-    static byte[] json(String dataset, String source, List<Column> columns, RowCursor rs, RowsQuery q)
+    /**
+     * Writes the JSON body into {@code out}. A page of a {@link MemoryTable} whose rows are
+     * pre-written ({@link EncodedRows}) is copied in; any other rows are formatted here.
+     */
+    static void json(String dataset, String source, List<Column> columns, RowCursor rs, RowsQuery q, BodyBuffer out)
             throws SQLException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
         try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartObject();
             g.writeStringField("dataset", dataset);
@@ -41,20 +43,13 @@ final class RowWriter {
             }
             g.writeEndArray();
             g.writeArrayFieldStart("rows");
-            int n = columns.size();
-            SerializedString[] names = new SerializedString[n];
-            for (int i = 0; i < n; i++) {
-                names[i] = new SerializedString(columns.get(i).name());
-            }
-            long count = 0;
-            while (rs.next()) {
-                g.writeStartObject();
-                for (int i = 0; i < n; i++) {
-                    g.writeFieldName(names[i]);
-                    value(g, rs.get(i));
-                }
-                g.writeEndObject();
-                count++;
+            long count;
+            if (rs instanceof MemoryTable.Page page && page.prewritten()) {
+                // the generator's buffer goes out first; it then closes the array it opened, as if empty
+                g.flush();
+                count = page.writeJson(out);
+            } else {
+                count = formatRows(g, columns, rs);
             }
             g.writeEndArray();
             g.writeNumberField("count", count);
@@ -64,11 +59,29 @@ final class RowWriter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toByteArray();
     }
 
-    static byte[] csv(List<Column> columns, RowCursor rs) throws SQLException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+    private static long formatRows(JsonGenerator g, List<Column> columns, RowCursor rs)
+            throws IOException, SQLException {
+        int n = columns.size();
+        SerializedString[] names = new SerializedString[n];
+        for (int i = 0; i < n; i++) {
+            names[i] = new SerializedString(columns.get(i).name());
+        }
+        long count = 0;
+        while (rs.next()) {
+            g.writeStartObject();
+            for (int i = 0; i < n; i++) {
+                g.writeFieldName(names[i]);
+                value(g, rs.get(i));
+            }
+            g.writeEndObject();
+            count++;
+        }
+        return count;
+    }
+
+    static void csv(List<Column> columns, RowCursor rs, BodyBuffer out) throws SQLException {
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setHeader(columns.stream().map(Column::name).toArray(String[]::new)).get();
         try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), format)) {
@@ -83,10 +96,10 @@ final class RowWriter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toByteArray();
     }
 
-    private static void value(JsonGenerator g, Object v) throws IOException {
+    /** One value as the rows body writes it (also used to pre-write {@link EncodedRows}). */
+    static void value(JsonGenerator g, Object v) throws IOException {
         if (v == null) {
             g.writeNull();
         } else if (v instanceof Boolean b) {

@@ -37,7 +37,13 @@ class MemoryIndexIT {
                 + "i % 3 = 0 AS flag, CASE i WHEN 17 THEN DATE '10000-01-01' WHEN 18 THEN DATE '0044-03-15' "
                 + "ELSE DATE '2026-01-01' + CAST(i % 40 AS INTEGER) END AS day, "
                 + "CAST(i * 0.25 AS DECIMAL(12, 2)) AS amount, TIMESTAMP '2026-01-01' + to_minutes(i) AS at, "
-                + "i / 7.0 AS ratio, CAST('b' || (i % 3) AS BLOB) AS raw FROM range(5000) t(i)) TO '" + marts.resolve("facts.parquet") + "' (FORMAT parquet)");
+                + "i / 7.0 AS ratio, CAST('b' || (i % 3) AS BLOB) AS raw, "
+                // values whose JSON needs escapes or special number handling, pre-written and formatted alike
+                + "CASE i % 6 WHEN 0 THEN 'q\"uote\\back' WHEN 1 THEN 'tab' || chr(9) || 'ctl' || chr(1) "
+                + "WHEN 2 THEN '</script> ' || chr(8232) WHEN 3 THEN NULL ELSE 'n' || i END AS \"odd \"\"name\"\"\", "
+                + "CASE i % 5 WHEN 0 THEN 'nan'::DOUBLE WHEN 1 THEN 'inf'::DOUBLE WHEN 2 THEN '-0.0'::DOUBLE "
+                + "ELSE i * 1e300 END AS d, CAST(i AS HUGEINT) * 1000000000000000000000 AS big "
+                + "FROM range(5000) t(i)) TO '" + marts.resolve("facts.parquet") + "' (FORMAT parquet)");
         indexed = MartServer.start(DatasetCatalog.ofDirectory(marts),
                 new MartServer.Options("127.0.0.1", 0, 2, null, false, true));
         sqlOnly = MartServer.start(DatasetCatalog.ofDirectory(marts),
@@ -49,6 +55,7 @@ class MemoryIndexIT {
             Thread.sleep(50);
         }
         assertTrue(indexed.reader().memoryReady("facts"), "the version was copied into memory");
+        assertTrue(indexed.reader().memoryPrewritten("facts"), "its rows were pre-written as JSON");
     }
 
     @AfterAll
@@ -64,12 +71,15 @@ class MemoryIndexIT {
         ServeHttp.Reply a = withIndex.get(pathAndQuery);
         ServeHttp.Reply b = withSql.get(pathAndQuery);
         assertEquals(b.status(), a.status(), () -> pathAndQuery + "\nindex: " + a + "\nsql:   " + b);
+        assertEquals(b.contentType(), a.contentType(), pathAndQuery);
+        assertEquals(b.source(), a.source(), pathAndQuery);
         assertArrayEquals(b.body(), a.body(), () -> pathAndQuery + "\nindex: " + a.text() + "\nsql:   " + b.text());
     }
 
     @Test
     void handPickedRequestsGiveTheSameBodies() {
         long before = indexed.reader().memoryAnswers.get();
+        long quickBefore = indexed.quickAnswers();
         List<String> answeredFromMemory = List.of(
                 "/datasets/facts/rows?bucket=5",
                 "/datasets/facts/rows?bucket=in:1,2,3&limit=500",
@@ -86,10 +96,17 @@ class MemoryIndexIT {
                 "/datasets/facts/rows?bucket=%2B7&limit=2",
                 "/datasets/facts/rows?limit=10&offset=4990",
                 "/datasets/facts/rows?bucket=in:17,18&order=day,id",
-                "/datasets/facts/rows?small=2&order=day&limit=40&offset=20");
+                "/datasets/facts/rows?small=2&order=day&limit=40&offset=20",
+                "/datasets/facts/rows?bucket=in:1,2,3,4,5,6&columns=d,big,id&limit=100",
+                "/datasets/facts/rows?bucket=in:7,8,9&columns=odd%20%22name%22,raw,d&limit=100",
+                "/datasets/facts/rows?small=3&columns=big,odd%20%22name%22,big,word&limit=200");
         answeredFromMemory.forEach(MemoryIndexIT::same);
         assertEquals(answeredFromMemory.size(), indexed.reader().memoryAnswers.get() - before,
                 "each of these was answered from memory");
+        // the JSON ones without escapes in the URL skipped Javalin (and gave the same bytes and headers)
+        assertEquals(answeredFromMemory.stream().filter(r -> !r.contains("%") && !r.contains("format=csv")).count(),
+                indexed.quickAnswers() - quickBefore, "answered by the quick path");
+        assertEquals(0, sqlOnly.quickAnswers(), "with neither memory nor cache, every request goes to Javalin");
 
         assertTrue(withIndex.get("/datasets/facts/rows?id=1").text().contains("\"raw\":\"YjE=\""),
                 "a BLOB is base64, not the driver's object");

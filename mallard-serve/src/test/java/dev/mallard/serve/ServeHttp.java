@@ -33,7 +33,8 @@ final class ServeHttp {
         try {
             HttpResponse<byte[]> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
-                    r.headers().firstValue("WWW-Authenticate").orElse(null), r.body());
+                    r.headers().firstValue("WWW-Authenticate").orElse(null),
+                    r.headers().firstValue("X-Mallard-Source").orElse(null), r.body());
         } catch (IOException e) {
             throw new AssertionError("GET " + pathAndQuery + " failed: " + e, e);
         } catch (InterruptedException e) {
@@ -42,7 +43,7 @@ final class ServeHttp {
         }
     }
 
-    record Reply(int status, String contentType, String wwwAuthenticate, byte[] body) {
+    record Reply(int status, String contentType, String wwwAuthenticate, String source, byte[] body) {
         String text() {
             return new String(body, StandardCharsets.UTF_8);
         }

@@ -22,8 +22,6 @@ public enum EventFormat {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final DateTimeFormatter CLOCK_MICROS = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
     private static final Pattern ANSI = Pattern.compile("\u001b\\[[0-9;]*m");
-    private static final ObjectMapper JSON_MAPPER = new ObjectMapper()
-            .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     private static final long PID = ProcessHandle.current().pid();
     /** Events whose text dbt prints bare, without the time: print() output, ls lines, compiled SQL, previews. */
     private static final java.util.Set<String> RAW_TEXT = java.util.Set.of("PrintEvent", "CompiledNode", "ShowNode",
@@ -71,9 +69,18 @@ public enum EventFormat {
         line.put("data", e.data());
         line.put("info", info);
         try {
-            return JSON_MAPPER.writeValueAsString(line);
+            return JsonMapper.INSTANCE.writeValueAsString(line);
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("cannot write event " + e.name() + " as JSON", ex);
         }
+    }
+
+    /**
+     * Created on the first JSON line only: an ObjectMapper takes ~100 ms to load and build,
+     * and text logs (the default) never need one; the class initialised at start-up must not.
+     */
+    private static final class JsonMapper {
+        static final ObjectMapper INSTANCE = new ObjectMapper()
+                .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     }
 }

@@ -199,8 +199,8 @@ final class DuckDbSession implements EngineSession {
             List<String> inferred = columns.stream().filter(c -> !load.columnTypes().containsKey(c)).toList();
             Map<String, String> types = new java.util.HashMap<>(load.columnTypes());
             if (!inferred.isEmpty()) {
-                SeedTypes seedTypes = new SeedTypes(sql -> query(sql, -1).rows(), raw);
-                types.putAll(small(load.file()) ? seedTypes.inferAtOnce(inferred) : seedTypes.infer(inferred));
+                types.putAll(small(load.file()) ? AgateTypes.infer(inferred, textOf(raw, inferred))
+                        : new SeedTypes(sql -> query(sql, -1).rows(), raw).infer(inferred));
             }
             List<String> select = new ArrayList<>();
             for (String c : columns) {
@@ -218,6 +218,20 @@ final class DuckDbSession implements EngineSession {
     }
 
     /** Below 1 MB a seed's types are inferred in one query; larger files keep the searches that stop early. */
+    /** The columns' values as text, row by row (a small seed's). */
+    private List<List<String>> textOf(String raw, List<String> columns) {
+        List<List<String>> rows = new ArrayList<>();
+        for (List<Object> row : query("SELECT " + String.join(", ", columns.stream().map(Relation::quote).toList())
+                + " FROM " + raw, -1).rows()) {
+            List<String> values = new ArrayList<>(row.size());
+            for (Object v : row) {
+                values.add(v == null ? null : v.toString());
+            }
+            rows.add(values);
+        }
+        return rows;
+    }
+
     private static boolean small(java.nio.file.Path file) {
         try {
             return java.nio.file.Files.size(file) < 1_000_000;

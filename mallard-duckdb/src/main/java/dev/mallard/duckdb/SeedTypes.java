@@ -59,62 +59,6 @@ final class SeedTypes {
         return types;
     }
 
-    /**
-     * The same types, with every test of every column evaluated over all rows in one query
-     * (one row per column) instead of one search per test: for a small file, where each
-     * search costs a query's fixed overhead and no scan, this is one round trip for the
-     * seed. A number column with a large or agate-only value still takes the exact path.
-     */
-    Map<String, String> inferAtOnce(List<String> columns) {
-        if (columns.isEmpty()) {
-            return Map.of();
-        }
-        List<String> parts = new java.util.ArrayList<>();
-        String d = "CASE WHEN (isinf(x) OR isnan(x)) AND (lower(s) LIKE '%inf%' OR lower(s) LIKE '%nan%') THEN 0 ELSE x END";
-        String present = " FILTER (WHERE NOT " + nullish("s") + ")";
-        for (int i = 0; i < columns.size(); i++) {
-            String r = numberText("s");
-            parts.add("SELECT " + i + " AS i, "
-                    + fits(FAST_NUMBER, "regexp_full_match(" + r + ", " + SPECIAL + ", 'i') OR regexp_full_match(" + r
-                            + ", " + DECIMAL + ")") + ", "
-                    + fits("(s LIKE '____-__-__' AND TRY_CAST(s AS DATE) IS NOT NULL)", "regexp_full_match(s, '" + DATE
-                            + "') AND TRY_CAST(replace(s, ' ', '') AS DATE) IS NOT NULL") + ", "
-                    + fits("(s LIKE '____-__-__ __:__:__' AND TRY_STRPTIME(s, '%Y-%m-%d %H:%M:%S') IS NOT NULL)",
-                            datetimeFits()) + ", "
-                    + fits("false", isoFits()) + ", "
-                    + fits("s IN ('true', 'false', 'True', 'False', 'TRUE', 'FALSE')",
-                            "lower(trim(replace(s, ',', ''), " + WS + ")) IN ('true', 'false')") + ", "
-                    + "coalesce(bool_or(d <> floor(d))" + present + ", false), min(d)" + present + ", max(d)" + present
-                    + ", coalesce(bool_or(d IS NULL OR abs(d) >= 9007199254740992)" + present + ", false)"
-                    + " FROM (SELECT s, " + d + " AS d FROM (SELECT s, CASE WHEN " + FAST_NUMBER
-                    + " THEN TRY_CAST(s AS DOUBLE) END AS x FROM (SELECT " + trimmed(columns.get(i)) + " AS s FROM "
-                    + table + ")))");
-        }
-        Map<String, String> types = new LinkedHashMap<>();
-        for (List<Object> row : sql.apply(String.join(" UNION ALL ", parts) + " ORDER BY i")) {
-            String column = columns.get(((Number) row.get(0)).intValue());
-            String type;
-            if (Boolean.TRUE.equals(row.get(1))) {
-                type = Boolean.TRUE.equals(row.get(9)) ? numberType(column)
-                        : Boolean.TRUE.equals(row.get(6)) ? "DOUBLE" : wholeType(decimal(row.get(7)), decimal(row.get(8)));
-            } else if (Boolean.TRUE.equals(row.get(2))) {
-                type = "DATE";
-            } else if (Boolean.TRUE.equals(row.get(3)) || Boolean.TRUE.equals(row.get(4))) {
-                type = "TIMESTAMP";
-            } else {
-                type = Boolean.TRUE.equals(row.get(5)) ? "BOOLEAN" : "VARCHAR";
-            }
-            types.put(column, type);
-        }
-        return types;
-    }
-
-    /** As {@link #allFit(String, String, String)}, as an aggregate over the rows' s. */
-    private static String fits(String settled, String fits) {
-        return "coalesce(bool_and(" + nullish("s") + " OR coalesce(" + settled + ", false) OR coalesce(" + fits
-                + ", false)), true)";
-    }
-
     private String columnType(String column) {
         // DuckDB evaluates a filter's AND terms one after the other on the rows left, so the
         // costly pattern runs only on values DuckDB's DOUBLE cast does not settle

@@ -15,8 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The reference for {@link SeedTypes}: agate's type inference read value by value in plain
- * Java (Mallard's seed typing before it moved into DuckDB). dbt infers each column with agate's type
+ * agate's type inference read value by value in plain Java: what dbt-duckdb gives a seed's
+ * columns. Used for small seeds, whose text is fetched from DuckDB in one query (cheaper
+ * than {@link SeedTypes}' searches, whose fixed cost per query dominates on a few hundred
+ * rows), and the reference {@code SeedTypesTest} checks {@link SeedTypes} against. dbt infers each column with agate's type
  * tester (number, then date {@code %Y-%m-%d}, datetime {@code %Y-%m-%d %H:%M:%S}, ISO
  * datetime, boolean {@code true/false}, else text; {@code ''} and {@code null} fit any of
  * them), creates the table with those types and lets DuckDB cast the file's text. So
@@ -24,7 +26,7 @@ import java.util.regex.Pattern;
  * INTEGER and one with a fraction DOUBLE. Where dbt fails on whole numbers beyond INTEGER,
  * Mallard widens to BIGINT (or HUGEINT).
  */
-final class AgateTypesReference {
+final class AgateTypes {
     private enum Kind { NUMBER, DATE, DATETIME, ISO_DATETIME, BOOLEAN }
 
     private static final Pattern DATE = Pattern.compile(
@@ -45,7 +47,7 @@ final class AgateTypesReference {
     private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
     private static final BigDecimal HUGE_MAX = new BigDecimal(BigInteger.ONE.shiftLeft(127).subtract(BigInteger.ONE));
 
-    private AgateTypesReference() {
+    private AgateTypes() {
     }
 
     /** The DuckDB type of each column, in header order. */

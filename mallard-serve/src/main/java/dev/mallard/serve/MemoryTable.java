@@ -2,19 +2,16 @@ package dev.mallard.serve;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * One published version of a mart held as Java column arrays, for the requests an API gets
@@ -37,8 +34,6 @@ final class MemoryTable {
             "BOOLEAN", "DATE");
     private static final Set<String> ORDERABLE = Set.of("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "VARCHAR",
             "BOOLEAN", "DATE");
-    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,18}");
-    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private final String identity;
     private final List<Column> columns;
@@ -114,12 +109,12 @@ final class MemoryTable {
             switch (f.op()) {
                 case IS -> checks.add(new Condition(col, null, "null".equals(f.values().get(0))));
                 case EQ, IN -> {
-                    if (!INDEXABLE.contains(baseType(f.column().type()))) {
+                    if (!INDEXABLE.contains(CellKeys.baseType(f.column().type()))) {
                         return Optional.empty();
                     }
                     Set<Object> keys = new HashSet<>();
                     for (String v : f.values()) {
-                        Object key = key(f.column().type(), v);
+                        Object key = CellKeys.key(f.column().type(), v);
                         if (key == null) {
                             return Optional.empty();
                         }
@@ -148,7 +143,7 @@ final class MemoryTable {
             }
         }
         for (RowsQuery.Order o : q.order()) {
-            if (!ORDERABLE.contains(baseType(o.column().type()))) {
+            if (!ORDERABLE.contains(CellKeys.baseType(o.column().type()))) {
                 return Optional.empty();
             }
         }
@@ -172,7 +167,7 @@ final class MemoryTable {
             if (keys == null) {
                 return (value == null) == isNull;
             }
-            return value != null && keys.contains(normalize(value));
+            return value != null && keys.contains(CellKeys.normalize(value));
         }
     }
 
@@ -228,7 +223,7 @@ final class MemoryTable {
         Object[] values = data[col];
         for (int r = 0; r < rows; r++) {
             if (values[r] != null) {
-                counts.computeIfAbsent(normalize(values[r]), k -> new int[1])[0]++;
+                counts.computeIfAbsent(CellKeys.normalize(values[r]), k -> new int[1])[0]++;
             }
         }
         Map<Object, int[]> fill = new HashMap<>();
@@ -238,7 +233,7 @@ final class MemoryTable {
         }
         for (int r = 0; r < rows; r++) {
             if (values[r] != null) {
-                Object k = normalize(values[r]);
+                Object k = CellKeys.normalize(values[r]);
                 int[] at = fill.get(k);
                 positionsOf.get(k)[at[0]++] = r;
             }
@@ -250,98 +245,12 @@ final class MemoryTable {
         Comparator<Integer> cmp = null;
         for (RowsQuery.Order o : order) {
             int col = positions.get(o.column().name());
-            Comparator<Integer> one = (a, b) -> compareNullsLast(data[col][a], data[col][b], o.descending());
+            Comparator<Integer> one = (a, b) -> CellKeys.compareNullsLast(data[col][a], data[col][b], o.descending());
             cmp = cmp == null ? one : cmp.thenComparing(one);
         }
         Integer[] boxed = Arrays.stream(selected).boxed().toArray(Integer[]::new);
         Arrays.sort(boxed, cmp.thenComparing(Comparator.naturalOrder()));
         return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
-    }
-
-    /** NULLS LAST in both directions, as the SQL path orders. */
-    private static int compareNullsLast(Object a, Object b, boolean descending) {
-        if (a == null || b == null) {
-            return a == null ? (b == null ? 0 : 1) : -1;
-        }
-        int c = compareValues(normalize(a), normalize(b));
-        return descending ? -c : c;
-    }
-
-    /** Numbers as longs, dates as LocalDate, strings by code point (DuckDB's binary collation = UTF-8 byte order). */
-    @SuppressWarnings("unchecked")
-    private static int compareValues(Object a, Object b) {
-        if (a instanceof String x && b instanceof String y) {
-            return compareCodePoints(x, y);
-        }
-        return ((Comparable<Object>) a).compareTo(b);
-    }
-
-    private static int compareCodePoints(String x, String y) {
-        int i = 0;
-        int j = 0;
-        while (i < x.length() && j < y.length()) {
-            int a = x.codePointAt(i);
-            int b = y.codePointAt(j);
-            if (a != b) {
-                return Integer.compare(a, b);
-            }
-            i += Character.charCount(a);
-            j += Character.charCount(b);
-        }
-        return Integer.compare(x.length() - i, y.length() - j);
-    }
-
-    /** The key a stored value is indexed and compared under. */
-    private static Object normalize(Object v) {
-        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
-            return ((Number) v).longValue();
-        }
-        if (v instanceof java.sql.Date d) {
-            return d.toLocalDate();
-        }
-        return v;
-    }
-
-    /**
-     * The key a client's value is looked up under, or null when this path cannot be sure it
-     * converts the text exactly as DuckDB's CAST would (then the SQL path answers).
-     */
-    static Object key(String type, String value) {
-        String base = baseType(type);
-        switch (base) {
-            case "VARCHAR":
-                return value;
-            case "TINYINT", "SMALLINT", "INTEGER", "BIGINT":
-                if (!INTEGER.matcher(value).matches()) {
-                    return null;
-                }
-                long n = Long.parseLong(value);
-                long max = switch (base) {
-                    case "TINYINT" -> Byte.MAX_VALUE;
-                    case "SMALLINT" -> Short.MAX_VALUE;
-                    case "INTEGER" -> Integer.MAX_VALUE;
-                    default -> Long.MAX_VALUE;
-                };
-                return n > max || n < -max - 1 ? null : n;
-            case "BOOLEAN":
-                String b = value.toLowerCase(Locale.ROOT);
-                return b.equals("true") ? Boolean.TRUE : b.equals("false") ? Boolean.FALSE : null;
-            case "DATE":
-                if (!DATE.matcher(value).matches()) {
-                    return null;
-                }
-                try {
-                    return LocalDate.parse(value);
-                } catch (java.time.format.DateTimeParseException e) {
-                    return null;
-                }
-            default:
-                return null;
-        }
-    }
-
-    private static String baseType(String type) {
-        return type.toUpperCase(Locale.ROOT).strip();
     }
 
     private RowCursor cursor(int[] page, int[] cols) {

@@ -46,43 +46,7 @@ final class RelationSwap {
      */
     static void build(MaterializationContext ctx, Relation target, java.util.function.Consumer<Relation> create,
                       Runnable insideTransaction) {
-        Relation tmp = temporary(target);
-        Relation backup = backup(target);
-        Optional<ExistingRelation> existing = ctx.existing(target);
-        boolean wasTable = existing.isPresent() && existing.get().kind() == RelationKind.TABLE;
-        boolean keys = wasTable && ctx.keysOrIndexesPossible();
-        List<String> dependents = keys ? ForeignKeyDependents.of(ctx, target) : List.of();
-        ctx.session().begin();
-        boolean committed = false;
-        try {
-            if (existing.isEmpty()) {
-                create.accept(target);
-            } else {
-                create.accept(tmp);
-                if (existing.get().kind() == RelationKind.VIEW) {
-                    ctx.run("DROP VIEW " + target.render());
-                } else {
-                    if (keys) {
-                        TableIndexes.dropOn(ctx, target);
-                        ForeignKeyDependents.detach(ctx, target, dependents);
-                    }
-                    ctx.run("ALTER TABLE " + target.render() + " RENAME TO " + Relation.quote(backup.identifier()));
-                }
-                ctx.run("ALTER TABLE " + tmp.render() + " RENAME TO " + Relation.quote(target.identifier()));
-                ForeignKeyDependents.reattach(ctx, target, dependents);
-            }
-            insideTransaction.run();
-            ctx.session().commit();
-            committed = true;
-        } finally {
-            if (!committed) {
-                ctx.session().rollback();
-            }
-        }
-        ctx.recordBuilt(target, RelationKind.TABLE);
-        if (wasTable) {
-            ctx.run("DROP TABLE IF EXISTS " + backup.render());
-        }
+        swap(ctx, target, create, insideTransaction);
     }
 
     static void swapIn(MaterializationContext ctx, Relation target) {
@@ -96,6 +60,15 @@ final class RelationSwap {
      * foreign keys reference it detached, both of which DuckDB requires for the rename.
      */
     static void swapIn(MaterializationContext ctx, Relation target, Runnable insideTransaction) {
+        swap(ctx, target, null, insideTransaction);
+    }
+
+    /**
+     * The one transaction of {@link #build} (with {@code create}) and {@link #swapIn} (without:
+     * the temporary table is already filled, and is dropped if the swap fails).
+     */
+    private static void swap(MaterializationContext ctx, Relation target, java.util.function.Consumer<Relation> create,
+                             Runnable insideTransaction) {
         Relation tmp = temporary(target);
         Relation backup = backup(target);
         Optional<ExistingRelation> existing = ctx.existing(target);
@@ -105,26 +78,35 @@ final class RelationSwap {
         ctx.session().begin();
         boolean committed = false;
         try {
-            if (existing.isPresent()) {
-                if (existing.get().kind() == RelationKind.VIEW) {
-                    ctx.run("DROP VIEW " + target.render());
-                } else {
-                    if (keys) {
-                        TableIndexes.dropOn(ctx, target);
-                        ForeignKeyDependents.detach(ctx, target, dependents);
-                    }
-                    ctx.run("ALTER TABLE " + target.render() + " RENAME TO " + Relation.quote(backup.identifier()));
+            if (create != null && existing.isEmpty()) {
+                create.accept(target); // nothing to replace: built under its own name
+            } else {
+                if (create != null) {
+                    create.accept(tmp);
                 }
+                if (existing.isPresent()) {
+                    if (existing.get().kind() == RelationKind.VIEW) {
+                        ctx.run("DROP VIEW " + target.render());
+                    } else {
+                        if (keys) {
+                            TableIndexes.dropOn(ctx, target);
+                            ForeignKeyDependents.detach(ctx, target, dependents);
+                        }
+                        ctx.run("ALTER TABLE " + target.render() + " RENAME TO " + Relation.quote(backup.identifier()));
+                    }
+                }
+                ctx.run("ALTER TABLE " + tmp.render() + " RENAME TO " + Relation.quote(target.identifier()));
+                ForeignKeyDependents.reattach(ctx, target, dependents);
             }
-            ctx.run("ALTER TABLE " + tmp.render() + " RENAME TO " + Relation.quote(target.identifier()));
-            ForeignKeyDependents.reattach(ctx, target, dependents);
             insideTransaction.run();
             ctx.session().commit();
             committed = true;
         } finally {
             if (!committed) {
                 ctx.session().rollback();
-                ctx.session().execute("DROP TABLE IF EXISTS " + tmp.render());
+                if (create == null) {
+                    ctx.session().execute("DROP TABLE IF EXISTS " + tmp.render());
+                }
             }
         }
         ctx.recordBuilt(target, RelationKind.TABLE);

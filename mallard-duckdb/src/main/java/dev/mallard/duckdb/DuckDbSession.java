@@ -187,61 +187,7 @@ final class DuckDbSession implements EngineSession {
      */
     @Override
     public void loadCsv(CsvLoad load) {
-        String raw = Relation.quote("__mallard_seed_" + load.target().identifier());
-        execute("CREATE OR REPLACE TEMP TABLE " + raw + " AS SELECT * FROM read_csv("
-                + literal(load.file().toAbsolutePath().toString()) + ", header = true, delim = "
-                + literal(load.delimiter()) + ", all_varchar = true, auto_detect = true)");
-        try {
-            List<String> columns = new ArrayList<>();
-            for (List<Object> column : query("DESCRIBE " + raw, -1).rows()) {
-                columns.add(String.valueOf(column.get(0)));
-            }
-            List<String> inferred = columns.stream().filter(c -> !load.columnTypes().containsKey(c)).toList();
-            Map<String, String> types = new java.util.HashMap<>(load.columnTypes());
-            if (!inferred.isEmpty()) {
-                types.putAll(small(load.file()) ? AgateTypes.infer(inferred, textOf(raw, inferred))
-                        : new SeedTypes(sql -> query(sql, -1).rows(), raw).infer(inferred));
-            }
-            List<String> select = new ArrayList<>();
-            for (String c : columns) {
-                String type = types.get(c);
-                String q = Relation.quote(c);
-                // an empty value is NULL in a typed column, as DuckDB's CSV reader reads it
-                select.add(type.equalsIgnoreCase("VARCHAR") || type.equalsIgnoreCase("TEXT") ? q
-                        : "CAST(NULLIF(" + q + ", '') AS " + type + ") AS " + q);
-            }
-            execute("CREATE TABLE " + load.target().render() + " AS SELECT " + String.join(", ", select)
-                    + " FROM " + raw);
-        } finally {
-            execute("DROP TABLE IF EXISTS " + raw);
-        }
-    }
-
-    /** Below 1 MB a seed's types are inferred in one query; larger files keep the searches that stop early. */
-    /** The columns' values as text, row by row (a small seed's). */
-    private List<List<String>> textOf(String raw, List<String> columns) {
-        List<List<String>> rows = new ArrayList<>();
-        for (List<Object> row : query("SELECT " + String.join(", ", columns.stream().map(Relation::quote).toList())
-                + " FROM " + raw, -1).rows()) {
-            List<String> values = new ArrayList<>(row.size());
-            for (Object v : row) {
-                values.add(v == null ? null : v.toString());
-            }
-            rows.add(values);
-        }
-        return rows;
-    }
-
-    private static boolean small(java.nio.file.Path file) {
-        try {
-            return java.nio.file.Files.size(file) < 1_000_000;
-        } catch (java.io.IOException e) {
-            return false;
-        }
-    }
-
-    private static String literal(String s) {
-        return "'" + s.replace("'", "''") + "'";
+        new SeedLoad(this, SeedLoad.SMALL_BYTES).load(load);
     }
 
     @Override

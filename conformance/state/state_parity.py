@@ -59,7 +59,7 @@ def ls(tool, project, work, selector, state):
         out = run([dbt_binary(), "ls", "-q", "--resource-type", "all", "-s", selector, "--state", state,
                    "--profiles-dir", work], project)
     else:
-        out = run([mallard_binary(), "ls", "--output", "name", "-s", selector, "--state", state,
+        out = run([mallard_binary(), "ls", "-q", "--output", "name", "-s", selector, "--state", state,
                    "--profiles-dir", work], project)
     return sorted(line.strip() for line in out.splitlines() if line.strip() and not line.startswith("\x1b"))
 
@@ -67,14 +67,13 @@ def ls(tool, project, work, selector, state):
 def trimmed(manifest):
     pkg = manifest["metadata"]["project_name"]
     out = {"metadata": manifest["metadata"]}
-    for section in ("nodes", "sources", "exposures"):
+    for section in ("nodes", "sources", "exposures", "metrics", "semantic_models", "saved_queries", "groups"):
         out[section] = manifest[section]
         for node in out[section].values():
             node.pop("root_path", None)
     out["macros"] = {k: v for k, v in manifest["macros"].items() if v["package_name"] == pkg}
     out["docs"] = {k: v for k, v in manifest["docs"].items() if v["package_name"] == pkg}
-    for section in ("metrics", "groups", "selectors", "disabled", "semantic_models",
-                    "saved_queries", "unit_tests"):
+    for section in ("selectors", "disabled", "unit_tests"):
         out[section] = {}
     return out
 

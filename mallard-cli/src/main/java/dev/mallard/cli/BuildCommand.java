@@ -20,6 +20,7 @@ final class BuildCommand extends ExecuteNodes {
 
     @Override
     Set<ResourceType> resourceTypes() {
-        return restrict(EnumSet.of(ResourceType.MODEL, ResourceType.SEED, ResourceType.SNAPSHOT, ResourceType.TEST, ResourceType.UNIT_TEST), resourceTypeNames);
+        return restrict(EnumSet.of(ResourceType.MODEL, ResourceType.SEED, ResourceType.SNAPSHOT, ResourceType.TEST, ResourceType.UNIT_TEST,
+                ResourceType.SAVED_QUERY), resourceTypeNames);
     }
 }

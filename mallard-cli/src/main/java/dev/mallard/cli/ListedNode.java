@@ -24,21 +24,24 @@ final class ListedNode {
         all.put("package_name", n.packageName());
         all.put("original_file_path", n.originalFilePath());
         all.put("unique_id", n.id().value());
-        if (n.resourceType() == ResourceType.SOURCE) {
+        if (n instanceof dev.mallard.core.manifest.SemanticNode) {
+            semantic(n, parents, all);
+        } else if (n.resourceType() == ResourceType.SOURCE) {
             all.put("source_name", n.fqn().size() >= 2 ? n.fqn().get(n.fqn().size() - 2) : "");
         } else if (n.resourceType() != ResourceType.UNIT_TEST) {
             all.put("alias", n.relation().identifier());
         }
-        Map<String, Object> config = new LinkedHashMap<>(EffectiveConfig.of(n));
-        all.put("config", config);
-        all.put("tags", n.config().tags());
-        Map<String, Object> dependsOn = new LinkedHashMap<>();
-        dependsOn.put("macros", List.of());
-        if (n.resourceType() != ResourceType.SEED) {
-            dependsOn.put("nodes", parents.stream().map(NodeId::value).toList());
-        }
-        if (n.resourceType() != ResourceType.SOURCE) {
-            all.put("depends_on", dependsOn);
+        if (!(n instanceof dev.mallard.core.manifest.SemanticNode)) {
+            all.put("config", new LinkedHashMap<>(EffectiveConfig.of(n)));
+            all.put("tags", n.config().tags());
+            Map<String, Object> dependsOn = new LinkedHashMap<>();
+            dependsOn.put("macros", List.of());
+            if (n.resourceType() != ResourceType.SEED) {
+                dependsOn.put("nodes", parents.stream().map(NodeId::value).toList());
+            }
+            if (n.resourceType() != ResourceType.SOURCE) {
+                all.put("depends_on", dependsOn);
+            }
         }
         Map<String, Object> out = all;
         if (!keys.isEmpty()) {
@@ -54,5 +57,17 @@ final class ListedNode {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + n.id().value() + " as JSON", e);
         }
+    }
+
+    /** A semantic model, metric or saved query as dbt lists it: its own small config, tags but on semantic models. */
+    private static void semantic(Node n, List<NodeId> parents, Map<String, Object> all) {
+        if (n.resourceType() != ResourceType.SEMANTIC_MODEL) {
+            all.put("tags", n.config().tags());
+        }
+        all.put("config", ((dev.mallard.core.manifest.SemanticNode) n).dbtConfig());
+        Map<String, Object> dependsOn = new LinkedHashMap<>();
+        dependsOn.put("macros", List.of());
+        dependsOn.put("nodes", parents.stream().map(NodeId::value).toList());
+        all.put("depends_on", dependsOn);
     }
 }

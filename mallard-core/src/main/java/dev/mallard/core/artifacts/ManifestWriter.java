@@ -3,6 +3,8 @@ package dev.mallard.core.artifacts;
 import dev.mallard.core.graph.Dag;
 import dev.mallard.core.manifest.DocBlock;
 import dev.mallard.core.manifest.ExposureNode;
+import dev.mallard.core.manifest.ResourceType;
+import dev.mallard.core.manifest.SemanticNode;
 import dev.mallard.core.manifest.MacroInfo;
 import dev.mallard.core.manifest.Manifest;
 import dev.mallard.core.manifest.Node;
@@ -55,10 +57,16 @@ public final class ManifestWriter {
         Map<String, Object> unitTests = new LinkedHashMap<>();
         ExposureEntries exposureEntries = new ExposureEntries(createdAt);
         Map<String, Object> exposures = new LinkedHashMap<>();
+        SemanticEntries semanticEntries = new SemanticEntries(createdAt, manifest);
+        Map<ResourceType, Map<String, Object>> semantic = new java.util.EnumMap<>(ResourceType.class);
+        for (ResourceType t : List.of(ResourceType.METRIC, ResourceType.SAVED_QUERY, ResourceType.SEMANTIC_MODEL)) {
+            semantic.put(t, new LinkedHashMap<>());
+        }
         for (Node n : manifest.nodes().values()) {
             Map<String, Object> entry = n instanceof SourceNode s ? sourceEntries.entry(s)
                     : n instanceof UnitTestNode u ? unitTestEntries.entry(u)
                     : n instanceof ExposureNode x ? exposureEntries.entry(x, dag.parents(n.id()))
+                    : n instanceof SemanticNode sn ? semanticEntries.entry(sn, dag.parents(n.id()))
                     : nodeEntries.entry(n, dag.parents(n.id()), compiledCode.get(n.id()));
             if (!n.config().enabled()) {
                 disabled.put(n.id().value(), List.of(entry));
@@ -66,6 +74,8 @@ public final class ManifestWriter {
                 sources.put(n.id().value(), entry);
             } else if (n instanceof ExposureNode) {
                 exposures.put(n.id().value(), entry);
+            } else if (n instanceof SemanticNode) {
+                semantic.get(n.resourceType()).put(n.id().value(), entry);
             } else if (n instanceof UnitTestNode) {
                 unitTests.put(n.id().value(), entry);
             } else {
@@ -79,19 +89,19 @@ public final class ManifestWriter {
         doc.put("macros", macros(manifest, createdAt));
         doc.put("docs", docs(manifest));
         doc.put("exposures", exposures);
-        for (String empty : List.of("metrics", "groups", "selectors")) {
-            doc.put(empty, Map.of());
-        }
+        doc.put("metrics", semantic.get(ResourceType.METRIC));
+        doc.put("groups", semanticEntries.groups());
+        doc.put("selectors", Map.of());
         doc.put("disabled", disabled);
         Map<String, Object> graphNodes = new LinkedHashMap<>(nodes);
         graphNodes.putAll(unitTests);
         graphNodes.putAll(exposures);
+        semantic.values().forEach(graphNodes::putAll);
         doc.put("parent_map", graphMap(dag, graphNodes, sources, true));
         doc.put("child_map", graphMap(dag, graphNodes, sources, false));
-        doc.put("group_map", Map.of());
-        for (String empty : List.of("saved_queries", "semantic_models")) {
-            doc.put(empty, Map.of());
-        }
+        doc.put("group_map", semanticEntries.groupMap());
+        doc.put("saved_queries", semantic.get(ResourceType.SAVED_QUERY));
+        doc.put("semantic_models", semantic.get(ResourceType.SEMANTIC_MODEL));
         doc.put("unit_tests", unitTests);
         doc.put("functions", Map.of());
         return doc;

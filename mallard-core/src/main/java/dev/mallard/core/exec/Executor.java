@@ -213,6 +213,13 @@ public final class Executor {
     private NodeResult runStep(Step step, int index, int total, EngineSession session) {
         Node node = manifest.nodes().get(step.node());
         Instant started = Instant.now();
+        if (node.resourceType() == dev.mallard.core.manifest.ResourceType.SAVED_QUERY) {
+            // dbt Core has nothing to run for a saved query (its exports run in dbt Cloud): NO-OP, without a start line
+            NodeResult result = new NodeResult(step.node(), NodeStatus.NO_OP, "NO-OP", started, Instant.now(), 0,
+                    Thread.currentThread().getName(), Map.of(), 0L, null, null);
+            printer.noOp(index, total, step.label(), node, result);
+            return result;
+        }
         printer.start(index, total, step.label(), node, started);
         long t0 = System.nanoTime();
         String compiled = null;

@@ -9,9 +9,11 @@ public enum NodeStatus {
     SKIPPED,
     PASS,
     FAIL,
-    WARN;
+    WARN,
+    /** Nothing to do (a saved query in dbt Core). */
+    NO_OP;
 
     public String dbtName() {
-        return name().toLowerCase(Locale.ROOT);
+        return this == NO_OP ? "no-op" : name().toLowerCase(Locale.ROOT);
     }
 }

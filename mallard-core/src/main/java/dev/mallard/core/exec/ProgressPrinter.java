@@ -151,6 +151,22 @@ public final class ProgressPrinter {
                 Map.of("node_info", info, "run_result", runResult));
     }
 
+    /** A node with nothing to run (a saved query): dbt's {@code LogNodeNoOpResult}, then {@code NodeFinished}. */
+    public void noOp(int index, int total, String label, Node node, NodeResult result) {
+        Map<String, Object> info = NodeInfo.of(node, "no-op", result.startedAt(), result.completedAt());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("description", label);
+        data.put("execution_time", 0.0);
+        data.put("index", index);
+        data.put("node_info", info);
+        data.put("status", "");
+        data.put("total", total);
+        emit("LogNodeNoOpResult", "Q019", EventLevel.INFO, finishedText(index, total, "NO-OP", label, "NO-OP", 0),
+                data);
+        emit("NodeFinished", "Q025", EventLevel.DEBUG, "Finished running node " + node.id().value(),
+                Map.of("node_info", info, "run_result", Map.of("status", "no-op", "message", "NO-OP")));
+    }
+
     /** A source's freshness result: dbt's {@code LogFreshnessResult}. */
     public void freshness(int index, int total, String label, String status, double seconds, Node node, Instant started,
                           Instant completed, boolean failed) {
@@ -182,7 +198,7 @@ public final class ProgressPrinter {
 
     private String finishedText(int index, int total, String verb, String label, String status, double seconds) {
         String color = status.startsWith("ERROR") || status.startsWith("FAIL") ? RED
-                : status.startsWith("WARN") ? YELLOW : GREEN;
+                : status.startsWith("WARN") || status.equals("NO-OP") ? YELLOW : GREEN;
         return dotted(index + " of " + total + " " + verb + " " + label, "[" + colored(status, color) + " in "
                 + String.format(Locale.ROOT, "%.2f", seconds) + "s]");
     }

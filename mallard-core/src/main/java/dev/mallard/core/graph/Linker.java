@@ -58,6 +58,7 @@ public final class Linker {
             for (SourceCall sc : n.sourceCalls()) {
                 ps.add(resolveSource(n, sc).id());
             }
+            ps.addAll(n.nodeDependencies());
             parents.put(n.id(), ps);
         }
         Dag dag = new Dag(parents);

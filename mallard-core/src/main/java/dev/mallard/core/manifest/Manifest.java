@@ -14,16 +14,25 @@ public record Manifest(
         Map<String, DocBlock> docs,
         List<String> onRunStart,
         List<String> onRunEnd,
-        Map<NodeId, List<String>> macroDependencies) {
+        Map<NodeId, List<String>> macroDependencies,
+        Map<String, GroupInfo> groups) {
+
+    /** A manifest without groups. */
+    public Manifest(String projectName, Map<NodeId, Node> nodes, Map<String, MacroInfo> macros,
+                    Map<String, DocBlock> docs, List<String> onRunStart, List<String> onRunEnd,
+                    Map<NodeId, List<String>> macroDependencies) {
+        this(projectName, nodes, macros, docs, onRunStart, onRunEnd, macroDependencies, Map.of());
+    }
 
     /** A manifest whose nodes call no macros. */
     public Manifest(String projectName, Map<NodeId, Node> nodes, Map<String, MacroInfo> macros,
                     Map<String, DocBlock> docs, List<String> onRunStart, List<String> onRunEnd) {
-        this(projectName, nodes, macros, docs, onRunStart, onRunEnd, Map.of());
+        this(projectName, nodes, macros, docs, onRunStart, onRunEnd, Map.of(), Map.of());
     }
 
     public Manifest {
         macroDependencies = Map.copyOf(macroDependencies);
+        groups = Collections.unmodifiableMap(new LinkedHashMap<>(groups));
         nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
         macros = Collections.unmodifiableMap(new LinkedHashMap<>(macros));
         docs = Collections.unmodifiableMap(new LinkedHashMap<>(docs));

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /** Everything in the DAG. Records, immutable once the manifest is built. */
-public sealed interface Node permits ModelNode, SeedNode, SourceNode, TestNode, UnitTestNode, ExposureNode {
+public sealed interface Node permits ModelNode, SeedNode, SourceNode, TestNode, UnitTestNode, ExposureNode,
+        SemanticNode {
     NodeId id();
 
     String name();
@@ -37,6 +38,11 @@ public sealed interface Node permits ModelNode, SeedNode, SourceNode, TestNode, 
     }
 
     default List<SourceCall> sourceCalls() {
+        return List.of();
+    }
+
+    /** Nodes this one depends on by id rather than through ref() or source() (a metric's semantic models). */
+    default List<NodeId> nodeDependencies() {
         return List.of();
     }
 }

@@ -11,6 +11,9 @@ public enum ResourceType {
     SOURCE,
     ANALYSIS,
     EXPOSURE,
+    SEMANTIC_MODEL,
+    METRIC,
+    SAVED_QUERY,
     OPERATION,
     MACRO;
 

@@ -8,6 +8,7 @@ import dev.mallard.core.error.Warnings;
 import dev.mallard.core.jinja.JinjaEngine;
 import dev.mallard.core.jinja.TemplateFile;
 import dev.mallard.core.manifest.DocBlock;
+import dev.mallard.core.manifest.GroupInfo;
 import dev.mallard.core.manifest.MacroInfo;
 import dev.mallard.core.manifest.Manifest;
 import dev.mallard.core.manifest.ModelNode;
@@ -47,6 +48,8 @@ public final class Parser {
     /** depends_on.macros of the models whose calls were read at render time or from the cache. */
     private final Map<NodeId, List<String>> knownCalls = new java.util.concurrent.ConcurrentHashMap<>();
     private Map<String, MacroInfo> macros = Map.of();
+    private final List<dev.mallard.core.manifest.SemanticNode> semanticNodes = new ArrayList<>();
+    private final List<GroupInfo> groups = new ArrayList<>();
     private Set<String> namespaces = Set.of();
     private String cacheNote = "";
 
@@ -158,9 +161,12 @@ public final class Parser {
         for (Project unit : units) {
             parseUnit(unit, jinja, namer, docs, nodes, disabled, enabledNames);
         }
+        SemanticReader.link(semanticNodes).forEach(n -> nodes.put(n.id(), n));
+        Map<String, GroupInfo> groupsById = new LinkedHashMap<>();
+        groups.forEach(g -> groupsById.put(g.uniqueId(), g));
         Manifest manifest = new Manifest(pkg, nodes, macros, docs, runHooks(ProjectConfig::onRunStart),
                 runHooks(ProjectConfig::onRunEnd), MacroCatalog.nodeCalls(jinja, macros, nodes.values(), namespaces,
-                knownCalls));
+                knownCalls), groupsById);
         disabled.removeAll(enabledNames);
         String unsaved = cache.save(cacheFile);
         cacheNote = "Partial parse: " + cache.note() + (unsaved == null ? "" : "; " + unsaved);
@@ -249,6 +255,8 @@ public final class Parser {
             nodes.put(source.id(), source);
         }
         ExposureReader.read(unit, f -> documents.of(f, unit.dir())).forEach(e -> nodes.put(e.id(), e));
+        semanticNodes.addAll(SemanticReader.read(unit, f -> documents.of(f, unit.dir())));
+        groups.addAll(SemanticReader.groups(unit, f -> documents.of(f, unit.dir())));
         TestCollector testCollector = new TestCollector(unit, unitVars, namer);
         for (TestNode test : testCollector.collect(nodes, props, jinja)) {
             Node previous = nodes.putIfAbsent(test.id(), test);

@@ -88,7 +88,7 @@ public final class Planner {
             return m.resourceType() == ResourceType.MODEL && !m.isEphemeral() || m.resourceType() == ResourceType.SNAPSHOT;
         }
         return n.resourceType() == ResourceType.SEED || n.resourceType() == ResourceType.TEST
-                || n.resourceType() == ResourceType.UNIT_TEST;
+                || n.resourceType() == ResourceType.UNIT_TEST || n.resourceType() == ResourceType.SAVED_QUERY;
     }
 
     /**
@@ -146,6 +146,9 @@ public final class Planner {
         if (n.resourceType() == ResourceType.UNIT_TEST) {
             return "unit";
         }
+        if (n.resourceType() == ResourceType.SAVED_QUERY) {
+            return "saved_query";
+        }
         return n.resourceType() == ResourceType.SEED ? "seed" : n.config().materialized();
     }
 
@@ -159,6 +162,9 @@ public final class Planner {
         }
         if (n instanceof UnitTestNode u) {
             return "unit_test " + u.displayName();
+        }
+        if (n.resourceType() == ResourceType.SAVED_QUERY) {
+            return "saved query " + n.name();
         }
         if (n.resourceType() == ResourceType.SNAPSHOT) {
             return "snapshot " + where;

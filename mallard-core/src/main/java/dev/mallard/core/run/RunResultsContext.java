@@ -38,7 +38,7 @@ final class RunResultsContext {
             result.put("timing", List.of());
             result.put("node", n == null ? Map.of("unique_id", r.id().value()) : node(n));
             rs.add(result);
-            if (n != null && n.relation() != null) {
+            if (n != null && n.relation() != null && n.relation().schema() != null) {
                 schemas.add(n.relation().schema());
                 databaseSchemas.add(java.util.Arrays.asList(n.relation().database(), n.relation().schema()));
             }
@@ -58,7 +58,7 @@ final class RunResultsContext {
         node.put("package_name", n.packageName());
         node.put("original_file_path", n.originalFilePath());
         node.put("config", n.config().values());
-        if (n.relation() != null) {
+        if (n.relation() != null && n.relation().schema() != null) {
             node.put("database", n.relation().database());
             node.put("schema", n.relation().schema());
             node.put("alias", n.relation().identifier());

@@ -121,7 +121,9 @@ public final class Runner {
         Set<SchemaName> schemas = new LinkedHashSet<>();
         for (Step step : plan.steps()) {
             Relation r = ws.manifest().nodes().get(step.node()).relation();
-            schemas.add(new SchemaName(r.database(), r.schema()));
+            if (r.schema() != null) { // a saved query has no relation
+                schemas.add(new SchemaName(r.database(), r.schema()));
+            }
         }
         if (schemas.isEmpty()) {
             return;
@@ -168,13 +170,19 @@ public final class Runner {
 
     private String describeCounts() {
         Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<String, Integer> semantic = new LinkedHashMap<>();
         for (Node n : ws.manifest().nodes().values()) {
             String kind = n.resourceType() == dev.mallard.core.manifest.ResourceType.TEST ? "data test"
                     : n.resourceType() == dev.mallard.core.manifest.ResourceType.UNIT_TEST ? "unit test"
-                    : n.resourceType().dbtName();
-            counts.merge(kind, 1, Integer::sum);
+                    : n.resourceType().dbtName().replace('_', ' ');
+            // dbt counts semantic models and saved queries after macros and groups, metrics before
+            boolean late = n.resourceType() == dev.mallard.core.manifest.ResourceType.SEMANTIC_MODEL
+                    || n.resourceType() == dev.mallard.core.manifest.ResourceType.SAVED_QUERY;
+            (late ? semantic : counts).merge(kind, 1, Integer::sum);
         }
         counts.put("macro", ws.manifest().macros().size());
+        counts.put("group", ws.manifest().groups().size());
+        semantic.forEach((k, v) -> counts.put(k, v));
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<String, Integer> e : counts.entrySet()) {
             if (e.getValue() == 0) {
@@ -183,9 +191,16 @@ public final class Runner {
             if (!sb.isEmpty()) {
                 sb.append(", ");
             }
-            sb.append(e.getValue()).append(' ').append(e.getKey()).append(e.getValue() == 1 ? "" : "s");
+            sb.append(e.getValue()).append(' ').append(e.getValue() == 1 ? e.getKey() : plural(e.getKey()));
         }
         return sb.toString();
+    }
+
+    private static String plural(String kind) {
+        if (kind.endsWith("y")) {
+            return kind.substring(0, kind.length() - 1) + "ies";
+        }
+        return kind.endsWith("is") ? kind.substring(0, kind.length() - 2) + "es" : kind + "s";
     }
 
     private void printSummary(RunSummary summary) {
@@ -242,12 +257,13 @@ public final class Runner {
         long skipped = summary.count(NodeStatus.SKIPPED);
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("error", errors);
-        counts.put("noop", 0);
+        long noOp = summary.count(NodeStatus.NO_OP);
+        counts.put("noop", noOp);
         counts.put("pass", pass);
         counts.put("skip", skipped);
         counts.put("total", summary.results().size());
         counts.put("warn", warnings);
         printer.emit("StatsLine", "Z023", EventLevel.INFO, "Done. PASS=" + pass + " WARN=" + warnings + " ERROR="
-                + errors + " SKIP=" + skipped + " NO-OP=0 TOTAL=" + summary.results().size(), Map.of("stats", counts));
+                + errors + " SKIP=" + skipped + " NO-OP=" + noOp + " TOTAL=" + summary.results().size(), Map.of("stats", counts));
     }
 }

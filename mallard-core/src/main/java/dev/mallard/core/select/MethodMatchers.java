@@ -68,8 +68,16 @@ final class MethodMatchers {
                     && (Glob.matches(u.name(), value) || FqnMatch.matches(u.fqn(), value));
             case EXPOSURE -> n -> n instanceof ExposureNode e
                     && (Glob.matches(e.name(), value) || Glob.matches(e.packageName() + "." + e.name(), value));
-            case METRIC, SEMANTIC_MODEL, SAVED_QUERY -> n -> false;
+            case METRIC -> semantic(ResourceType.METRIC, value);
+            case SEMANTIC_MODEL -> semantic(ResourceType.SEMANTIC_MODEL, value);
+            case SAVED_QUERY -> semantic(ResourceType.SAVED_QUERY, value);
         };
+    }
+
+    /** {@code metric:revenue} or {@code metric:pkg.revenue} (globs allowed), as for exposures. */
+    private static java.util.function.Predicate<Node> semantic(ResourceType type, String value) {
+        return n -> n.resourceType() == type
+                && (Glob.matches(n.name(), value) || Glob.matches(n.packageName() + "." + n.name(), value));
     }
 
     private PreviousRun previousRun(SelectionCriterion c) {

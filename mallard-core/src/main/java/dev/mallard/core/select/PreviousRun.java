@@ -48,12 +48,9 @@ final class PreviousRun {
             return changes[0];
         });
         return n -> {
-            JsonNode entry = now.path("nodes").get(n.id().value());
-            if (entry == null) {
-                entry = now.path("sources").get(n.id().value());
-            }
-            if (entry == null) {
-                entry = now.path("exposures").get(n.id().value());
+            JsonNode entry = null;
+            for (String key : dev.mallard.core.state.PreviousState.ENTRY_KEYS) {
+                entry = entry == null ? now.path(key).get(n.id().value()) : entry;
             }
             return entry != null && check.test(state.entry(n.id().value()), entry);
         };

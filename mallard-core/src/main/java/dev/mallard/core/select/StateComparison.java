@@ -66,6 +66,9 @@ final class StateComparison {
                     && same(old, now, "quoting") && same(old, now, "freshness") && same(old, now, "loaded_at_field")
                     && same(old, now, "external");
         }
+        if (Set.of("semantic_model", "metric", "saved_query").contains(now.path("resource_type").asText())) {
+            return SemanticComparison.same(old, now) && same(old, now, "fqn");
+        }
         if ("exposure".equals(now.path("resource_type").asText())) {
             boolean same = true;
             for (String key : List.of("fqn", "type", "owner", "maturity", "url", "description", "label")) {

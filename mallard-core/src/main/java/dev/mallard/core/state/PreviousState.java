@@ -65,12 +65,18 @@ public final class PreviousState {
     }
 
     /** The entry of a node or source in the previous manifest, or null when it had none. */
+    /** The manifest's maps that hold DAG nodes by unique_id. */
+    public static final java.util.List<String> ENTRY_KEYS = java.util.List.of("nodes", "sources", "exposures",
+            "semantic_models", "metrics", "saved_queries");
+
     public JsonNode entry(String uniqueId) {
         JsonNode m = manifest();
-        JsonNode n = m.path("nodes").get(uniqueId);
-        if (n == null) {
-            n = m.path("sources").get(uniqueId);
+        for (String key : ENTRY_KEYS) {
+            JsonNode n = m.path(key).get(uniqueId);
+            if (n != null) {
+                return n;
+            }
         }
-        return n != null ? n : m.path("exposures").get(uniqueId);
+        return null;
     }
 }

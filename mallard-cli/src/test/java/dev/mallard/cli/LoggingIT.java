@@ -82,6 +82,10 @@ class LoggingIT {
         assertEquals("names.sql", info.path("node_path").asText());
         assertEquals("names", info.path("node_relation").path("alias").asText());
         assertTrue(info.path("meta").isObject());
+        // node_checksum is the manifest's checksum of the node, as dbt's node_info carries it
+        assertEquals(JSON.readTree(p.dir().resolve("target/manifest.json").toFile()).path("nodes")
+                .path("model.proj.names").path("checksum").path("checksum").asText(), info.path("node_checksum").asText());
+        assertEquals(64, info.path("node_checksum").asText().length());
         assertFalse(info.path("node_started_at").asText().isEmpty());
         assertFalse(info.path("node_finished_at").asText().isEmpty());
         JsonNode test = first(events, "LogTestResult");

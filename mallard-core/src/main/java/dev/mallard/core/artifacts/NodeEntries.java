@@ -170,20 +170,9 @@ final class NodeEntries {
         return out;
     }
 
-    /**
-     * dbt's checksum: sha256 of the file's stripped text; for a seed over 1 MiB its path
-     * instead, and none for a generic test (which has no file of its own).
-     */
     private static Map<String, Object> checksum(Node node) {
-        if (node instanceof SeedNode s && s.csvFile() != null && Checksums.isLargeSeed(s.csvFile())) {
-            return JsonArtifact.object("name", "path", "checksum", s.originalFilePath());
-        }
-        if (node instanceof TestNode t && t.isGeneric()) {
-            return JsonArtifact.object("name", "none", "checksum", "");
-        }
-        String sum = node instanceof ModelNode m ? m.checksum() : node instanceof SeedNode s ? s.checksum()
-                : node instanceof TestNode t ? t.checksum() : null;
-        return JsonArtifact.object("name", "sha256", "checksum", sum == null ? "" : sum);
+        Map.Entry<String, String> sum = Checksums.ofNode(node);
+        return JsonArtifact.object("name", sum.getKey(), "checksum", sum.getValue());
     }
 
     /** The code as dbt keeps it: a file's text is stripped; a snapshot block's body and a generic test's call are not. */

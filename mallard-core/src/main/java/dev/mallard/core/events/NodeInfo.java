@@ -22,6 +22,7 @@ public final class NodeInfo {
         info.put("materialized", node.resourceType() == ResourceType.TEST ? "test"
                 : node.resourceType() == ResourceType.UNIT_TEST ? "unit" : node.config().materialized());
         info.put("meta", meta(node));
+        info.put("node_checksum", dev.mallard.core.parse.Checksums.ofNode(node).getValue());
         info.put("node_finished_at", finished == null ? "" : stamp(finished));
         info.put("node_name", node.name());
         info.put("node_path", node.path());

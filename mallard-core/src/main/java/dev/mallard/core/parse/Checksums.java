@@ -9,6 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -103,5 +104,23 @@ public final class Checksums {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A node's checksum as manifest.json records it: {@code {name, checksum}}, sha256 of the
+     * file's stripped text; for a seed over 1 MiB its path, and none for a generic test
+     * (which has no file of its own).
+     */
+    public static Map.Entry<String, String> ofNode(dev.mallard.core.manifest.Node node) {
+        if (node instanceof dev.mallard.core.manifest.SeedNode s && s.csvFile() != null && isLargeSeed(s.csvFile())) {
+            return Map.entry("path", s.originalFilePath());
+        }
+        if (node instanceof dev.mallard.core.manifest.TestNode t && t.isGeneric()) {
+            return Map.entry("none", "");
+        }
+        String sum = node instanceof dev.mallard.core.manifest.ModelNode m ? m.checksum()
+                : node instanceof dev.mallard.core.manifest.SeedNode s ? s.checksum()
+                : node instanceof dev.mallard.core.manifest.TestNode t ? t.checksum() : null;
+        return Map.entry("sha256", sum == null ? "" : sum);
     }
 }

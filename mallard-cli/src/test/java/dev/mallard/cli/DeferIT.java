@@ -54,7 +54,7 @@ class DeferIT {
 
         CommandResult deferred = project.runOk("run", "--select", "report", "--defer", "--state", prodState.toString());
 
-        deferred.assertOutContains("TOTAL=1");
+        deferred.assertOutContains("TOTAL=2");
         assertEquals(List.of("main.report"), project.relations());
         assertEquals(List.of(List.of("prod", "30")), project.rows("select built_in, total from report"));
         assertEquals(List.of("\"prod\".\"main\".\"totals\""), project.read("target/compiled/proj/models/report.sql")

@@ -61,7 +61,7 @@ class PackageResourcesIT {
                         from {{ ref('pkg_a', 'pkg_model') }} group by all
                         """);
         p.run("deps").assertOk();
-        p.run("build").assertOk().assertOutContains("PASS=3");
+        p.run("build").assertOk().assertOutContains("PASS=7");
         // the root's models: {pkg_a: ...} wins over the package's config() call, as in dbt
         assertEquals("BASE TABLE", p.tableType("pkg_model"));
         assertEquals("BASE TABLE", p.tableType("pkg_seed"));

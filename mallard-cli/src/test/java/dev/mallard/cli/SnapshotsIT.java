@@ -264,7 +264,7 @@ class SnapshotsIT {
                             relation: source('raw', 'people')
                         """);
 
-        p.runOk("snapshot", "--exclude", "people_ignored").assertOutContains("TOTAL=1");
+        p.runOk("snapshot", "--exclude", "people_ignored").assertOutContains("TOTAL=3");
 
         assertEquals(List.of(row("1", "x", null), row("2", "y", null)),
                 p.rows("select id, name, dbt_valid_to from hist.people_history order by id"));

@@ -46,7 +46,7 @@ class TandemIT {
     void oneBuildAppliesTheMigrationsParsesTheRawEventsAndBuildsTheMarts() {
         TestProject p = tandem();
         p.runOk("build").assertOutContains("Applying 3 pending migrations first (migrations: apply_on_build)",
-                "Applying 1 create raw events", "Applying 3 create cgm and basal", "Done. PASS=9 WARN=0 ERROR=0");
+                "Applying 1 create raw events", "Applying 3 create cgm and basal", "Done. PASS=10 WARN=0 ERROR=0");
         assertEquals("657", p.value("select count(*) from raw_events"));
         assertEquals("657", p.value("select count(*) from events"));
         assertEquals(List.of(List.of("600", "1", "600")), p.rows("select count(*), min(id), max(id) from cgm_readings"));
@@ -58,7 +58,7 @@ class TandemIT {
         assertEquals(List.of(List.of("3")), p.rows("select count(*) from mallard_schema_history where success"));
 
         // a second build fetches nothing new and parses nothing twice
-        p.runOk("build").assertOutContains("Done. PASS=9");
+        p.runOk("build").assertOutContains("Done. PASS=10");
         assertFalse(p.run("build").out().contains("Applying"), "nothing is pending any more");
         assertEquals("600", p.value("select count(*) from cgm_readings"));
         p.runOk("check").assertOutContains("No drift");

@@ -204,7 +204,7 @@ public final class ProgressPrinter {
     }
 
     /** Pads the left part with dots to the printer width, then the status, as dbt lays the line out. */
-    String dotted(String left, String right) {
+    public String dotted(String left, String right) {
         StringBuilder sb = new StringBuilder(left).append(' ');
         while (sb.length() < width) {
             sb.append('.');

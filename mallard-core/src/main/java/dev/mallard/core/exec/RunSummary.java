@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * A whole invocation's results, in the order nodes finished. {@code hooksBefore} and
  * {@code hooksAfter} are the on-run-start/on-run-end operations: run_results.json lists
- * them as dbt does, the console's totals leave them out.
+ * them, and the console's totals count them, as dbt does.
  */
 public record RunSummary(String command, String invocationId, Instant startedAt, double elapsedSeconds,
                          List<NodeResult> results, List<NodeResult> hooksBefore, List<NodeResult> hooksAfter) {
@@ -32,6 +32,11 @@ public record RunSummary(String command, String invocationId, Instant startedAt,
 
     public long count(NodeStatus status) {
         return results.stream().filter(r -> r.status() == status).count();
+    }
+
+    /** As dbt's totals count: the nodes and the on-run-start/end hooks. */
+    public long countWithHooks(NodeStatus status) {
+        return artifactResults().stream().filter(r -> r.status() == status).count();
     }
 
     public boolean failed() {

@@ -74,13 +74,13 @@ public final class Runner {
         NodeCompiler compiler = compiler();
         ArtifactFiles files = new ArtifactFiles(ws.project().targetDir(), ws.project().name()).inBackground();
         printFoundStats();
+        if (!plan.steps().isEmpty()) {
+            printConcurrency(plan.steps().size());
+        }
         List<NodeResult> before = runHooks("on-run-start", ws.manifest().onRunStart(), compiler, Map.of());
         dev.mallard.core.events.PhaseTimes.mark("on-run-start done");
         createSchemas(plan);
         dev.mallard.core.events.PhaseTimes.mark("schemas created");
-        if (!plan.steps().isEmpty()) {
-            printConcurrency(plan.steps().size());
-        }
         Executor executor = new Executor(ws.engine(), ws.manifest(), compiler, printer, files, flags.threads(),
                 flags.failFast()).withExternalRoot(ws.project().dir(), ws.project().target().string("external_root"))
                 .withStoreFailures(flags.storeFailures()).withWarningTestsFailing(flags.warningTestsFail());
@@ -151,13 +151,18 @@ public final class Runner {
                 String id = "operation." + ws.project().name() + "." + ws.project().name() + "-" + name + "-" + i;
                 Instant started = Instant.now();
                 long t = System.nanoTime();
+                String label = "hook: " + ws.project().name() + "." + name + "." + i;
+                printer.emit("LogHookStartLine", "Q032", EventLevel.INFO, printer.dotted((i + 1) + " of " + hooks.size()
+                        + " START " + label, "[RUN]"), Map.of("index", i + 1, "total", hooks.size(), "statement", label));
                 String sql = compiler.renderSql(hook, "dbt_project.yml (" + name + ")", null, session, printer.jinja(), extra);
                 if (!sql.isBlank()) {
                     session.execute(sql);
                 }
                 double seconds = (System.nanoTime() - t) / 1e9;
-                printer.line((i + 1) + " of " + hooks.size() + " OK hook: " + ws.project().name() + "." + name + "." + i
-                        + " [OK in " + String.format(Locale.ROOT, "%.2f", seconds) + "s]");
+                printer.emit("LogHookEndLine", "Q033", EventLevel.INFO, printer.dotted((i + 1) + " of " + hooks.size()
+                        + " OK " + label, "[" + printer.green("OK") + " in " + String.format(Locale.ROOT, "%.2f",
+                        seconds) + "s]"), Map.of("index", i + 1, "total", hooks.size(), "statement", label,
+                        "status", "OK", "execution_time", seconds));
                 results.add(new NodeResult(new dev.mallard.core.manifest.NodeId(id), NodeStatus.SUCCESS, "OK", started,
                         Instant.now(), seconds, Thread.currentThread().getName(), Map.of("_message", "OK", "code", "OK"),
                         0L, sql, null));
@@ -180,6 +185,7 @@ public final class Runner {
                     || n.resourceType() == dev.mallard.core.manifest.ResourceType.SAVED_QUERY;
             (late ? semantic : counts).merge(kind, 1, Integer::sum);
         }
+        counts.put("operation", ws.manifest().onRunStart().size() + ws.manifest().onRunEnd().size());
         counts.put("macro", ws.manifest().macros().size());
         counts.put("group", ws.manifest().groups().size());
         semantic.forEach((k, v) -> counts.put(k, v));
@@ -205,16 +211,48 @@ public final class Runner {
 
     private void printSummary(RunSummary summary) {
         printer.blank();
+        String statLine = statLine(summary);
+        double elapsed = summary.elapsedSeconds();
+        String execution = String.format(Locale.ROOT, " in %d hours %d minutes and %.2f seconds", (long) elapsed / 3600,
+                (long) elapsed % 3600 / 60, elapsed % 60);
         printer.emit("FinishedRunningStats", "E047", EventLevel.INFO, String.format(Locale.ROOT,
-                "Finished running %d nodes in %.2fs.", summary.results().size(), summary.elapsedSeconds()),
-                Map.of("execution_time", summary.elapsedSeconds(), "stat_line", summary.results().size() + " nodes"));
+                "Finished running %s%s (%.2fs).", statLine, execution, elapsed),
+                Map.of("execution", execution, "execution_time", elapsed, "stat_line", statLine));
         printOutcome(summary);
+    }
+
+    /**
+     * What ran, as dbt's summary counts it: hooks as project hooks, models by
+     * materialization ("2 view models"), other nodes by kind, in alphabetical order.
+     */
+    private String statLine(RunSummary summary) {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        int hooks = summary.hooksBefore().size() + summary.hooksAfter().size();
+        if (hooks > 0) {
+            counts.put("project hook", hooks);
+        }
+        for (NodeResult r : summary.results()) {
+            Node n = ws.manifest().nodes().get(r.id());
+            if (n == null) {
+                continue;
+            }
+            String kind = switch (n.resourceType()) {
+                case MODEL -> n.config().materialized() + " model";
+                case TEST -> "test";
+                default -> n.resourceType().dbtName().replace('_', ' ');
+            };
+            counts.merge(kind, 1, Integer::sum);
+        }
+        StringBuilder sb = new StringBuilder();
+        counts.forEach((kind, n) -> sb.append(sb.isEmpty() ? "" : ", ").append(n).append(' ')
+                .append(n == 1 ? kind : plural(kind)));
+        return sb.toString();
     }
 
     /** The end of the summary: the headline, each failure, and the counts. */
     void printOutcome(RunSummary summary) {
-        long errors = summary.count(NodeStatus.ERROR) + summary.count(NodeStatus.FAIL);
-        long warnings = summary.count(NodeStatus.WARN);
+        long errors = summary.countWithHooks(NodeStatus.ERROR) + summary.countWithHooks(NodeStatus.FAIL);
+        long warnings = summary.countWithHooks(NodeStatus.WARN);
         printer.blank();
         Map<String, Object> end = Map.of("keyboard_interrupt", false, "num_errors", errors, "num_partial_success", 0,
                 "num_warnings", warnings);
@@ -253,17 +291,18 @@ public final class Runner {
             }
         }
         printer.blank();
-        long pass = summary.count(NodeStatus.SUCCESS) + summary.count(NodeStatus.PASS);
-        long skipped = summary.count(NodeStatus.SKIPPED);
+        long pass = summary.countWithHooks(NodeStatus.SUCCESS) + summary.countWithHooks(NodeStatus.PASS);
+        long skipped = summary.countWithHooks(NodeStatus.SKIPPED);
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("error", errors);
         long noOp = summary.count(NodeStatus.NO_OP);
         counts.put("noop", noOp);
         counts.put("pass", pass);
         counts.put("skip", skipped);
-        counts.put("total", summary.results().size());
+        long total = summary.artifactResults().size();
+        counts.put("total", total);
         counts.put("warn", warnings);
         printer.emit("StatsLine", "Z023", EventLevel.INFO, "Done. PASS=" + pass + " WARN=" + warnings + " ERROR="
-                + errors + " SKIP=" + skipped + " NO-OP=" + noOp + " TOTAL=" + summary.results().size(), Map.of("stats", counts));
+                + errors + " SKIP=" + skipped + " NO-OP=" + noOp + " TOTAL=" + total, Map.of("stats", counts));
     }
 }

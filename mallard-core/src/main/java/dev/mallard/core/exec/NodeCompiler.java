@@ -274,10 +274,10 @@ public final class NodeCompiler {
     private static RelationValue testedRelation(TestNode test, ExecRuntime rt) {
         RelationValue base;
         if (test.attachedNode() != null && test.attachedNode().value().startsWith("source.")) {
-            SourceCall s = test.sourceCalls().get(0);
+            SourceCall s = test.sourceCalls().get(test.sourceCalls().size() - 1); // the tested source comes last
             base = (RelationValue) rt.source(s.sourceName(), s.tableName());
         } else {
-            RefCall r = test.refs().get(0);
+            RefCall r = test.refs().get(test.refs().size() - 1); // the tested model comes last, as in dbt
             base = (RelationValue) rt.ref(r.packageName(), r.name());
         }
         Object where = test.config().get("where");

@@ -167,13 +167,11 @@ final class TestBuilder {
         ConfigMerger.mergeInto(merged, config);
         NodeConfig nodeConfig = testConfig(merged);
 
+        // dbt's order: the refs and sources of the arguments as rendered, the tested model's
+        // (the `model` argument, which comes last) after them; dbt's docs page attaches a
+        // test to the last node it depends on
         List<RefCall> refs = new ArrayList<>();
         List<SourceCall> sources = new ArrayList<>();
-        if (target.isSource()) {
-            sources.add(new SourceCall(target.sourceName(), target.name(), 0));
-        } else {
-            refs.add(new RefCall(null, target.name(), 0));
-        }
         for (Map.Entry<String, Object> e : args.entrySet()) {
             if (e.getKey().equals("model") || !(e.getValue() instanceof String s)) {
                 continue;
@@ -186,6 +184,11 @@ final class TestBuilder {
             if (source != null && source.size() == 2) {
                 sources.add(new SourceCall(source.get(0), source.get(1), 0));
             }
+        }
+        if (target.isSource()) {
+            sources.add(new SourceCall(target.sourceName(), target.name(), 0));
+        } else {
+            refs.add(new RefCall(null, target.name(), 0));
         }
         String alias = String.valueOf(merged.getOrDefault("alias", shortName));
         Map<String, Object> namingConfig = new LinkedHashMap<>(merged);

@@ -132,7 +132,9 @@ public final class JavaModels {
                 break;
             }
         }
-        return new MallardException(ErrorCode.NODE_FAILED, "Java model '" + model.name() + "' failed: " + e,
+        String what = e.getClass().getName().startsWith("java.") ? e.getClass().getSimpleName() : e.getClass().getName();
+        return new MallardException(ErrorCode.NODE_FAILED, "Java model '" + model.name() + "' failed: " + what
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()),
                 model.originalFilePath(), line, null, e);
     }
 }

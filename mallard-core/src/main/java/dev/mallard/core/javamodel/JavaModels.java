@@ -24,14 +24,16 @@ import java.util.function.Consumer;
  * model goes through the same atomic swap as a SQL model.
  */
 public final class JavaModels {
-    private final JavaModelCompiler compiler;
+    private final Path classesDir;
     private final Path rowsDir;
+    /** Made on first use: a project without Java models loads no compiler classes. */
+    private volatile JavaModelCompiler compiler;
     private final Map<String, Path> rowsFiles = new ConcurrentHashMap<>();
 
     /** Java models of the project whose target folder is {@code targetDir}. */
     public JavaModels(Path targetDir) {
         Path root = targetDir.resolve("java_models");
-        this.compiler = new JavaModelCompiler(root.resolve("classes"));
+        this.classesDir = root.resolve("classes");
         this.rowsDir = root.resolve("rows");
     }
 
@@ -48,11 +50,11 @@ public final class JavaModels {
         List<String> errors = new ArrayList<>();
         MallardException first = null;
         for (ModelNode m : models) {
-            if (!isJava(m) || !compiler.needsCompile(m)) {
+            if (!isJava(m) || !compiler().needsCompile(m)) {
                 continue;
             }
             try {
-                compiler.load(m);
+                compiler().load(m);
             } catch (MallardException e) {
                 first = first == null ? e : first;
                 errors.add(e.getMessage());
@@ -71,7 +73,7 @@ public final class JavaModels {
      * Rows it writes stay in a file until {@link #release} with the same {@code key}.
      */
     public String run(ModelNode model, DbtRuntime runtime, Consumer<String> logger, String key) {
-        Class<? extends JavaModel> type = compiler.load(model);
+        Class<? extends JavaModel> type = compiler().load(model);
         release(key);
         Path rowsFile = rowsDir.resolve(model.name() + "-" + UUID.randomUUID() + ".ndjson");
         JavaModelContext ctx = new JavaModelContext(model, runtime, logger, rowsFile);
@@ -106,6 +108,19 @@ public final class JavaModels {
                 + (output == null ? "null" : "a " + output.getClass().getName()) + ", not a query or its rows() writer",
                 model.originalFilePath(), 0, "return ModelOutput.query(\"select ...\") or the RowWriter from ctx.rows(...)",
                 null);
+    }
+
+    private JavaModelCompiler compiler() {
+        JavaModelCompiler c = compiler;
+        if (c == null) {
+            synchronized (this) {
+                if (compiler == null) {
+                    compiler = new JavaModelCompiler(classesDir);
+                }
+                c = compiler;
+            }
+        }
+        return c;
     }
 
     /** Deletes the rows file the run under {@code key} wrote, if any. */

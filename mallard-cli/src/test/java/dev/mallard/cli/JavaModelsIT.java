@@ -222,6 +222,47 @@ class JavaModelsIT {
         assertEquals("5", project.value("select count(*) from order_log where run = 'third'"));
     }
 
+    @Test
+    void anEphemeralInputIsInjectedIntoTheReturnedQueryAndEmptyReadsNoRows() {
+        project.file("models/orders_per_customer.sql", """
+                {{ config(materialized='ephemeral') }}
+                select customer_id, count(*) as n from {{ ref('stg_orders') }} group by 1
+                """);
+        project.file("models/busy_customers.java", """
+                import dev.mallard.api.*;
+
+                public class BusyCustomers implements JavaModel {
+                    public ModelOutput run(ModelContext ctx) {
+                        return ModelOutput.query("select customer_id from " + ctx.ref("orders_per_customer")
+                                + " where n > 1");
+                    }
+                }
+                """);
+        project.runOk("build");
+        assertEquals(List.of(List.of("10")), project.rows("select * from busy_customers"));
+        project.runOk("run", "--select", "busy_customers", "customer_tiers", "--empty");
+        assertEquals("0", project.value("select count(*) from busy_customers"));
+        assertEquals("0", project.value("select count(*) from customer_tiers"));
+    }
+
+    @Test
+    void aFailingQueryOfTheModelNamesTheModelsLine() {
+        project.runOk("seed");
+        project.file("models/bad_query.java", """
+                import dev.mallard.api.*;
+
+                public class BadQuery implements JavaModel {
+                    public ModelOutput run(ModelContext ctx) {
+                        String from = ctx.ref("stg_orders");
+                        var rows = ctx.sql("select no_such_column from " + from);
+                        return ModelOutput.query("select 1 as a");
+                    }
+                }
+                """);
+        project.run("run", "--select", "+bad_query").assertExit(1)
+                .assertOutContains("models/bad_query.java:6", "no_such_column");
+    }
+
     private static List<Path> files(Path root, String suffix) {
         if (!Files.isDirectory(root)) {
             return List.of();

@@ -5,6 +5,8 @@ import dev.mallard.api.ModelContext;
 import dev.mallard.api.RowWriter;
 import dev.mallard.core.common.Frozen;
 import dev.mallard.core.engine.QueryResult;
+import dev.mallard.core.error.ErrorCode;
+import dev.mallard.core.error.MallardException;
 import dev.mallard.core.jinja.DbtRuntime;
 import dev.mallard.core.jinja.RelationValue;
 import dev.mallard.core.manifest.ModelNode;
@@ -26,9 +28,12 @@ final class JavaModelContext implements ModelContext {
     private final Consumer<String> logger;
     private final Path rowsFile;
     private JsonRowWriter writer;
+    /** The model's class name, to find its lines in a stack trace. */
+    private final String modelClass;
 
-    JavaModelContext(ModelNode model, DbtRuntime runtime, Consumer<String> logger, Path rowsFile) {
+    JavaModelContext(ModelNode model, String modelClass, DbtRuntime runtime, Consumer<String> logger, Path rowsFile) {
         this.model = model;
+        this.modelClass = modelClass;
         this.runtime = runtime;
         this.logger = logger;
         this.rowsFile = rowsFile;
@@ -80,7 +85,14 @@ final class JavaModelContext implements ModelContext {
 
     @Override
     public List<Map<String, Object>> sql(String query) {
-        QueryResult result = runtime.runQuery(query);
+        QueryResult result;
+        try {
+            result = runtime.runQuery(query);
+        } catch (RuntimeException e) {
+            // the statement is the model's, so is the line: where the model called sql()
+            throw new MallardException(ErrorCode.SQL, "Java model '" + model.name() + "': ctx.sql() failed: "
+                    + e.getMessage(), model.originalFilePath(), callerLine(), null, e);
+        }
         List<String> names = result.columnNames();
         List<Map<String, Object>> rows = new ArrayList<>(result.rows().size());
         for (List<Object> row : result.rows()) {
@@ -91,6 +103,17 @@ final class JavaModelContext implements ModelContext {
             rows.add(java.util.Collections.unmodifiableMap(m));
         }
         return java.util.Collections.unmodifiableList(rows);
+    }
+
+    /** The line of the model's own code in the current stack, or 0. */
+    private int callerLine() {
+        for (StackTraceElement frame : Thread.currentThread().getStackTrace()) {
+            String c = frame.getClassName();
+            if (c.equals(modelClass) || c.startsWith(modelClass + "$")) {
+                return Math.max(frame.getLineNumber(), 0);
+            }
+        }
+        return 0;
     }
 
     @Override

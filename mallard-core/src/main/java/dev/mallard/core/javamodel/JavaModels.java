@@ -76,7 +76,7 @@ public final class JavaModels {
         Class<? extends JavaModel> type = compiler().load(model);
         release(key);
         Path rowsFile = rowsDir.resolve(model.name() + "-" + UUID.randomUUID() + ".ndjson");
-        JavaModelContext ctx = new JavaModelContext(model, runtime, logger, rowsFile);
+        JavaModelContext ctx = new JavaModelContext(model, type.getName(), runtime, logger, rowsFile);
         ModelOutput output;
         try {
             try {

@@ -5,6 +5,7 @@ import dev.mallard.core.exec.ArtifactFiles;
 import dev.mallard.core.exec.Deferral;
 import dev.mallard.core.exec.NodeCompiler;
 import dev.mallard.core.events.EventLevel;
+import dev.mallard.core.javamodel.JavaModels;
 import dev.mallard.core.manifest.ModelNode;
 import dev.mallard.core.manifest.Node;
 import dev.mallard.core.manifest.NodeId;
@@ -47,7 +48,9 @@ final class CompileCommand extends ProjectCommand {
         try {
             for (NodeId id : ws.dag().topologicalOrder(selected)) {
                 Node node = ws.manifest().nodes().get(id);
-                String sql = node instanceof ModelNode m ? compiler.compile(m, session, printer.jinja())
+                // a Java model is not run to compile it (as dbt does not run a Python one): its code is its source
+                String sql = node instanceof ModelNode m && JavaModels.isJava(m) ? m.rawCode()
+                        : node instanceof ModelNode m ? compiler.compile(m, session, printer.jinja())
                         : node instanceof TestNode t ? compiler.compileTest(t, session, printer.jinja()) : null;
                 if (sql != null) {
                     files.writeCompiled(node, sql);

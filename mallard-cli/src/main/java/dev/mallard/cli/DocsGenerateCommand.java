@@ -7,6 +7,7 @@ import dev.mallard.core.artifacts.CatalogWriter;
 import dev.mallard.core.engine.EngineSession;
 import dev.mallard.core.exec.ArtifactFiles;
 import dev.mallard.core.exec.NodeCompiler;
+import dev.mallard.core.javamodel.JavaModels;
 import dev.mallard.core.manifest.ModelNode;
 import dev.mallard.core.manifest.NodeId;
 import dev.mallard.core.manifest.ResourceType;
@@ -81,7 +82,7 @@ final class DocsGenerateCommand extends ProjectCommand {
         for (NodeId id : ws.dag().topologicalOrder(selected)) {
             if (ws.manifest().nodes().get(id) instanceof ModelNode m && m.resourceType() == ResourceType.MODEL
                     && m.config().enabled()) {
-                String sql = compiler.compile(m, session, printer.jinja());
+                String sql = JavaModels.isJava(m) ? m.rawCode() : compiler.compile(m, session, printer.jinja());
                 files.writeCompiled(m, sql);
                 compiled.put(id, sql);
             }

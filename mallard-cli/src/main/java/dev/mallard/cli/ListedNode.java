@@ -3,6 +3,7 @@ package dev.mallard.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mallard.core.manifest.EffectiveConfig;
+import dev.mallard.core.manifest.ModelNode;
 import dev.mallard.core.manifest.Node;
 import dev.mallard.core.manifest.NodeId;
 import dev.mallard.core.manifest.ResourceType;
@@ -43,7 +44,15 @@ final class ListedNode {
                 all.put("depends_on", dependsOn);
             }
         }
+        // dbt's default output has no language key; a Java model shows its own, and --output-keys language any model's
+        String language = n instanceof ModelNode m ? m.language() : null;
+        if ("java".equals(language)) {
+            all.put("language", language);
+        }
         Map<String, Object> out = all;
+        if (language != null && keys.contains("language")) {
+            all.put("language", language);
+        }
         if (!keys.isEmpty()) {
             out = new LinkedHashMap<>();
             for (String key : keys) {

@@ -64,7 +64,14 @@ final class ShowCommand extends ProjectCommand {
             }
             String body = sql.strip().replaceAll(";+$", "");
             String limited = limit < 0 ? body : "select * from (\n" + body + "\n) as mallard_show limit " + limit;
-            QueryResult result = session.query(limited, -1);
+            QueryResult result;
+            try {
+                result = session.query(limited, -1);
+            } finally {
+                if (uniqueId != null) {
+                    compiler.javaModels().release(uniqueId);
+                }
+            }
             boolean json = "json".equalsIgnoreCase(output);
             if (!json && !"text".equalsIgnoreCase(output)) {
                 throw new MallardException(ErrorCode.USAGE, "Invalid value for '--output': '" + output

@@ -67,7 +67,7 @@ final class NodeEntries {
             return e;
         }
         e.put("raw_code", rawCode(node));
-        e.put("language", "sql");
+        e.put("language", node instanceof ModelNode m ? m.language() : "sql");
         e.put("refs", refs(node.refs()));
         e.put("sources", sources(node.sourceCalls()));
         e.put("metrics", List.of());

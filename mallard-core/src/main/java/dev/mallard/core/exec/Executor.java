@@ -336,6 +336,10 @@ public final class Executor {
                     node instanceof UnitTestNode u ? u.displayName() : isTest ? node.name() : step.label(), "ERROR",
                     seconds, node, result);
             return result;
+        } finally {
+            if (compiler.javaModels() != null) {
+                compiler.javaModels().release(step.node().value());
+            }
         }
     }
 

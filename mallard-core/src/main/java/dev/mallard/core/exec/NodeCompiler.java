@@ -7,6 +7,7 @@ import dev.mallard.core.engine.Relation;
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
 import dev.mallard.core.graph.Linker;
+import dev.mallard.core.javamodel.JavaModels;
 import dev.mallard.core.jinja.JinjaEngine;
 import dev.mallard.core.jinja.TemplateFile;
 import dev.mallard.core.manifest.ModelNode;
@@ -45,6 +46,8 @@ public final class NodeCompiler {
     private final boolean incrementalBatch;
     /** --empty: refs and sources render as a select of no rows. */
     private boolean emptyInputs;
+    /** Compiles and runs Java models; null when this compiler has none to build. */
+    private JavaModels javaModels;
 
     public NodeCompiler(JinjaEngine jinja, Linker linker, Vars vars, Map<String, Object> target,
                         Map<String, Object> globals) {
@@ -89,6 +92,7 @@ public final class NodeCompiler {
         NodeCompiler c = new NodeCompiler(jinja, linker, vars, target, globals, deferral, fullRefresh, eventTimeWindow,
                 batch, incrementalBatch);
         c.emptyInputs = empty;
+        c.javaModels = javaModels;
         return c;
     }
 
@@ -105,7 +109,21 @@ public final class NodeCompiler {
 
     private NodeCompiler keepEmpty(NodeCompiler c) {
         c.emptyInputs = emptyInputs;
+        c.javaModels = javaModels;
         return c;
+    }
+
+    /** The same compiler, building Java models with {@code models}. */
+    public NodeCompiler withJavaModels(JavaModels models) {
+        NodeCompiler c = keepEmpty(new NodeCompiler(jinja, linker, vars, target, globals, deferral, fullRefresh,
+                eventTimeWindow, batch, incrementalBatch));
+        c.javaModels = models;
+        return c;
+    }
+
+    /** The Java models this compiler builds with (null: none). */
+    public JavaModels javaModels() {
+        return javaModels;
     }
 
     /** Whether --full-refresh was given. */
@@ -116,6 +134,15 @@ public final class NodeCompiler {
     /** Compiled SQL of a model or analysis, ephemeral CTEs included. */
     public String compile(ModelNode model, EngineSession session, Consumer<String> logger) {
         Map<String, String> ctes = new LinkedHashMap<>();
+        if (JavaModels.isJava(model)) {
+            // a Java model's "compiled code" is the query it returns, or the select over the rows it wrote
+            ExecRuntime rt = new ExecRuntime(model, linker, vars, target, session, logger, deferral, fullRefresh,
+                    batch, incrementalBatch).withEmptyInputs(emptyInputs);
+            String sql = javaModels().run(model, rt, logger, model.id().value());
+            List<String> visiting = new ArrayList<>(List.of(model.name()));
+            addEphemerals(rt, session, logger, ctes, visiting);
+            return inject(sql, ctes);
+        }
         String sql = renderWithEphemerals(model, model.rawCode(), session, logger, ctes, new ArrayList<>());
         return inject(sql, ctes);
     }
@@ -250,6 +277,14 @@ public final class NodeCompiler {
             }
             ctes.putIfAbsent(cte, "\n-- Fixture for " + inputName + "\n"
                     + UnitTestFixtures.inputSql(given.rows(), columns, "'" + inputName + "'"));
+        }
+        if (JavaModels.isJava(model)) {
+            // the model's own queries must see the fixtures too, so they become the session's temporary views
+            for (Map.Entry<String, String> cte : ctes.entrySet()) {
+                session.execute("CREATE OR REPLACE TEMPORARY VIEW " + Relation.quote(cte.getKey()) + " AS (\n"
+                        + stripTrailingSemicolon(cte.getValue()) + "\n)");
+            }
+            return javaModels().run(model, rt, logger, test.id().value());
         }
         Map<String, Object> bindings = new LinkedHashMap<>(globals);
         bindings.put("model", Map.of("name", model.name(), "unique_id", model.id().value(),

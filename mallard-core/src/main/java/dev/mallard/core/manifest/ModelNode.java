@@ -48,6 +48,11 @@ public record ModelNode(
                 || "true".equalsIgnoreCase(String.valueOf(c.get("enforced"))));
     }
 
+    /** The model's language as dbt's manifest names it: "java" for a Java model, else "sql". */
+    public String language() {
+        return originalFilePath.endsWith(".java") ? "java" : "sql";
+    }
+
     public boolean isEphemeral() {
         return "ephemeral".equals(config.materialized());
     }

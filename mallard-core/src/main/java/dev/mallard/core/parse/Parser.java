@@ -125,7 +125,7 @@ public final class Parser {
         units.addAll(project.packages());
         List<SourceFile> templateFiles = new ArrayList<>();
         for (Project unit : units) {
-            templateFiles.addAll(unit.modelFiles());
+            unit.modelFiles().stream().filter(f -> !isJava(f)).forEach(templateFiles::add);
             templateFiles.addAll(unit.analysisFiles());
             unit.snapshotFiles().stream().filter(f -> f.relativeToProject().endsWith(".sql")).forEach(templateFiles::add);
             unit.testFiles().stream().filter(f -> !TestCollector.isGeneric(f) && f.relativeToProject().endsWith(".sql"))
@@ -312,7 +312,12 @@ public final class Parser {
         String configKey = ParseCache.configKey(config);
         ParseCache.Render rendered = cache.render(key, checksum, configKey);
         ParseRuntime rt = null;
-        if (rendered == null) {
+        boolean java = isJava(f);
+        if (rendered == null && java) {
+            JavaModelReader.Declared declared = JavaModelReader.read(f.relativeToProject(), raw);
+            rendered = new ParseCache.Render(declared.config(), declared.refs(), declared.sources(), List.of());
+            cache.putRender(key, checksum, configKey, Map.of(), rendered);
+        } else if (rendered == null) {
             Relation preliminary = new Relation(project.target().effectiveDatabase(), project.target().schema(), name);
             rt = new ParseRuntime(vars.scopedTo(pkg), project.target().context(), config, preliminary);
             rt.deferMissingVars = true;
@@ -332,7 +337,11 @@ public final class Parser {
             ConfigMerger.mergeInto(config, rootOverrides.configFor(fqn));
         }
         // dbt keeps an analysis's default materialization in its unrendered config, not a model's
-        NodeConfig nodeConfig = NodeConfig.withDefaults(config, Map.of("materialized", "view"));
+        // dbt's Python models are tables unless configured otherwise; so are Java models
+        NodeConfig nodeConfig = NodeConfig.withDefaults(config, Map.of("materialized", java ? "table" : "view"));
+        if (java && nodeConfig.enabled()) {
+            JavaModelReader.requireSupported(nodeConfig.materialized(), f.relativeToProject());
+        }
         if (type == ResourceType.ANALYSIS) {
             nodeConfig = new NodeConfig(config);
         }
@@ -396,6 +405,11 @@ public final class Parser {
     /** How this parse used the partial-parse cache, for the debug log. */
     public String cacheNote() {
         return cacheNote;
+    }
+
+    /** Whether {@code f} is a Java model (a class implementing dev.mallard.api.JavaModel). */
+    static boolean isJava(SourceFile f) {
+        return f.relativeToProject().endsWith(".java");
     }
 
     static String read(SourceFile f) {

@@ -169,6 +169,7 @@ public final class Planner {
         if (n.resourceType() == ResourceType.SNAPSHOT) {
             return "snapshot " + where;
         }
-        return "sql " + n.config().materialized() + " model " + where;
+        String language = n instanceof dev.mallard.core.manifest.ModelNode m ? m.language() : "sql";
+        return language + " " + n.config().materialized() + " model " + where;
     }
 }

@@ -13,6 +13,7 @@ import dev.mallard.core.exec.NodeResult;
 import dev.mallard.core.exec.NodeStatus;
 import dev.mallard.core.exec.ProgressPrinter;
 import dev.mallard.core.exec.RunSummary;
+import dev.mallard.core.manifest.ModelNode;
 import dev.mallard.core.manifest.Node;
 import dev.mallard.core.plan.Plan;
 import dev.mallard.core.plan.Step;
@@ -51,7 +52,8 @@ public final class Runner {
     public NodeCompiler compiler() {
         NodeCompiler compiler = new NodeCompiler(ws.parsed().jinja(), ws.linker(), ws.parsed().vars(),
                 ws.project().target().context(), globals()).withFullRefresh(flags.fullRefresh())
-                .withEventTimeWindow(flags.eventTime()).withEmptyInputs(flags.empty());
+                .withEventTimeWindow(flags.eventTime()).withEmptyInputs(flags.empty())
+                .withJavaModels(new dev.mallard.core.javamodel.JavaModels(ws.project().targetDir()));
         return deferral == null ? compiler : compiler.withDeferral(deferral);
     }
 
@@ -74,6 +76,9 @@ public final class Runner {
         NodeCompiler compiler = compiler();
         ArtifactFiles files = new ArtifactFiles(ws.project().targetDir(), ws.project().name()).inBackground();
         printFoundStats();
+        // a Java model that does not compile stops the run before anything is built
+        compiler.javaModels().compileAll(plan.steps().stream().map(s -> ws.manifest().nodes().get(s.node()))
+                .filter(ModelNode.class::isInstance).map(ModelNode.class::cast).toList());
         if (!plan.steps().isEmpty()) {
             printConcurrency(plan.steps().size());
         }

@@ -1,0 +1,1 @@
+select id, customer_id, amount, ordered_on from {{ ref('raw_orders') }}

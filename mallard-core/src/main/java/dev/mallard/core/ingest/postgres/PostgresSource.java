@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * {@code type: postgres}: a table or query read through pgjdbc with a server-side cursor
@@ -74,45 +78,59 @@ public final class PostgresSource implements IngestSource {
         }
     }
 
+    /**
+     * Reads batches on a thread of its own while the run commits the previous one (on this
+     * thread: the run's transaction is the caller's); at most one batch waits in between.
+     */
     private static void load(IngestRun run, PostgresSpec spec, ResultSet rs, String startCursor)
             throws SQLException, IngestException {
         PostgresColumns.Mapped mapped = PostgresColumns.map(rs.getMetaData(), w -> run.progress("warning: " + w));
-        int width = mapped.readers().size();
         int cursorIndex = spec.cursorColumn() == null ? -1 : rs.findColumn(spec.cursorColumn());
-        String cursor = startCursor;
-        long total = 0;
-        boolean more = rs.next();
-        while (more) {
-            List<Object[]> rows = new ArrayList<>(Math.min(spec.batchSize(), 1 << 16));
-            String last = null;
-            while (more) {
-                String here = cursorIndex < 0 ? null : rs.getString(cursorIndex);
-                // a batch ends on a change of cursor, so its state never splits rows of one cursor value
-                if (rows.size() >= spec.batchSize() && (cursorIndex < 0 || !Objects.equals(here, last))) {
-                    break;
+        BatchReader reader = new BatchReader(rs, mapped.readers(), cursorIndex, spec.batchSize());
+        ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "postgres-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            String cursor = startCursor;
+            long total = 0;
+            Future<BatchReader.Batch> pending = thread.submit(reader::next);
+            BatchReader.Batch batch;
+            while ((batch = await(pending)) != null) {
+                pending = thread.submit(reader::next);
+                if (batch.lastCursor() != null) {
+                    cursor = batch.lastCursor();
                 }
-                Object[] row = new Object[width];
-                for (int i = 0; i < width; i++) {
-                    row[i] = mapped.readers().get(i).read(rs, i + 1);
+                total += batch.rows().size();
+                Map<String, Object> state = new LinkedHashMap<>();
+                if (cursorIndex >= 0) {
+                    state.put("cursor", cursor);
                 }
-                rows.add(row);
-                last = here;
-                more = rs.next();
+                state.put("rows", total);
+                run.commit(spec.into(), new IngestBatch.Rows(mapped.columns(), batch.rows().iterator()), state);
+                run.progress("postgres " + spec.where() + ": " + total + " rows"
+                        + (cursor == null ? "" : ", cursor " + cursor));
             }
-            if (last != null) {
-                cursor = last;
+            if (total == 0) {
+                run.progress("postgres " + spec.where() + ": no new rows");
             }
-            total += rows.size();
-            Map<String, Object> state = new LinkedHashMap<>();
-            if (cursorIndex >= 0) {
-                state.put("cursor", cursor);
-            }
-            state.put("rows", total);
-            run.commit(spec.into(), new IngestBatch.Rows(mapped.columns(), rows.iterator()), state);
-            run.progress("postgres " + spec.where() + ": " + total + " rows" + (cursor == null ? "" : ", cursor " + cursor));
+        } finally {
+            thread.shutdownNow();
         }
-        if (total == 0) {
-            run.progress("postgres " + spec.where() + ": no new rows");
+    }
+
+    private static BatchReader.Batch await(Future<BatchReader.Batch> batch) throws SQLException {
+        try {
+            return batch.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while reading", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw new SQLException(String.valueOf(e.getCause()), e.getCause());
         }
     }
 
@@ -152,6 +170,8 @@ public final class PostgresSource implements IngestSource {
         }
         p.setProperty("ApplicationName", "mallard");
         p.setProperty("connectTimeout", "10");
+        // binary transfer from the first execution: timestamps and numbers are not parsed from text
+        p.setProperty("prepareThreshold", "-1");
         String url = "jdbc:postgresql://" + spec.host() + ":" + spec.port() + "/" + spec.dbname();
         // the driver directly: no DriverManager scan of the class path
         Connection c = new org.postgresql.Driver().connect(url, p);

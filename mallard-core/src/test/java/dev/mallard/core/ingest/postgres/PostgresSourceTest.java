@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,6 +143,23 @@ class PostgresSourceTest {
         pg.sql("DELETE FROM public.orders WHERE id < 11");
         new PostgresSource().run(run);
         assertEquals(List.of(1), run.batchSizes, "only the row at the last cursor is read again");
+    }
+
+    @Test
+    void timestampsKeepTheirValueAcrossErasAndInfinityBecomesNull() throws Exception {
+        pg.sql("DROP TABLE IF EXISTS public.times", "CREATE TABLE public.times (n int, ts timestamp, tz timestamptz)",
+                "INSERT INTO public.times VALUES (1, '1969-12-31 23:59:59.999999', '1969-12-31 23:59:59.999999+00'),"
+                        + " (2, '1999-12-31 23:59:59.5', '2000-01-01 00:00:00.000001+05'),"
+                        + " (3, '1066-10-14 09:00', '1066-10-14 09:00+00'),"
+                        + " (4, '2262-04-11 23:47:16.854775', '2262-04-11 23:47:16+00'), (5, NULL, NULL),"
+                        + " (6, 'infinity', '-infinity')");
+        new PostgresSource().run(run(Map.of("table", "public.times", "into", "times"), null));
+        assertEquals(List.of(List.of("1", "1969-12-31 23:59:59.999999", "1969-12-31 23:59:59.999999"),
+                List.of("2", "1999-12-31 23:59:59.5", "1999-12-31 19:00:00.000001"),
+                List.of("3", "1066-10-14 09:00:00", "1066-10-14 09:00:00"),
+                List.of("4", "2262-04-11 23:47:16.854775", "2262-04-11 23:47:16"),
+                Arrays.asList("5", null, null), Arrays.asList("6", null, null)),
+                rows("SET TimeZone = 'UTC'; SELECT n, CAST(ts AS VARCHAR), CAST(CAST(tz AS TIMESTAMP) AS VARCHAR) FROM times ORDER BY n"));
     }
 
     @Test

@@ -22,7 +22,7 @@ final class ScheduleListCommand implements Callable<Integer> {
                     String.join("; ", s.steps().stream().map(Schedule::display).toList()),
                     s.retries() + (s.retries() > 0 ? " (backoff " + s.backoff().toSeconds() + " s)" : "")));
         }
-        ScheduleStatusCommand.print(List.of("name", "cron", "steps", "retries"), rows);
+        ScheduleStatusCommand.print("", List.of("name", "cron", "steps", "retries"), rows);
         System.out.println(ctx.schedules().size() + " schedule" + (ctx.schedules().size() == 1 ? "" : "s") + " OK");
         return 0;
     }

@@ -49,13 +49,13 @@ final class ScheduleStatusCommand implements Callable<Integer> {
                 rows.add(List.of(Long.toString(r.id()), r.status(), String.valueOf(r.startedAt()),
                         String.valueOf(r.endedAt()), Integer.toString(r.attempts()), r.error() == null ? "" : r.error()));
             }
-            print(List.of("  id", "status", "started (UTC)", "ended (UTC)", "attempts", "error"), rows);
+            print("  ", List.of("id", "status", "started (UTC)", "ended (UTC)", "attempts", "error"), rows);
         }
         return 0;
     }
 
-    /** A plain aligned table on stdout. */
-    static void print(List<String> header, List<List<String>> rows) {
+    /** A plain aligned table on stdout, each line after {@code indent}. */
+    static void print(String indent, List<String> header, List<List<String>> rows) {
         int[] width = new int[header.size()];
         List<List<String>> all = new ArrayList<>();
         all.add(header);
@@ -66,11 +66,9 @@ final class ScheduleStatusCommand implements Callable<Integer> {
             }
         }
         for (List<String> row : all) {
-            StringBuilder line = new StringBuilder();
+            StringBuilder line = new StringBuilder(indent);
             for (int i = 0; i < row.size(); i++) {
-                String cell = (i == 0 && row != header ? "  " : "") + row.get(i);
-                line.append(i == 0 ? "" : "  ").append(i == row.size() - 1 ? cell
-                        : String.format("%-" + (width[i] + (i == 0 && row != header ? 2 : 0)) + "s", cell));
+                line.append(i == 0 ? "" : "  ").append(String.format("%-" + width[i] + "s", row.get(i)));
             }
             System.out.println(line.toString().stripTrailing());
         }

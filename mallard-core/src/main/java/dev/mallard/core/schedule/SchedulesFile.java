@@ -76,7 +76,8 @@ public final class SchedulesFile {
             }
         }
         if (!problems.isEmpty()) {
-            // each problem carries its own file:line
+            // each problem carries its own file:line; listed in file order
+            problems.sort(java.util.Comparator.comparingInt(SchedulesFile::lineOfProblem));
             throw new MallardException(ErrorCode.YAML, String.join("\n", problems));
         }
         return schedules;
@@ -163,6 +164,11 @@ public final class SchedulesFile {
         }
         problems.add(where + "schedule '" + name + "': '" + key + "' must be a whole number >= 0, not '" + value + "'");
         return dflt;
+    }
+
+    private static int lineOfProblem(String problem) {
+        int start = FILE_NAME.length() + 1;
+        return Integer.parseInt(problem.substring(start, problem.indexOf(':', start)));
     }
 
     private static String where(YamlFiles.Document doc, String path, int fallback) {

@@ -17,7 +17,7 @@ final class Subcommands {
     /** Top-level command names in the order {@code mallard --help} lists them (aliases resolve in {@link #create}). */
     static final List<String> NAMES = List.of("init", "debug", "parse", "compile", "run", "seed", "snapshot", "test",
             "build", "ls", "show", "run-operation", "docs", "clean", "deps", "retry", "migrate", "db", "check", "serve",
-            "source", "clone");
+            "source", "clone", "schedule");
 
     private Subcommands() {
     }
@@ -47,6 +47,7 @@ final class Subcommands {
             case "serve" -> new ServeCommand();
             case "source" -> new SourceCommand();
             case "clone" -> new CloneCommand();
+            case "schedule" -> new ScheduleCommand();
             default -> null;
         };
     }

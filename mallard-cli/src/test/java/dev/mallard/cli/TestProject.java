@@ -136,7 +136,8 @@ final class TestProject {
         List<String> args = new ArrayList<>();
         args.add(command);
         List<String> more = new ArrayList<>(Arrays.asList(rest));
-        if ((command.equals("migrate") || command.equals("db") || command.equals("source")) && !more.isEmpty()) {
+        if ((command.equals("migrate") || command.equals("db") || command.equals("source") || command.equals("schedule"))
+                && !more.isEmpty()) {
             args.add(more.remove(0)); // the subcommand takes the options
         }
         args.add("--project-dir");

@@ -1,0 +1,189 @@
+package dev.mallard.core.ingest.postgres;
+
+import dev.mallard.core.ingest.IngestBatch;
+import dev.mallard.core.ingest.IngestException;
+import dev.mallard.core.ingest.IngestRun;
+import dev.mallard.core.ingest.IngestSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * {@code type: postgres}: a table or query read through pgjdbc with a server-side cursor
+ * (autocommit off, a fetch size), handed to the run as {@link IngestBatch.Rows} of
+ * {@code batch_size} rows, each committed with the state it reaches. See {@link PostgresSpec}
+ * for the options.
+ *
+ * <p>Incremental ({@code incremental: {cursor_column: c}}): rows are read in {@code c} order
+ * and the state after each batch is the greatest {@code c} committed ({@code {"cursor": text}},
+ * Postgres's own text form, bound back untyped so Postgres parses it as {@code c}'s type). A
+ * batch never ends between two rows of equal cursor. The next run reads {@code c >= cursor},
+ * not {@code >}: rows written after the last run with the very value of the cursor (same
+ * {@code updated_at}, a concurrent transaction) are then not lost; the rows re-read at that
+ * value are merged on the ingest's declared key by the framework, so an incremental postgres
+ * ingest should declare one (without a key, the re-read rows at the last cursor are appended
+ * again). Rows with a NULL cursor are never read by an incremental ingest.
+ *
+ * <p>Without {@code incremental}, each run reads everything (merged on the key, or appended).
+ */
+public final class PostgresSource implements IngestSource {
+
+    @Override
+    public String type() {
+        return "postgres";
+    }
+
+    @Override
+    public void run(IngestRun run) throws IngestException {
+        PostgresSpec spec = PostgresSpec.parse(run);
+        String password = null;
+        if (spec.passwordSecret() != null) {
+            password = run.secret(spec.passwordSecret()).orElseThrow(() -> new IngestException(
+                    PostgresSpec.prefix(run.ingestName()) + "secret '" + spec.passwordSecret() + "' is not set"));
+        }
+        String cursor = spec.cursorColumn() == null ? null
+                : Objects.toString(run.state(spec.into()).get("cursor"), null);
+        try (Connection c = connect(spec, password)) {
+            c.setAutoCommit(false); // pgjdbc streams with a server-side cursor only inside a transaction
+            c.setReadOnly(true);
+            try (PreparedStatement st = c.prepareStatement(sql(spec, cursor), ResultSet.TYPE_FORWARD_ONLY,
+                    ResultSet.CONCUR_READ_ONLY)) {
+                st.setFetchSize(spec.fetchSize());
+                if (cursor != null) {
+                    st.setObject(1, cursor, Types.OTHER);
+                }
+                run.progress("postgres " + spec.where() + ": reading " + describe(spec, cursor));
+                try (ResultSet rs = st.executeQuery()) {
+                    load(run, spec, rs, cursor);
+                }
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            // the driver's message only, scrubbed: the exception chain is not shown anywhere a secret could leak
+            throw new IngestException(PostgresSpec.prefix(run.ingestName()) + spec.where() + ": "
+                    + scrub(e.getMessage(), password), null);
+        }
+    }
+
+    /**
+     * Reads batches on a thread of its own while the run commits the previous one (on this
+     * thread: the run's transaction is the caller's); at most one batch waits in between.
+     */
+    private static void load(IngestRun run, PostgresSpec spec, ResultSet rs, String startCursor)
+            throws SQLException, IngestException {
+        PostgresColumns.Mapped mapped = PostgresColumns.map(rs.getMetaData(), w -> run.progress("warning: " + w));
+        int cursorIndex = spec.cursorColumn() == null ? -1 : rs.findColumn(spec.cursorColumn());
+        BatchReader reader = new BatchReader(rs, mapped.readers(), cursorIndex, spec.batchSize());
+        ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "postgres-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            String cursor = startCursor;
+            long total = 0;
+            Future<BatchReader.Batch> pending = thread.submit(reader::next);
+            BatchReader.Batch batch;
+            while ((batch = await(pending)) != null) {
+                pending = thread.submit(reader::next);
+                if (batch.lastCursor() != null) {
+                    cursor = batch.lastCursor();
+                }
+                total += batch.rows().size();
+                Map<String, Object> state = new LinkedHashMap<>();
+                if (cursorIndex >= 0) {
+                    state.put("cursor", cursor);
+                }
+                state.put("rows", total);
+                run.commit(spec.into(), new IngestBatch.Rows(mapped.columns(), batch.rows().iterator()), state);
+                run.progress("postgres " + spec.where() + ": " + total + " rows"
+                        + (cursor == null ? "" : ", cursor " + cursor));
+            }
+            if (total == 0) {
+                run.progress("postgres " + spec.where() + ": no new rows");
+            }
+        } finally {
+            thread.shutdownNow();
+        }
+    }
+
+    private static BatchReader.Batch await(Future<BatchReader.Batch> batch) throws SQLException {
+        try {
+            return batch.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while reading", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw new SQLException(String.valueOf(e.getCause()), e.getCause());
+        }
+    }
+
+    static String sql(PostgresSpec spec, String cursor) {
+        String from = spec.table() != null ? qualified(spec.table()) : "(" + spec.query() + ") AS q";
+        if (spec.cursorColumn() == null) {
+            return "SELECT * FROM " + from;
+        }
+        String col = quote(spec.cursorColumn());
+        String where = cursor == null ? col + " IS NOT NULL" : col + " >= ?";
+        return "SELECT * FROM " + from + " WHERE " + where + " ORDER BY " + col;
+    }
+
+    private static String describe(PostgresSpec spec, String cursor) {
+        String what = spec.table() != null ? spec.table() : "the query";
+        return cursor == null ? what : what + " from " + spec.cursorColumn() + " >= " + cursor;
+    }
+
+    /** schema.table with each part quoted (a part already in double quotes is kept). */
+    static String qualified(String table) {
+        List<String> parts = new ArrayList<>();
+        for (String part : table.split("\\.(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")) {
+            parts.add(part.startsWith("\"") ? part : quote(part));
+        }
+        return String.join(".", parts);
+    }
+
+    static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    private static Connection connect(PostgresSpec spec, String password) throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("user", spec.user());
+        if (password != null) {
+            p.setProperty("password", password);
+        }
+        p.setProperty("ApplicationName", "mallard");
+        p.setProperty("connectTimeout", "10");
+        // binary transfer from the first execution: timestamps and numbers are not parsed from text
+        p.setProperty("prepareThreshold", "-1");
+        String url = "jdbc:postgresql://" + spec.host() + ":" + spec.port() + "/" + spec.dbname();
+        // the driver directly: no DriverManager scan of the class path
+        Connection c = new org.postgresql.Driver().connect(url, p);
+        if (c == null) {
+            throw new SQLException("pgjdbc refused the URL for " + spec.where());
+        }
+        return c;
+    }
+
+    /** The driver's message without the password, should a message ever quote it. */
+    static String scrub(String message, String password) {
+        String m = message == null ? "unknown error" : message;
+        return password == null || password.isEmpty() ? m : m.replace(password, "****");
+    }
+}

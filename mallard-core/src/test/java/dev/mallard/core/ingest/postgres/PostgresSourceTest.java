@@ -1,0 +1,220 @@
+package dev.mallard.core.ingest.postgres;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mallard.core.ingest.IngestException;
+import dev.mallard.core.ingest.IngestSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The postgres source against a real PostgreSQL, its rows appended into a real DuckDB. */
+class PostgresSourceTest {
+    private static PostgresTestServer pg;
+    private Connection duck;
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        pg = PostgresTestServer.start();
+        Assumptions.assumeTrue(pg != null, PostgresTestServer.NO_POSTGRES);
+    }
+
+    @AfterAll
+    static void stopPostgres() throws Exception {
+        if (pg != null) {
+            pg.close();
+        }
+    }
+
+    @BeforeEach
+    void openDuckdb() throws Exception {
+        duck = DriverManager.getConnection("jdbc:duckdb:");
+    }
+
+    private AppenderRun run(Map<String, Object> extra, String key) {
+        Map<String, Object> options = new HashMap<>();
+        options.put("connection", Map.of("host", "127.0.0.1", "port", pg.port, "dbname", "mallard_test", "user",
+                "mallard", "password_secret", "PG_PASSWORD"));
+        options.putAll(extra);
+        return new AppenderRun(duck, options, Map.of("PG_PASSWORD", PostgresTestServer.PASSWORD), key);
+    }
+
+    private List<List<Object>> rows(String sql) throws Exception {
+        List<List<Object>> out = new ArrayList<>();
+        try (var st = duck.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                List<Object> row = new ArrayList<>();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.add(rs.getString(i));
+                }
+                out.add(row);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void isFoundByServiceLoaderAsPostgres() {
+        boolean found = false;
+        for (IngestSource s : ServiceLoader.load(IngestSource.class)) {
+            found |= s.type().equals("postgres") && s instanceof PostgresSource;
+        }
+        assertTrue(found);
+    }
+
+    @Test
+    void postgresTypesBecomeDuckdbTypes() throws Exception {
+        pg.sql("DROP TABLE IF EXISTS public.typed", """
+                CREATE TABLE public.typed (
+                  s int2, i int4, b int8, r real, d double precision, n numeric(12,3), big numeric(50,2),
+                  free numeric, t text, v varchar(10), c char(3), flag bool, day date, ts timestamp,
+                  tstz timestamptz, tm time, id uuid, js json, jb jsonb, bin bytea, ints int4[], words text[],
+                  span interval, addr inet)""", """
+                INSERT INTO public.typed VALUES
+                  (1, 2, 3000000000, 1.5, 2.25, 12345.678, 123456789012345678901234567890123456789012.34, 0.1,
+                   'x', 'vv', 'ab', true, '2024-02-29', '2024-02-29 13:14:15.123456', '2024-02-29 13:14:15+02',
+                   '13:14:15', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '{"a": 1}', '{"b": [1, 2]}', '\\x0102ff',
+                   '{1,2,3}', '{"p q",r}', '1 year 2 mons 3 days 04:05:06', '10.0.0.1'),
+                  (NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+                   NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)""");
+        AppenderRun run = run(Map.of("table", "public.typed", "into", "typed"), null);
+        new PostgresSource().run(run);
+        assertEquals(List.of(List.of("s", "SMALLINT"), List.of("i", "INTEGER"), List.of("b", "BIGINT"),
+                List.of("r", "FLOAT"), List.of("d", "DOUBLE"), List.of("n", "DECIMAL(12,3)"), List.of("big", "DOUBLE"),
+                List.of("free", "DOUBLE"), List.of("t", "VARCHAR"), List.of("v", "VARCHAR"), List.of("c", "VARCHAR"),
+                List.of("flag", "BOOLEAN"), List.of("day", "DATE"), List.of("ts", "TIMESTAMP"),
+                List.of("tstz", "TIMESTAMP WITH TIME ZONE"), List.of("tm", "TIME"), List.of("id", "UUID"),
+                List.of("js", "JSON"), List.of("jb", "JSON"), List.of("bin", "BLOB"), List.of("ints", "INTEGER[]"),
+                List.of("words", "VARCHAR[]"), List.of("span", "INTERVAL"), List.of("addr", "VARCHAR")),
+                rows("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'typed' "
+                        + "ORDER BY ordinal_position"));
+        assertEquals(List.of(List.of("1", "2", "3000000000", "1.5", "2.25", "12345.678", "12345678901234.57", "0.1",
+                "x", "vv", "ab ", "true", "2024-02-29", "2024-02-29 13:14:15.123456", "2024-02-29 11:14:15+00",
+                "13:14:15", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", "{\"a\": 1}", "{\"b\": [1, 2]}", "\\x01\\x02\\xFF",
+                "[1, 2, 3]", "[p q, r]", "1 year 2 months 3 days 04:05:06", "10.0.0.1")),
+                rows("SET TimeZone = 'UTC'; SELECT s, i, b, r, d, n, CAST(big / 1e28 AS DECIMAL(18,2)), free, t, v, c, flag, day, ts,"
+                        + " strftime(tstz, '%Y-%m-%d %H:%M:%S+00'), tm, id, js, jb, bin, ints, words, span, addr"
+                        + " FROM typed WHERE s IS NOT NULL"));
+        assertEquals(1, rows("SELECT 1 FROM typed WHERE s IS NULL AND span IS NULL AND ints IS NULL").size());
+        assertTrue(run.progress.stream().anyMatch(p -> p.contains("addr") && p.contains("inet")), run.progress::toString);
+    }
+
+    @Test
+    void incrementalReadsFromTheLastCursorAndMergesTheTieOnTheKey() throws Exception {
+        pg.sql("DROP TABLE IF EXISTS public.orders", "CREATE TABLE public.orders (id int PRIMARY KEY, amount int, "
+                + "updated_at timestamptz)", "INSERT INTO public.orders SELECT g, g * 10, "
+                + "timestamptz '2024-01-01 00:00:00+00' + (g / 2) * interval '1 minute' FROM generate_series(1, 9) g");
+        AppenderRun run = run(Map.of("table", "public.orders", "into", "orders", "batch_size", 2,
+                "incremental", Map.of("cursor_column", "updated_at")), "id");
+        new PostgresSource().run(run);
+        assertEquals(9, rows("SELECT * FROM orders").size());
+        // batches of 2 never split a cursor value: minutes 0 | 1,1 | 2,2 | 3,3 | 4,4 (ids 1 | 2,3 | 4,5 | ...)
+        assertEquals(List.of(3, 2, 2, 2), run.batchSizes);
+        String cursor = (String) run.state("orders").get("cursor");
+        assertTrue(cursor.startsWith("2024-01-01 00:04:00"), cursor);
+
+        // a new row at the very last cursor value, an update and a new one later
+        pg.sql("INSERT INTO public.orders VALUES (10, 100, timestamptz '2024-01-01 00:04:00+00')",
+                "UPDATE public.orders SET amount = 999, updated_at = timestamptz '2024-01-01 00:05:00+00' WHERE id = 1",
+                "INSERT INTO public.orders VALUES (11, 110, timestamptz '2024-01-01 00:06:00+00')");
+        run.batchSizes.clear();
+        new PostgresSource().run(run);
+        // re-read: the three rows at 00:04 (8, 9, 10), then 1 and 11
+        assertEquals(5, run.batchSizes.stream().mapToInt(Integer::intValue).sum());
+        // ids 2..9 (20..90), 1 updated to 999, 10 and 11 new
+        assertEquals(List.of(List.of("11", "1649", "999")), rows("SELECT count(*), sum(amount), max(amount) FROM orders"));
+        assertEquals(List.of(List.of("11", "11")), rows("SELECT count(*), count(DISTINCT id) FROM orders"));
+
+        run.batchSizes.clear();
+        pg.sql("DELETE FROM public.orders WHERE id < 11");
+        new PostgresSource().run(run);
+        assertEquals(List.of(1), run.batchSizes, "only the row at the last cursor is read again");
+    }
+
+    @Test
+    void timestampsKeepTheirValueAcrossErasAndInfinityBecomesNull() throws Exception {
+        pg.sql("DROP TABLE IF EXISTS public.times", "CREATE TABLE public.times (n int, ts timestamp, tz timestamptz)",
+                "INSERT INTO public.times VALUES (1, '1969-12-31 23:59:59.999999', '1969-12-31 23:59:59.999999+00'),"
+                        + " (2, '1999-12-31 23:59:59.5', '2000-01-01 00:00:00.000001+05'),"
+                        + " (3, '1066-10-14 09:00', '1066-10-14 09:00+00'),"
+                        + " (4, '2262-04-11 23:47:16.854775', '2262-04-11 23:47:16+00'), (5, NULL, NULL),"
+                        + " (6, 'infinity', '-infinity')");
+        new PostgresSource().run(run(Map.of("table", "public.times", "into", "times"), null));
+        assertEquals(List.of(List.of("1", "1969-12-31 23:59:59.999999", "1969-12-31 23:59:59.999999"),
+                List.of("2", "1999-12-31 23:59:59.5", "1999-12-31 19:00:00.000001"),
+                List.of("3", "1066-10-14 09:00:00", "1066-10-14 09:00:00"),
+                List.of("4", "2262-04-11 23:47:16.854775", "2262-04-11 23:47:16"),
+                Arrays.asList("5", null, null), Arrays.asList("6", null, null)),
+                rows("SET TimeZone = 'UTC'; SELECT n, CAST(ts AS VARCHAR), CAST(CAST(tz AS TIMESTAMP) AS VARCHAR) FROM times ORDER BY n"));
+    }
+
+    @Test
+    void aQueryIsReadLikeATable() throws Exception {
+        pg.sql("DROP TABLE IF EXISTS public.events", "CREATE TABLE public.events (n int, kind text)",
+                "INSERT INTO public.events SELECT g, CASE WHEN g % 2 = 0 THEN 'even' ELSE 'odd' END "
+                        + "FROM generate_series(1, 1000) g");
+        AppenderRun run = run(Map.of("query", "SELECT kind, count(*) AS n FROM public.events GROUP BY kind",
+                "into", "kinds"), null);
+        new PostgresSource().run(run);
+        assertEquals(List.of(List.of("even", "500"), List.of("odd", "500")), rows("SELECT * FROM kinds ORDER BY kind"));
+        assertEquals(Map.of("rows", 2L), run.state("kinds"));
+    }
+
+    @Test
+    void errorsNameTheIngestAndTheDatabaseButNeverThePassword() throws Exception {
+        AppenderRun missing = run(Map.of("table", "public.nope"), null);
+        IngestException e = assertThrows(IngestException.class, () -> new PostgresSource().run(missing));
+        assertTrue(e.getMessage().startsWith("ingest 'pg_orders' (postgres): 127.0.0.1:" + pg.port + "/mallard_test: "),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("nope"), e.getMessage());
+
+        String secret = "s3cret-Value";
+        AppenderRun wrong = new AppenderRun(duck, run(Map.of("table", "public.orders"), null).options,
+                Map.of("PG_PASSWORD", secret), null);
+        e = assertThrows(IngestException.class, () -> new PostgresSource().run(wrong));
+        assertTrue(e.getMessage().contains("password authentication failed"), e.getMessage());
+        assertFalse(e.getMessage().contains(secret), e.getMessage());
+        assertTrue(e.getCause() == null || !String.valueOf(e.getCause().getMessage()).contains(secret));
+
+        int closed;
+        try (var s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        Map<String, Object> refused = new HashMap<>(run(Map.of("table", "public.orders"), null).options);
+        refused.put("connection", Map.of("host", "127.0.0.1", "port", closed, "dbname", "shop", "user", "u",
+                "password_secret", "PG_PASSWORD"));
+        e = assertThrows(IngestException.class, () -> new PostgresSource().run(
+                new AppenderRun(duck, refused, Map.of("PG_PASSWORD", secret), null)));
+        assertTrue(e.getMessage().contains("127.0.0.1:" + closed + "/shop"), e.getMessage());
+        assertTrue(e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("refused"), e.getMessage());
+        assertFalse(e.getMessage().contains(secret), e.getMessage());
+    }
+
+    @Test
+    void aLiteralPasswordOrAMissingSecretIsRefused() {
+        Map<String, Object> literal = new HashMap<>(run(Map.of("table", "public.orders"), null).options);
+        literal.put("connection", Map.of("host", "127.0.0.1", "dbname", "d", "user", "u", "password", "hunter2"));
+        IngestException e = assertThrows(IngestException.class,
+                () -> new PostgresSource().run(new AppenderRun(duck, literal, Map.of(), null)));
+        assertTrue(e.getMessage().contains("password_secret"), e.getMessage());
+        assertFalse(e.getMessage().contains("hunter2"));
+
+        AppenderRun unset = new AppenderRun(duck, run(Map.of("table", "public.orders"), null).options, Map.of(), null);
+        e = assertThrows(IngestException.class, () -> new PostgresSource().run(unset));
+        assertTrue(e.getMessage().contains("secret 'PG_PASSWORD' is not set"), e.getMessage());
+    }
+}

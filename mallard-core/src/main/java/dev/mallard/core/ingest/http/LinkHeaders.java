@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /** Reads the {@code rel="next"} target of RFC 8288 {@code Link} headers. */
 final class LinkHeaders {
 
-    private static final Pattern LINK = Pattern.compile("<([^>]*)>((?:\\s*;\\s*[^;,]+)*)");
+    private static final Pattern LINK = Pattern.compile("<([^>]*)>((?:\\s*;\\s*(?:[^;,\"]|\"[^\"]*\")+)*)");
     private static final Pattern REL = Pattern.compile("rel\\s*=\\s*(?:\"([^\"]*)\"|([^\\s;,]+))", Pattern.CASE_INSENSITIVE);
 
     private LinkHeaders() {}

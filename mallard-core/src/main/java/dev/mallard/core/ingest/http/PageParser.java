@@ -1,7 +1,6 @@
 package dev.mallard.core.ingest.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamReadException;
@@ -15,7 +14,7 @@ import java.util.Set;
 
 /**
  * Reads one response body in a single streaming pass (Jackson's parser, no tree): the
- * records at {@code records_path} are copied out as NDJSON lines, the few other values the
+ * records at {@code records_path} are copied out byte for byte as NDJSON lines, the few other values the
  * pagination needs (next cursor, next URL, totals) are captured, and the rest is skipped.
  * Along the way it notes each record field's JSON kinds, for the schema check, and the
  * largest value of the cursor field.
@@ -66,7 +65,7 @@ final class PageParser {
         if (body[first] == '<') {
             throw new BadPage("the response is HTML or XML, not JSON (Content-Type: " + contentType + ")");
         }
-        Walk walk = new Walk();
+        Walk walk = new Walk(body);
         try (JsonParser p = FACTORY.createParser(body)) {
             p.nextToken();
             walk.value(p, "");
@@ -108,7 +107,13 @@ final class PageParser {
 
     /** The state of one pass over a body. */
     private final class Walk {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        Walk(byte[] body) {
+            this.body = body;
+            this.out = new ByteArrayOutputStream(body.length);
+        }
+
+        final ByteArrayOutputStream out;
+        final byte[] body;
         final Map<String, int[]> fields = new HashMap<>();
         final Map<String, String> captured = new HashMap<>();
         boolean found;
@@ -160,39 +165,59 @@ final class PageParser {
             return false;
         }
 
+        /**
+         * Copies each record's bytes as they are (one line each: the newlines of a
+         * pretty-printed body are whitespace, so they become spaces), after the parser has
+         * checked them and noted their top-level fields.
+         */
         private void records(JsonParser p) throws IOException, BadPage {
-            try (JsonGenerator g = FACTORY.createGenerator(out)) {
-                g.setRootValueSeparator(null);
-                JsonToken t;
-                while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                    if (t != JsonToken.START_OBJECT) {
-                        int k = kind(t);
-                        throw new BadPage("record " + (count + 1) + " is " + (k < 0 ? "null" : KINDS[k]) + ", not an object");
+            JsonToken t;
+            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                if (t != JsonToken.START_OBJECT) {
+                    int k = kind(t);
+                    throw new BadPage("record " + (count + 1) + " is " + (k < 0 ? "null" : KINDS[k]) + ", not an object");
+                }
+                int start = (int) p.currentTokenLocation().getByteOffset();
+                count++;
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    JsonToken v = p.nextToken();
+                    if (v == JsonToken.VALUE_NULL) {
+                        continue;
                     }
-                    count++;
-                    g.writeStartObject();
-                    while (p.nextToken() == JsonToken.FIELD_NAME) {
-                        String name = p.currentName();
-                        JsonToken v = p.nextToken();
-                        if (v != JsonToken.VALUE_NULL) {
-                            if (trackFields) {
-                                int[] seen = fields.computeIfAbsent(name, n -> new int[KINDS.length]);
-                                int k = kind(v);
-                                if (seen[k] == 0) {
-                                    seen[k] = count;
-                                }
-                            }
-                            if (name.equals(cursorField) && v.isScalarValue()) {
-                                cursor(p, v);
-                            }
+                    if (trackFields) {
+                        int[] seen = fields.computeIfAbsent(name, n -> new int[KINDS.length]);
+                        int k = kind(v);
+                        if (seen[k] == 0) {
+                            seen[k] = count;
                         }
-                        g.writeFieldName(name);
-                        g.copyCurrentStructure(p);
                     }
-                    g.writeEndObject();
-                    g.writeRaw('\n');
+                    if (v.isStructStart()) {
+                        p.skipChildren();
+                    } else if (name.equals(cursorField)) {
+                        cursor(p, v);
+                    }
+                }
+                int end = (int) p.currentLocation().getByteOffset();
+                out.write(oneLine(start, end), start, end - start);
+                out.write('\n');
+            }
+        }
+
+        /** The body, or a copy of it where {@code [start, end)} has its line breaks made spaces. */
+        private byte[] oneLine(int start, int end) {
+            for (int i = start; i < end; i++) {
+                if (body[i] == '\n' || body[i] == '\r') {
+                    byte[] copy = body.clone();
+                    for (int j = i; j < end; j++) {
+                        if (copy[j] == '\n' || copy[j] == '\r') {
+                            copy[j] = ' ';
+                        }
+                    }
+                    return copy;
                 }
             }
+            return body;
         }
 
         private void cursor(JsonParser p, JsonToken v) throws IOException {

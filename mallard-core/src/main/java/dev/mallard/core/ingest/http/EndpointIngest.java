@@ -92,13 +92,16 @@ final class EndpointIngest {
         Integer size = byPage ? pn.size() : Integer.valueOf(off.limit());
         boolean stopOnShort = byPage ? pn.stopOnShortPage() : off.stopOnShortPage();
         long end = Long.MAX_VALUE; // first position past the last page, once a total is known
+        // pages fetched ahead: `parallel` requests at once on the pool, plus a queue that keeps
+        // the requests going while a batch is being committed
+        int ahead = spec.parallel() + Math.min(spec.pagesPerBatch(), 32);
         ArrayDeque<Future<PageFetcher.Fetched>> inflight = new ArrayDeque<>();
         long issued = 0;
         long consumed = 0;
         boolean previousShort = false;
         try {
             while (true) {
-                while (inflight.size() < spec.parallel() && first + issued * step < end && belowMaxPages(issued)) {
+                while (inflight.size() < ahead && first + issued * step < end && belowMaxPages(issued)) {
                     long pos = first + issued * step;
                     Map<String, String> params = new LinkedHashMap<>();
                     if (byPage) {
@@ -167,37 +170,50 @@ final class EndpointIngest {
         }
         Map<String, Object> position = resume;
         Set<String> seen = new HashSet<>();
-        for (long n = 0; next != null; n++) {
-            if (!belowMaxPages(n)) {
-                return position;
-            }
-            PageFetcher.Fetched page = await(fetcher.submit(next, "page " + (pages + 1) + " of this run"));
-            if (page.result().records() == 0) {
-                return null;
-            }
-            accept(page, batch);
-            next = null;
-            if (ep.pagination() instanceof Cursor c) {
-                String value = page.result().captured().get(c.path());
-                if (value != null && !value.isEmpty()) {
-                    next = requests.uri(Map.of(c.param(), value));
-                    position = Map.of("cursor", value);
+        Future<PageFetcher.Fetched> pending = fetcher.submit(next, "page 1 of this run");
+        try {
+            for (long n = 1; pending != null; n++) {
+                PageFetcher.Fetched page = await(pending);
+                pending = null;
+                if (page.result().records() == 0) {
+                    return null;
                 }
-            } else if (ep.pagination() instanceof NextUrl || ep.pagination() instanceof LinkHeader) {
-                String link = ep.pagination() instanceof NextUrl u ? page.result().captured().get(u.path())
-                    : LinkHeaders.next(page.headers().allValues("Link"));
-                if (link != null && !link.isEmpty()) {
-                    next = fetcher.storable(page.uri().resolve(link));
-                    position = Map.of("next_url", next.toString());
+                accept(page, batch);
+                next = null;
+                if (ep.pagination() instanceof Cursor c) {
+                    String value = page.result().captured().get(c.path());
+                    if (value != null && !value.isEmpty()) {
+                        next = requests.uri(Map.of(c.param(), value));
+                        position = Map.of("cursor", value);
+                    }
+                } else if (ep.pagination() instanceof NextUrl || ep.pagination() instanceof LinkHeader) {
+                    String link = ep.pagination() instanceof NextUrl u ? page.result().captured().get(u.path())
+                        : LinkHeaders.next(page.headers().allValues("Link"));
+                    if (link != null && !link.isEmpty()) {
+                        next = fetcher.storable(page.uri().resolve(link));
+                        position = Map.of("next_url", next.toString());
+                    }
+                }
+                if (next == null) {
+                    return null;
+                }
+                if (!seen.add(next.toString())) {
+                    throw new IngestException(page.where() + ": the API pointed to the same next page twice ("
+                        + fetcher.printable(next) + "); stopping rather than looping");
+                }
+                if (!belowMaxPages(n)) {
+                    return position;
+                }
+                // the next page is on its way while this batch commits
+                pending = fetcher.submit(next, "page " + (pages + 1) + " of this run");
+                if (batch.pages() >= spec.pagesPerBatch()) {
+                    batch.commit(inProgress(position));
+                    progress();
                 }
             }
-            if (next != null && !seen.add(next.toString())) {
-                throw new IngestException(page.where() + ": the API pointed to the same next page twice ("
-                    + fetcher.printable(next) + "); stopping rather than looping");
-            }
-            if (next != null && batch.pages() >= spec.pagesPerBatch()) {
-                batch.commit(inProgress(position));
-                progress();
+        } finally {
+            if (pending != null) {
+                pending.cancel(true);
             }
         }
         return null;

@@ -8,6 +8,8 @@
 #            (a fresh Python process with the duckdb module)
 #   mallard  fixture API -> HttpSource -> NDJSON -> DuckDB read_json (a fresh JVM)
 #   source   the same without DuckDB: fixture API -> HttpSource -> NDJSON files
+#   api      the API alone: curl fetching every page (PARALLEL at once) to /dev/null, i.e. what
+#            the fixture costs to serve on the same cores
 # and the medians with records/s, ratios to the floor and the load average.
 #
 #   bench/ingest-http/run.sh        RECORDS=1000000 PAGE=1000 RUNS=3 PARALLEL=4 PER_BATCH=50
@@ -45,6 +47,11 @@ bench() { # LOAD KEEP_DIR DB
   rm -rf "$2" "$3" "$3.wal"
   "$JAVA" -cp "$CP" HttpIngestBench "$BASE" "$3" "$2" "$PARALLEL" "$PER_BATCH" "$1"
 }
+PAGES=$(( (RECORDS + PAGE - 1) / PAGE ))
+for ((p = 1; p <= PAGES; p++)); do
+  printf 'url = "%s/notices?page=%d&page_size=%d"\noutput = "/dev/null"\n' "$BASE" "$p" "$PAGE"
+done > "$GEN/curl.cfg"
+api() { curl -sSf --parallel --parallel-max "$PARALLEL" -H "Authorization: Bearer $PROCUREMENT_API_TOKEN" -K "$GEN/curl.cfg"; }
 echo "warm-up run (also writes the floor's NDJSON files)..." >&2
 bench none "$GEN/ndjson" "$GEN/unused.duckdb" >&2
 
@@ -55,12 +62,13 @@ for ((i = 1; i <= RUNS; i++)); do
   timed floor "$PY" -c "import duckdb; duckdb.connect('$GEN/floor.duckdb').sql(\"create table raw_notices as select * from read_json('$GEN/ndjson/*.ndjson', format = 'newline_delimited')\")"
   timed mallard bench duckdb "$GEN/keep" "$GEN/bench.duckdb"
   timed source bench none "$GEN/keep" "$GEN/unused.duckdb"
+  timed api api
 done
 rows=$("$PY" -c "import duckdb; print(duckdb.connect('$GEN/bench.duckdb', read_only=True).sql('select count(*) from raw_notices').fetchall()[0][0])")
 [ "$rows" = "$RECORDS" ] || { echo "mallard loaded $rows rows, expected $RECORDS" >&2; exit 1; }
 floor=$(echo "${times[floor]}" | median)
 echo "$RECORDS records in pages of $PAGE, parallel $PARALLEL, $PER_BATCH pages per batch; median of $RUNS interleaved runs; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-for name in floor mallard source; do
+for name in floor mallard source api; do
   m=$(echo "${times[$name]}" | median)
   printf '  %-8s %7.2f s  %9.0f records/s  %5.2fx the floor   (runs: %s)\n' "$name" "$m" \
     "$(echo "$RECORDS / $m" | bc -l)" "$(echo "$m / $floor" | bc -l)" "${times[$name]}"

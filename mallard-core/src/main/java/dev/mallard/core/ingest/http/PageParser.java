@@ -93,6 +93,24 @@ final class PageParser {
         return nl < 0 ? String.valueOf(s) : s.substring(0, nl);
     }
 
+    /**
+     * {@code body} with its line breaks made spaces: in valid JSON they can only be whitespace
+     * between tokens, so records copied from it stay valid and on one line each.
+     */
+    static byte[] flatten(byte[] body) {
+        byte[] flat = body;
+        for (int i = 0; i < body.length; i++) {
+            byte b = body[i];
+            if (b == '\n' || b == '\r') {
+                if (flat == body) {
+                    flat = body.clone();
+                }
+                flat[i] = ' ';
+            }
+        }
+        return flat;
+    }
+
     static int kind(JsonToken t) {
         return switch (t) {
             case VALUE_STRING -> STRING;
@@ -109,11 +127,14 @@ final class PageParser {
     private final class Walk {
         Walk(byte[] body) {
             this.body = body;
+            this.flat = flatten(body);
             this.out = new ByteArrayOutputStream(body.length);
         }
 
         final ByteArrayOutputStream out;
         final byte[] body;
+        /** The body with line breaks made spaces (the same array when it has none). */
+        final byte[] flat;
         final Map<String, int[]> fields = new HashMap<>();
         final Map<String, String> captured = new HashMap<>();
         boolean found;
@@ -199,25 +220,9 @@ final class PageParser {
                     }
                 }
                 int end = (int) p.currentLocation().getByteOffset();
-                out.write(oneLine(start, end), start, end - start);
+                out.write(flat, start, end - start);
                 out.write('\n');
             }
-        }
-
-        /** The body, or a copy of it where {@code [start, end)} has its line breaks made spaces. */
-        private byte[] oneLine(int start, int end) {
-            for (int i = start; i < end; i++) {
-                if (body[i] == '\n' || body[i] == '\r') {
-                    byte[] copy = body.clone();
-                    for (int j = i; j < end; j++) {
-                        if (copy[j] == '\n' || copy[j] == '\r') {
-                            copy[j] = ' ';
-                        }
-                    }
-                    return copy;
-                }
-            }
-            return body;
         }
 
         private void cursor(JsonParser p, JsonToken v) throws IOException {

@@ -92,8 +92,9 @@ final class EndpointIngest {
         Integer size = byPage ? pn.size() : Integer.valueOf(off.limit());
         boolean stopOnShort = byPage ? pn.stopOnShortPage() : off.stopOnShortPage();
         long end = Long.MAX_VALUE; // first position past the last page, once a total is known
-        // pages fetched ahead: `parallel` requests at once on the pool, plus a queue that keeps
-        // the requests going while a batch is being committed
+        // pages fetched ahead: `parallel` requests at once on the pool; once a total bounds the
+        // pages, also a queue that keeps the requests going while a batch is being committed
+        // (without a total, every page asked for past the end is a wasted request)
         int ahead = spec.parallel() + Math.min(spec.pagesPerBatch(), 32);
         ArrayDeque<Future<PageFetcher.Fetched>> inflight = new ArrayDeque<>();
         long issued = 0;
@@ -101,7 +102,7 @@ final class EndpointIngest {
         boolean previousShort = false;
         try {
             while (true) {
-                while (inflight.size() < ahead && first + issued * step < end && belowMaxPages(issued)) {
+                while (inflight.size() < (end == Long.MAX_VALUE ? spec.parallel() : ahead) && first + issued * step < end && belowMaxPages(issued)) {
                     long pos = first + issued * step;
                     Map<String, String> params = new LinkedHashMap<>();
                     if (byPage) {

@@ -36,7 +36,7 @@ final class LsCommand extends ProjectCommand {
     int run(Workspace ws) {
         EnumSet<ResourceType> types = EnumSet.of(ResourceType.MODEL, ResourceType.SEED, ResourceType.SOURCE,
                 ResourceType.ANALYSIS, ResourceType.SNAPSHOT, ResourceType.TEST, ResourceType.UNIT_TEST,
-                ResourceType.EXPOSURE);
+                ResourceType.EXPOSURE, ResourceType.INGEST);
         if (!resourceTypes.isEmpty()) {
             types = EnumSet.noneOf(ResourceType.class);
             for (String t : resourceTypes) {
@@ -74,6 +74,9 @@ final class LsCommand extends ProjectCommand {
         }
         if (n.resourceType() == ResourceType.UNIT_TEST) {
             return "unit_test:" + n.packageName() + "." + n.name();
+        }
+        if (n.resourceType() == ResourceType.INGEST) {
+            return "ingest:" + n.packageName() + "." + n.name();
         }
         if (n.resourceType() == ResourceType.EXPOSURE) {
             return "exposure:" + n.packageName() + "." + n.name();

@@ -55,7 +55,12 @@ public final class ManifestWriter {
         Map<String, Object> unitTests = new LinkedHashMap<>();
         ExposureEntries exposureEntries = new ExposureEntries(createdAt);
         Map<String, Object> exposures = new LinkedHashMap<>();
+        Map<String, Object> ingests = new LinkedHashMap<>();
         for (Node n : manifest.nodes().values()) {
+            if (n instanceof dev.mallard.core.manifest.IngestNode i) {
+                ingests.put(n.id().value(), IngestEntries.entry(i, dag.children(n.id())));
+                continue;
+            }
             Map<String, Object> entry = n instanceof SourceNode s ? sourceEntries.entry(s)
                     : n instanceof UnitTestNode u ? unitTestEntries.entry(u)
                     : n instanceof ExposureNode x ? exposureEntries.entry(x, dag.parents(n.id()))
@@ -94,6 +99,10 @@ public final class ManifestWriter {
         }
         doc.put("unit_tests", unitTests);
         doc.put("functions", Map.of());
+        if (!ingests.isEmpty()) {
+            // Mallard's own key, after dbt's: tools that read dbt manifests skip it
+            doc.put("ingests", ingests);
+        }
         return doc;
     }
 

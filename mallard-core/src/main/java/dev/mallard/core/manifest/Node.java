@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /** Everything in the DAG. Records, immutable once the manifest is built. */
-public sealed interface Node permits ModelNode, SeedNode, SourceNode, TestNode, UnitTestNode, ExposureNode {
+public sealed interface Node permits ModelNode, SeedNode, SourceNode, TestNode, UnitTestNode, ExposureNode,
+        IngestNode {
     NodeId id();
 
     String name();

@@ -12,7 +12,9 @@ public enum ResourceType {
     ANALYSIS,
     EXPOSURE,
     OPERATION,
-    MACRO;
+    MACRO,
+    /** A Mallard ingest ({@code ingest/*.yml}): fills raw tables that sources name. */
+    INGEST;
 
     public String dbtName() {
         return name().toLowerCase(Locale.ROOT);

@@ -158,6 +158,12 @@ public final class Parser {
         for (Project unit : units) {
             parseUnit(unit, jinja, namer, docs, nodes, disabled, enabledNames);
         }
+        for (dev.mallard.core.manifest.IngestNode ingest : new dev.mallard.core.ingest.IngestSpecReader(project,
+                dev.mallard.core.ingest.IngestSources::known).read()) {
+            if (ingest.config().enabled()) {
+                nodes.put(ingest.id(), ingest);
+            }
+        }
         Manifest manifest = new Manifest(pkg, nodes, macros, docs, runHooks(ProjectConfig::onRunStart),
                 runHooks(ProjectConfig::onRunEnd), MacroCatalog.nodeCalls(jinja, macros, nodes.values(), namespaces,
                 knownCalls));

@@ -88,7 +88,7 @@ public final class Planner {
             return m.resourceType() == ResourceType.MODEL && !m.isEphemeral() || m.resourceType() == ResourceType.SNAPSHOT;
         }
         return n.resourceType() == ResourceType.SEED || n.resourceType() == ResourceType.TEST
-                || n.resourceType() == ResourceType.UNIT_TEST;
+                || n.resourceType() == ResourceType.UNIT_TEST || n.resourceType() == ResourceType.INGEST;
     }
 
     /**
@@ -146,6 +146,9 @@ public final class Planner {
         if (n.resourceType() == ResourceType.UNIT_TEST) {
             return "unit";
         }
+        if (n.resourceType() == ResourceType.INGEST) {
+            return "ingest";
+        }
         return n.resourceType() == ResourceType.SEED ? "seed" : n.config().materialized();
     }
 
@@ -156,6 +159,10 @@ public final class Planner {
         }
         if (n.resourceType() == ResourceType.TEST) {
             return "test " + n.name();
+        }
+        if (n instanceof dev.mallard.core.manifest.IngestNode i) {
+            return i.type() + " ingest " + i.name() + " into " + String.join(", ",
+                    i.tables().stream().map(dev.mallard.core.manifest.IngestNode.IngestTable::name).toList());
         }
         if (n instanceof UnitTestNode u) {
             return "unit_test " + u.displayName();

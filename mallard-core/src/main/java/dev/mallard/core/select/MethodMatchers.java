@@ -23,7 +23,7 @@ import java.util.function.Predicate;
 final class MethodMatchers {
     private static final Set<String> DBT_NODE_TYPES = Set.of("model", "analysis", "test", "snapshot", "operation",
             "seed", "rpc", "sql_operation", "doc", "source", "macro", "exposure", "metric", "group", "saved_query",
-            "semantic_model", "unit_test", "fixture", "function");
+            "semantic_model", "unit_test", "fixture", "function", "ingest");
 
     private final String projectName;
     private final PreviousRun previousRun;
@@ -68,6 +68,8 @@ final class MethodMatchers {
                     && (Glob.matches(u.name(), value) || FqnMatch.matches(u.fqn(), value));
             case EXPOSURE -> n -> n instanceof ExposureNode e
                     && (Glob.matches(e.name(), value) || Glob.matches(e.packageName() + "." + e.name(), value));
+            case INGEST -> n -> n instanceof dev.mallard.core.manifest.IngestNode i
+                    && (Glob.matches(i.name(), value) || Glob.matches(i.packageName() + "." + i.name(), value));
             case METRIC, SEMANTIC_MODEL, SAVED_QUERY -> n -> false;
         };
     }

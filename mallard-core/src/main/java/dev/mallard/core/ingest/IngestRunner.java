@@ -43,6 +43,10 @@ public final class IngestRunner {
             String message = e.getMessage().startsWith("ingest '") ? e.getMessage()
                     : "ingest '" + node.name() + "': " + e.getMessage();
             throw new MallardException(ErrorCode.NODE_FAILED, message, node.originalFilePath(), node.line(), null, e);
+        } catch (MallardException e) {
+            // e.g. a secrets file inside the project, or a Jinja error in render()
+            throw new MallardException(e.code(), "ingest '" + node.name() + "': " + e.getMessage(), node.originalFilePath(),
+                    node.line(), e.hint(), e);
         }
         long commits = run.commits();
         return "INGEST " + run.rowsWritten() + " rows in " + commits + (commits == 1 ? " commit" : " commits");

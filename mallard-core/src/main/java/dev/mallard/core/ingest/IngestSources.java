@@ -23,8 +23,18 @@ public final class IngestSources {
             synchronized (IngestSources.class) {
                 if (byType == null) {
                     Map<String, IngestSource> m = new TreeMap<>();
-                    for (IngestSource s : ServiceLoader.load(IngestSource.class, IngestSources.class.getClassLoader())) {
-                        m.putIfAbsent(s.type(), s);
+                    java.util.Iterator<IngestSource> it = ServiceLoader.load(IngestSource.class,
+                            IngestSources.class.getClassLoader()).iterator();
+                    while (true) {
+                        try {
+                            if (!it.hasNext()) {
+                                break;
+                            }
+                            IngestSource s = it.next();
+                            m.putIfAbsent(s.type(), s);
+                        } catch (java.util.ServiceConfigurationError e) {
+                            // a listed source that cannot load is left out: its type then reads as unknown
+                        }
                     }
                     byType = Map.copyOf(m);
                 }

@@ -16,9 +16,16 @@ final class CliProcess {
 
     static Process start(Path projectDir, Map<String, String> env, Path output, String command, String... rest)
             throws IOException {
+        return start(List.of(), projectDir, env, output, command, rest);
+    }
+
+    /** With {@code jvmOptions} ({@code -Dname=value}) before the main class. */
+    static Process start(List<String> jvmOptions, Path projectDir, Map<String, String> env, Path output, String command,
+                         String... rest) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> args = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), command, "--project-dir", projectDir.toString()));
+        List<String> args = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
+        args.addAll(jvmOptions);
+        args.addAll(List.of(Main.class.getName(), command, "--project-dir", projectDir.toString()));
         args.addAll(Arrays.asList(rest));
         ProcessBuilder pb = new ProcessBuilder(args).redirectErrorStream(true);
         pb.redirectOutput(output.toFile());

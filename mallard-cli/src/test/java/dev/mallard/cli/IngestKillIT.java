@@ -19,11 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
  * loaded twice would show as duplicates): the CLI runs in its own process and is killed at
  * random moments, over and over; after every kill the raw table holds exactly the rows of
  * the files its state records, and the run that is finally let finish leaves exactly the
- * rows of an uninterrupted run.
+ * rows of an uninterrupted run. Half the runs wait before each COMMIT (a test-only system
+ * property), so that many kills land inside open transactions.
  */
 class IngestKillIT {
-    private static final int FILES = 80;
-    private static final int ROWS_PER_FILE = 250;
+    private static final int FILES = 120;
+    private static final int ROWS_PER_FILE = 100;
 
     @TempDir
     Path dir;
@@ -47,14 +48,16 @@ class IngestKillIT {
         List<String> kills = new ArrayList<>();
         int midIngest = 0;
         Path log = dir.resolve("run.log");
-        for (int round = 0; round < 16; round++) {
-            // half the kills at a random moment of a whole run (start-up, parse, the first commits), half just
+        for (int round = 0; round < 24; round++) {
+            // a third of the kills at a random moment of a run (start-up, parse, the first commits), the rest just
             // after the k-th file of this run is reported committed, plus up to 40 ms: inside the next commits
-            boolean timed = round % 2 == 0;
-            long delay = (long) (random.nextDouble() * uninterruptedMillis);
-            int afterFiles = 1 + random.nextInt(FILES / 4);
+            boolean timed = round % 3 == 0;
+            long delay = (long) (random.nextDouble() * uninterruptedMillis * 0.6);
+            int afterFiles = 1 + random.nextInt(3);
             Files.deleteIfExists(log);
-            Process process = CliProcess.start(killed, Map.of(), log, "ingest");
+            // every other round waits 25 ms before each COMMIT, so that many kills land inside open transactions
+            List<String> jvm = round % 2 == 0 ? List.of() : List.of("-Dmallard.ingest.pauseBeforeCommitMillis=25");
+            Process process = CliProcess.start(jvm, killed, Map.of(), log, "ingest");
             boolean finished = timed ? process.waitFor(delay, TimeUnit.MILLISECONDS) : !waitForLoaded(log, afterFiles, process);
             if (finished) {
                 process.waitFor(60, TimeUnit.SECONDS);
@@ -86,7 +89,7 @@ class IngestKillIT {
         assertEquals(expected, fingerprint(p), String.join("\n", kills));
         assertEquals(List.of(List.of(String.valueOf(FILES))), p.rows(
                 "select len(json_keys(state, '$.files')) from main.mallard_ingest_state"));
-        assertTrue(midIngest >= 2, "too few kills landed mid-ingest to mean anything:\n" + String.join("\n", kills));
+        assertTrue(midIngest >= 8, "too few kills landed mid-ingest to mean anything:\n" + String.join("\n", kills));
     }
 
     /** Waits until the run's log reports {@code files} files loaded; false when the process ended first. */

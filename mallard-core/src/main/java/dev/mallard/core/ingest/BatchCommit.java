@@ -66,12 +66,28 @@ final class BatchCommit {
             }
             session.execute("DROP TABLE " + stage.render());
             state.write(session, ingest, table.name(), newState);
+            pauseBeforeCommit();
             session.commit();
             done = true;
             return count;
         } finally {
             if (!done) {
                 session.rollback();
+            }
+        }
+    }
+
+    /**
+     * With {@code -Dmallard.ingest.pauseBeforeCommitMillis=N}, waits N ms before each COMMIT:
+     * the kill campaign's way to land many kills inside open transactions.
+     */
+    private static void pauseBeforeCommit() {
+        long millis = Long.getLong("mallard.ingest.pauseBeforeCommitMillis", 0L);
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }

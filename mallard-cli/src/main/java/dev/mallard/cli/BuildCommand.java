@@ -8,7 +8,7 @@ import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "build", description = "Run ingests, load seeds, build models and run their tests in DAG order (unit tests before their model).")
+@Command(name = "build", description = "Load seeds, build models and run their tests in DAG order (ingests first, unit tests before their model).")
 final class BuildCommand extends ExecuteNodes {
     @Option(names = "--resource-type", arity = "1..*", description = "Only these resource types, e.g. unit_test.")
     List<String> resourceTypeNames = new ArrayList<>();

@@ -8,10 +8,18 @@ import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "build", description = "Load seeds, build models and run their tests in DAG order (unit tests before their model).")
+@Command(name = "build", description = "Load seeds, build models and run their tests in DAG order (ingests first, unit tests before their model).")
 final class BuildCommand extends ExecuteNodes {
     @Option(names = "--resource-type", arity = "1..*", description = "Only these resource types, e.g. unit_test.")
     List<String> resourceTypeNames = new ArrayList<>();
+
+    @picocli.CommandLine.Mixin
+    IngestWindowOptions window;
+
+    @Override
+    dev.mallard.core.ingest.IngestWindow ingestWindow() {
+        return window == null ? dev.mallard.core.ingest.IngestWindow.NONE : window.window();
+    }
 
     @Override
     String commandName() {
@@ -20,7 +28,7 @@ final class BuildCommand extends ExecuteNodes {
 
     @Override
     Set<ResourceType> resourceTypes() {
-        return restrict(EnumSet.of(ResourceType.MODEL, ResourceType.SEED, ResourceType.SNAPSHOT, ResourceType.TEST, ResourceType.UNIT_TEST,
-                ResourceType.SAVED_QUERY), resourceTypeNames);
+        return restrict(EnumSet.of(ResourceType.INGEST, ResourceType.MODEL, ResourceType.SEED, ResourceType.SNAPSHOT,
+                ResourceType.TEST, ResourceType.UNIT_TEST, ResourceType.SAVED_QUERY), resourceTypeNames);
     }
 }

@@ -34,6 +34,11 @@ abstract class ExecuteNodes extends ProjectCommand {
 
     abstract Set<ResourceType> resourceTypes();
 
+    /** --start/--end for the ingests the command runs (build and ingest take them). */
+    dev.mallard.core.ingest.IngestWindow ingestWindow() {
+        return dev.mallard.core.ingest.IngestWindow.NONE;
+    }
+
     @Override
     boolean opensEngine() {
         return !dryRun;
@@ -63,6 +68,7 @@ abstract class ExecuteNodes extends ProjectCommand {
 
     @Override
     int run(Workspace ws) {
+        dev.mallard.core.ingest.IngestWindow ingestWindow = ingestWindow();
         dev.mallard.core.materialize.EventTimeWindow eventTime = dev.mallard.core.materialize.EventTimeWindow
                 .of(selection.eventTimeStart, selection.eventTimeEnd);
         Set<NodeId> selected = retryNodes != null ? retryNodes : Selections.select(ws, selection, resourceTypes());
@@ -89,7 +95,7 @@ abstract class ExecuteNodes extends ProjectCommand {
         int threads = ws.project().target().threads();
         Runner runner = new Runner(ws, printer, new RunFlags(selection.fullRefresh, selection.failFast, threads, eventTime,
                 selection.empty, selection.storeFailures, warningTestsFail()),
-                Selections.deferral(selection, selected));
+                Selections.deferral(selection, selected)).withIngestWindow(ingestWindow);
         RunSummary summary = runner.run(commandName(), plan);
         dev.mallard.core.events.PhaseTimes.mark("run finished, summary out");
         Map<String, Object> args = new LinkedHashMap<>();
@@ -103,6 +109,8 @@ abstract class ExecuteNodes extends ProjectCommand {
             args.put("event_time_start", selection.eventTimeStart);
             args.put("event_time_end", selection.eventTimeEnd);
         }
+        ingestWindow.startValue().ifPresent(v -> args.put("start", v));
+        ingestWindow.endValue().ifPresent(v -> args.put("end", v));
         StateArgs.record(args, selection, options);
         Artifacts.write(ws, summary, args);
         dev.mallard.core.events.PhaseTimes.mark("artifacts written");

@@ -36,7 +36,8 @@ final class LsCommand extends ProjectCommand {
     int run(Workspace ws) {
         EnumSet<ResourceType> types = EnumSet.of(ResourceType.MODEL, ResourceType.SEED, ResourceType.SOURCE,
                 ResourceType.ANALYSIS, ResourceType.SNAPSHOT, ResourceType.TEST, ResourceType.UNIT_TEST,
-                ResourceType.EXPOSURE, ResourceType.METRIC, ResourceType.SEMANTIC_MODEL, ResourceType.SAVED_QUERY);
+                ResourceType.EXPOSURE, ResourceType.METRIC, ResourceType.SEMANTIC_MODEL, ResourceType.SAVED_QUERY,
+                ResourceType.INGEST);
         if (!resourceTypes.isEmpty()) {
             types = EnumSet.noneOf(ResourceType.class);
             for (String t : resourceTypes) {
@@ -75,7 +76,8 @@ final class LsCommand extends ProjectCommand {
         if (n.resourceType() == ResourceType.UNIT_TEST) {
             return "unit_test:" + n.packageName() + "." + n.name();
         }
-        if (n.resourceType() == ResourceType.EXPOSURE || n instanceof dev.mallard.core.manifest.SemanticNode) {
+        if (n.resourceType() == ResourceType.EXPOSURE || n.resourceType() == ResourceType.INGEST
+                || n instanceof dev.mallard.core.manifest.SemanticNode) {
             return n.resourceType().dbtName() + ":" + n.packageName() + "." + n.name();
         }
         return String.join(".", n.fqn());

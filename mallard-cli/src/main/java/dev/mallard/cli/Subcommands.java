@@ -16,8 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class Subcommands {
     /** Top-level command names in the order {@code mallard --help} lists them (aliases resolve in {@link #create}). */
     static final List<String> NAMES = List.of("init", "debug", "parse", "compile", "run", "seed", "snapshot", "test",
-            "build", "ls", "show", "run-operation", "docs", "clean", "deps", "retry", "migrate", "db", "check", "serve",
-            "source", "clone", "schedule");
+            "build", "ingest", "ls", "show", "run-operation", "docs", "clean", "deps", "retry", "migrate", "db", "check",
+            "serve", "source", "clone", "schedule");
 
     private Subcommands() {
     }
@@ -34,6 +34,7 @@ final class Subcommands {
             case "snapshot" -> new SnapshotCommand();
             case "test" -> new TestCommand();
             case "build" -> new BuildCommand();
+            case "ingest" -> new IngestCommand();
             case "ls", "list" -> new LsCommand();
             case "show" -> new ShowCommand();
             case "run-operation" -> new RunOperationCommand();

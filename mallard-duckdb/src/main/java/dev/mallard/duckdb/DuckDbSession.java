@@ -191,6 +191,18 @@ final class DuckDbSession implements EngineSession {
     }
 
     @Override
+    public void appendRows(Relation table, java.util.Iterator<Object[]> rows) {
+        long t = PhaseTimes.start();
+        try {
+            RowAppender.append(conn, table, rows);
+        } catch (SQLException e) {
+            throw sqlError(e);
+        } finally {
+            PhaseTimes.add("engine: append rows", t);
+        }
+    }
+
+    @Override
     public void close() {
         try {
             conn.close();

@@ -62,7 +62,12 @@ public final class ManifestWriter {
         for (ResourceType t : List.of(ResourceType.METRIC, ResourceType.SAVED_QUERY, ResourceType.SEMANTIC_MODEL)) {
             semantic.put(t, new LinkedHashMap<>());
         }
+        Map<String, Object> ingests = new LinkedHashMap<>();
         for (Node n : manifest.nodes().values()) {
+            if (n instanceof dev.mallard.core.manifest.IngestNode i) {
+                ingests.put(n.id().value(), IngestEntries.entry(i, dag.children(n.id())));
+                continue;
+            }
             Map<String, Object> entry = n instanceof SourceNode s ? sourceEntries.entry(s)
                     : n instanceof UnitTestNode u ? unitTestEntries.entry(u)
                     : n instanceof ExposureNode x ? exposureEntries.entry(x, dag.parents(n.id()))
@@ -104,6 +109,10 @@ public final class ManifestWriter {
         doc.put("semantic_models", semantic.get(ResourceType.SEMANTIC_MODEL));
         doc.put("unit_tests", unitTests);
         doc.put("functions", Map.of());
+        if (!ingests.isEmpty()) {
+            // Mallard's own key, after dbt's: tools that read dbt manifests skip it
+            doc.put("ingests", ingests);
+        }
         return doc;
     }
 

@@ -43,6 +43,13 @@ public interface EngineSession extends AutoCloseable {
     /** Loads a CSV file into a new table, with the engine's bulk path. */
     void loadCsv(CsvLoad load);
 
+    /**
+     * Streams rows into an existing table with the engine's bulk path (DuckDB's Appender),
+     * inside the session's current transaction: a rollback discards them. Each row's values
+     * are JDBC objects in the table's column order.
+     */
+    void appendRows(Relation table, java.util.Iterator<Object[]> rows);
+
     @Override
     void close();
 }

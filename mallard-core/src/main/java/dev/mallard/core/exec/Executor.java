@@ -51,6 +51,8 @@ public final class Executor {
     private volatile Set<dev.mallard.core.engine.Relation> tablesRebuilt = Set.of();
     /** The relations of the current run, listed once per schema (see {@link dev.mallard.core.materialize.RunCatalog}). */
     private volatile dev.mallard.core.materialize.RunCatalog catalog;
+    /** Runs ingest nodes; null when the invocation plans none. */
+    private dev.mallard.core.ingest.IngestRunner ingests;
     /** When this invocation started: the default end of microbatch models' batches. */
     private final Instant invocationStarted = Instant.now();
 
@@ -82,6 +84,12 @@ public final class Executor {
     public Executor withExternalRoot(java.nio.file.Path dir, String root) {
         this.projectDir = dir;
         this.externalRoot = root;
+        return this;
+    }
+
+    /** How ingest nodes run (their state table, secrets and --start/--end). */
+    public Executor withIngests(dev.mallard.core.ingest.IngestRunner runner) {
+        this.ingests = runner;
         return this;
     }
 
@@ -270,6 +278,9 @@ public final class Executor {
                 printer.finished(index, total, verdict, unitTest.displayName(), verdict, seconds, node, result);
                 return result;
             }
+            if (node instanceof dev.mallard.core.manifest.IngestNode ingest) {
+                return runIngest(ingest, step, index, total, started, t0, session);
+            }
             boolean microbatch = node instanceof ModelNode && MicrobatchConfig.applies(node);
             if (node instanceof ModelNode model && !microbatch) {
                 long tc = PhaseTimes.start();
@@ -341,6 +352,21 @@ public final class Executor {
                 compiler.javaModels().release(step.node().value());
             }
         }
+    }
+
+    private NodeResult runIngest(dev.mallard.core.manifest.IngestNode ingest, Step step, int index, int total,
+                                 Instant started, long t0, EngineSession session) {
+        if (ingests == null) {
+            throw new IllegalStateException("ingest " + ingest.name() + " planned without an ingest runner");
+        }
+        String message = ingests.run(ingest, session, (template, extra) -> compiler.renderSql(template,
+                ingest.originalFilePath(), null, session, printer.jinja(), extra), printer::line);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        NodeResult result = new NodeResult(step.node(), NodeStatus.SUCCESS, message, started, Instant.now(), seconds,
+                Thread.currentThread().getName(), Map.of("_message", message, "code", "INGEST"), null, null,
+                ingest.relation().render());
+        printer.finished(index, total, "OK ingested", step.label(), message, seconds, ingest, result);
+        return result;
     }
 
     static String describeFailure(Node node, RuntimeException e, String compiled) {

@@ -2,6 +2,7 @@ package dev.mallard.core.graph;
 
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
+import dev.mallard.core.manifest.IngestNode;
 import dev.mallard.core.manifest.Manifest;
 import dev.mallard.core.manifest.Node;
 import dev.mallard.core.manifest.NodeId;
@@ -24,6 +25,8 @@ public final class Linker {
     private final Map<String, List<Node>> refable = new HashMap<>();
     private final Map<String, SourceNode> sources = new HashMap<>();
     private final Set<String> disabledNames;
+    /** The ingest that fills each table, by {@link #tableKey}. */
+    private final Map<String, NodeId> ingestOfTable = new HashMap<>();
 
     public Linker(Manifest manifest) {
         this(manifest, Set.of());
@@ -36,6 +39,15 @@ public final class Linker {
         for (Node n : manifest.nodes().values()) {
             if (n instanceof SourceNode s) {
                 sources.put(s.sourceName() + "." + s.name(), s);
+            } else if (n instanceof IngestNode i) {
+                for (IngestNode.IngestTable t : i.tables()) {
+                    NodeId other = ingestOfTable.putIfAbsent(tableKey(t.relation()), i.id());
+                    if (other != null) {
+                        throw new MallardException(ErrorCode.DUPLICATE_NODE, "ingests '" + manifest.nodes().get(other).name()
+                                + "' and '" + i.name() + "' both fill " + t.name(), i.originalFilePath(), i.line(),
+                                "give each raw table one ingest", null);
+                    }
+                }
             } else if (n.resourceType() == ResourceType.MODEL || n.resourceType() == ResourceType.SEED
                     || n.resourceType() == ResourceType.SNAPSHOT) {
                 refable.computeIfAbsent(n.name(), k -> new ArrayList<>()).add(n);
@@ -59,6 +71,13 @@ public final class Linker {
                 ps.add(resolveSource(n, sc).id());
             }
             ps.addAll(n.nodeDependencies());
+            if (n instanceof SourceNode s && s.config().enabled()) {
+                // a source whose table an ingest fills depends on that ingest: +model selects and runs it first
+                NodeId feeder = ingestOfTable.get(tableKey(s.relation()));
+                if (feeder != null) {
+                    ps.add(feeder);
+                }
+            }
             parents.put(n.id(), ps);
         }
         Dag dag = new Dag(parents);
@@ -105,6 +124,16 @@ public final class Linker {
         throw new MallardException(ErrorCode.UNKNOWN_REFERENCE,
                 describe(from) + " depends on source '" + wanted + "', which was not found",
                 from.originalFilePath(), call.line(), hint, null);
+    }
+
+    /** The ingest that fills a source's table, if any. */
+    public Optional<NodeId> ingestFeeding(SourceNode source) {
+        return Optional.ofNullable(ingestOfTable.get(tableKey(source.relation())));
+    }
+
+    private static String tableKey(dev.mallard.core.engine.Relation r) {
+        return (String.valueOf(r.database()) + "\u0000" + r.schema() + "\u0000" + r.identifier())
+                .toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String describe(Node n) {

@@ -50,6 +50,24 @@ public interface IngestRun {
      */
     void commit(String table, IngestBatch batch, Map<String, Object> newState) throws IngestException;
 
+    /**
+     * The raw tables this ingest fills, as its spec names them ({@code table:} or the keys
+     * of {@code tables:}), in the spec's order: the names {@link #state} and {@link #commit}
+     * take. Added with the framework; the default reads {@code table:} from the options.
+     */
+    default java.util.List<String> tables() {
+        Object t = options().get("table");
+        return t == null ? java.util.List.of() : java.util.List.of(String.valueOf(t));
+    }
+
+    /**
+     * The project's folder, against which a source resolves relative paths (the files
+     * source's globs). Added for the files source; the default is the working directory.
+     */
+    default java.nio.file.Path projectDir() {
+        return java.nio.file.Path.of("").toAbsolutePath();
+    }
+
     /** Progress for the console and logs (never with secrets). */
     void progress(String message);
 }

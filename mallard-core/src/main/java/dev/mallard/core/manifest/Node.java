@@ -6,7 +6,7 @@ import java.util.Map;
 
 /** Everything in the DAG. Records, immutable once the manifest is built. */
 public sealed interface Node permits ModelNode, SeedNode, SourceNode, TestNode, UnitTestNode, ExposureNode,
-        SemanticNode {
+        SemanticNode, IngestNode {
     NodeId id();
 
     String name();

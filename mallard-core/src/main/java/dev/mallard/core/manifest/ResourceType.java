@@ -15,7 +15,9 @@ public enum ResourceType {
     METRIC,
     SAVED_QUERY,
     OPERATION,
-    MACRO;
+    MACRO,
+    /** A Mallard ingest ({@code ingest/*.yml}): fills raw tables that sources name. */
+    INGEST;
 
     public String dbtName() {
         return name().toLowerCase(Locale.ROOT);

@@ -16,7 +16,8 @@ import java.util.List;
  * What every file's parse depends on, hashed into the partial-parse cache's global key:
  * Mallard's own build, the project's folder, target and {@code --vars}, every project's
  * (root and packages) rendered dbt_project.yml, and the path and text of every macro
- * (dbt's, the packages', the project's, generic tests). Any change parses every file again.
+ * (dbt's, the packages', the project's, generic tests), and the ingest specs ({@code ingest/*.yml}).
+ * Any change parses every file again.
  */
 final class ParseInputs {
     private ParseInputs() {
@@ -34,6 +35,11 @@ final class ParseInputs {
             for (Project p : project.packages()) {
                 out.writeUTF(p.name() + "@" + p.dir().toAbsolutePath().normalize());
                 config(out, p.config());
+            }
+            // ingest specs are read on every parse; a changed one also starts a fresh parse (their tables link sources)
+            for (Path spec : dev.mallard.core.ingest.IngestSpecReader.files(project.dir())) {
+                CacheValues.writeString(out, spec.getFileName().toString());
+                CacheValues.writeString(out, Files.readString(spec));
             }
             out.writeInt(macroTemplates.size());
             for (TemplateFile t : macroTemplates) {

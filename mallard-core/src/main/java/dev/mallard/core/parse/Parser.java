@@ -164,6 +164,12 @@ public final class Parser {
         SemanticReader.link(semanticNodes).forEach(n -> nodes.put(n.id(), n));
         Map<String, GroupInfo> groupsById = new LinkedHashMap<>();
         groups.forEach(g -> groupsById.put(g.uniqueId(), g));
+        for (dev.mallard.core.manifest.IngestNode ingest : new dev.mallard.core.ingest.IngestSpecReader(project,
+                dev.mallard.core.ingest.IngestSources::known).read()) {
+            if (ingest.config().enabled()) {
+                nodes.put(ingest.id(), ingest);
+            }
+        }
         Manifest manifest = new Manifest(pkg, nodes, macros, docs, runHooks(ProjectConfig::onRunStart),
                 runHooks(ProjectConfig::onRunEnd), MacroCatalog.nodeCalls(jinja, macros, nodes.values(), namespaces,
                 knownCalls), groupsById);

@@ -88,7 +88,8 @@ public final class Planner {
             return m.resourceType() == ResourceType.MODEL && !m.isEphemeral() || m.resourceType() == ResourceType.SNAPSHOT;
         }
         return n.resourceType() == ResourceType.SEED || n.resourceType() == ResourceType.TEST
-                || n.resourceType() == ResourceType.UNIT_TEST || n.resourceType() == ResourceType.SAVED_QUERY;
+                || n.resourceType() == ResourceType.UNIT_TEST || n.resourceType() == ResourceType.SAVED_QUERY
+                || n.resourceType() == ResourceType.INGEST;
     }
 
     /**
@@ -149,6 +150,9 @@ public final class Planner {
         if (n.resourceType() == ResourceType.SAVED_QUERY) {
             return "saved_query";
         }
+        if (n.resourceType() == ResourceType.INGEST) {
+            return "ingest";
+        }
         return n.resourceType() == ResourceType.SEED ? "seed" : n.config().materialized();
     }
 
@@ -159,6 +163,10 @@ public final class Planner {
         }
         if (n.resourceType() == ResourceType.TEST) {
             return "test " + n.name();
+        }
+        if (n instanceof dev.mallard.core.manifest.IngestNode i) {
+            return i.type() + " ingest " + i.name() + " into " + String.join(", ",
+                    i.tables().stream().map(dev.mallard.core.manifest.IngestNode.IngestTable::name).toList());
         }
         if (n instanceof UnitTestNode u) {
             return "unit_test " + u.displayName();

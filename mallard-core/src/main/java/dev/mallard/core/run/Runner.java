@@ -36,6 +36,7 @@ public final class Runner {
     private final ProgressPrinter printer;
     private final RunFlags flags;
     private final Deferral deferral;
+    private dev.mallard.core.ingest.IngestWindow ingestWindow = dev.mallard.core.ingest.IngestWindow.NONE;
 
     public Runner(Workspace ws, ProgressPrinter printer, RunFlags flags) {
         this(ws, printer, flags, null);
@@ -47,6 +48,12 @@ public final class Runner {
         this.printer = printer;
         this.flags = flags;
         this.deferral = deferral;
+    }
+
+    /** --start/--end handed to the ingests this run plans. */
+    public Runner withIngestWindow(dev.mallard.core.ingest.IngestWindow window) {
+        this.ingestWindow = window;
+        return this;
     }
 
     public NodeCompiler compiler() {
@@ -89,6 +96,10 @@ public final class Runner {
         Executor executor = new Executor(ws.engine(), ws.manifest(), compiler, printer, files, flags.threads(),
                 flags.failFast()).withExternalRoot(ws.project().dir(), ws.project().target().string("external_root"))
                 .withStoreFailures(flags.storeFailures()).withWarningTestsFailing(flags.warningTestsFail());
+        if (plan.steps().stream().anyMatch(s -> "ingest".equals(s.materialization()))) {
+            executor.withIngests(new dev.mallard.core.ingest.IngestRunner(ws.project().dir(),
+                    ws.project().target().effectiveDatabase(), System.getenv(), ingestWindow));
+        }
         List<NodeResult> results;
         try {
             results = executor.run(plan);

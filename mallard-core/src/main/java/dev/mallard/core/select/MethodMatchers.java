@@ -23,7 +23,7 @@ import java.util.function.Predicate;
 final class MethodMatchers {
     private static final Set<String> DBT_NODE_TYPES = Set.of("model", "analysis", "test", "snapshot", "operation",
             "seed", "rpc", "sql_operation", "doc", "source", "macro", "exposure", "metric", "group", "saved_query",
-            "semantic_model", "unit_test", "fixture", "function");
+            "semantic_model", "unit_test", "fixture", "function", "ingest");
 
     private final String projectName;
     private final PreviousRun previousRun;
@@ -68,14 +68,15 @@ final class MethodMatchers {
                     && (Glob.matches(u.name(), value) || FqnMatch.matches(u.fqn(), value));
             case EXPOSURE -> n -> n instanceof ExposureNode e
                     && (Glob.matches(e.name(), value) || Glob.matches(e.packageName() + "." + e.name(), value));
-            case METRIC -> semantic(ResourceType.METRIC, value);
-            case SEMANTIC_MODEL -> semantic(ResourceType.SEMANTIC_MODEL, value);
-            case SAVED_QUERY -> semantic(ResourceType.SAVED_QUERY, value);
+            case METRIC -> named(ResourceType.METRIC, value);
+            case SEMANTIC_MODEL -> named(ResourceType.SEMANTIC_MODEL, value);
+            case SAVED_QUERY -> named(ResourceType.SAVED_QUERY, value);
+            case INGEST -> named(ResourceType.INGEST, value);
         };
     }
 
-    /** {@code metric:revenue} or {@code metric:pkg.revenue} (globs allowed), as for exposures. */
-    private static java.util.function.Predicate<Node> semantic(ResourceType type, String value) {
+    /** {@code metric:revenue}, {@code ingest:pkg.orders} (globs allowed): a node of that type by name, as for exposures. */
+    private static java.util.function.Predicate<Node> named(ResourceType type, String value) {
         return n -> n.resourceType() == type
                 && (Glob.matches(n.name(), value) || Glob.matches(n.packageName() + "." + n.name(), value));
     }

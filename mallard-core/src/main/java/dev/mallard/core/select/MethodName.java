@@ -31,7 +31,9 @@ public enum MethodName {
     VERSION,
     SEMANTIC_MODEL,
     SAVED_QUERY,
-    UNIT_TEST;
+    UNIT_TEST,
+    /** Mallard's: {@code ingest:orders_files} or {@code ingest:<package>.orders_files}. */
+    INGEST;
 
     /** The name as written on the command line. */
     public String dbtName() {

@@ -78,6 +78,10 @@ class RunCatalogTest {
         }
 
         @Override
+        public void appendRows(Relation table, java.util.Iterator<Object[]> rows) {
+        }
+
+        @Override
         public void close() {
         }
     }

@@ -4,6 +4,7 @@ import dev.mallard.core.engine.EngineSession;
 import dev.mallard.core.manifest.IngestNode;
 import dev.mallard.core.manifest.IngestNode.IngestTable;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -110,7 +111,16 @@ final class ProjectIngestRun implements IngestRun {
         if (name == null && node.tables().size() == 1) {
             return node.tables().get(0);
         }
-        return node.table(name).orElseThrow(() -> new IllegalArgumentException("ingest '" + node.name()
+        java.util.Optional<IngestTable> exact = node.table(name);
+        if (exact.isEmpty() && name != null && !name.contains(".")) {
+            // a source naming a table by its identifier alone (an http endpoint's default): the declared one of that name
+            List<IngestTable> same = node.tables().stream()
+                    .filter(t -> t.name().substring(t.name().lastIndexOf('.') + 1).equals(name)).toList();
+            if (same.size() == 1) {
+                return same.get(0);
+            }
+        }
+        return exact.orElseThrow(() -> new IllegalArgumentException("ingest '" + node.name()
                 + "' does not fill table '" + name + "' (its tables: " + node.tables().stream().map(IngestTable::name)
                 .toList() + ")"));
     }

@@ -9,9 +9,9 @@ import java.util.Map;
  *
  * <pre>
  * type: postgres
- * into: raw_orders                # the raw table (default: the ingest's name)
+ * table: raw.orders              # the raw table in the target (the framework's key; default: the ingest's name)
  * connection: {host: localhost, port: 5432, dbname: shop, user: loader, password_secret: SHOP_PG_PASSWORD}
- * table: public.orders            # or query: "select ..."
+ * source_table: public.orders     # or query: "select ..."
  * incremental: {cursor_column: updated_at}
  * batch_size: 100000
  * </pre>
@@ -46,10 +46,11 @@ record PostgresSpec(String into, String host, int port, String dbname, String us
         if (dbname == null || user == null) {
             throw new IngestException(prefix(name) + "'connection:' needs 'dbname' and 'user'");
         }
-        String table = text(o.get("table"), null);
+        String table = text(o.get("source_table"), null);
         String query = text(o.get("query"), null);
         if ((table == null) == (query == null)) {
-            throw new IngestException(prefix(name) + "needs exactly one of 'table:' (schema.table) or 'query:'");
+            throw new IngestException(prefix(name) + "needs exactly one of 'source_table:' (schema.table in Postgres) "
+                    + "or 'query:'");
         }
         String cursor = null;
         if (o.get("incremental") instanceof Map<?, ?> inc) {
@@ -62,7 +63,8 @@ record PostgresSpec(String into, String host, int port, String dbname, String us
         }
         int batch = integer(name, "batch_size", o.get("batch_size"), DEFAULT_BATCH);
         int fetch = Math.min(batch, integer(name, "fetch_size", o.get("fetch_size"), DEFAULT_FETCH));
-        return new PostgresSpec(text(o.get("into"), name), host, port, dbname, user,
+        String into = run.tables().isEmpty() ? name : run.tables().get(0);
+        return new PostgresSpec(into, host, port, dbname, user,
                 text(c.get("password_secret"), null), table == null ? null : render(run, table),
                 query == null ? null : render(run, query), cursor, batch, fetch);
     }

@@ -17,7 +17,7 @@ public final class PostgresIngestBench {
     public static void main(String[] args) throws Exception {
         Map<String, Object> options = new java.util.HashMap<>(Map.of("connection", Map.of("host", "127.0.0.1", "port",
                 Integer.parseInt(args[0]), "dbname", "mallard_test", "user", "mallard", "password_secret", "PG_PASSWORD"),
-                args[1].startsWith("select") ? "query" : "table", args[1], "into", "bench_rows"));
+                args[1].startsWith("select") ? "query" : "source_table", args[1], "table", "bench_rows"));
         if (args.length > 3) {
             options.put("batch_size", Integer.parseInt(args[3]));
         }

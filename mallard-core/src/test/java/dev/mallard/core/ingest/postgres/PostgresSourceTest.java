@@ -91,7 +91,7 @@ class PostgresSourceTest {
                    '{1,2,3}', '{"p q",r}', '1 year 2 mons 3 days 04:05:06', '10.0.0.1'),
                   (NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
                    NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)""");
-        AppenderRun run = run(Map.of("table", "public.typed", "into", "typed"), null);
+        AppenderRun run = run(Map.of("source_table", "public.typed", "table", "typed"), null);
         new PostgresSource().run(run);
         assertEquals(List.of(List.of("s", "SMALLINT"), List.of("i", "INTEGER"), List.of("b", "BIGINT"),
                 List.of("r", "FLOAT"), List.of("d", "DOUBLE"), List.of("n", "DECIMAL(12,3)"), List.of("big", "DOUBLE"),
@@ -118,7 +118,7 @@ class PostgresSourceTest {
         pg.sql("DROP TABLE IF EXISTS public.orders", "CREATE TABLE public.orders (id int PRIMARY KEY, amount int, "
                 + "updated_at timestamptz)", "INSERT INTO public.orders SELECT g, g * 10, "
                 + "timestamptz '2024-01-01 00:00:00+00' + (g / 2) * interval '1 minute' FROM generate_series(1, 9) g");
-        AppenderRun run = run(Map.of("table", "public.orders", "into", "orders", "batch_size", 2,
+        AppenderRun run = run(Map.of("source_table", "public.orders", "table", "orders", "batch_size", 2,
                 "incremental", Map.of("cursor_column", "updated_at")), "id");
         new PostgresSource().run(run);
         assertEquals(9, rows("SELECT * FROM orders").size());
@@ -153,7 +153,7 @@ class PostgresSourceTest {
                         + " (3, '1066-10-14 09:00', '1066-10-14 09:00+00'),"
                         + " (4, '2262-04-11 23:47:16.854775', '2262-04-11 23:47:16+00'), (5, NULL, NULL),"
                         + " (6, 'infinity', '-infinity')");
-        new PostgresSource().run(run(Map.of("table", "public.times", "into", "times"), null));
+        new PostgresSource().run(run(Map.of("source_table", "public.times", "table", "times"), null));
         assertEquals(List.of(List.of("1", "1969-12-31 23:59:59.999999", "1969-12-31 23:59:59.999999"),
                 List.of("2", "1999-12-31 23:59:59.5", "1999-12-31 19:00:00.000001"),
                 List.of("3", "1066-10-14 09:00:00", "1066-10-14 09:00:00"),
@@ -168,7 +168,7 @@ class PostgresSourceTest {
                 "INSERT INTO public.events SELECT g, CASE WHEN g % 2 = 0 THEN 'even' ELSE 'odd' END "
                         + "FROM generate_series(1, 1000) g");
         AppenderRun run = run(Map.of("query", "SELECT kind, count(*) AS n FROM public.events GROUP BY kind",
-                "into", "kinds"), null);
+                "table", "kinds"), null);
         new PostgresSource().run(run);
         assertEquals(List.of(List.of("even", "500"), List.of("odd", "500")), rows("SELECT * FROM kinds ORDER BY kind"));
         assertEquals(Map.of("rows", 2L), run.state("kinds"));
@@ -176,14 +176,14 @@ class PostgresSourceTest {
 
     @Test
     void errorsNameTheIngestAndTheDatabaseButNeverThePassword() throws Exception {
-        AppenderRun missing = run(Map.of("table", "public.nope"), null);
+        AppenderRun missing = run(Map.of("source_table", "public.nope"), null);
         IngestException e = assertThrows(IngestException.class, () -> new PostgresSource().run(missing));
         assertTrue(e.getMessage().startsWith("ingest 'pg_orders' (postgres): 127.0.0.1:" + pg.port + "/mallard_test: "),
                 e.getMessage());
         assertTrue(e.getMessage().contains("nope"), e.getMessage());
 
         String secret = "s3cret-Value";
-        AppenderRun wrong = new AppenderRun(duck, run(Map.of("table", "public.orders"), null).options,
+        AppenderRun wrong = new AppenderRun(duck, run(Map.of("source_table", "public.orders"), null).options,
                 Map.of("PG_PASSWORD", secret), null);
         e = assertThrows(IngestException.class, () -> new PostgresSource().run(wrong));
         assertTrue(e.getMessage().contains("password authentication failed"), e.getMessage());
@@ -194,7 +194,7 @@ class PostgresSourceTest {
         try (var s = new java.net.ServerSocket(0)) {
             closed = s.getLocalPort();
         }
-        Map<String, Object> refused = new HashMap<>(run(Map.of("table", "public.orders"), null).options);
+        Map<String, Object> refused = new HashMap<>(run(Map.of("source_table", "public.orders"), null).options);
         refused.put("connection", Map.of("host", "127.0.0.1", "port", closed, "dbname", "shop", "user", "u",
                 "password_secret", "PG_PASSWORD"));
         e = assertThrows(IngestException.class, () -> new PostgresSource().run(
@@ -206,14 +206,14 @@ class PostgresSourceTest {
 
     @Test
     void aLiteralPasswordOrAMissingSecretIsRefused() {
-        Map<String, Object> literal = new HashMap<>(run(Map.of("table", "public.orders"), null).options);
+        Map<String, Object> literal = new HashMap<>(run(Map.of("source_table", "public.orders"), null).options);
         literal.put("connection", Map.of("host", "127.0.0.1", "dbname", "d", "user", "u", "password", "hunter2"));
         IngestException e = assertThrows(IngestException.class,
                 () -> new PostgresSource().run(new AppenderRun(duck, literal, Map.of(), null)));
         assertTrue(e.getMessage().contains("password_secret"), e.getMessage());
         assertFalse(e.getMessage().contains("hunter2"));
 
-        AppenderRun unset = new AppenderRun(duck, run(Map.of("table", "public.orders"), null).options, Map.of(), null);
+        AppenderRun unset = new AppenderRun(duck, run(Map.of("source_table", "public.orders"), null).options, Map.of(), null);
         e = assertThrows(IngestException.class, () -> new PostgresSource().run(unset));
         assertTrue(e.getMessage().contains("secret 'PG_PASSWORD' is not set"), e.getMessage());
     }

@@ -20,8 +20,8 @@ import java.util.stream.Stream;
  * output is written as a whole new version directory under {@code .<name>.versions/}, and
  * the location itself is a symbolic link that is switched to the new version by an atomic
  * rename of a fresh link over it. The version it replaced is kept until the next publish,
- * so that a reader that resolved the link just before the switch can still finish; older
- * versions are deleted. A failed COPY deletes what it wrote and leaves the published
+ * and any older one until 30 seconds after it was superseded, so that a reader that
+ * resolved the link before a switch can still finish; then it is deleted. A failed COPY deletes what it wrote and leaves the published
  * output untouched.
  */
 final class ExternalPublish {
@@ -90,14 +90,45 @@ final class ExternalPublish {
                 Files.deleteIfExists(tmpLink);
             }
         }
-        try (Stream<Path> old = Files.list(versions)) {
-            for (Path p : old.toList()) {
-                if (!p.equals(version) && !p.equals(previous)) {
-                    deleteTree(p);
-                }
+        deleteSuperseded(versions, version, previous);
+        return version + "/**/*." + config.format();
+    }
+
+    /**
+     * Deletes the versions superseded more than {@link #GRACE_MILLIS} ago (a version is
+     * superseded when the next one is created; its name holds its creation time), keeping
+     * the current and the previous one whatever their age: a reader that resolved the link
+     * to a version has that long to finish, however often the model is published.
+     */
+    private static void deleteSuperseded(Path versions, Path current, Path previous) throws IOException {
+        List<Path> all;
+        try (Stream<Path> list = Files.list(versions)) {
+            all = new ArrayList<>(list.toList());
+        }
+        all.sort(java.util.Comparator.comparingLong(ExternalPublish::createdMillis));
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < all.size() - 1; i++) {
+            Path p = all.get(i);
+            long supersededAt = createdMillis(all.get(i + 1));
+            if (!p.equals(current) && !p.equals(previous)
+                    && now - supersededAt >= Long.getLong("mallard.external.versionGraceMillis", GRACE_MILLIS)) {
+                deleteTree(p);
             }
         }
-        return version + "/**/*." + config.format();
+    }
+
+    /** How long a superseded version stays readable (-Dmallard.external.versionGraceMillis, for tests). */
+    static final long GRACE_MILLIS = 30_000;
+
+    /** A version's creation time from its name ({@code v<millis>-<random>}; {@code v0-previous} is 0). */
+    private static long createdMillis(Path version) {
+        String n = version.getFileName().toString();
+        int dash = n.indexOf('-');
+        try {
+            return Long.parseLong(n.substring(1, dash < 0 ? n.length() : dash));
+        } catch (RuntimeException e) {
+            return 0;
+        }
     }
 
     /** {@code source}: a relation's name or a parenthesised query. */

@@ -28,7 +28,7 @@ public final class HttpSource implements IngestSource {
 
     @Override
     public void run(IngestRun run) throws IngestException {
-        HttpSpec spec = HttpSpecReader.read(run.ingestName(), run.options());
+        HttpSpec spec = HttpSpecReader.read(run.ingestName(), withRenderedBaseUrl(run));
         Set<String> keyParams = new HashSet<>();
         if (spec.auth() instanceof HttpSpec.ApiKey k && k.queryParam() != null) {
             keyParams.add(k.queryParam());
@@ -58,6 +58,20 @@ public final class HttpSource implements IngestSource {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * The options with {@code base_url} rendered (once per run, like the params), so that it
+     * can come from {@code env_var()} or {@code var()}; the spec is read from the result.
+     */
+    private static Map<String, Object> withRenderedBaseUrl(IngestRun run) {
+        Map<String, Object> options = run.options();
+        if (!(options.get("base_url") instanceof String base) || !(base.contains("{{") || base.contains("{%"))) {
+            return options;
+        }
+        Map<String, Object> rendered = new LinkedHashMap<>(options);
+        rendered.put("base_url", PageRequests.render(run, base, PageRequests.context(run, null)).strip());
+        return rendered;
     }
 
     private static Set<String> captures(Endpoint ep) {

@@ -52,6 +52,19 @@ class HttpSourceIncrementalTest {
     }
 
     @Test
+    void theBaseUrlIsATemplateRenderedOncePerRun() throws Exception {
+        try (FixtureApi api = new FixtureApi(TOKEN, "--records", "30", "--page-size", "20", "--faults", "none", "--rate", "0")) {
+            RecordingRun.Store store = new RecordingRun.Store();
+            // as base_url: "{{ env_var('PROCUREMENT_API_URL') }}" is in examples/procurement
+            Map<String, Object> options = spec("\"{{ start or '" + api.baseUrl() + "' }}\"", """
+                params: {page_size: 20}
+                pagination: {type: page_number}""");
+            new HttpSource().run(HttpSourceFixtureTest.run(store, options));
+            assertEquals(range(1, 30), ids(store.rows("raw_notices")));
+        }
+    }
+
+    @Test
     void aBackfillWindowIsRenderedIntoTheParamsAndKeptWithTheResumePoint() throws Exception {
         try (FixtureApi api = new FixtureApi(TOKEN, "--records", "250", "--page-size", "20", "--faults", "none", "--rate", "0")) {
             RecordingRun.Store store = new RecordingRun.Store();

@@ -56,7 +56,7 @@ class IngestSourcesIT {
                                   - name: notices
                                     path: /notices
                                     records_path: data.items
-                                    pagination: {type: page_number, page_param: page, size_param: page_size, size: 100}
+                                    pagination: {type: page_number, param: page, size_param: page_size, size: 100}
                             """.formatted(port))
                     .file("models/sources.yml", """
                             sources:

@@ -96,7 +96,8 @@ final class ProjectIngestRun implements IngestRun {
 
     @Override
     public void progress(String message) {
-        progress.accept(node.name() + ": " + message);
+        // a source that names its table first ("notices: 2,500 records") is not prefixed twice
+        progress.accept(message.startsWith(node.name() + ":") ? message : node.name() + ": " + message);
     }
 
     long rowsWritten() {

@@ -167,12 +167,30 @@ final class HttpSpecReader {
             columns, onChange.equals("fail"), number(e, at + "max_pages", "max_pages", 0, 0));
     }
 
+    /** Each pagination type's own keys (besides type and stop_on_short_page); a typo is an error, not ignored. */
+    private static final Map<String, Set<String>> PAGINATION_KEYS = Map.of(
+        "none", Set.of(),
+        "page_number", Set.of("param", "start", "size_param", "size", "total_pages_path"),
+        "page", Set.of("param", "start", "size_param", "size", "total_pages_path"),
+        "offset", Set.of("param", "limit_param", "limit", "total_path"),
+        "cursor", Set.of("param", "cursor_path"),
+        "next_url", Set.of("next_url_path"),
+        "link_header", Set.of());
+
     private Pagination pagination(Map<String, Object> p, String at) throws IngestException {
         String type = string(p, "type", p.isEmpty() ? "none" : null);
         if (type == null) {
             throw fail(at + "type is required: page_number, offset, cursor, next_url, link_header or none");
         }
         boolean shortStop = Boolean.TRUE.equals(p.get("stop_on_short_page"));
+        Set<String> known = PAGINATION_KEYS.getOrDefault(type, Set.of());
+        for (String key : p.keySet()) {
+            if (!key.equals("type") && !key.equals("stop_on_short_page") && !known.contains(key)
+                    && PAGINATION_KEYS.containsKey(type)) {
+                throw fail("unknown option '" + at + key + "' for " + type + " pagination (its keys: "
+                    + new java.util.TreeSet<>(known) + ", stop_on_short_page)");
+            }
+        }
         return switch (type) {
             case "none" -> new SinglePage();
             case "page_number", "page" -> new PageNumber(string(p, "param", "page"), number(p, at + "start", "start", 1, 0),

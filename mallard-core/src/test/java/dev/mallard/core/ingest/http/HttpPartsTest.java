@@ -95,6 +95,11 @@ class HttpPartsTest {
         assertEquals("ingest 'x': two endpoints write table 'a'; give each its own table",
             specError("base_url: http://h\nendpoints: [{path: /a, table: a}, {path: /b, table: a}]"));
         assertTrue(specError("base_url: http://h\npage_size: 3").startsWith("ingest 'x': unknown option 'page_size'"));
+        // a misspelt pagination key is refused, not silently ignored
+        assertTrue(specError("base_url: http://h\nendpoints: [{path: /a, table: a, pagination: {type: page_number, "
+            + "page_param: p}}]").contains("unknown option 'endpoints[0].pagination.page_param' for page_number"),
+            specError("base_url: http://h\nendpoints: [{path: /a, table: a, pagination: {type: page_number, "
+                + "page_param: p}}]"));
         assertEquals("ingest 'x': 'base_url' must not hold credentials; use auth: with a secret",
             specError("base_url: http://u:p@h"));
     }

@@ -94,25 +94,8 @@ public final class Parser {
 
     public Result parse() {
         String pkg = project.name();
-        List<TemplateFile> macroTemplates = new ArrayList<>();
-        Map<String, String> packageOfFile = new java.util.HashMap<>();
-        List<SourceFile> macroFiles = new ArrayList<>(project.macroFiles());
-        project.testFiles().stream().filter(TestCollector::isGeneric).forEach(macroFiles::add);
-        for (SourceFile f : macroFiles) {
-            String text = read(f);
-            macroTemplates.add(new TemplateFile(f.relativeToProject(), text));
-            packageOfFile.put(f.relativeToProject(), pkg);
-        }
-        // dbt's order: the project's own macros win over a package's, a package's over dbt's
-        List<TemplateFile> packageTemplates = new ArrayList<>();
-        for (Project p : project.packages()) {
-            for (TemplateFile t : PackageMacros.files(p, project.dir())) {
-                packageTemplates.add(t);
-                packageOfFile.put(t.path(), p.name());
-            }
-        }
-        macroTemplates.addAll(0, packageTemplates);
-        macroTemplates.addAll(0, BuiltinMacros.templates());
+        MacroTemplates macroFiles = MacroTemplates.of(project);
+        List<TemplateFile> macroTemplates = macroFiles.templates();
         String inputs = ParseInputs.key(project, macroTemplates);
         Path cacheFile = project.targetDir().resolve(ParseCache.FILE_NAME);
         cache = partialParse ? ParseCache.load(cacheFile, inputs, env) : ParseCache.empty(inputs, "--no-partial-parse");
@@ -144,10 +127,10 @@ public final class Parser {
                 }).filter(java.util.Objects::nonNull).toList();
         this.texts = texts;
         JinjaEngine jinja = JinjaEngine.forProject(macroTemplates, templates, new JinjaEngine.Packages(pkg, namespaces,
-                file -> BuiltinMacros.isBuiltin(file) ? "dbt" : packageOfFile.get(file), project.config().dispatch(),
+                file -> macroFiles.packageOf(file, null), project.config().dispatch(),
                 project.config().raw().get("flags") instanceof Map<?, ?> f ? castMap(f) : Map.of()));
         Map<String, MacroInfo> macros = MacroCatalog.of(jinja, macroTemplates,
-                file -> BuiltinMacros.isBuiltin(file) ? "dbt" : packageOfFile.getOrDefault(file, pkg), namespaces);
+                file -> macroFiles.packageOf(file, pkg), namespaces);
         this.macros = macros;
         this.namespaces = namespaces;
         Map<String, DocBlock> docs = new LinkedHashMap<>();
@@ -239,7 +222,7 @@ public final class Parser {
         }
         ProjectConfigTree seedTree = ProjectConfigTree.of(unit, ProjectConfig::seeds);
         for (SourceFile f : unit.seedFiles()) {
-            SeedNode s = parseSeed(unit, f, seedTree, props.seeds().get(f.stem()), namer);
+            SeedNode s = SeedReader.seed(unit, f, seedTree, props.seeds().get(f.stem()), namer);
             if (s != null) {
                 ParseErrors.claimName(seenNames, s.name(), s.originalFilePath(), "seed");
                 nodes.put(s.id(), s);
@@ -367,28 +350,7 @@ public final class Parser {
                 ConstraintRefs.modelConstraints(patch));
     }
 
-    private SeedNode parseSeed(Project unit, SourceFile f, ProjectConfigTree tree, PropertyPatch patch,
-                               RelationNamer namer) {
-        String pkg = unit.name();
-        String name = f.stem();
-        List<String> fqn = fqn(unit, f, name);
-        Map<String, Object> config = tree.configFor(fqn);
-        if (patch != null) {
-            ConfigMerger.mergeInto(config, patch.config());
-        }
-        boolean written = "seed".equals(config.put("materialized", "seed"));
-        NodeConfig nodeConfig = new NodeConfig(config, written ? Set.of() : Set.of("materialized"));
-        if (!nodeConfig.enabled()) {
-            return null;
-        }
-        Relation relation = namer.name(name, config, nodeContext(unit, name, fqn, f, ResourceType.SEED));
-        return new SeedNode(NodeId.of(ResourceType.SEED, pkg, name), name, pkg, f.relativeToRoot(), f.relativeToProject(),
-                fqn, nodeConfig, relation, patch == null ? "" : patch.description(),
-                patch == null ? Map.of() : patch.columns(), f.absolute(),
-                patch == null ? null : pkg + "://" + patch.file(), Checksums.seed(f.absolute()));
-    }
-
-    private static List<String> fqn(Project unit, SourceFile f, String name) {
+    static List<String> fqn(Project unit, SourceFile f, String name) {
         List<String> fqn = new ArrayList<>();
         fqn.add(unit.name());
         fqn.addAll(f.folders());
@@ -396,7 +358,7 @@ public final class Parser {
         return fqn;
     }
 
-    private static Map<String, Object> nodeContext(Project unit, String name, List<String> fqn, SourceFile f,
+    static Map<String, Object> nodeContext(Project unit, String name, List<String> fqn, SourceFile f,
                                                    ResourceType type) {
         Map<String, Object> node = new LinkedHashMap<>();
         node.put("name", name);

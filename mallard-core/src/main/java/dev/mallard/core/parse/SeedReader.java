@@ -1,0 +1,40 @@
+package dev.mallard.core.parse;
+
+import dev.mallard.core.engine.Relation;
+import dev.mallard.core.manifest.NodeConfig;
+import dev.mallard.core.manifest.NodeId;
+import dev.mallard.core.manifest.ResourceType;
+import dev.mallard.core.manifest.SeedNode;
+import dev.mallard.core.project.Project;
+import dev.mallard.core.project.SourceFile;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A seed file as a node: its config from dbt_project.yml and its properties, its relation, its checksum. */
+final class SeedReader {
+    private SeedReader() {
+    }
+
+    /** The seed of {@code f}, or null when it is disabled. */
+    static SeedNode seed(Project unit, SourceFile f, ProjectConfigTree tree, PropertyPatch patch,
+                        RelationNamer namer) {
+        String pkg = unit.name();
+        String name = f.stem();
+        List<String> fqn = Parser.fqn(unit, f, name);
+        Map<String, Object> config = tree.configFor(fqn);
+        if (patch != null) {
+            ConfigMerger.mergeInto(config, patch.config());
+        }
+        boolean written = "seed".equals(config.put("materialized", "seed"));
+        NodeConfig nodeConfig = new NodeConfig(config, written ? Set.of() : Set.of("materialized"));
+        if (!nodeConfig.enabled()) {
+            return null;
+        }
+        Relation relation = namer.name(name, config, Parser.nodeContext(unit, name, fqn, f, ResourceType.SEED));
+        return new SeedNode(NodeId.of(ResourceType.SEED, pkg, name), name, pkg, f.relativeToRoot(), f.relativeToProject(),
+                fqn, nodeConfig, relation, patch == null ? "" : patch.description(),
+                patch == null ? Map.of() : patch.columns(), f.absolute(),
+                patch == null ? null : pkg + "://" + patch.file(), Checksums.seed(f.absolute()));
+    }
+}

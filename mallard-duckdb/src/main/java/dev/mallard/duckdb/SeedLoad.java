@@ -3,7 +3,6 @@ package dev.mallard.duckdb;
 import dev.mallard.core.engine.CsvLoad;
 import dev.mallard.core.engine.EngineSession;
 import dev.mallard.core.engine.Relation;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,8 +30,6 @@ final class SeedLoad {
     /** Below this size the text is typed in Java ({@link AgateTypes}), whose fixed cost is lowest. */
     static final long SMALL_BYTES = 1_000_000;
     private static final Set<String> SNIFFED = Set.of("BIGINT", "DOUBLE", "DATE", "TIMESTAMP", "VARCHAR");
-    private static final BigDecimal INT_MIN = BigDecimal.valueOf(Integer.MIN_VALUE);
-    private static final BigDecimal INT_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
 
     private final EngineSession session;
     private final long smallBytes;
@@ -127,7 +124,8 @@ final class SeedLoad {
                     return null;
                 }
                 types.put(numbers.get(i), Boolean.TRUE.equals(row.get(4 * i)) ? "DOUBLE"
-                        : whole(decimal(row.get(4 * i + 1)), decimal(row.get(4 * i + 2))));
+                        : SeedTypes.wholeType(SeedTypes.decimal(row.get(4 * i + 1)),
+                                SeedTypes.decimal(row.get(4 * i + 2))));
             }
         }
         if (!text.isEmpty()) {
@@ -201,20 +199,6 @@ final class SeedLoad {
             rows.add(values);
         }
         return rows;
-    }
-
-    /** agate's whole-number range always includes 0; beyond INTEGER Mallard widens (dbt-duckdb fails). */
-    private static String whole(BigDecimal min, BigDecimal max) {
-        BigDecimal lo = min.min(BigDecimal.ZERO);
-        BigDecimal hi = max.max(BigDecimal.ZERO);
-        return lo.compareTo(INT_MIN) >= 0 && hi.compareTo(INT_MAX) <= 0 ? "INTEGER" : "BIGINT";
-    }
-
-    private static BigDecimal decimal(Object o) {
-        if (o == null) {
-            return BigDecimal.ZERO;
-        }
-        return o instanceof Double x ? BigDecimal.valueOf(x) : new BigDecimal(String.valueOf(o));
     }
 
     private static String path(CsvLoad load) {

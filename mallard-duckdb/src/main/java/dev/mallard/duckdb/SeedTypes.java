@@ -124,7 +124,7 @@ final class SeedTypes {
     }
 
     /** The range always includes 0, as agate's does. */
-    private static String wholeType(BigDecimal min, BigDecimal max) {
+    static String wholeType(BigDecimal min, BigDecimal max) {
         BigDecimal lo = min.min(BigDecimal.ZERO);
         BigDecimal hi = max.max(BigDecimal.ZERO);
         if (lo.compareTo(INT_MIN) >= 0 && hi.compareTo(INT_MAX) <= 0) {
@@ -133,7 +133,7 @@ final class SeedTypes {
         return lo.compareTo(LONG_MIN) >= 0 && hi.compareTo(LONG_MAX) <= 0 ? "BIGINT" : "HUGEINT";
     }
 
-    private static BigDecimal decimal(Object o) {
+    static BigDecimal decimal(Object o) {
         if (o == null) {
             return BigDecimal.ZERO;
         }

@@ -23,8 +23,9 @@ public final class Main implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    public static void main(String[] args) {
-        System.exit(execute(args));
+    public static void main(String[] args) throws Exception {
+        // on a deep stack: DuckDB recurses on the calling thread (see DeepStack)
+        System.exit(dev.mallard.core.common.DeepStack.call("main", () -> execute(args)));
     }
 
     /** Every command and subcommand answers -h/--help (and -V/--version), as dbt's do. */

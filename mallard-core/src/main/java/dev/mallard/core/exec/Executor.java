@@ -120,11 +120,8 @@ public final class Executor {
             sessions.add(s);
             return s;
         });
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r);
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(threads,
+                dev.mallard.core.common.DeepStack.workers(true));
         Object lock = new Object();
         int[] remaining = {total};
         boolean[] stop = {false};

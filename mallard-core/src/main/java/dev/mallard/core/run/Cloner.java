@@ -57,11 +57,7 @@ public final class Cloner {
             runner.printConcurrency(steps.size());
         }
         List<NodeResult> results = Collections.synchronizedList(new ArrayList<>());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r);
-            t.setName("Thread-" + t.getId() + " (worker)");
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(threads, dev.mallard.core.common.DeepStack.workers(false));
         try {
             List<Future<?>> pending = new ArrayList<>();
             for (Step step : steps) {

@@ -121,7 +121,8 @@ public final class ScheduleRunner {
      * going at that time is finished first.
      */
     public void runUntil(List<Schedule> schedules, Instant stopAt) throws InterruptedException {
-        ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "schedule-worker"));
+        ExecutorService worker = Executors.newSingleThreadExecutor(
+                r -> dev.mallard.core.common.DeepStack.thread(r, "schedule-worker"));
         Map<String, Instant> next = new HashMap<>();
         Instant now = clock.instant();
         for (Schedule s : schedules) {

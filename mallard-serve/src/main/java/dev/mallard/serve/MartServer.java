@@ -107,6 +107,11 @@ public final class MartServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.prefer405over404 = true;
+            // Javalin's own pool (8 to 250 threads), with stacks deep enough for DuckDB's binder (see DeepStack)
+            var pool = new org.eclipse.jetty.util.thread.QueuedThreadPool(250, 8, 60_000, -1, null, null,
+                    r -> dev.mallard.core.common.DeepStack.thread(r, "JettyServerThreadPool"));
+            pool.setName("JettyServerThreadPool");
+            config.jetty.threadPool = pool;
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new ProblemErrorHandler());
                 server.insertHandler(quick);

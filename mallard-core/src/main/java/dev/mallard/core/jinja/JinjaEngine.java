@@ -348,11 +348,22 @@ public final class JinjaEngine {
         int innerLine = e.line();
         String file = e.file();
         int line = e.line();
+        String previous = null;
+        int repeated = 0;
         for (int i = 0; i < e.calls().size(); i++) {
             TemplateError.Call call = e.calls().get(i);
             String macroFile = macroFiles.getOrDefault(call.macro(), file);
-            message.append(i == 0 ? "\n  in macro '" : "\n  called from macro '").append(call.macro()).append('\'')
-                    .append(" (").append(macroFile).append(innerLine > 0 ? ":" + innerLine : "").append(')');
+            String frame = (i == 0 ? "\n  in macro '" : "\n  called from macro '") + call.macro() + "' (" + macroFile
+                    + (innerLine > 0 ? ":" + innerLine : "") + ")";
+            // a runaway recursion would list the same call hundreds of times: said once, then counted (as Python does)
+            if (frame.equals(previous)) {
+                repeated++;
+            } else {
+                appendRepeats(message, repeated);
+                repeated = 0;
+                message.append(frame);
+                previous = frame;
+            }
             if (call.site() != null) {
                 innerLine = call.site().line();
                 file = call.site().file();
@@ -363,7 +374,15 @@ public final class JinjaEngine {
                 break;
             }
         }
+        appendRepeats(message, repeated);
         return new MallardException(code, message.toString(), file, line, hint, host);
+    }
+
+    private static void appendRepeats(StringBuilder message, int repeated) {
+        if (repeated > 0) {
+            message.append("\n  [the call above repeated ").append(repeated).append(repeated == 1 ? " more time]"
+                    : " more times]");
+        }
     }
 
     /** dbt's advice for an undefined name, which is most often a macro from a missing package. */

@@ -24,6 +24,7 @@ class TemplateErrorsTest {
             {% macro calls_missing() %}
               {{ no_such_macro() }}
             {% endmacro %}
+            {% macro countdown(n) %}{{ must_be_positive(n) }}{{ countdown(n - 1) }}{% endmacro %}
             """);
 
     private static MallardException fails(String template) {
@@ -78,6 +79,17 @@ class TemplateErrorsTest {
         assertTrue(e.getMessage().startsWith("n must be positive, got 0"), e.getMessage());
         assertTrue(e.getMessage().contains("in macro 'must_be_positive' (macros/checks.sql:3)"), e.getMessage());
         assertTrue(e.getMessage().contains("called from macro 'wrapper' (macros/checks.sql:8)"), e.getMessage());
+    }
+
+    @Test
+    void aRecursionListsEachRepeatedCallOnceWithItsCount() {
+        MallardException e = fails("{{ countdown(3) }}"); // countdown(3), (2), (1) and (0), which fails
+        assertTrue(e.getMessage().startsWith("n must be positive, got 0"), e.getMessage());
+        assertEquals("""
+                n must be positive, got 0
+                  in macro 'must_be_positive' (macros/checks.sql:3)
+                  called from macro 'countdown' (macros/checks.sql:13)
+                  [the call above repeated 3 more times]""", e.getMessage());
     }
 
     @Test

@@ -102,6 +102,23 @@ class IngestRunIT {
     }
 
     @Test
+    void anIngestIntoATableAPendingMigrationCreatesIsRefusedWithoutApplyOnBuild() {
+        TestProject p = TestProject.in(dir).dbtProject("")
+                .file("migrations/V1__kept.sql", "-- migrate:up\ncreate schema raw;\ncreate table raw.kept (id bigint);\n"
+                        + "-- migrate:down\ndrop schema raw cascade;\n")
+                .file("ingest/test.yml", "ingests:\n  - {name: kept, type: test_batches, table: raw.kept, size: 3}\n");
+
+        CommandResult r = p.run("ingest").assertExit(2);
+        r.assertErrContains("1 node uses a table that pending migrations change; nothing was run.",
+                "ingest kept (ingest/test.yml) fills raw.kept", "V1 kept (migrations/V1__kept.sql)", "mallard migrate up");
+        assertFalse(p.relations().contains("raw.kept"), p.relations().toString());
+
+        p.runOk("migrate", "up");
+        p.runOk("ingest");
+        assertEquals("3", p.value("select count(*) from raw.kept"));
+    }
+
+    @Test
     void onExistingKeyNeedsAKeyAndAKnownValue() {
         project("  - {name: a, type: test_batches, table: raw.a, on_existing_key: keep}\n").run("ingest").assertExit(2)
                 .assertErrContains("ingest/test.yml:2: ingest 'a': on_existing_key: needs a key:");

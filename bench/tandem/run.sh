@@ -2,13 +2,14 @@
 # Seed 004's scale end to end: EVENTS pump events (default 1,000,000, about 3.2 years of one
 # pump) fetched from the fixture pump API (examples/tandem/fixture/PumpApi.java, no injected
 # faults) by examples/tandem's http ingest into the migration-owned raw_events (raw JSON kept,
-# pages of PAGE, 20 pages a commit), then parsed in three stages (events, then cgm_readings and
-# basal_deliveries) and the two daily marts, each phase timed on its own, plus the same path as
-# one `mallard build` from an empty database. Per round, interleaved, RUNS rounds:
+# pages of PAGE, 20 pages a commit; seed 004's stage 1), then parsed (stage 2: events; stage 3:
+# cgm_readings and basal_deliveries) and the two daily marts, each phase timed on its own, plus
+# the same path as one `mallard build` from an empty database. Per round, interleaved, RUNS rounds:
 #   migrate   mallard migrate up (an empty database; a JVM start-up, mostly)
 #   fetch     mallard ingest: API -> NDJSON batches -> raw_events
-#   stages    mallard run: parse_events (stage 1), parse_cgm_readings + parse_basal_deliveries
-#             (stages 2 and 3, each with its post-hook insert), daily_glucose + daily_basal;
+#   stages    mallard run: parse_events (stage 2; the fetch into raw_events is stage 1),
+#             parse_cgm_readings + parse_basal_deliveries (stage 3), each with its post-hook
+#             insert, then daily_glucose + daily_basal;
 #             the per-node times come from target/run_results.json
 #   build     rm target, mallard build: migrations, fetch, stages, marts and their 4 tests
 #   api       the API alone: curl fetching every page (2 at once, as the ingest's parallel: 2)

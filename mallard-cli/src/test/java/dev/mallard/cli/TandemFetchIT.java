@@ -19,9 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * examples/tandem (seed 004) fetching from its fixture pump API: the http ingest fills the
- * migration-owned raw_events (raw JSON kept) through the API's 500s and 429, the three parse
- * stages and the marts follow, a rerun doubles nothing, a backfill of older history broken
- * off by an outage resumes at the page it stopped, and `mallard check` stays clean.
+ * migration-owned raw_events (raw JSON kept; seed 004's stage 1) through the API's 500s and
+ * 429, stages 2 (events) and 3 (CGM readings, basal deliveries) and the marts follow, a rerun
+ * doubles nothing, a backfill of older history broken off by an outage resumes at the page it
+ * stopped, and `mallard check` stays clean.
  */
 class TandemFetchIT {
     /** 6,000 events: 3 per 5-minute slot from 2022-01-01, the last at 2022-01-07 22:35. */

@@ -9,6 +9,7 @@ import dev.mallard.core.run.RunFlags;
 import dev.mallard.core.run.Runner;
 import dev.mallard.core.run.Workspace;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Mixin;
@@ -88,7 +89,7 @@ abstract class ExecuteNodes extends ProjectCommand {
         if (plan.steps().isEmpty()) {
             printer.warn("NothingToDo", "Q035", "Nothing to do. Try checking your model configs and model specification args");
         }
-        if (commandName().equals("build") || commandName().equals("run") || commandName().equals("snapshot")) {
+        if (List.of("build", "run", "snapshot", "ingest").contains(commandName())) {
             dev.mallard.core.migrate.MigrationGate.beforeModels(ws,
                     plan.steps().stream().map(dev.mallard.core.plan.Step::node).toList(), printer::line);
         }

@@ -71,6 +71,62 @@ class IngestRunIT {
     }
 
     @Test
+    void keptKeysAreNeitherReplacedNorDoubledAndKeepRawFillsTheDeclaredColumnsFromTheRecords() {
+        // an application-owned raw table made by a migration (which `ingest` applies first): ids
+        // from a sequence, and a table referencing them, so a replaced row would break the reference
+        TestProject p = TestProject.in(dir).dbtProject("migrations:\n  apply_on_build: true\n")
+                .file("migrations/V1__kept.sql", """
+                        -- migrate:up
+                        create schema raw;
+                        create sequence raw.kept_seq;
+                        create table raw.kept (row_id bigint primary key default nextval('raw.kept_seq'),
+                            id bigint not null unique, label varchar, payload json);
+                        create table raw.refs (row_id bigint references raw.kept (row_id));
+                        -- migrate:down
+                        drop schema raw cascade;
+                        """)
+                .file("ingest/test.yml", "ingests:\n  - {name: kept, type: test_batches, table: raw.kept, form: json_raw, "
+                        + "size: 3, key: [id], on_existing_key: keep, columns: {id: BIGINT, label: VARCHAR}}\n");
+        p.runOk("ingest").assertOutContains("Applying 1 pending migration first");
+        p.writeSql("insert into raw.refs select row_id from raw.kept where id = 3");
+        // the next run starts one id back (as an inclusive cursor does): id 3 comes again
+        p.writeSql("update main.mallard_ingest_state set state = '{\"next\": 3}'");
+
+        p.runOk("ingest");
+
+        assertEquals(List.of(List.of("1", "1", "plain"), List.of("2", "2", "plain"), List.of("3", "3", "plain"),
+                List.of("4", "4", "plain"), List.of("5", "5", "plain")),
+                p.rows("select row_id, id, label from raw.kept order by id"));
+        assertEquals("4", p.value("select payload->>'id' from raw.kept where row_id = 4"));
+        assertEquals("3", p.value("select k.id from raw.refs r join raw.kept k using (row_id)"));
+    }
+
+    @Test
+    void anIngestIntoATableAPendingMigrationCreatesIsRefusedWithoutApplyOnBuild() {
+        TestProject p = TestProject.in(dir).dbtProject("")
+                .file("migrations/V1__kept.sql", "-- migrate:up\ncreate schema raw;\ncreate table raw.kept (id bigint);\n"
+                        + "-- migrate:down\ndrop schema raw cascade;\n")
+                .file("ingest/test.yml", "ingests:\n  - {name: kept, type: test_batches, table: raw.kept, size: 3}\n");
+
+        CommandResult r = p.run("ingest").assertExit(2);
+        r.assertErrContains("1 node uses a table that pending migrations change; nothing was run.",
+                "ingest kept (ingest/test.yml) fills raw.kept", "V1 kept (migrations/V1__kept.sql)", "mallard migrate up");
+        assertFalse(p.relations().contains("raw.kept"), p.relations().toString());
+
+        p.runOk("migrate", "up");
+        p.runOk("ingest");
+        assertEquals("3", p.value("select count(*) from raw.kept"));
+    }
+
+    @Test
+    void onExistingKeyNeedsAKeyAndAKnownValue() {
+        project("  - {name: a, type: test_batches, table: raw.a, on_existing_key: keep}\n").run("ingest").assertExit(2)
+                .assertErrContains("ingest/test.yml:2: ingest 'a': on_existing_key: needs a key:");
+        project("  - {name: a, type: test_batches, table: raw.a, key: id, on_existing_key: skip}\n").run("ingest")
+                .assertExit(2).assertErrContains("on_existing_key: must be replace or keep, not 'skip'");
+    }
+
+    @Test
     void aFailingSourceKeepsWhatItCommittedAndTheRerunResumes() {
         TestProject p = project("  - {name: flaky, type: test_batches, table: raw.flaky, form: rows, batches: 3, size: 2, "
                 + "fail_after: 2}\n");

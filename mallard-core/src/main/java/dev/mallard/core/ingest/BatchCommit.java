@@ -4,6 +4,7 @@ import dev.mallard.core.engine.ColumnInfo;
 import dev.mallard.core.engine.EngineSession;
 import dev.mallard.core.engine.Relation;
 import dev.mallard.core.manifest.IngestNode.IngestTable;
+import dev.mallard.core.manifest.IngestNode.OnExistingKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ import java.util.stream.Collectors;
 /**
  * One commit of an ingest: in a single transaction, the batch is staged in a table beside
  * the raw table, the raw table is created (first commit) or gains the batch's new columns,
- * rows with the batch's keys are deleted (with a key), the batch is inserted by column name
+ * rows with the batch's keys are deleted (with a key; with {@code on_existing_key: keep} the
+ * batch's rows whose keys are stored already are left out instead), the batch is inserted by column name
  * with the declared types, the stage is dropped and the state row is replaced. A failure or
  * a kill anywhere before COMMIT leaves the raw table and the state as they were.
  */
@@ -39,7 +41,7 @@ final class BatchCommit {
         boolean done = false;
         try {
             session.execute("DROP TABLE IF EXISTS " + stage.render());
-            stageBatch(stage, batch);
+            stageBatch(stage, batch, table.columns());
             List<ColumnInfo> staged = session.columns(stage);
             for (String k : table.key()) {
                 if (staged.stream().noneMatch(c -> c.name().equalsIgnoreCase(k)) && !table.columns().containsKey(k)) {
@@ -55,9 +57,15 @@ final class BatchCommit {
             } else {
                 addNewColumns(target, stage, select.keySet(), table.columns());
             }
-            if (!table.key().isEmpty() && count > 0) {
-                String match = table.key().stream().map(k -> "s." + Relation.quote(k) + " = " + target.render() + "."
-                        + Relation.quote(k)).collect(Collectors.joining(" AND "));
+            String match = table.key().stream().map(k -> "s." + Relation.quote(k) + " = " + target.render() + "."
+                    + Relation.quote(k)).collect(Collectors.joining(" AND "));
+            if (table.onExistingKey() == OnExistingKey.KEEP) {
+                // rows already stored stay as they are (other tables may reference them); of the
+                // batch's rows sharing a key, one goes in; in key order, so ids a sequence gives follow it
+                String keys = table.key().stream().map(k -> "s." + Relation.quote(k)).collect(Collectors.joining(", "));
+                rows = "SELECT * FROM (" + rows + ") AS s WHERE NOT EXISTS (SELECT 1 FROM " + target.render()
+                        + " WHERE " + match + ") QUALIFY row_number() OVER (PARTITION BY " + keys + ") = 1 ORDER BY " + keys;
+            } else if (!table.key().isEmpty() && count > 0) {
                 session.execute("DELETE FROM " + target.render() + " WHERE EXISTS (SELECT 1 FROM (" + rows + ") AS s WHERE "
                         + match + ")");
             }
@@ -92,15 +100,23 @@ final class BatchCommit {
         }
     }
 
-    private void stageBatch(Relation stage, IngestBatch batch) {
+    private void stageBatch(Relation stage, IngestBatch batch, Map<String, String> declared) {
         if (batch instanceof IngestBatch.Query q) {
             session.execute("CREATE TABLE " + stage.render() + " AS " + q.select());
         } else if (batch instanceof IngestBatch.JsonLines j) {
             String file = IngestState.literal(j.file().toAbsolutePath().toString());
             boolean empty = isEmpty(j.file());
             if (j.rawColumn() != null) {
+                // the whole record in the raw column, and each declared column from the record's field of that name
+                StringBuilder fields = new StringBuilder();
+                for (String c : declared.keySet()) {
+                    if (!c.equalsIgnoreCase(j.rawColumn())) {
+                        fields.append(", json ->> ").append(IngestState.literal(c)).append(" AS ").append(Relation.quote(c));
+                    }
+                }
                 session.execute("CREATE TABLE " + stage.render() + " AS SELECT json AS " + Relation.quote(j.rawColumn())
-                        + " FROM " + (empty ? "(SELECT NULL::JSON AS json) WHERE false" : "read_ndjson_objects(" + file + ")"));
+                        + fields + " FROM " + (empty ? "(SELECT NULL::JSON AS json) WHERE false"
+                        : "read_ndjson_objects(" + file + ")"));
             } else if (empty) {
                 throw new IllegalArgumentException("an empty JSON-lines batch needs rawColumn (no columns to infer)");
             } else {

@@ -6,9 +6,11 @@ import dev.mallard.core.error.MallardException;
 import dev.mallard.core.error.Warnings;
 import dev.mallard.core.manifest.IngestNode;
 import dev.mallard.core.manifest.IngestNode.IngestTable;
+import dev.mallard.core.manifest.IngestNode.OnExistingKey;
 import dev.mallard.core.manifest.NodeConfig;
 import dev.mallard.core.manifest.NodeId;
 import dev.mallard.core.project.Project;
+import dev.mallard.core.project.ValueRenderer;
 import dev.mallard.core.project.YamlFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,6 +32,8 @@ import java.util.stream.Stream;
  *     type: files                 # the IngestSource that runs it
  *     table: raw.orders           # [database.]schema.table; or tables: {raw.a: {key: .., columns: ..}, ..}
  *     key: [id]                   # optional: rows merge on it; absent: appended
+ *     on_existing_key: replace    # or keep: a row whose key is stored already is skipped
+ *     enabled: "{{ env_var('X', '') != '' }}"   # optional, Jinja allowed (var, env_var, target)
  *     columns: {id: BIGINT}       # optional: declared types, the rest inferred
  *     path: data/orders/*.csv     # ...and the source's own options
  * </pre>
@@ -39,16 +43,23 @@ import java.util.stream.Stream;
 public final class IngestSpecReader {
     /** The keys the framework owns; everything else goes to the source as its options. */
     static final Set<String> FRAMEWORK_KEYS = Set.of("name", "type", "table", "tables", "key", "columns",
-            "description", "tags", "enabled", "meta");
+            "on_existing_key", "description", "tags", "enabled", "meta");
     public static final String FOLDER = "ingest";
 
     private final Project project;
     private final Predicate<String> knownType;
+    private final ValueRenderer renderer;
 
     /** @param knownType whether an IngestSource serves a {@code type:} (see {@link IngestSources}) */
     public IngestSpecReader(Project project, Predicate<String> knownType) {
+        this(project, knownType, null);
+    }
+
+    /** @param renderer renders a Jinja {@code enabled:} (null: such a value is an error) */
+    public IngestSpecReader(Project project, Predicate<String> knownType, ValueRenderer renderer) {
         this.project = project;
         this.knownType = knownType;
+        this.renderer = renderer;
     }
 
     /** The spec files, sorted: {@code ingest/*.yml} and {@code *.yaml}, not descending into folders. */
@@ -158,7 +169,7 @@ public final class IngestSpecReader {
             }
         }
         Map<String, Object> config = new LinkedHashMap<>();
-        config.put("enabled", !Boolean.FALSE.equals(y.get("enabled")));
+        config.put("enabled", enabled(n, y.get("enabled"), display, doc.lineOf(at + ".enabled")));
         config.put("materialized", "ingest");
         config.put("tags", y.get("tags") instanceof List<?> tags ? tags.stream().map(String::valueOf).toList()
                 : y.get("tags") instanceof String tag ? List.of(tag) : List.of());
@@ -167,6 +178,27 @@ public final class IngestSpecReader {
         return new IngestNode(new NodeId("ingest." + pkg + "." + n), n, pkg, fileName, display, line,
                 List.of(pkg, FOLDER, n), new NodeConfig(config), y.get("description") == null ? ""
                 : String.valueOf(y.get("description")), t, tables, options);
+    }
+
+    /** {@code enabled:} true, false, or Jinja rendering to a truthy or falsy value (false, "", "false", none). */
+    private boolean enabled(String ingest, Object value, String display, int line) {
+        if (value instanceof String s && (s.contains("{{") || s.contains("{%"))) {
+            if (renderer == null) {
+                throw new MallardException(ErrorCode.PROJECT, "ingest '" + ingest + "': enabled: cannot be rendered here",
+                        display, line);
+            }
+            value = renderer.render(s, display);
+        }
+        if (value == null || value instanceof Boolean) {
+            return !Boolean.FALSE.equals(value);
+        }
+        String text = String.valueOf(value).strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (text) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0", "", "none" -> false;
+            default -> throw new MallardException(ErrorCode.PROJECT, "ingest '" + ingest + "': enabled: must be true "
+                    + "or false, not '" + value + "'", display, line);
+        };
     }
 
     private List<IngestTable> tables(String ingest, Map<String, Object> y, String display, YamlFiles.Document doc,
@@ -238,6 +270,20 @@ public final class IngestSpecReader {
             throw new MallardException(ErrorCode.PROJECT, "ingest '" + ingest + "': columns: must map names to types "
                     + "({id: BIGINT, ...})", display, line);
         }
-        return new IngestTable(name, relation, key, columns);
+        Object onExisting = settings.get("on_existing_key");
+        OnExistingKey policy = OnExistingKey.REPLACE;
+        if (onExisting != null) {
+            String v = String.valueOf(onExisting);
+            if (!v.equals("replace") && !v.equals("keep")) {
+                throw new MallardException(ErrorCode.PROJECT, "ingest '" + ingest + "': on_existing_key: must be replace "
+                        + "or keep, not '" + v + "'", display, line);
+            }
+            if (key.isEmpty()) {
+                throw new MallardException(ErrorCode.PROJECT, "ingest '" + ingest + "': on_existing_key: needs a key:",
+                        display, line);
+            }
+            policy = v.equals("keep") ? OnExistingKey.KEEP : OnExistingKey.REPLACE;
+        }
+        return new IngestTable(name, relation, key, columns, policy);
     }
 }

@@ -37,13 +37,29 @@ public record IngestNode(
 
     /**
      * One raw table an ingest fills: {@code name} as the spec writes it ({@code raw.orders}),
-     * where it lives, the key its rows merge on (empty: appended) and declared column types.
+     * where it lives, the key its rows merge on (empty: appended), declared column types, and
+     * what a row whose key is already in the table does.
      */
-    public record IngestTable(String name, Relation relation, List<String> key, Map<String, String> columns) {
+    public record IngestTable(String name, Relation relation, List<String> key, Map<String, String> columns,
+                              OnExistingKey onExistingKey) {
         public IngestTable {
             key = List.copyOf(key);
             columns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columns));
+            java.util.Objects.requireNonNull(onExistingKey, "onExistingKey");
         }
+
+        public IngestTable(String name, Relation relation, List<String> key, Map<String, String> columns) {
+            this(name, relation, key, columns, OnExistingKey.REPLACE);
+        }
+    }
+
+    /**
+     * {@code on_existing_key:} a fetched row whose key the raw table already holds either
+     * replaces the stored row ({@code replace}, the default) or is skipped ({@code keep}: for
+     * append-only raw tables whose rows other tables reference by id, as seed 004's raw events).
+     */
+    public enum OnExistingKey {
+        REPLACE, KEEP
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.mallard.core.migrate;
 
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
+import dev.mallard.core.manifest.IngestNode;
 import dev.mallard.core.manifest.Node;
 import dev.mallard.core.manifest.NodeId;
 import dev.mallard.core.manifest.SourceCall;
@@ -18,11 +19,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Migrations and models in one DAG: before {@code build} or {@code run} executes models,
+ * Migrations and models in one DAG: before {@code build}, {@code run} or {@code ingest} executes nodes,
  * pending migrations are applied first when the project says
  * {@code migrations: {apply_on_build: true}}; otherwise the command is refused, before
  * anything runs, when a model it would build reads a source table that a pending
- * migration creates, alters, drops or writes.
+ * migration creates, alters, drops or writes, or an ingest would fill such a table.
  */
 public final class MigrationGate {
     private static final String NAME = SqlNames.QUALIFIED;
@@ -69,6 +70,14 @@ public final class MigrationGate {
         List<String> blocked = new ArrayList<>();
         for (NodeId id : toRun) {
             Node n = ws.manifest().nodes().get(id);
+            if (n instanceof IngestNode ingest) {
+                // an ingest into a table that a pending migration creates would create it first, its own way
+                for (IngestNode.IngestTable t : ingest.tables()) {
+                    if (touched.contains(t.relation().identifier().toLowerCase(Locale.ROOT))) {
+                        blocked.add("ingest " + ingest.name() + " (" + ingest.originalFilePath() + ") fills " + t.name());
+                    }
+                }
+            }
             for (SourceCall call : n.sourceCalls()) {
                 SourceNode source = sources.get(call.sourceName() + "\u0000" + call.tableName());
                 if (source != null && touched.contains(source.relation().identifier().toLowerCase(Locale.ROOT))) {
@@ -82,6 +91,10 @@ public final class MigrationGate {
         }
         StringBuilder msg = new StringBuilder(blocked.size() == 1 ? "a model reads a table" : blocked.size()
                 + " models read tables").append(" that pending migrations change; nothing was built.");
+        if (blocked.stream().anyMatch(b -> b.startsWith("ingest "))) {
+            msg = new StringBuilder(blocked.size() + (blocked.size() == 1 ? " node uses a table" : " nodes use tables")
+                    + " that pending migrations change; nothing was run.");
+        }
         for (String b : new LinkedHashSet<>(blocked)) {
             msg.append("\n  ").append(b);
         }

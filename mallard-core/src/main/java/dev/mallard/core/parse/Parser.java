@@ -147,8 +147,10 @@ public final class Parser {
         SemanticReader.link(semanticNodes).forEach(n -> nodes.put(n.id(), n));
         Map<String, GroupInfo> groupsById = new LinkedHashMap<>();
         groups.forEach(g -> groupsById.put(g.uniqueId(), g));
+        ValueRenderer ingestRenderer = (template, file) -> jinja.renderNative(new TemplateFile(file, template),
+                new ParseRuntime(vars.scopedTo(pkg), project.target().context(), Map.of(), null), Map.of());
         for (dev.mallard.core.manifest.IngestNode ingest : new dev.mallard.core.ingest.IngestSpecReader(project,
-                dev.mallard.core.ingest.IngestSources::known).read()) {
+                dev.mallard.core.ingest.IngestSources::known, ingestRenderer).read()) {
             if (ingest.config().enabled()) {
                 nodes.put(ingest.id(), ingest);
             }

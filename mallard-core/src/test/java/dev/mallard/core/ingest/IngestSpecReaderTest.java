@@ -130,6 +130,30 @@ class IngestSpecReaderTest {
         assertTrue(e.getMessage().contains("both fill"), e.getMessage());
     }
 
+    @Test
+    void enabledMayBeJinjaAndADisabledIngestIsLeftOutOfTheManifest() throws IOException {
+        write("ingest/a.yml", "ingests:\n  - {name: fetched, type: files, table: raw.orders, path: a.csv, "
+                + "enabled: \"{{ var('fetch', true) }}\"}\n"
+                + "  - {name: skipped, type: files, table: raw.other, path: b.csv, enabled: \"{{ env_var('NO_SUCH_VAR_X', '') != '' }}\"}\n");
+        Parser.Result result = new Parser(load()).parse();
+        assertTrue(result.manifest().nodes().containsKey(new NodeId("ingest.proj.fetched")));
+        assertFalse(result.manifest().nodes().containsKey(new NodeId("ingest.proj.skipped")));
+
+        write("ingest/a.yml", "ingests:\n  - {name: fetched, type: files, table: raw.orders, path: a.csv, enabled: maybe}\n");
+        MallardException e = assertThrows(MallardException.class, () -> new Parser(load()).parse());
+        assertTrue(e.getMessage().contains("enabled: must be true or false, not 'maybe'"), e.getMessage());
+    }
+
+    @Test
+    void onExistingKeyIsReadPerTable() throws IOException {
+        write("ingest/api.yml", "ingests:\n  - name: api\n    type: files\n    tables:\n"
+                + "      raw.orders: {key: [id], on_existing_key: keep}\n      raw.other: {key: [id]}\n");
+        IngestNode node = read().get(0);
+        assertEquals(IngestNode.OnExistingKey.KEEP, node.tables().get(0).onExistingKey());
+        assertEquals(IngestNode.OnExistingKey.REPLACE, node.tables().get(1).onExistingKey());
+        assertFalse(node.options().containsKey("on_existing_key"));
+    }
+
     private List<IngestNode> read() {
         return new IngestSpecReader(load(), IngestSources::known).read();
     }

@@ -26,6 +26,11 @@ final class AppenderRun implements IngestRun {
     final Map<String, Map<String, Object>> states = new HashMap<>();
     final List<String> progress = new ArrayList<>();
     final List<Integer> batchSizes = new ArrayList<>();
+    /** Each committed batch's kind (Rows, Query) and each batch file a Query read. */
+    final List<String> batchKinds = new ArrayList<>();
+    final List<java.nio.file.Path> batchFiles = new ArrayList<>();
+    /** When positive, the commit of that batch (1-based) fails as a failing database would. */
+    int failAtBatch;
     private final Connection duck;
     private final String key;
 
@@ -78,6 +83,20 @@ final class AppenderRun implements IngestRun {
 
     @Override
     public void commit(String table, IngestBatch batch, Map<String, Object> newState) throws IngestException {
+        batchKinds.add(batch.getClass().getSimpleName());
+        if (batch instanceof IngestBatch.Query q) {
+            var file = java.util.regex.Pattern.compile("read_csv\\('([^']*)'").matcher(q.select());
+            if (file.find()) {
+                batchFiles.add(java.nio.file.Path.of(file.group(1)));
+            }
+        }
+        if (batchKinds.size() == failAtBatch) {
+            throw new IngestException("commit " + failAtBatch + " failed on purpose", null);
+        }
+        if (batch instanceof IngestBatch.Query q) {
+            commitQuery(table, q, newState);
+            return;
+        }
         IngestBatch.Rows rows = (IngestBatch.Rows) batch;
         if (Boolean.getBoolean("bench.readOnly")) { // the bench's split: reading alone, rows dropped
             int n = 0;
@@ -104,6 +123,34 @@ final class AppenderRun implements IngestRun {
                 st.execute("CREATE OR REPLACE TEMP TABLE stage (" + staged + ")");
                 int n = append(duck, "stage", rows);
                 batchSizes.add(n);
+                if (key != null) {
+                    st.execute("DELETE FROM \"" + table + "\" WHERE \"" + key + "\" IN (SELECT \"" + key + "\" FROM stage)");
+                }
+                st.execute("INSERT INTO \"" + table + "\" SELECT * FROM stage");
+            }
+            duck.commit();
+            states.put(table, Map.copyOf(newState));
+        } catch (SQLException e) {
+            try {
+                duck.rollback();
+            } catch (SQLException ignored) {
+                // the commit's error is the one to report
+            }
+            throw new IngestException("commit into " + table + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A query batch (the COPY path's read_csv): staged as the framework does, then merged or appended. */
+    private void commitQuery(String table, IngestBatch.Query q, Map<String, Object> newState) throws IngestException {
+        try {
+            duck.setAutoCommit(false);
+            try (var st = duck.createStatement()) {
+                st.execute("CREATE OR REPLACE TEMP TABLE stage AS " + q.select());
+                st.execute("CREATE TABLE IF NOT EXISTS \"" + table + "\" AS SELECT * FROM stage LIMIT 0");
+                try (var rs = st.executeQuery("SELECT count(*) FROM stage")) {
+                    rs.next();
+                    batchSizes.add(rs.getInt(1));
+                }
                 if (key != null) {
                     st.execute("DELETE FROM \"" + table + "\" WHERE \"" + key + "\" IN (SELECT \"" + key + "\" FROM stage)");
                 }

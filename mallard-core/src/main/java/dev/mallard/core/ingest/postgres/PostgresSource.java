@@ -20,10 +20,12 @@ import java.util.Objects;
 import java.util.Properties;
 
 /**
- * {@code type: postgres}: a table or query read through pgjdbc with a server-side cursor
- * (autocommit off, a fetch size), handed to the run as {@link IngestBatch.Rows} of
+ * {@code type: postgres}: a table or query read through pgjdbc in batches of
  * {@code batch_size} rows, each committed with the state it reaches. See {@link PostgresSpec}
- * for the options.
+ * for the options. When every column has a CSV form DuckDB reads back unchanged, the rows come
+ * as Postgres's {@code COPY ... TO STDOUT (FORMAT csv)} and each batch is a file read by
+ * DuckDB's {@code read_csv} ({@link CopyPlan}, {@link CopyLoad}); otherwise they are read with a
+ * server-side cursor (autocommit off, a fetch size) and handed over as {@link IngestBatch.Rows}.
  *
  * <p>Incremental ({@code incremental: {cursor_column: c}}): rows are read in {@code c} order
  * and the state after each batch is the greatest {@code c} committed ({@code {"cursor": text}},
@@ -46,9 +48,13 @@ public final class PostgresSource implements IngestSource {
 
     private final boolean copy;
 
-    /** The source as the service loader makes it: the COPY fast path where every column allows it. */
+    /**
+     * The source as the service loader makes it: the COPY fast path where every column allows
+     * it, unless {@code -Dmallard.ingest.postgres.copy=false} (the way back, should a table's
+     * CSV ever read differently; the bench's row-by-row baseline).
+     */
     public PostgresSource() {
-        this(true);
+        this(!"false".equals(System.getProperty("mallard.ingest.postgres.copy")));
     }
 
     /** With {@code copy} false, always the row-by-row path (the tests' reference for the fast one). */

@@ -98,16 +98,6 @@ final class AppenderRun implements IngestRun {
             return;
         }
         IngestBatch.Rows rows = (IngestBatch.Rows) batch;
-        if (Boolean.getBoolean("bench.readOnly")) { // the bench's split: reading alone, rows dropped
-            int n = 0;
-            while (rows.rows().hasNext()) {
-                rows.rows().next();
-                n++;
-            }
-            batchSizes.add(n);
-            states.put(table, Map.copyOf(newState));
-            return;
-        }
         try {
             duck.setAutoCommit(false);
             try (var st = duck.createStatement()) {

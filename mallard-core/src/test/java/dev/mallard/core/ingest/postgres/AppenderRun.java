@@ -93,50 +93,15 @@ final class AppenderRun implements IngestRun {
         if (batchKinds.size() == failAtBatch) {
             throw new IngestException("commit " + failAtBatch + " failed on purpose", null);
         }
-        if (batch instanceof IngestBatch.Query q) {
-            commitQuery(table, q, newState);
-            return;
-        }
-        IngestBatch.Rows rows = (IngestBatch.Rows) batch;
         try {
             duck.setAutoCommit(false);
             try (var st = duck.createStatement()) {
-                StringBuilder cols = new StringBuilder();
-                StringBuilder staged = new StringBuilder();
-                for (IngestBatch.Column c : rows.columns()) {
-                    cols.append(cols.isEmpty() ? "" : ", ").append('"').append(c.name()).append("\" ").append(c.duckdbType());
-                    // DuckDB's Appender has no INTERVAL: staged as text, cast on insert
-                    staged.append(staged.isEmpty() ? "" : ", ").append('"').append(c.name()).append("\" ")
-                            .append(c.duckdbType().equals("INTERVAL") ? "VARCHAR" : c.duckdbType());
+                if (batch instanceof IngestBatch.Query q) { // the COPY path's read_csv, staged as the framework does
+                    st.execute("CREATE OR REPLACE TEMP TABLE stage AS " + q.select());
+                    st.execute("CREATE TABLE IF NOT EXISTS \"" + table + "\" AS SELECT * FROM stage LIMIT 0");
+                } else {
+                    stageRows(st, table, (IngestBatch.Rows) batch);
                 }
-                st.execute("CREATE TABLE IF NOT EXISTS \"" + table + "\" (" + cols + ")");
-                st.execute("CREATE OR REPLACE TEMP TABLE stage (" + staged + ")");
-                int n = append(duck, "stage", rows);
-                batchSizes.add(n);
-                if (key != null) {
-                    st.execute("DELETE FROM \"" + table + "\" WHERE \"" + key + "\" IN (SELECT \"" + key + "\" FROM stage)");
-                }
-                st.execute("INSERT INTO \"" + table + "\" SELECT * FROM stage");
-            }
-            duck.commit();
-            states.put(table, Map.copyOf(newState));
-        } catch (SQLException e) {
-            try {
-                duck.rollback();
-            } catch (SQLException ignored) {
-                // the commit's error is the one to report
-            }
-            throw new IngestException("commit into " + table + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    /** A query batch (the COPY path's read_csv): staged as the framework does, then merged or appended. */
-    private void commitQuery(String table, IngestBatch.Query q, Map<String, Object> newState) throws IngestException {
-        try {
-            duck.setAutoCommit(false);
-            try (var st = duck.createStatement()) {
-                st.execute("CREATE OR REPLACE TEMP TABLE stage AS " + q.select());
-                st.execute("CREATE TABLE IF NOT EXISTS \"" + table + "\" AS SELECT * FROM stage LIMIT 0");
                 try (var rs = st.executeQuery("SELECT count(*) FROM stage")) {
                     rs.next();
                     batchSizes.add(rs.getInt(1));
@@ -156,6 +121,20 @@ final class AppenderRun implements IngestRun {
             }
             throw new IngestException("commit into " + table + " failed: " + e.getMessage(), e);
         }
+    }
+
+    private void stageRows(java.sql.Statement st, String table, IngestBatch.Rows rows) throws SQLException {
+        StringBuilder cols = new StringBuilder();
+        StringBuilder staged = new StringBuilder();
+        for (IngestBatch.Column c : rows.columns()) {
+            cols.append(cols.isEmpty() ? "" : ", ").append('"').append(c.name()).append("\" ").append(c.duckdbType());
+            // DuckDB's Appender has no INTERVAL: staged as text, cast on insert
+            staged.append(staged.isEmpty() ? "" : ", ").append('"').append(c.name()).append("\" ")
+                    .append(c.duckdbType().equals("INTERVAL") ? "VARCHAR" : c.duckdbType());
+        }
+        st.execute("CREATE TABLE IF NOT EXISTS \"" + table + "\" (" + cols + ")");
+        st.execute("CREATE OR REPLACE TEMP TABLE stage (" + staged + ")");
+        append(duck, "stage", rows);
     }
 
     /** Appends the rows with DuckDB's Appender, each value by its Java type; returns the row count. */

@@ -32,7 +32,9 @@ final class CopyLoad {
         }
         CopyOut copy = c.unwrap(PGConnection.class).getCopyAPI().copyOut(plan.copySql());
         CopyBatchReader reader = new CopyBatchReader(copy, spool, plan.cursorField() != null, spec.batchSize());
-        try (ReadAhead<CopyBatchReader.Batch> batches = new ReadAhead<>(reader::next)) {
+        ReadAhead<CopyBatchReader.Batch> batches = new ReadAhead<>(reader::next);
+        boolean done = false;
+        try {
             String cursor = startCursor;
             long total = 0;
             CopyBatchReader.Batch batch;
@@ -52,15 +54,18 @@ final class CopyLoad {
             if (total == 0) {
                 run.progress("postgres " + spec.where() + ": no new rows");
             }
+            done = true;
         } finally {
-            // after a failure the COPY is still streaming: end it, or the rollback waits for it forever
-            if (copy.isActive()) {
+            if (!done && copy.isActive()) {
+                // a COPY still streaming holds the connection: a rollback would wait for it forever, and a
+                // cancel request could land on the next statement instead. The read is read-only: drop it.
                 try {
-                    copy.cancelCopy();
+                    c.abort(Runnable::run);
                 } catch (SQLException e) {
                     // the failure being thrown is the one to report
                 }
             }
+            batches.close();
         }
     }
 

@@ -93,7 +93,9 @@ public final class PostgresSource implements IngestSource {
                     }
                 }
             } finally {
-                c.rollback();
+                if (!c.isClosed()) { // a failed COPY closes it
+                    c.rollback();
+                }
             }
         } catch (SQLException e) {
             // the driver's message only, scrubbed: the exception chain is not shown anywhere a secret could leak

@@ -236,9 +236,10 @@ class PostgresSourceTest {
 
     @Test
     void aFailedCommitEndsTheCopyKeepsTheEarlierBatchesAndLeavesNoFiles() throws Exception {
-        pg.sql("DROP TABLE IF EXISTS public.many", "CREATE TABLE public.many (id int, at timestamptz)",
-                "INSERT INTO public.many SELECT g, timestamptz '2024-01-01' + g * interval '1 second' "
-                        + "FROM generate_series(1, 50000) g");
+        // 12 MB of CSV: more than the socket holds, so the COPY is still streaming when the commit fails
+        pg.sql("DROP TABLE IF EXISTS public.many", "CREATE TABLE public.many (id int, at timestamptz, pad text)",
+                "INSERT INTO public.many SELECT g, timestamptz '2024-01-01' + g * interval '1 second', "
+                        + "repeat('x', 200) FROM generate_series(1, 50000) g");
         AppenderRun run = run(Map.of("source_table", "public.many", "table", "many", "batch_size", 1000,
                 "incremental", Map.of("cursor_column", "at")), "id");
         run.failAtBatch = 3;

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * object DuckDB's Appender takes for that type (Integer, BigDecimal, LocalDateTime,
  * OffsetDateTime, UUID, byte[], a List for arrays...). An interval is handed as Postgres's
  * text form ({@code 1 year 2 mons 03:04:05}), which DuckDB casts to INTERVAL; a type
- * without a mapping becomes VARCHAR of its text form, with a warning. Timestamps of
+ * without a mapping becomes VARCHAR of its text form, with a warning. Dates and timestamps of
  * ±infinity load as NULL.
  */
 final class PostgresColumns {
@@ -105,7 +105,7 @@ final class PostgresColumns {
             case "FLOAT" -> (rs, i) -> nullable(rs, rs.getFloat(i));
             case "DOUBLE" -> (rs, i) -> nullable(rs, rs.getDouble(i));
             case "BOOLEAN" -> (rs, i) -> nullable(rs, rs.getBoolean(i));
-            case "DATE" -> (rs, i) -> rs.getObject(i, LocalDate.class);
+            case "DATE" -> PostgresColumns::date;
             case "TIMESTAMP" -> (rs, i) -> rs.getObject(i, LocalDateTime.class);
             case "TIMESTAMPTZ" -> (rs, i) -> rs.getObject(i, OffsetDateTime.class);
             case "TIME" -> (rs, i) -> rs.getObject(i, LocalTime.class);
@@ -154,6 +154,12 @@ final class PostgresColumns {
             return NULL; // ±infinity: no Java time value DuckDB's Appender takes stands for it
         }
         return v + PG_EPOCH_MICROS;
+    }
+
+    /** pgjdbc reads ±infinity as LocalDate.MAX/MIN, which the Appender refuses: NULL, as for timestamps. */
+    private static Object date(ResultSet rs, int i) throws SQLException {
+        LocalDate d = rs.getObject(i, LocalDate.class);
+        return d == null || d.equals(LocalDate.MAX) || d.equals(LocalDate.MIN) ? null : d;
     }
 
     private static Object nullable(ResultSet rs, Object value) throws SQLException {

@@ -4,6 +4,9 @@ import dev.mallard.core.ingest.IngestBatch;
 import dev.mallard.core.ingest.IngestException;
 import dev.mallard.core.ingest.IngestRun;
 import dev.mallard.core.ingest.IngestSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,16 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
- * {@code type: postgres}: a table or query read through pgjdbc with a server-side cursor
- * (autocommit off, a fetch size), handed to the run as {@link IngestBatch.Rows} of
+ * {@code type: postgres}: a table or query read through pgjdbc in batches of
  * {@code batch_size} rows, each committed with the state it reaches. See {@link PostgresSpec}
- * for the options.
+ * for the options. When every column has a CSV form DuckDB reads back unchanged, the rows come
+ * as Postgres's {@code COPY ... TO STDOUT (FORMAT csv)} and each batch is a file read by
+ * DuckDB's {@code read_csv} ({@link CopyPlan}, {@link CopyLoad}); otherwise they are read with a
+ * server-side cursor (autocommit off, a fetch size) and handed over as {@link IngestBatch.Rows}.
  *
  * <p>Incremental ({@code incremental: {cursor_column: c}}): rows are read in {@code c} order
  * and the state after each batch is the greatest {@code c} committed ({@code {"cursor": text}},
@@ -45,6 +46,22 @@ public final class PostgresSource implements IngestSource {
         return "postgres";
     }
 
+    private final boolean copy;
+
+    /**
+     * The source as the service loader makes it: the COPY fast path where every column allows
+     * it, unless {@code -Dmallard.ingest.postgres.copy=false} (the way back, should a table's
+     * CSV ever read differently; the bench's row-by-row baseline).
+     */
+    public PostgresSource() {
+        this(!"false".equals(System.getProperty("mallard.ingest.postgres.copy")));
+    }
+
+    /** With {@code copy} false, always the row-by-row path (the tests' reference for the fast one). */
+    PostgresSource(boolean copy) {
+        this.copy = copy;
+    }
+
     @Override
     public void run(IngestRun run) throws IngestException {
         PostgresSpec spec = PostgresSpec.parse(run);
@@ -55,6 +72,7 @@ public final class PostgresSource implements IngestSource {
         }
         String cursor = spec.cursorColumn() == null ? null
                 : Objects.toString(run.state(spec.into()).get("cursor"), null);
+        Path spool = null;
         try (Connection c = connect(spec, password)) {
             c.setAutoCommit(false); // pgjdbc streams with a server-side cursor only inside a transaction
             c.setReadOnly(true);
@@ -65,73 +83,69 @@ public final class PostgresSource implements IngestSource {
                     st.setObject(1, cursor, Types.OTHER);
                 }
                 run.progress("postgres " + spec.where() + ": reading " + describe(spec, cursor));
-                try (ResultSet rs = st.executeQuery()) {
-                    load(run, spec, rs, cursor);
+                CopyPlan plan = copy ? CopyPlan.of(st.getMetaData(), spec, cursor) : null;
+                if (plan != null) {
+                    spool = Files.createTempDirectory("mallard-postgres-");
+                    CopyLoad.load(run, spec, c, plan, cursor, spool);
+                } else {
+                    try (ResultSet rs = st.executeQuery()) {
+                        load(run, spec, rs, cursor);
+                    }
                 }
             } finally {
-                c.rollback();
+                if (!c.isClosed()) { // a failed COPY closes it
+                    c.rollback();
+                }
             }
         } catch (SQLException e) {
             // the driver's message only, scrubbed: the exception chain is not shown anywhere a secret could leak
             throw new IngestException(PostgresSpec.prefix(run.ingestName()) + spec.where() + ": "
                     + scrub(e.getMessage(), password), null);
+        } catch (IOException e) {
+            throw new IngestException(PostgresSpec.prefix(run.ingestName()) + "cannot write a batch file in " + spool
+                    + ": " + e.getMessage());
+        } finally {
+            CopyLoad.delete(spool);
         }
     }
 
-    /**
-     * Reads batches on a thread of its own while the run commits the previous one (on this
-     * thread: the run's transaction is the caller's); at most one batch waits in between.
-     */
+    /** The row-by-row path: each batch as {@link IngestBatch.Rows} of JDBC values. */
     private static void load(IngestRun run, PostgresSpec spec, ResultSet rs, String startCursor)
-            throws SQLException, IngestException {
+            throws SQLException, IOException, IngestException {
         PostgresColumns.Mapped mapped = PostgresColumns.map(rs.getMetaData(), w -> run.progress("warning: " + w));
         int cursorIndex = spec.cursorColumn() == null ? -1 : rs.findColumn(spec.cursorColumn());
         BatchReader reader = new BatchReader(rs, mapped.readers(), cursorIndex, spec.batchSize());
-        ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "postgres-reader");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
+        try (ReadAhead<BatchReader.Batch> batches = new ReadAhead<>(reader::next)) {
             String cursor = startCursor;
             long total = 0;
-            Future<BatchReader.Batch> pending = thread.submit(reader::next);
             BatchReader.Batch batch;
-            while ((batch = await(pending)) != null) {
-                pending = thread.submit(reader::next);
+            while ((batch = batches.next()) != null) {
                 if (batch.lastCursor() != null) {
                     cursor = batch.lastCursor();
                 }
                 total += batch.rows().size();
-                Map<String, Object> state = new LinkedHashMap<>();
-                if (cursorIndex >= 0) {
-                    state.put("cursor", cursor);
-                }
-                state.put("rows", total);
-                run.commit(spec.into(), new IngestBatch.Rows(mapped.columns(), batch.rows().iterator()), state);
-                run.progress("postgres " + spec.where() + ": " + total + " rows"
-                        + (cursor == null ? "" : ", cursor " + cursor));
+                run.commit(spec.into(), new IngestBatch.Rows(mapped.columns(), batch.rows().iterator()),
+                        state(cursorIndex >= 0, cursor, total));
+                progress(run, spec, total, cursor);
             }
             if (total == 0) {
                 run.progress("postgres " + spec.where() + ": no new rows");
             }
-        } finally {
-            thread.shutdownNow();
         }
     }
 
-    private static BatchReader.Batch await(Future<BatchReader.Batch> batch) throws SQLException {
-        try {
-            return batch.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("interrupted while reading", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof SQLException sql) {
-                throw sql;
-            }
-            throw new SQLException(String.valueOf(e.getCause()), e.getCause());
+    /** The state a batch reaches: the cursor (when incremental) and the rows read so far. */
+    static Map<String, Object> state(boolean incremental, String cursor, long total) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        if (incremental) {
+            state.put("cursor", cursor);
         }
+        state.put("rows", total);
+        return state;
+    }
+
+    static void progress(IngestRun run, PostgresSpec spec, long total, String cursor) {
+        run.progress("postgres " + spec.where() + ": " + total + " rows" + (cursor == null ? "" : ", cursor " + cursor));
     }
 
     static String sql(PostgresSpec spec, String cursor) {

@@ -26,6 +26,11 @@ final class AppenderRun implements IngestRun {
     final Map<String, Map<String, Object>> states = new HashMap<>();
     final List<String> progress = new ArrayList<>();
     final List<Integer> batchSizes = new ArrayList<>();
+    /** Each committed batch's kind (Rows, Query) and each batch file a Query read. */
+    final List<String> batchKinds = new ArrayList<>();
+    final List<java.nio.file.Path> batchFiles = new ArrayList<>();
+    /** When positive, the commit of that batch (1-based) fails as a failing database would. */
+    int failAtBatch;
     private final Connection duck;
     private final String key;
 
@@ -78,32 +83,29 @@ final class AppenderRun implements IngestRun {
 
     @Override
     public void commit(String table, IngestBatch batch, Map<String, Object> newState) throws IngestException {
-        IngestBatch.Rows rows = (IngestBatch.Rows) batch;
-        if (Boolean.getBoolean("bench.readOnly")) { // the bench's split: reading alone, rows dropped
-            int n = 0;
-            while (rows.rows().hasNext()) {
-                rows.rows().next();
-                n++;
+        batchKinds.add(batch.getClass().getSimpleName());
+        if (batch instanceof IngestBatch.Query q) {
+            var file = java.util.regex.Pattern.compile("read_csv\\('([^']*)'").matcher(q.select());
+            if (file.find()) {
+                batchFiles.add(java.nio.file.Path.of(file.group(1)));
             }
-            batchSizes.add(n);
-            states.put(table, Map.copyOf(newState));
-            return;
+        }
+        if (batchKinds.size() == failAtBatch) {
+            throw new IngestException("commit " + failAtBatch + " failed on purpose", null);
         }
         try {
             duck.setAutoCommit(false);
             try (var st = duck.createStatement()) {
-                StringBuilder cols = new StringBuilder();
-                StringBuilder staged = new StringBuilder();
-                for (IngestBatch.Column c : rows.columns()) {
-                    cols.append(cols.isEmpty() ? "" : ", ").append('"').append(c.name()).append("\" ").append(c.duckdbType());
-                    // DuckDB's Appender has no INTERVAL: staged as text, cast on insert
-                    staged.append(staged.isEmpty() ? "" : ", ").append('"').append(c.name()).append("\" ")
-                            .append(c.duckdbType().equals("INTERVAL") ? "VARCHAR" : c.duckdbType());
+                if (batch instanceof IngestBatch.Query q) { // the COPY path's read_csv, staged as the framework does
+                    st.execute("CREATE OR REPLACE TEMP TABLE stage AS " + q.select());
+                    st.execute("CREATE TABLE IF NOT EXISTS \"" + table + "\" AS SELECT * FROM stage LIMIT 0");
+                } else {
+                    stageRows(st, table, (IngestBatch.Rows) batch);
                 }
-                st.execute("CREATE TABLE IF NOT EXISTS \"" + table + "\" (" + cols + ")");
-                st.execute("CREATE OR REPLACE TEMP TABLE stage (" + staged + ")");
-                int n = append(duck, "stage", rows);
-                batchSizes.add(n);
+                try (var rs = st.executeQuery("SELECT count(*) FROM stage")) {
+                    rs.next();
+                    batchSizes.add(rs.getInt(1));
+                }
                 if (key != null) {
                     st.execute("DELETE FROM \"" + table + "\" WHERE \"" + key + "\" IN (SELECT \"" + key + "\" FROM stage)");
                 }
@@ -119,6 +121,20 @@ final class AppenderRun implements IngestRun {
             }
             throw new IngestException("commit into " + table + " failed: " + e.getMessage(), e);
         }
+    }
+
+    private void stageRows(java.sql.Statement st, String table, IngestBatch.Rows rows) throws SQLException {
+        StringBuilder cols = new StringBuilder();
+        StringBuilder staged = new StringBuilder();
+        for (IngestBatch.Column c : rows.columns()) {
+            cols.append(cols.isEmpty() ? "" : ", ").append('"').append(c.name()).append("\" ").append(c.duckdbType());
+            // DuckDB's Appender has no INTERVAL: staged as text, cast on insert
+            staged.append(staged.isEmpty() ? "" : ", ").append('"').append(c.name()).append("\" ")
+                    .append(c.duckdbType().equals("INTERVAL") ? "VARCHAR" : c.duckdbType());
+        }
+        st.execute("CREATE TABLE IF NOT EXISTS \"" + table + "\" (" + cols + ")");
+        st.execute("CREATE OR REPLACE TEMP TABLE stage (" + staged + ")");
+        append(duck, "stage", rows);
     }
 
     /** Appends the rows with DuckDB's Appender, each value by its Java type; returns the row count. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mallard.core.ingest.IngestException;
 import dev.mallard.core.ingest.IngestSource;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The postgres source against a real PostgreSQL, its rows appended into a real DuckDB. */
 class PostgresSourceTest {
@@ -160,6 +163,109 @@ class PostgresSourceTest {
                 List.of("4", "2262-04-11 23:47:16.854775", "2262-04-11 23:47:16"),
                 Arrays.asList("5", null, null), Arrays.asList("6", null, null)),
                 rows("SET TimeZone = 'UTC'; SELECT n, CAST(ts AS VARCHAR), CAST(CAST(tz AS TIMESTAMP) AS VARCHAR) FROM times ORDER BY n"));
+    }
+
+    /** Every type the COPY path takes, with the values most likely to read back differently from CSV. */
+    private static final String EVERY_TYPE = """
+            CREATE TABLE public.every (
+              k int, s int2, i int4, b int8, o oid, r real, d double precision, n numeric(12,3), n38 numeric(38,10),
+              big numeric(50,2), free numeric, t text, v varchar(20), c char(3), nm name, flag bool, day date,
+              ts timestamp, tstz timestamptz, id uuid, js json, jb jsonb)""";
+    private static final String EVERY_ROW = """
+            INSERT INTO public.every VALUES
+              (1, 1, 2, 3000000000, 4000000000, 1.5, 2.25, 12345.678, 1234567890123456789012345678.0123456789,
+               123456789012345678901234567890123456789012.34, 0.1, 'x', 'vv', 'ab', 'nm', true, '2024-02-29',
+               '2024-02-29 13:14:15.123456', '2024-02-29 13:14:15.5+05:30', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11',
+               '{"a": 1}', '{"b": [1, 2]}'),
+              (2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+               NULL, NULL, NULL, NULL, NULL),
+              (3, -32768, -2147483648, -9223372036854775808, 0, 'NaN', 'Infinity', -999999999.999,
+               -9999999999999999999999999999.9999999999, -1e47, 'NaN', '', '', '', '', false, '0044-03-15 BC',
+               '0044-03-15 12:00:00.000001 BC', '4713-01-01 00:00:00+00 BC', '00000000-0000-0000-0000-000000000000',
+               '""', '""'),
+              (4, 32767, 2147483647, 9223372036854775807, 4294967295, '-Infinity', 'NaN', 0.001, 1e-10, 0.01,
+               123456789012345678901234567890.123456789, E'a,"b"\\nc\\r\\nd', '  x  ', ' ', E'\\\\N', true, 'infinity',
+               '-infinity', 'infinity', 'ffffffff-ffff-ffff-ffff-ffffffffffff', E'{"k": "a,\\\\"b\\\\"\\\\n"}',
+               '{"k": "\\u00fc"}'),
+              (5, 0, 0, 0, 1, 3.4028235e38, 1e-310, 0, 0, 0, -0.0, 'NULL', 'ünï 😀', '"', '"q"', false, '12345-06-07',
+               '12345-06-07 08:09:10', '1900-01-01 00:00:00+01', NULL, 'null', '[]'),
+              (6, 7, 7, 7, 7, 1e-45, '-0', 1, 1, 1e20, 1e-130, E'\\\\.', '''', 'a''b', 'x', true, '-infinity',
+               '1066-10-14 09:00', '1970-01-01 00:00:00.000001+00', NULL, '[1, "2"]', '1.5e300')""";
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 100})
+    void theCopyPathLoadsEveryTypeAsTheRowByRowPathDoes(int batchSize) throws Exception {
+        pg.sql("DROP TABLE IF EXISTS public.every", EVERY_TYPE, EVERY_ROW);
+        AppenderRun byRow = run(Map.of("source_table", "public.every", "table", "by_row", "batch_size", batchSize), null);
+        new PostgresSource(false).run(byRow);
+        AppenderRun byCopy = run(Map.of("source_table", "public.every", "table", "by_copy", "batch_size", batchSize),
+                null);
+        new PostgresSource().run(byCopy);
+        assertTrue(byRow.batchKinds.stream().allMatch("Rows"::equals), byRow.batchKinds::toString);
+        assertTrue(!byCopy.batchKinds.isEmpty() && byCopy.batchKinds.stream().allMatch("Query"::equals),
+                byCopy.batchKinds::toString);
+        assertEquals(rows("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'by_row' "
+                + "ORDER BY ordinal_position"), rows("SELECT column_name, data_type FROM information_schema.columns "
+                + "WHERE table_name = 'by_copy' ORDER BY ordinal_position"));
+        List<List<Object>> expected = rows("SELECT * FROM by_row ORDER BY k");
+        assertEquals(6, expected.size());
+        assertEquals(expected, rows("SELECT * FROM by_copy ORDER BY k"));
+        // not only equal as text: each value compares equal in DuckDB too
+        assertEquals(List.of(), rows("SELECT * FROM (SELECT * FROM by_row EXCEPT ALL SELECT * FROM by_copy) UNION ALL "
+                + "SELECT * FROM (SELECT * FROM by_copy EXCEPT ALL SELECT * FROM by_row)"));
+        // the cases that matter were there: NULL vs '' apart, a negative zero, BC dates, ±infinity as NULL
+        assertEquals(List.of(List.of("1", "1", "1", "3")), rows("SELECT count(*) FILTER (WHERE t = ''), "
+                + "count(*) FILTER (WHERE t IS NULL), count(*) FILTER (WHERE signbit(d) AND d = 0), "
+                + "count(*) FILTER (WHERE day IS NULL) FROM by_copy"));
+        assertEquals(List.of(List.of("0044-03-15 (BC)")), rows("SELECT CAST(day AS VARCHAR) FROM by_copy WHERE k = 3"));
+        assertEquals(byRow.states.get("by_row"), byCopy.states.get("by_copy"));
+        assertEquals(batchSize == 1 ? 6 : 1, byCopy.batchFiles.size());
+        assertTrue(byCopy.batchFiles.stream().noneMatch(Files::exists), "batch files left behind");
+        assertFalse(Files.exists(byCopy.batchFiles.get(0).getParent()));
+    }
+
+    @Test
+    void aColumnWithoutAFaithfulCsvFormSendsTheWholeIngestRowByRow() throws Exception {
+        pg.sql("DROP TABLE IF EXISTS public.mixed", "CREATE TABLE public.mixed (n int, bin bytea)",
+                "INSERT INTO public.mixed VALUES (1, '\\x00ff')");
+        AppenderRun run = run(Map.of("source_table", "public.mixed", "table", "mixed"), null);
+        new PostgresSource().run(run);
+        assertEquals(List.of("Rows"), run.batchKinds);
+        assertEquals(List.of(List.of("1", "\\x00\\xFF")), rows("SELECT * FROM mixed"));
+    }
+
+    @Test
+    void aFailedCommitEndsTheCopyKeepsTheEarlierBatchesAndLeavesNoFiles() throws Exception {
+        // 12 MB of CSV: more than the socket holds, so the COPY is still streaming when the commit fails
+        pg.sql("DROP TABLE IF EXISTS public.many", "CREATE TABLE public.many (id int, at timestamptz, pad text)",
+                "INSERT INTO public.many SELECT g, timestamptz '2024-01-01' + g * interval '1 second', "
+                        + "repeat('x', 200) FROM generate_series(1, 50000) g");
+        AppenderRun run = run(Map.of("source_table", "public.many", "table", "many", "batch_size", 1000,
+                "incremental", Map.of("cursor_column", "at")), "id");
+        run.failAtBatch = 3;
+        IngestException e = assertThrows(IngestException.class, () -> new PostgresSource().run(run));
+        assertTrue(e.getMessage().contains("failed on purpose"), e.getMessage());
+        assertEquals(List.of(List.of("2000")), rows("SELECT count(*) FROM many"));
+        assertEquals("2024-01-01 00:33:20+00", run.state("many").get("cursor"));
+        assertEquals(3, run.batchFiles.size());
+        assertTrue(run.batchFiles.stream().noneMatch(Files::exists), "batch files left behind");
+        assertFalse(Files.exists(run.batchFiles.get(0).getParent()));
+        // the connection was not left in the middle of a COPY; the rerun resumes at the cursor
+        run.failAtBatch = 0;
+        new PostgresSource().run(run);
+        assertEquals(List.of(List.of("50000", "50000")), rows("SELECT count(*), count(DISTINCT id) FROM many"));
+    }
+
+    @Test
+    void theCursorFieldIsReadBackFromItsCsvQuoting() {
+        assertEquals("a,\"b\"\nc", CopyBatchReader.firstField(utf8("\"a,\"\"b\"\"\nc\",2\n")));
+        assertEquals("2024-01-01 00:00:00+00", CopyBatchReader.firstField(utf8("2024-01-01 00:00:00+00,x\n")));
+        assertEquals("", CopyBatchReader.firstField(utf8("\"\"\n")));
+        assertEquals("ü", CopyBatchReader.firstField(utf8("ü\n")));
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test

@@ -287,6 +287,7 @@ public final class NodeCompiler {
         Map<String, Object> bindings = new LinkedHashMap<>(globals);
         bindings.put("model", Map.of("name", model.name(), "unique_id", model.id().value(),
                 "original_file_path", model.originalFilePath()));
+        bindings.putAll(jinja.macroOverrides(test.overrides().macros()));
         String sql = jinja.render(new TemplateFile(model.originalFilePath(), model.rawCode()), rt, bindings);
         return inject(sql, ctes);
     }

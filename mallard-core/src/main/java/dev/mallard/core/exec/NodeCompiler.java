@@ -232,13 +232,11 @@ public final class NodeCompiler {
         for (Map.Entry<String, Object> e : test.metadata().kwargs().entrySet()) {
             if (e.getKey().equals("model")) {
                 kwargs.put("model", testedRelation(test, rt));
-            } else if (e.getValue() instanceof String str && (REF_OR_SOURCE.matcher(str).matches() || str.contains("{{"))) {
-                String template = str.contains("{{") ? str : "{{ " + str + " }}";
-                // dbt renders a test's arguments natively: ref('x') arrives as the relation itself
-                kwargs.put(e.getKey(), jinja.renderNative(new TemplateFile(test.originalFilePath(), template), rt,
-                        bindings));
-            } else {
+            } else if (e.getKey().equals("column_name")) {
+                // dbt leaves the column name as written (its one argument not rendered)
                 kwargs.put(e.getKey(), Frozen.thawed(e.getValue()));
+            } else {
+                kwargs.put(e.getKey(), renderArgument(Frozen.thawed(e.getValue()), test, rt, bindings));
             }
         }
         String macro = (test.metadata().namespace() == null ? "" : test.metadata().namespace() + ".")
@@ -289,6 +287,7 @@ public final class NodeCompiler {
         Map<String, Object> bindings = new LinkedHashMap<>(globals);
         bindings.put("model", Map.of("name", model.name(), "unique_id", model.id().value(),
                 "original_file_path", model.originalFilePath()));
+        bindings.putAll(jinja.macroOverrides(test.overrides().macros()));
         String sql = jinja.render(new TemplateFile(model.originalFilePath(), model.rawCode()), rt, bindings);
         return inject(sql, ctes);
     }
@@ -303,7 +302,38 @@ public final class NodeCompiler {
         return model.relation();
     }
 
-    private static final Pattern REF_OR_SOURCE = Pattern.compile("^\\s*(ref|source)\\(.*\\)\\s*$", Pattern.DOTALL);
+    /** dbt's test arguments that look like a call and are rendered as one: {@code ref('x')}, {@code var('y')}. */
+    private static final Pattern LOOKS_LIKE_CALL = Pattern.compile("^\\s*(env_var|ref|var|source|doc)\\s*\\(.+\\)\\s*$",
+            Pattern.DOTALL);
+
+    /**
+     * A generic test's argument as dbt renders it (natively, so ref('x') arrives as the relation
+     * itself): every string that holds Jinja or looks like a call, also inside lists and mappings.
+     */
+    @SuppressWarnings("unchecked")
+    private Object renderArgument(Object value, TestNode test, ExecRuntime rt, Map<String, Object> bindings) {
+        if (value instanceof String str) {
+            boolean call = LOOKS_LIKE_CALL.matcher(str).matches();
+            if (!call && !str.contains("{{") && !str.contains("{%")) {
+                return str;
+            }
+            String template = call ? "{{ " + str + " }}" : str;
+            return jinja.renderNative(new TemplateFile(test.originalFilePath(), template), rt, bindings);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            for (Object item : list) {
+                out.add(renderArgument(item, test, rt, bindings));
+            }
+            return out;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            ((Map<String, Object>) map).forEach((k, v) -> out.put(k, renderArgument(v, test, rt, bindings)));
+            return out;
+        }
+        return value;
+    }
 
     /** The tested relation, narrowed by the test's {@code where} config like dbt's get_where_subquery. */
     private static RelationValue testedRelation(TestNode test, ExecRuntime rt) {

@@ -21,6 +21,13 @@ final class MacroNamespace implements PyObject {
         this.macros = macros;
     }
 
+    /** This namespace with {@code overrides} found before its macros (a unit test's overridden macros). */
+    MacroNamespace overriding(Map<String, Object> overrides) {
+        Map<String, Object> first = new java.util.HashMap<>(own);
+        first.putAll(overrides);
+        return new MacroNamespace(name, first, macros);
+    }
+
     @Override
     public Object attribute(String macro) {
         Object found = own.get(macro);

@@ -8,6 +8,7 @@ import dev.mallard.core.manifest.NodeId;
 import dev.mallard.core.manifest.RefCall;
 import dev.mallard.core.manifest.SourceCall;
 import dev.mallard.core.manifest.TestNode;
+import dev.mallard.core.project.ValueRenderer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -60,15 +61,23 @@ final class TestBuilder {
     private final RelationNamer namer;
     private final MacroConfig macroConfig;
 
+    private final ValueRenderer configValues;
+
     TestBuilder(String pkg, ProjectConfigTree testTree, RelationNamer namer) {
-        this(pkg, testTree, namer, (ns, name, args) -> Map.of());
+        this(pkg, testTree, namer, (ns, name, args) -> Map.of(), null);
     }
 
-    TestBuilder(String pkg, ProjectConfigTree testTree, RelationNamer namer, MacroConfig macroConfig) {
+    /**
+     * {@code configValues} renders the Jinja of a test's config values (enabled, severity, where, ...)
+     * as dbt does, natively; null leaves them as written.
+     */
+    TestBuilder(String pkg, ProjectConfigTree testTree, RelationNamer namer, MacroConfig macroConfig,
+                ValueRenderer configValues) {
         this.pkg = pkg;
         this.testTree = testTree;
         this.namer = namer;
         this.macroConfig = macroConfig;
+        this.configValues = configValues;
     }
 
     /**
@@ -120,6 +129,15 @@ final class TestBuilder {
         }
         if (nested instanceof Map<?, ?> c) {
             ConfigMerger.mergeInto(config, (Map<String, Object>) c);
+        }
+        if (configValues != null) {
+            // dbt renders the string values of these keys (and no others) when it builds the test:
+            // enabled: "{{ target.type != 'spark' }}" is a boolean by then
+            for (String key : CONFIG_ARGS) {
+                if (config.get(key) instanceof String value && (value.contains("{{") || value.contains("{%"))) {
+                    config.put(key, configValues.render(value, file));
+                }
+            }
         }
         String description = args.containsKey("description") ? String.valueOf(args.remove("description")) : "";
         String customName = args.containsKey("name") ? String.valueOf(args.remove("name")) : null;

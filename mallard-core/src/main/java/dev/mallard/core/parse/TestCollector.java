@@ -35,10 +35,16 @@ final class TestCollector {
         this.vars = vars;
         this.namer = namer;
         this.testTree = ProjectConfigTree.of(project, ProjectConfig::tests);
-        this.builder = new TestBuilder(project.name(), testTree, namer, this::macroConfig);
+        this.builder = new TestBuilder(project.name(), testTree, namer, this::macroConfig, this::renderConfigValue);
     }
 
     private JinjaEngine jinja;
+
+    /** A test's config value rendered as dbt renders it at parse time: natively, with target and vars. */
+    private Object renderConfigValue(String template, String file) {
+        ParseRuntime rt = new ParseRuntime(vars, project.target().context(), new java.util.LinkedHashMap<>(), null);
+        return jinja.renderNative(new TemplateFile(file, template), rt, Map.of());
+    }
     private final Map<String, Map<String, Object>> macroConfigs = new java.util.HashMap<>();
 
     /**

@@ -74,6 +74,7 @@ public final class Runner {
         f.put("FAIL_FAST", flags.failFast());
         f.put("WHICH", "run");
         g.put("flags", f);
+        g.put("graph", new dev.mallard.core.artifacts.FlatGraph(ws.manifest(), ws.dag()));
         return g;
     }
 

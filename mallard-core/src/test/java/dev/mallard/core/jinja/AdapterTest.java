@@ -51,6 +51,14 @@ class AdapterTest {
     }
 
     @Test
+    void dispatchRefusesThePre10PackagesArgumentAsDbtDoes() {
+        MallardException e = assertThrows(MallardException.class,
+                () -> t.render("{{ adapter.dispatch('concat_cols', packages=['my_pkg'])(['a']) }}"));
+        assertTrue(e.getMessage().contains("\"packages\" argument of adapter.dispatch() has been deprecated")
+                && e.getMessage().contains("Raised during dispatch for: concat_cols"), e.getMessage());
+    }
+
+    @Test
     void getRelationAndColumns() {
         t.runtime.tables.put("orders", List.of(new ColumnInfo("id", "INTEGER"), new ColumnInfo("note", "VARCHAR")));
         assertEquals("\"db\".\"main\".\"orders\"|none", t.render("""

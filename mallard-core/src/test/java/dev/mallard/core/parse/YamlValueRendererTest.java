@@ -15,10 +15,22 @@ class YamlValueRendererTest {
 
     @Test
     void oneExpressionKeepsItsPythonType() {
-        assertEquals(4L, renderer.render("{{ 2 + 2 }}", "dbt_project.yml"));
-        assertEquals(false, renderer.render("{{ 1 > 2 }}", "dbt_project.yml"));
-        assertEquals(List.of(1L, 2L), renderer.render("{{ [1, 2] }}", "dbt_project.yml"));
         assertEquals(3, renderer.render("{{ var('n') }}", "dbt_project.yml"));
+        assertEquals(4L, renderer.render("{{ var('n') + 1 }}", "dbt_project.yml"));
+        assertEquals(false, renderer.render("{{ var('n') > 5 }}", "dbt_project.yml"));
+        assertEquals(List.of(3, 1L), renderer.render("{{ [var('n'), 1] }}", "dbt_project.yml"));
+    }
+
+    @Test
+    void anExpressionOfConstantsIsFoldedToTextAsJinja2Does() {
+        // Jinja2's compiler folds it and its native code generator emits the constant's text;
+        // dbt then refuses +enabled: "{{ 1 > 2 }}" with "'False' is not of type 'boolean'"
+        assertEquals("4", renderer.render("{{ 2 + 2 }}", "dbt_project.yml"));
+        assertEquals("False", renderer.render("{{ 1 > 2 }}", "dbt_project.yml"));
+        assertEquals("[1, 2]", renderer.render("{{ [1, 2] }}", "dbt_project.yml"));
+        assertEquals("1", renderer.render("{{ 1 if true else x }}", "dbt_project.yml"));
+        assertEquals("None", renderer.render("{{ none }}", "dbt_project.yml"));
+        assertEquals("2", renderer.render("{{ [1, 2] | length }}", "dbt_project.yml"));
     }
 
     @Test

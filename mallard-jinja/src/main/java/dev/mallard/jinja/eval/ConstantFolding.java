@@ -84,6 +84,27 @@ final class ConstantFolding {
         return false;
     }
 
+    /**
+     * Jinja2's {@code has_safe_repr}: None, bool, int, float, range, str and Markup (not other str
+     * subclasses), and tuples, lists, sets and dicts of those. Its compiler folds only such values.
+     */
+    static boolean hasSafeRepr(Object v) {
+        if (v == null || v instanceof Boolean || v instanceof String || v instanceof dev.mallard.jinja.value.Markup
+                || v instanceof dev.mallard.jinja.value.PyRange) {
+            return true;
+        }
+        if (v instanceof Long || v instanceof Integer || v instanceof java.math.BigInteger || v instanceof Double) {
+            return true;
+        }
+        if (v instanceof java.util.Map<?, ?> m) {
+            return m.entrySet().stream().allMatch(en -> hasSafeRepr(en.getKey()) && hasSafeRepr(en.getValue()));
+        }
+        if (v instanceof java.util.List<?> || v instanceof java.util.Set<?>) {
+            return ((java.util.Collection<?>) v).stream().allMatch(ConstantFolding::hasSafeRepr);
+        }
+        return false;
+    }
+
     private static boolean foldable(Expr.Args a) {
         return a.starArgs() == null && a.starKwargs() == null
                 && a.positional().stream().allMatch(ConstantFolding::foldable)

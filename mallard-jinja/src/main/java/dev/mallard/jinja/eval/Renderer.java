@@ -124,7 +124,11 @@ public final class Renderer implements CallSite {
         if (s instanceof Stmt.Text t) {
             out.text(t.text());
         } else if (s instanceof Stmt.Print p) {
-            out.value(print(p.expr(), f));
+            if (out.items != null) {
+                printNative(p.expr(), f, out);
+            } else {
+                out.value(print(p.expr(), f));
+            }
         } else if (s instanceof Stmt.If i) {
             exec(Py.truthy(eval(i.test(), f)) ? i.body() : i.orelse(), f, out);
         } else if (s instanceof Stmt.For loop) {
@@ -188,6 +192,35 @@ public final class Renderer implements CallSite {
             return eval(e, f);
         } finally {
             folding = false;
+        }
+    }
+
+    /**
+     * A printed expression in native mode. Jinja2's native code generator emits an expression it
+     * folded at compile time as the constant's text, so {@code {{ 1 + 1 }}} renders the string
+     * "2" while {@code {{ x + 1 }}} renders the number; a value without a safe repr (a
+     * {@code as_number} marker) is not folded.
+     */
+    private void printNative(Expr e, Frame f, Out out) {
+        if (e instanceof Expr.Name || !ConstantFolding.foldable(e)) {
+            out.value(eval(e, f));
+            return;
+        }
+        folding = true;
+        Object v;
+        try {
+            v = eval(e, f);
+        } catch (TemplateError err) {
+            folding = false;
+            out.value(eval(e, f));
+            return;
+        } finally {
+            folding = false;
+        }
+        if (ConstantFolding.hasSafeRepr(v)) {
+            out.text(Py.str(v));
+        } else {
+            out.value(v);
         }
     }
 

@@ -1,0 +1,1 @@
+{{ rows_in_window(ref('numbers')) }}

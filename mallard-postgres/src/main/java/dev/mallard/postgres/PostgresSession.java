@@ -221,6 +221,11 @@ final class PostgresSession implements EngineSession {
     }
 
     @Override
+    public dev.mallard.core.engine.SqlDialect dialect() {
+        return PostgresDialect.INSTANCE;
+    }
+
+    @Override
     public void close() {
         try {
             conn.close();

@@ -108,12 +108,47 @@ class PostgresTargetIT {
                 .file("models/kinds.sql", "{{ config(materialized='table') }}\nselect kind, sum(amount) as total "
                         + "from {{ ref('inc_merge') }} group by kind")
                 .file("models/shape.sql", "{{ config(materialized='view') }}\nselect id, "
-                        + "{{ 'kind' if var('factor') == 1 else 'amount' }} as x from {{ ref('events') }}");
+                        + "{{ 'kind' if var('factor') == 1 else 'amount' }} as x from {{ ref('events') }}")
+                .file("models/cross_database.sql", "select {{ dbt.dateadd('day', 3, \"date '2024-01-30'\") }} as added,\n"
+                        + "{{ dbt.datediff(\"date '2024-01-31'\", \"date '2024-03-01'\", 'month') }} as months,\n"
+                        + "{{ dbt.datediff(\"date '2024-01-01'\", \"date '2024-01-15'\", 'week') }} as weeks,\n"
+                        + "{{ dbt.last_day(\"date '2024-02-10'\", 'month') }} as last_of_month,\n"
+                        + "'{{ adapter.type() }}' as adapter_type,\n"
+                        + "{{ dbt.current_timestamp() }} is not null as has_now,\n"
+                        + "(select {{ dbt.listagg('kind', \"'|'\", 'order by kind desc') }} from {{ ref('events') }}) as kinds,\n"
+                        + "(select {{ dbt.any_value('kind') }} from {{ ref('events') }} where id = 2) as one_kind")
+                .file("models/contracted.sql", "{{ config(materialized='table') }}\nselect id, kind from {{ ref('events') }}")
+                .file("models/schema.yml", """
+                        version: 2
+                        seeds:
+                          - name: events
+                            config: {event_time: at}
+                        models:
+                          - name: contracted
+                            config: {contract: {enforced: true}}
+                            columns:
+                              - name: id
+                                data_type: integer
+                                constraints: [{type: primary_key}, {type: check, expression: "id > 0"}]
+                              - name: kind
+                                data_type: text
+                        unit_tests:
+                          - name: kinds_add_up
+                            model: kinds
+                            given:
+                              - input: ref('inc_merge')
+                                rows: [{id: 1, kind: a, amount: 1}, {id: 2, kind: a, amount: 2}]
+                            expect:
+                              rows: [{kind: a, total: 3}]
+                        """);
     }
 
     @Test
     void incrementalStrategiesFoldNewRowsIn() throws Exception {
-        TestProject p = increments("mallard_increments");
+        // microbatch (not compared with dbt-postgres, which merges each batch on a unique_key Mallard refuses)
+        TestProject p = increments("mallard_increments").file("models/per_year.sql", "{{ config(materialized="
+                + "'incremental', incremental_strategy='microbatch', event_time='at', batch_size='year', "
+                + "begin='2023-01-01') }}\nselect id, at from {{ ref('events') }}");
         p.run("build", "--profiles-dir", p.dir().toString(), "--vars", "{factor: 1, upto: 2}").assertOk();
         p.run("build", "--profiles-dir", p.dir().toString(), "--vars", "{factor: 2, upto: 3}").assertOk()
                 .assertOutContains("ERROR=0 SKIP=0");
@@ -127,6 +162,14 @@ class PostgresTargetIT {
         assertEquals(List.of(List.of("a", "70"), List.of("b", "40")), rows("select * from " + s + "kinds order by 1"));
         assertEquals(List.of(List.of("integer")), rows("select data_type from information_schema.columns where "
                 + "table_schema = 'mallard_increments' and table_name = 'shape' and column_name = 'x'"));
+        // a contract's constraints, and a microbatch model over the seed's event time
+        assertEquals(List.of(List.of("CHECK"), List.of("PRIMARY KEY")), rows("select distinct constraint_type from "
+                + "information_schema.table_constraints where table_schema = 'mallard_increments' and table_name = "
+                + "'contracted' and constraint_type in ('PRIMARY KEY', 'CHECK') order by 1"));
+        assertEquals(List.of(List.of("3")), rows("select count(*) from " + s + "per_year"));
+        // dbt's cross-database macros dispatch to their Postgres forms
+        assertEquals(List.of(List.of("2024-02-02 00:00:00", "2", "2", "2024-02-29", "postgres", "t", "b|a|a", "b")),
+                rows("select * from " + s + "cross_database"));
     }
 
     @Test

@@ -25,6 +25,16 @@ final class PostgresDialect extends SqlDialect {
     }
 
     @Override
+    public boolean describesQueries() {
+        return false;
+    }
+
+    @Override
+    public boolean subqueriesNeedAliases() {
+        return true;
+    }
+
+    @Override
     public boolean mergesByName() {
         return false;
     }

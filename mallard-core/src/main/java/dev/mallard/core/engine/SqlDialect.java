@@ -53,6 +53,19 @@ public class SqlDialect {
         return viewsBindToTables() ? " CASCADE" : "";
     }
 
+    /**
+     * Whether {@code DESCRIBE <query>} gives a query's columns and types as rows (DuckDB);
+     * else they are read from the result of the query with {@code LIMIT 0}.
+     */
+    public boolean describesQueries() {
+        return true;
+    }
+
+    /** Whether a subquery in FROM needs an alias (Postgres before 16); DuckDB's goes without. */
+    public boolean subqueriesNeedAliases() {
+        return false;
+    }
+
     /** Whether {@code MERGE} takes {@code UPDATE BY NAME} / {@code INSERT BY NAME} (DuckDB); else columns are listed. */
     public boolean mergesByName() {
         return true;

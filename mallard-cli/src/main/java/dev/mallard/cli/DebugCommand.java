@@ -33,7 +33,10 @@ final class DebugCommand extends ProjectCommand {
         debugLine("profile: " + t.profileName() + (t.defaulted() ? " (default: no profile found)" : "")
                 + ", target: " + t.name());
         debugLine("  type: " + t.type());
-        debugLine("  path: " + t.string("path"));
+        // the connection keys of the target's adapter: a DuckDB file, or a server (as dbt debug lists them)
+        for (String key : t.string("host") == null ? java.util.List.of("path") : java.util.List.of("host", "port", "user")) {
+            debugLine("  " + key + ": " + t.string(key));
+        }
         debugLine("  database: " + t.effectiveDatabase());
         debugLine("  schema: " + t.schema());
         debugLine("  threads: " + t.threads());

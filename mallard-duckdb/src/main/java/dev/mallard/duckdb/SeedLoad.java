@@ -1,5 +1,6 @@
 package dev.mallard.duckdb;
 
+import dev.mallard.core.engine.AgateTypes;
 import dev.mallard.core.engine.CsvLoad;
 import dev.mallard.core.engine.EngineSession;
 import dev.mallard.core.engine.Relation;

@@ -1,5 +1,6 @@
 package dev.mallard.duckdb;
 
+import dev.mallard.core.engine.AgateTypes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.mallard.core.engine.Relation;

@@ -50,6 +50,11 @@ public interface EngineSession extends AutoCloseable {
      */
     void appendRows(Relation table, java.util.Iterator<Object[]> rows);
 
+    /** The SQL this engine writes differently from DuckDB's, for the materializations. */
+    default SqlDialect dialect() {
+        return SqlDialect.DEFAULT;
+    }
+
     @Override
     void close();
 }

@@ -114,7 +114,7 @@ final class ExecRuntime implements DbtRuntime {
         if (emptyInputs) {
             // dbt's --empty: the input keeps its columns and reads no rows
             return new RelationValue(relation.relation(), relation.getType(), "(select * from " + relation.render()
-                    + " where false limit 0)");
+                    + " where false limit 0)" + subqueryAlias("_dbt_limit_subq_", relation));
         }
         Object eventTime = input.config().get("event_time");
         if (batch == null || eventTime == null || String.valueOf(eventTime).isBlank()
@@ -122,7 +122,14 @@ final class ExecRuntime implements DbtRuntime {
             return relation;
         }
         return new RelationValue(relation.relation(), relation.getType(), "(select * from " + relation.render()
-                + " where " + batch.predicate(String.valueOf(eventTime).trim()) + ")");
+                + " where " + batch.predicate(String.valueOf(eventTime).trim()) + ")"
+                + subqueryAlias("_dbt_et_filter_subq_", relation));
+    }
+
+    /** The alias dbt gives a filtered input, where the engine needs one (Postgres); DuckDB's SQL goes without. */
+    private String subqueryAlias(String prefix, RelationValue relation) {
+        return session != null && session.dialect().subqueriesNeedAliases()
+                ? " " + prefix + relation.relation().identifier() : "";
     }
 
     @Override

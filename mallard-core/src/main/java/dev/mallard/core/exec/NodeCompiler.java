@@ -166,11 +166,11 @@ public final class NodeCompiler {
 
     /**
      * The macro of the project's or a package's own materialization {@code name}, or null
-     * when Mallard's built-in one applies. As dbt: the DuckDB-specific one before the default,
-     * and a built-in materialization is replaced only by the root project's DuckDB-specific one.
+     * when Mallard's built-in one applies. As dbt: the adapter's own (e.g. DuckDB's) before the
+     * default, and a built-in materialization is replaced only by the root project's adapter-specific one.
      */
     public String materializationMacro(String name) {
-        String specific = "materialization_" + name + "_duckdb";
+        String specific = "materialization_" + name + "_" + jinja.adapterType();
         String fallback = "materialization_" + name + "_default";
         if (CustomMaterialization.BUILT_IN.contains(name)) {
             return jinja.hasMacro(specific) && linker.projectName().equals(jinja.macroPackage(specific))

@@ -29,11 +29,18 @@ final class UnitTestExecution {
 
     static Outcome run(UnitTestNode test, String actualSql, EngineSession session, List<String> executed) {
         String actual = NodeCompiler.stripTrailingSemicolon(actualSql);
-        String describe = "describe select * from (\n" + actual + "\n) _dbt_internal_unit_test_columns";
-        executed.add(describe);
         List<ColumnInfo> modelColumns = new ArrayList<>();
-        for (List<Object> row : session.query(describe).rows()) {
-            modelColumns.add(new ColumnInfo(String.valueOf(row.get(0)), String.valueOf(row.get(1))));
+        if (session.dialect().describesQueries()) {
+            String describe = "describe select * from (\n" + actual + "\n) _dbt_internal_unit_test_columns";
+            executed.add(describe);
+            for (List<Object> row : session.query(describe).rows()) {
+                modelColumns.add(new ColumnInfo(String.valueOf(row.get(0)), String.valueOf(row.get(1))));
+            }
+        } else {
+            // the columns of the result, as the driver reports them (Postgres: int4, numeric, text, ...)
+            String empty = "select * from (\n" + actual + "\n) _dbt_internal_unit_test_columns limit 0";
+            executed.add(empty);
+            modelColumns.addAll(session.query(empty).columns());
         }
         Map<String, ColumnInfo> byName = new LinkedHashMap<>();
         modelColumns.forEach(c -> byName.put(c.name().toLowerCase(Locale.ROOT), c));

@@ -18,17 +18,20 @@ import java.util.Set;
  * quoting, the adapter type, and {@code adapter.dispatch}.
  */
 final class AdapterObject implements PyObject {
-    static final String ADAPTER_TYPE = "duckdb";
+    /** The adapter of a project without another target type. */
+    static final String DEFAULT_TYPE = "duckdb";
     private static final Set<String> METHODS = Set.of("get_relation", "load_relation", "get_columns_in_relation",
             "get_missing_columns", "already_exists", "quote", "type", "dispatch", "drop_relation",
             "truncate_relation", "rename_relation", "commit");
     private final Dispatcher dispatcher;
     private final Map<String, Object> flags;
+    private final String adapterType;
 
     /** {@code flags}: the {@code flags:} of dbt_project.yml, which set behaviour flags. */
-    AdapterObject(Dispatcher dispatcher, Map<String, Object> flags) {
+    AdapterObject(Dispatcher dispatcher, Map<String, Object> flags, String adapterType) {
         this.dispatcher = dispatcher;
         this.flags = flags;
+        this.adapterType = adapterType;
     }
 
     @Override
@@ -98,7 +101,7 @@ final class AdapterObject implements PyObject {
             case "quote":
                 return Relation.quote(Py.str(a.get(0, "identifier", "")));
             case "type":
-                return ADAPTER_TYPE;
+                return adapterType;
             case "drop_relation": {
                 // as dbt-duckdb: drop <type> if exists <relation> cascade (a relation without a type is a table)
                 Object rel = a.get(0, "relation", null);

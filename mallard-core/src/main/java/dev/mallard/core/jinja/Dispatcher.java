@@ -11,10 +11,10 @@ import java.util.Map;
  * {@code adapter.dispatch(name, namespace)} as dbt resolves it: the packages searched are the
  * {@code dispatch:} search order of dbt_project.yml for that namespace, else the root project
  * and then the namespace itself, else (no namespace) the macros every node sees; in each,
- * {@code duckdb__name} before {@code default__name}.
+ * {@code <adapter type>__name} before {@code default__name}.
  */
 final class Dispatcher {
-    private static final String[] PREFIXES = {AdapterObject.ADAPTER_TYPE + "__", "default__"};
+    private final String[] prefixes;
 
     private final Map<String, Object> shared;
     private final Map<String, Map<String, Object>> byPackage;
@@ -26,9 +26,11 @@ final class Dispatcher {
      * @param byPackage each package's own macros (the root project's and dbt's included)
      * @param root the root project's name; null when packages are unknown (then only {@code shared} is searched)
      * @param searchOrders the {@code dispatch:} entries, by macro namespace
+     * @param adapterType the target's adapter type, whose implementations come first
      */
     Dispatcher(Map<String, Object> shared, Map<String, Map<String, Object>> byPackage, String root,
-               Map<String, List<String>> searchOrders) {
+               Map<String, List<String>> searchOrders, String adapterType) {
+        this.prefixes = new String[] {adapterType + "__", "default__"};
         this.shared = shared;
         this.byPackage = byPackage;
         this.root = root;
@@ -48,7 +50,7 @@ final class Dispatcher {
         List<String> searched = new ArrayList<>();
         for (String pkg : packages) {
             Map<String, Object> macros = pkg == null ? shared : byPackage.getOrDefault(pkg, Map.of());
-            for (String prefix : PREFIXES) {
+            for (String prefix : prefixes) {
                 Object macro = macros.get(prefix + name);
                 if (macro != null) {
                     return macro;

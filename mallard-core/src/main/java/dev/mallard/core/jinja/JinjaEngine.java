@@ -47,6 +47,7 @@ public final class JinjaEngine {
     private final Map<String, Object> defaults;
     /** The root project's name (null when unknown): its nodes see the shared table first. */
     private final String rootPackage;
+    private final String adapterType;
 
     public JinjaEngine(List<TemplateFile> macroSources) {
         this(macroSources, Set.of());
@@ -74,14 +75,24 @@ public final class JinjaEngine {
      * How a project's macros are organised in packages: the root project's name, every
      * namespace callable as {@code name.macro}, the package each macro file belongs to
      * (null for dbt's own library), the {@code dispatch:} search orders of
-     * dbt_project.yml by macro namespace, and its {@code flags:} (for {@code adapter.behavior}).
+     * dbt_project.yml by macro namespace, its {@code flags:} (for {@code adapter.behavior}), and the
+     * target's adapter type ({@code adapter.type()}; {@code adapter.dispatch} tries {@code <type>__x}
+     * before {@code default__x}).
      */
     public record Packages(String root, Set<String> names, java.util.function.Function<String, String> packageOf,
-                           Map<String, List<String>> dispatch, Map<String, Object> flags) {
+                           Map<String, List<String>> dispatch, Map<String, Object> flags, String adapterType) {
         public Packages {
             names = Set.copyOf(names);
             dispatch = Map.copyOf(dispatch);
             flags = Collections.unmodifiableMap(new HashMap<>(flags));
+            adapterType = adapterType == null || adapterType.isBlank() ? AdapterObject.DEFAULT_TYPE
+                    : adapterType.toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** For the default adapter, DuckDB. */
+        public Packages(String root, Set<String> names, java.util.function.Function<String, String> packageOf,
+                        Map<String, List<String>> dispatch, Map<String, Object> flags) {
+            this(root, names, packageOf, dispatch, flags, null);
         }
 
         static Packages none(Set<String> names) {
@@ -100,8 +111,14 @@ public final class JinjaEngine {
         return new JinjaEngine(macroSources, templates, packages);
     }
 
+    /** The target's adapter type, as {@code adapter.type()} gives it. */
+    public String adapterType() {
+        return adapterType;
+    }
+
     private JinjaEngine(List<TemplateFile> macroSources, List<TemplateFile> templates, Packages packages) {
         this.rootPackage = packages.root();
+        this.adapterType = packages.adapterType();
         List<TemplateError> errors = new ArrayList<>();
         MacroNames names = new MacroNames();
         for (TemplateFile file : macroSources) {
@@ -131,7 +148,7 @@ public final class JinjaEngine {
         statics.put("statement", new StatementMacro());
         statics.put("load_result", StatementMacro.loadResultFunction());
         statics.put("adapter", new AdapterObject(new Dispatcher(shared, packageMacros, packages.root(),
-                packages.dispatch()), packages.flags()));
+                packages.dispatch(), adapterType), packages.flags(), adapterType));
         statics.put("exceptions", new ExceptionsObject());
         statics.put("modules", new ModulesObject());
         statics.put("api", new ApiObject());

@@ -62,7 +62,7 @@ public final class IncrementalMaterialization implements Materialization {
             try {
                 List<String> columns = SchemaChanges.apply(config.onSchemaChange(), ctx.node().name(), ctx, target,
                         batchColumns, existingColumns);
-                for (String sql : IncrementalStrategy.named(config.strategy())
+                for (String sql : IncrementalStrategy.named(config.strategy(), ctx.session().dialect())
                         .statements(target, batch, columns, config)) {
                     ctx.run(sql);
                 }

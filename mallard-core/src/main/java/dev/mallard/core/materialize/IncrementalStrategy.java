@@ -12,11 +12,11 @@ interface IncrementalStrategy {
 
     List<String> statements(Relation target, Relation batch, List<String> columns, IncrementalConfig config);
 
-    static IncrementalStrategy named(String name) {
+    static IncrementalStrategy named(String name, dev.mallard.core.engine.SqlDialect dialect) {
         return switch (name) {
             case "append" -> new AppendStrategy();
             case "delete+insert" -> new DeleteInsertStrategy();
-            case "merge" -> new MergeStrategy();
+            case "merge" -> new MergeStrategy(dialect.mergesByName());
             default -> throw new IllegalArgumentException(name);
         };
     }

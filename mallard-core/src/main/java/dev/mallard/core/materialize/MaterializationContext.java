@@ -65,6 +65,9 @@ public record MaterializationContext(
 
     /** Whether a swap must handle foreign keys and indexes (unknown without a run catalog: yes). */
     public boolean keysOrIndexesPossible() {
+        if (!session.dialect().renameNeedsKeysDetached()) {
+            return false;
+        }
         return catalog == null || catalog.keysOrIndexesPossible(session);
     }
 

@@ -10,6 +10,13 @@ import java.util.List;
  * name. Without a unique key nothing matches and every row is inserted.
  */
 final class MergeStrategy implements IncrementalStrategy {
+    private final boolean byName;
+
+    /** @param byName whether the engine's MERGE takes UPDATE/INSERT BY NAME */
+    MergeStrategy(boolean byName) {
+        this.byName = byName;
+    }
+
     @Override
     public List<String> statements(Relation target, Relation batch, List<String> columns, IncrementalConfig config) {
         List<String> on = new ArrayList<>();
@@ -20,8 +27,19 @@ final class MergeStrategy implements IncrementalStrategy {
             on.add("FALSE");
         }
         on.addAll(config.predicates());
-        return List.of("MERGE INTO " + target.render() + " AS DBT_INTERNAL_DEST\n    USING " + batch.render()
-                + " AS DBT_INTERNAL_SOURCE\n    ON (" + String.join(") AND (", on) + ")\n"
-                + "WHEN MATCHED THEN UPDATE BY NAME\nWHEN NOT MATCHED THEN INSERT BY NAME");
+        String head = "MERGE INTO " + target.render() + " AS DBT_INTERNAL_DEST\n    USING " + batch.render()
+                + " AS DBT_INTERNAL_SOURCE\n    ON (" + String.join(") AND (", on) + ")\n";
+        if (byName) {
+            return List.of(head + "WHEN MATCHED THEN UPDATE BY NAME\nWHEN NOT MATCHED THEN INSERT BY NAME");
+        }
+        // dbt-postgres' clauses: every column set from the source, and inserted by name
+        List<String> sets = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (String c : columns) {
+            sets.add(Relation.quote(c) + " = DBT_INTERNAL_SOURCE." + Relation.quote(c));
+            values.add("DBT_INTERNAL_SOURCE." + Relation.quote(c));
+        }
+        return List.of(head + "WHEN MATCHED THEN UPDATE SET " + String.join(", ", sets) + "\nWHEN NOT MATCHED THEN INSERT ("
+                + IncrementalStrategy.quotedCsv(columns) + ")\nVALUES (" + String.join(", ", values) + ")");
     }
 }

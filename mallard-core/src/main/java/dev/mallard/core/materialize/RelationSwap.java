@@ -86,7 +86,7 @@ final class RelationSwap {
                 }
                 if (existing.isPresent()) {
                     if (existing.get().kind() == RelationKind.VIEW) {
-                        ctx.run("DROP VIEW " + target.render());
+                        ctx.run(ctx.session().dialect().dropReplaced(RelationKind.VIEW, target));
                     } else {
                         if (keys) {
                             TableIndexes.dropOn(ctx, target);
@@ -111,7 +111,7 @@ final class RelationSwap {
         }
         ctx.recordBuilt(target, RelationKind.TABLE);
         if (wasTable) {
-            ctx.run("DROP TABLE IF EXISTS " + backup.render());
+            ctx.run("DROP TABLE IF EXISTS " + backup.render() + ctx.session().dialect().dropDependents());
         }
     }
 
@@ -141,9 +141,9 @@ final class RelationSwap {
                 if (wasTable) {
                     TableIndexes.dropOn(ctx, target);
                     ForeignKeyDependents.detach(ctx, target, dependents);
-                    ctx.run("DROP TABLE " + target.render());
+                    ctx.run(ctx.session().dialect().dropReplaced(RelationKind.TABLE, target));
                 } else {
-                    ctx.run("DROP VIEW " + target.render());
+                    ctx.run(ctx.session().dialect().dropReplaced(RelationKind.VIEW, target));
                 }
             }
             create.run();

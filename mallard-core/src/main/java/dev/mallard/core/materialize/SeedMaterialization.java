@@ -1,6 +1,8 @@
 package dev.mallard.core.materialize;
 
 import dev.mallard.core.engine.CsvLoad;
+import dev.mallard.core.engine.ExistingRelation;
+import dev.mallard.core.engine.RelationKind;
 import dev.mallard.core.engine.Relation;
 import dev.mallard.core.manifest.SeedNode;
 import dev.mallard.core.error.ErrorCode;
@@ -8,6 +10,7 @@ import dev.mallard.core.error.MallardException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Seeds: the file read once by the engine (types inferred as dbt-duckdb infers them) into a
@@ -48,9 +51,45 @@ public final class SeedMaterialization implements Materialization {
             throw e;
         }
         long rows = ((Number) ctx.session().query("SELECT count(*) FROM " + tmp.render()).rows().get(0).get(0)).longValue();
-        RelationSwap.swapIn(ctx, target);
+        if (refillsInPlace(ctx, target, tmp)) {
+            refill(ctx, target, tmp);
+        } else {
+            RelationSwap.swapIn(ctx, target);
+        }
         ctx.runHooks(seed.config().postHooks());
         return "INSERT " + rows;
+    }
+
+    /**
+     * Where views bind to the table they read (Postgres), a seed table with the same columns is
+     * refilled in place, so the views on it stay, as dbt-postgres truncates and inserts; a swap
+     * would drop them with the old table.
+     */
+    private static boolean refillsInPlace(MaterializationContext ctx, Relation target, Relation tmp) {
+        if (!ctx.session().dialect().viewsBindToTables()) {
+            return false;
+        }
+        Optional<ExistingRelation> existing = ctx.existing(target);
+        return existing.isPresent() && existing.get().kind() == RelationKind.TABLE
+                && ctx.session().columns(target).equals(ctx.session().columns(tmp));
+    }
+
+    /** Replaces the rows of {@code target} by those of {@code tmp} in one transaction, then drops {@code tmp}. */
+    private static void refill(MaterializationContext ctx, Relation target, Relation tmp) {
+        ctx.session().begin();
+        boolean committed = false;
+        try {
+            ctx.run("DELETE FROM " + target.render());
+            ctx.run("INSERT INTO " + target.render() + " SELECT * FROM " + tmp.render());
+            ctx.session().commit();
+            committed = true;
+        } finally {
+            if (!committed) {
+                ctx.session().rollback();
+            }
+            ctx.session().execute("DROP TABLE IF EXISTS " + tmp.render());
+        }
+        ctx.recordBuilt(target, RelationKind.TABLE);
     }
 
     @Override

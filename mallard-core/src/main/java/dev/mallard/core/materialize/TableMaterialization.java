@@ -26,7 +26,10 @@ public final class TableMaterialization implements Materialization {
             ContractCheck.verify(contracted, select, ctx.session());
         }
         Runnable postHooksInside = () -> ctx.runHooks(ctx.node().config().postHooksInTransaction());
-        if ((contracted != null && TableDefinition.declaresForeignKey(contracted)) || existingHasForeignKeys(ctx, target)) {
+        // a rename carries foreign keys along where the engine allows it (Postgres): then the swap serves
+        boolean keysBlockRename = ctx.session().dialect().renameNeedsKeysDetached();
+        if ((keysBlockRename && contracted != null && TableDefinition.declaresForeignKey(contracted))
+                || existingHasForeignKeys(ctx, target)) {
             RelationSwap.replaceInPlace(ctx, target, () -> create(ctx, target, select, contracted), postHooksInside);
         } else if (contracted != null || !ctx.node().config().postHooksInTransaction().isEmpty()) {
             // filled outside the swap's transaction: DuckDB checks constraints (a contract's, or those post-hooks

@@ -19,11 +19,14 @@ public final class ViewMaterialization implements Materialization {
         Optional<ExistingRelation> existing = ctx.existing(target);
         String create = "CREATE OR REPLACE VIEW " + target.render() + " AS (\n" + SqlText.selectOf(ctx.compiledSql(), target)
                 + "\n)";
-        if (existing.isPresent() && existing.get().kind() == RelationKind.TABLE) {
+        boolean dropFirst = existing.isPresent()
+                && (existing.get().kind() == RelationKind.TABLE || !ctx.session().dialect().replacesViewColumns());
+        if (dropFirst) {
+            // one transaction: readers see the old relation or the new view (Postgres: its columns may change)
             ctx.session().begin();
             boolean committed = false;
             try {
-                ctx.run("DROP TABLE " + target.render());
+                ctx.run(ctx.session().dialect().dropReplaced(existing.get().kind(), target));
                 ctx.run(create);
                 ctx.session().commit();
                 committed = true;

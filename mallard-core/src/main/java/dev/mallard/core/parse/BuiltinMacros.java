@@ -17,9 +17,12 @@ public final class BuiltinMacros {
     public static final String FILE = "mallard://builtin_macros.sql";
     /** The pseudo-path of dbt's macro library (cross-database macros, configs, relations). */
     public static final String LIBRARY_FILE = "mallard://dbt_macros.sql";
+    /** The pseudo-path of the Postgres forms of dbt's cross-database macros. */
+    public static final String POSTGRES_FILE = "mallard://postgres_macros.sql";
     private static final List<TemplateFile> TEMPLATES = List.of(
             new TemplateFile(FILE, load("builtin_macros.sql")),
             new TemplateFile(LIBRARY_FILE, load("dbt_macros.sql")));
+    private static final List<String> PATHS = List.of(FILE, LIBRARY_FILE, POSTGRES_FILE);
 
     private BuiltinMacros() {
     }
@@ -29,9 +32,19 @@ public final class BuiltinMacros {
         return TEMPLATES;
     }
 
+    /** The built-in macro files for a target's adapter type: for Postgres, its own forms too (read on first use). */
+    public static List<TemplateFile> templates(String adapterType) {
+        if (!"postgres".equalsIgnoreCase(adapterType)) {
+            return TEMPLATES;
+        }
+        List<TemplateFile> all = new java.util.ArrayList<>(TEMPLATES);
+        all.add(new TemplateFile(POSTGRES_FILE, load("postgres_macros.sql")));
+        return List.copyOf(all);
+    }
+
     /** Whether a macro's file is one of Mallard's built-in files (package {@code dbt}). */
     static boolean isBuiltin(String file) {
-        return TEMPLATES.stream().anyMatch(t -> t.path().equals(file));
+        return PATHS.contains(file);
     }
 
     private static String load(String resource) {

@@ -28,8 +28,6 @@ import java.util.function.Function;
  * {@code adapter.dispatch('name', ...)} the implementations it may reach.
  */
 final class MacroCatalog {
-    private static final String ADAPTER = "duckdb";
-
     private final JinjaEngine jinja;
     private final Set<String> namespaces;
     private final Map<String, MacroInfo> macros = new LinkedHashMap<>();
@@ -177,7 +175,7 @@ final class MacroCatalog {
         if (second instanceof Expr.Const ns && ns.value() instanceof String s) {
             namespace = s;
         }
-        for (String prefix : List.of(ADAPTER + "__", "default__")) {
+        for (String prefix : List.of(jinja.adapterType() + "__", "default__")) {
             String id = namespace == null ? null : "macro." + namespace + "." + prefix + name;
             add(found, id != null && macros.containsKey(id) ? id : resolve(prefix + name, callerPackage));
         }

@@ -16,7 +16,7 @@ import java.util.Map;
 record MacroTemplates(List<TemplateFile> templates, Map<String, String> packageOfFile) {
 
     static MacroTemplates of(Project project) {
-        List<TemplateFile> templates = new ArrayList<>(BuiltinMacros.templates());
+        List<TemplateFile> templates = new ArrayList<>(BuiltinMacros.templates(project.target().type()));
         Map<String, String> packageOfFile = new HashMap<>();
         for (Project p : project.packages()) {
             for (TemplateFile t : PackageMacros.files(p, project.dir())) {

@@ -128,7 +128,8 @@ public final class Parser {
         this.texts = texts;
         JinjaEngine jinja = JinjaEngine.forProject(macroTemplates, templates, new JinjaEngine.Packages(pkg, namespaces,
                 file -> macroFiles.packageOf(file, null), project.config().dispatch(),
-                project.config().raw().get("flags") instanceof Map<?, ?> f ? castMap(f) : Map.of()));
+                project.config().raw().get("flags") instanceof Map<?, ?> f ? castMap(f) : Map.of(),
+                project.target().type()));
         Map<String, MacroInfo> macros = MacroCatalog.of(jinja, macroTemplates,
                 file -> macroFiles.packageOf(file, pkg), namespaces);
         this.macros = macros;

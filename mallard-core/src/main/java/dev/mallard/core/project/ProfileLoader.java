@@ -103,7 +103,9 @@ public final class ProfileLoader {
                 displayName, chosen, project.profile(), lineOf);
         ProfileValues.checkStrings(out, displayName, chosen, project.profile(), lineOf);
         String schema = out.get("schema") == null ? "main" : String.valueOf(out.get("schema"));
-        String database = out.get("database") == null ? null : String.valueOf(out.get("database"));
+        // dbt-postgres names the database dbname (database is its alias)
+        Object db = out.get("database") != null ? out.get("database") : out.get("dbname");
+        String database = db == null ? null : String.valueOf(db);
         return new Resolved(new Target(project.profile(), chosen, type, schema, database, threads, out, false), file, null);
     }
 

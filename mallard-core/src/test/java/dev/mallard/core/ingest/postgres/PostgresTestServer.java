@@ -16,13 +16,13 @@ import java.util.concurrent.TimeUnit;
  * {@link #start} returns null when the machine has no PostgreSQL binaries (the script exits 3);
  * tests then skip with that note.
  */
-final class PostgresTestServer implements AutoCloseable {
-    static final String PASSWORD = "mallard";
-    static final String NO_POSTGRES = "no PostgreSQL binaries on this machine (install Debian's postgresql, or set "
+public final class PostgresTestServer implements AutoCloseable {
+    public static final String PASSWORD = "mallard";
+    public static final String NO_POSTGRES = "no PostgreSQL binaries on this machine (install Debian's postgresql, or set "
             + "PG_BIN); the postgres source tests need a real server";
 
-    final Path dir;
-    final int port;
+    public final Path dir;
+    public final int port;
     private final Path script;
 
     private PostgresTestServer(Path script, Path dir, int port) {
@@ -31,7 +31,7 @@ final class PostgresTestServer implements AutoCloseable {
         this.port = port;
     }
 
-    static PostgresTestServer start() throws IOException, InterruptedException {
+    public static PostgresTestServer start() throws IOException, InterruptedException {
         Path script = repoRoot().resolve("scripts/postgres-test-server.sh");
         Path dir = Files.createTempDirectory("mallard-pg");
         int port;
@@ -54,11 +54,11 @@ final class PostgresTestServer implements AutoCloseable {
         return new PostgresTestServer(script, dir, port);
     }
 
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/mallard_test", "mallard", PASSWORD);
     }
 
-    void sql(String... statements) throws SQLException {
+    public void sql(String... statements) throws SQLException {
         try (Connection c = connect(); var st = c.createStatement()) {
             for (String s : statements) {
                 st.execute(s);

@@ -1,4 +1,4 @@
-package dev.mallard.duckdb;
+package dev.mallard.core.engine;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -15,18 +15,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * agate's type inference read value by value in plain Java: what dbt-duckdb gives a seed's
- * columns. Used for small seeds, whose text is fetched from DuckDB in one query (cheaper
- * than {@link SeedTypes}' searches, whose fixed cost per query dominates on a few hundred
- * rows), and the reference {@code SeedTypesTest} checks {@link SeedTypes} against. dbt infers each column with agate's type
+ * agate's type inference read value by value in plain Java: what dbt gives a seed's
+ * columns, in DuckDB's type names (an engine maps them to its own). DuckDB uses it for small
+ * seeds (cheaper than its in-database search, {@code SeedTypes}, whose fixed cost per query
+ * dominates on a few hundred rows), and {@code SeedTypesTest} checks that search against it;
+ * Postgres uses it for every seed. dbt infers each column with agate's type
  * tester (number, then date {@code %Y-%m-%d}, datetime {@code %Y-%m-%d %H:%M:%S}, ISO
  * datetime, boolean {@code true/false}, else text; {@code ''} and {@code null} fit any of
- * them), creates the table with those types and lets DuckDB cast the file's text. So
+ * them), creates the table with those types and lets the database cast the file's text. So
  * {@code 08:00:00} is text (agate has no time type), a number column without a fraction is
  * INTEGER and one with a fraction DOUBLE. Where dbt fails on whole numbers beyond INTEGER,
  * Mallard widens to BIGINT (or HUGEINT).
  */
-final class AgateTypes {
+public final class AgateTypes {
     private enum Kind { NUMBER, DATE, DATETIME, ISO_DATETIME, BOOLEAN }
 
     private static final Pattern DATE = Pattern.compile(
@@ -51,7 +52,7 @@ final class AgateTypes {
     }
 
     /** The DuckDB type of each column, in header order. */
-    static Map<String, String> infer(List<String> header, List<List<String>> rows) {
+    public static Map<String, String> infer(List<String> header, List<List<String>> rows) {
         Map<String, String> types = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
             List<String> values = new ArrayList<>(rows.size());
@@ -63,7 +64,7 @@ final class AgateTypes {
         return types;
     }
 
-    static String columnType(List<String> values) {
+    public static String columnType(List<String> values) {
         Set<Kind> possible = EnumSet.allOf(Kind.class);
         for (String v : values) {
             if (v == null || isNull(v)) {
@@ -83,7 +84,8 @@ final class AgateTypes {
         };
     }
 
-    private static boolean isNull(String v) {
+    /** Whether agate reads the value as NULL: empty, or {@code null} in any case, around blanks. */
+    public static boolean isNull(String v) {
         String s = v.strip().toLowerCase(Locale.ROOT);
         return s.isEmpty() || s.equals("null");
     }
@@ -124,7 +126,7 @@ final class AgateTypes {
     }
 
     /** The value as agate's Number reads it (percent, sign, currency and grouping stripped), or null. */
-    static BigDecimal number(String v) {
+    public static BigDecimal number(String v) {
         String d = strip(v.strip(), "%");
         boolean negative = !d.isEmpty() && d.charAt(0) == '-';
         if (negative) {

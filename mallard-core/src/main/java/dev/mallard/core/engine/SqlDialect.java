@@ -1,0 +1,73 @@
+package dev.mallard.core.engine;
+
+/**
+ * Where an engine's SQL differs from what the materializations write by default (DuckDB's
+ * SQL, after dbt-duckdb). An engine overrides only what differs, through
+ * {@link EngineSession#dialect()}.
+ */
+public class SqlDialect {
+    /** DuckDB's SQL: the materializations' default. */
+    public static final SqlDialect DEFAULT = new SqlDialect();
+
+    protected SqlDialect() {
+    }
+
+    /**
+     * Whether {@code CREATE OR REPLACE VIEW} may change a view's columns. Where it may not
+     * (Postgres), a view is dropped and created again in one transaction.
+     */
+    public boolean replacesViewColumns() {
+        return true;
+    }
+
+    /**
+     * Whether renaming a table needs its indexes dropped and the foreign keys that reference it
+     * detached first (DuckDB). Postgres renames a table with its indexes and keys.
+     */
+    public boolean renameNeedsKeysDetached() {
+        return true;
+    }
+
+    /**
+     * Whether a view is bound to the table it reads (Postgres), not to its name (DuckDB). Then
+     * dropping a replaced table drops the views on it too ({@code CASCADE}, as dbt-postgres does;
+     * their models build them again), a relation the run saw may have gone since, and a seed
+     * whose columns stay the same is refilled in place, keeping the views on it, as dbt-postgres
+     * truncates and inserts.
+     */
+    public boolean viewsBindToTables() {
+        return false;
+    }
+
+    /**
+     * The statement that drops a relation being replaced: with {@link #viewsBindToTables()},
+     * {@code IF EXISTS} (a cascade may have dropped it already) and {@code CASCADE}.
+     */
+    public final String dropReplaced(RelationKind kind, Relation relation) {
+        String what = kind == RelationKind.VIEW ? "DROP VIEW " : "DROP TABLE ";
+        return viewsBindToTables() ? what + "IF EXISTS " + relation.render() + " CASCADE" : what + relation.render();
+    }
+
+    /** What follows a {@code DROP TABLE IF EXISTS} of a replaced table's backup. */
+    public final String dropDependents() {
+        return viewsBindToTables() ? " CASCADE" : "";
+    }
+
+    /**
+     * Whether {@code DESCRIBE <query>} gives a query's columns and types as rows (DuckDB);
+     * else they are read from the result of the query with {@code LIMIT 0}.
+     */
+    public boolean describesQueries() {
+        return true;
+    }
+
+    /** Whether a subquery in FROM needs an alias (Postgres before 16); DuckDB's goes without. */
+    public boolean subqueriesNeedAliases() {
+        return false;
+    }
+
+    /** Whether {@code MERGE} takes {@code UPDATE BY NAME} / {@code INSERT BY NAME} (DuckDB); else columns are listed. */
+    public boolean mergesByName() {
+        return true;
+    }
+}

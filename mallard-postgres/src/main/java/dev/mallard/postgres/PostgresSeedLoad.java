@@ -1,0 +1,151 @@
+package dev.mallard.postgres;
+
+import dev.mallard.core.engine.AgateTypes;
+import dev.mallard.core.engine.CsvLoad;
+import dev.mallard.core.engine.Relation;
+import dev.mallard.core.error.ErrorCode;
+import dev.mallard.core.error.MallardException;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.postgresql.PGConnection;
+
+/**
+ * A seed into Postgres as dbt-postgres loads it: the file read once in Java, each column's
+ * type inferred by agate's rules ({@link AgateTypes}) and named as dbt-postgres names it
+ * (integer, float8, date, timestamp without time zone, boolean, text; whole numbers beyond
+ * integer widen to bigint or numeric), the table created, and the values, written as agate
+ * reads them, streamed in with {@code COPY ... FROM STDIN}.
+ */
+final class PostgresSeedLoad {
+    private final PostgresSession session;
+    private final Connection conn;
+
+    PostgresSeedLoad(PostgresSession session, Connection conn) {
+        this.session = session;
+        this.conn = conn;
+    }
+
+    void load(CsvLoad load) {
+        List<String> header;
+        List<List<String>> rows = new ArrayList<>();
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(load.delimiter().isEmpty() ? ","
+                : load.delimiter()).build();
+        try (Reader in = Files.newBufferedReader(load.file(), StandardCharsets.UTF_8);
+             var parser = format.parse(in)) {
+            var records = parser.iterator();
+            if (!records.hasNext()) {
+                throw new MallardException(ErrorCode.PROJECT, "the seed file is empty", load.file().toString(), 1);
+            }
+            header = records.next().toList();
+            while (records.hasNext()) {
+                CSVRecord r = records.next();
+                rows.add(r.toList());
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new MallardException(ErrorCode.PROJECT, "cannot read the seed file: " + e.getMessage(),
+                    load.file().toString(), 0);
+        }
+        header = header.isEmpty() ? header : stripBom(header);
+        Map<String, String> given = new LinkedHashMap<>();
+        load.columnTypes().forEach((k, v) -> given.put(k.toLowerCase(Locale.ROOT), v));
+        Map<String, String> inferred = AgateTypes.infer(header, rows);
+        List<String> types = new ArrayList<>();
+        List<String> columns = new ArrayList<>();
+        for (String name : header) {
+            String type = given.get(name.toLowerCase(Locale.ROOT));
+            types.add(type != null ? type : postgresType(inferred.get(name)));
+            columns.add(Relation.quote(name) + " " + types.get(types.size() - 1));
+        }
+        session.execute("CREATE TABLE " + load.target().render() + " (" + String.join(", ", columns) + ")");
+        copy(load.target(), header, rows, inferred, given);
+    }
+
+    private static List<String> stripBom(List<String> header) {
+        List<String> out = new ArrayList<>(header);
+        if (out.get(0).startsWith("\uFEFF")) {
+            out.set(0, out.get(0).substring(1));
+        }
+        return out;
+    }
+
+    static String postgresType(String agate) {
+        return switch (agate) {
+            case "INTEGER" -> "integer";
+            case "BIGINT" -> "bigint";
+            case "HUGEINT" -> "numeric";
+            case "DOUBLE" -> "float8";
+            case "DATE" -> "date";
+            case "TIMESTAMP" -> "timestamp without time zone";
+            case "BOOLEAN" -> "boolean";
+            default -> "text";
+        };
+    }
+
+    private void copy(Relation target, List<String> header, List<List<String>> rows, Map<String, String> inferred,
+                      Map<String, String> given) {
+        StringBuilder data = new StringBuilder();
+        try (CSVPrinter out = new CSVPrinter(data, CSVFormat.RFC4180.builder().setRecordSeparator("\n").build())) {
+            List<Object> values = new ArrayList<>(header.size());
+            for (List<String> row : rows) {
+                values.clear();
+                for (int i = 0; i < header.size(); i++) {
+                    String raw = i < row.size() ? row.get(i) : null;
+                    boolean typed = given.containsKey(header.get(i).toLowerCase(Locale.ROOT));
+                    values.add(value(raw, typed ? "GIVEN" : inferred.get(header.get(i))));
+                }
+                out.printRecord(values);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        List<String> cols = header.stream().map(Relation::quote).toList();
+        String sql = "COPY " + target.render() + " (" + String.join(", ", cols) + ") FROM STDIN (FORMAT csv)";
+        try {
+            conn.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(data.toString()));
+        } catch (SQLException e) {
+            throw PostgresSession.sqlError(e);
+        } catch (IOException e) {
+            throw new MallardException(ErrorCode.ENGINE, "COPY into " + target.render() + " failed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The value as agate reads it, in text Postgres parses: null (an unquoted empty field) for
+     * agate's nulls, numbers without currency, grouping or percent signs, booleans as true/false.
+     */
+    private static String value(String raw, String type) {
+        if (raw == null || AgateTypes.isNull(raw)) {
+            return null;
+        }
+        return switch (type) {
+            case "INTEGER", "BIGINT", "HUGEINT" -> AgateTypes.number(raw.strip()).toBigInteger().toString();
+            case "DOUBLE" -> number(raw);
+            case "BOOLEAN" -> raw.replace(",", "").strip().toLowerCase(Locale.ROOT);
+            case "DATE", "TIMESTAMP" -> raw.strip();
+            default -> raw;
+        };
+    }
+
+    private static String number(String raw) {
+        String s = raw.strip().toLowerCase(Locale.ROOT);
+        BigDecimal n = AgateTypes.number(raw.strip());
+        if (s.contains("nan") || s.contains("inf")) {
+            return s.contains("nan") ? "NaN" : (s.startsWith("-") ? "-Infinity" : "Infinity");
+        }
+        return n.toPlainString();
+    }
+}

@@ -1,0 +1,10 @@
+package dev.mallard.docs.lineage;
+
+/**
+ * Parses one SQL statement into DuckDB's JSON syntax tree, the text of
+ * {@code json_serialize_sql(sql)}. The CLI answers it through its engine session.
+ */
+@FunctionalInterface
+public interface SqlSyntaxTree {
+    String parse(String sql);
+}

@@ -20,9 +20,14 @@ public final class ProjectLineage {
 
     private final Map<String, ModelLineage> models;
     private final Map<ColumnRef, List<ColumnRef>> downstream;
+    private final Map<String, List<String>> idsByName;
+    private final Map<String, List<String>> catalogColumns;
 
-    private ProjectLineage(Map<String, ModelLineage> models) {
+    private ProjectLineage(Map<String, ModelLineage> models, Map<String, List<String>> idsByName,
+                           Map<String, List<String>> catalogColumns) {
         this.models = Collections.unmodifiableMap(models);
+        this.idsByName = idsByName;
+        this.catalogColumns = catalogColumns;
         Map<ColumnRef, Set<ColumnRef>> down = new HashMap<>();
         for (ModelLineage m : models.values()) {
             for (ColumnLineage c : m.columns()) {
@@ -41,6 +46,7 @@ public final class ProjectLineage {
     public static ProjectLineage analyse(JsonNode manifest, JsonNode catalog, SqlSyntaxTree parser) {
         ProjectTables tables = new ProjectTables();
         Map<String, List<String>> catalogColumns = catalogColumns(catalog);
+        Map<String, List<String>> idsByName = new HashMap<>();
         for (String section : List.of("nodes", "sources")) {
             manifest.path(section).fields().forEachRemaining(e -> {
                 JsonNode n = e.getValue();
@@ -49,6 +55,11 @@ public final class ProjectLineage {
                     return;
                 }
                 String identifier = n.path(type.equals("source") ? "identifier" : "alias").asText(n.path("name").asText());
+                String name = type.equals("source") ? n.path("source_name").asText() + "." + n.path("name").asText()
+                        : n.path("name").asText();
+                idsByName.computeIfAbsent(name.toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>()).add(e.getKey());
+                idsByName.computeIfAbsent(e.getKey().toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>())
+                        .add(e.getKey());
                 tables.add(e.getKey(), text(n, "database"), text(n, "schema"), identifier, catalogColumns.get(e.getKey()));
             });
         }
@@ -63,7 +74,7 @@ public final class ProjectLineage {
                 tables.columns(id, lineage.columns().stream().map(ColumnLineage::column).toList());
             }
         }
-        return new ProjectLineage(models);
+        return new ProjectLineage(models, idsByName, catalogColumns);
     }
 
     private static ModelLineage analyseModel(String id, JsonNode n, QueryWalker walker, SqlSyntaxTree parser,
@@ -174,6 +185,37 @@ public final class ProjectLineage {
     private static String text(JsonNode n, String field) {
         JsonNode v = n.path(field);
         return v.isTextual() ? v.asText() : null;
+    }
+
+    /**
+     * The column a selector names: a model, seed or snapshot by name ({@code orders}), a
+     * source by {@code source_name.table}, or any of them by unique id.
+     *
+     * @throws IllegalArgumentException naming what is unknown or ambiguous
+     */
+    public ColumnRef find(String node, String column) {
+        List<String> ids = idsByName.getOrDefault(node.toLowerCase(java.util.Locale.ROOT), List.of());
+        if (ids.isEmpty()) {
+            throw new IllegalArgumentException("no model, seed, snapshot or source is called '" + node + "'");
+        }
+        if (ids.size() > 1) {
+            throw new IllegalArgumentException("'" + node + "' names " + String.join(" and ", ids)
+                    + ": give the unique id");
+        }
+        String id = ids.get(0);
+        ModelLineage m = models.get(id);
+        List<String> known = m != null && m.error() == null ? m.columns().stream().map(ColumnLineage::column).toList()
+                : catalogColumns.get(id);
+        if (known != null) {
+            for (String c : known) {
+                if (c.equalsIgnoreCase(column)) {
+                    return new ColumnRef(id, c);
+                }
+            }
+            throw new IllegalArgumentException(id + " has no column '" + column + "' (it has " + String.join(", ", known)
+                    + ")");
+        }
+        return new ColumnRef(id, column);
     }
 
     public Map<String, ModelLineage> models() {

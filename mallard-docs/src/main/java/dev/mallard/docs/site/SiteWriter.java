@@ -1,10 +1,34 @@
 package dev.mallard.docs.site;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mallard.docs.lineage.ProjectLineage;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
 
+/**
+ * Writes the static docs site into target/: index.html, docs-data.js (the project as one
+ * script, so the page works from file:// without fetch) and docs-assets/ (the page's script
+ * and style, and the graph layout and SQL highlighting libraries from their webjars).
+ */
 public final class SiteWriter {
+    /** Asset file name in docs-assets/ to the classpath resource it is copied from. */
+    private static final Map<String, String> ASSETS = Map.of(
+            "app.js", "/dev/mallard/docs/site/app.js",
+            "graph.js", "/dev/mallard/docs/site/graph.js",
+            "page.js", "/dev/mallard/docs/site/page.js",
+            "select.js", "/dev/mallard/docs/site/select.js",
+            "site.css", "/dev/mallard/docs/site/site.css",
+            "dagre.min.js", "/META-INF/resources/webjars/dagre/0.8.4/dist/dagre.min.js",
+            "highlight.min.js", "/META-INF/resources/webjars/highlightjs/11.10.0/highlight.min.js",
+            "sql.min.js", "/META-INF/resources/webjars/highlightjs/11.10.0/languages/sql.min.js",
+            "github.min.css", "/META-INF/resources/webjars/highlightjs/11.10.0/styles/github.min.css");
+
     private final SiteArtifacts artifacts;
     private final ProjectLineage lineage;
 
@@ -13,7 +37,42 @@ public final class SiteWriter {
         this.lineage = lineage;
     }
 
+    /** Writes the site and returns index.html's path. */
     public Path write(Path target) throws IOException {
-        return target.resolve("index.html");
+        Path assets = target.resolve("docs-assets");
+        Files.createDirectories(assets);
+        for (Map.Entry<String, String> e : ASSETS.entrySet()) {
+            try (InputStream in = SiteWriter.class.getResourceAsStream(e.getValue())) {
+                if (in == null) {
+                    throw new IOException("the docs asset " + e.getValue() + " is missing from the classpath");
+                }
+                Files.copy(in, assets.resolve(e.getKey()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Path data = target.resolve("docs-data.js");
+        Path tmp = target.resolve("docs-data.js.tmp");
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            w.write("window.MALLARD_DOCS = ");
+            new ObjectMapper().writeValue(new NoClose(w), new SiteData(artifacts, lineage).build());
+            w.write(";\n");
+        }
+        Files.move(tmp, data, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Path index = target.resolve("index.html");
+        try (InputStream in = SiteWriter.class.getResourceAsStream("/dev/mallard/docs/site/index.html")) {
+            Files.copy(in, index, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return index;
+    }
+
+    /** Jackson closes the writer it is given; the data's closing statement still follows. */
+    private static final class NoClose extends java.io.FilterWriter {
+        NoClose(Writer w) {
+            super(w);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
     }
 }

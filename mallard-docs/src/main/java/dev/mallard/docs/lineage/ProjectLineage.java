@@ -60,6 +60,10 @@ public final class ProjectLineage {
                 idsByName.computeIfAbsent(name.toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>()).add(e.getKey());
                 idsByName.computeIfAbsent(e.getKey().toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>())
                         .add(e.getKey());
+                String relation = n.path("relation_name").asText("");
+                if (type.equals("source") && relation.contains("(")) {
+                    functionCall(relation, parser).ifPresent(call -> tables.addFunction(e.getKey(), call));
+                }
                 tables.add(e.getKey(), text(n, "database"), text(n, "schema"), identifier, catalogColumns.get(e.getKey()));
             });
         }
@@ -75,6 +79,20 @@ public final class ProjectLineage {
             }
         }
         return new ProjectLineage(models, idsByName, catalogColumns);
+    }
+
+    /** The canonical tree of a source's external location when it is a table function call. */
+    private static java.util.Optional<String> functionCall(String relation, SqlSyntaxTree parser) {
+        try {
+            JsonNode tree = JSON.readTree(parser.parse("select * from " + relation));
+            JsonNode from = tree.path("statements").path(0).path("node").path("from_table");
+            if (from.path("type").asText().equals("TABLE_FUNCTION")) {
+                return java.util.Optional.of(ProjectTables.canonical(from.path("function")));
+            }
+        } catch (Exception e) {
+            // not a call DuckDB parses: models reading it stay unresolved
+        }
+        return java.util.Optional.empty();
     }
 
     private static ModelLineage analyseModel(String id, JsonNode n, QueryWalker walker, SqlSyntaxTree parser,

@@ -12,6 +12,7 @@ import java.util.Map;
 final class ProjectTables {
     private final Map<String, String> nodeByName = new HashMap<>();
     private final Map<String, List<String>> columnsByNode = new HashMap<>();
+    private final Map<String, String> nodeByFunction = new HashMap<>();
 
     void add(String node, String database, String schema, String identifier, List<String> columns) {
         String table = lower(identifier);
@@ -29,6 +30,37 @@ final class ProjectTables {
 
     void columns(String node, List<String> columns) {
         columnsByNode.put(node, List.copyOf(columns));
+    }
+
+    /** A source read through a table function ({@code read_csv('...')}): its call's syntax tree, canonical. */
+    void addFunction(String node, String canonicalCall) {
+        nodeByFunction.put(canonicalCall, node);
+    }
+
+    /** The relation a table function call is, when it is exactly a source's external location. */
+    Relation findFunction(String alias, String canonicalCall, String functionName) {
+        String node = nodeByFunction.get(canonicalCall);
+        if (node == null) {
+            return Relation.opaque(alias, "table function " + functionName);
+        }
+        return Relation.node(alias, node, columnsByNode.get(node));
+    }
+
+    /** A call's tree as text without its positions in the SQL, so equal calls compare equal. */
+    static String canonical(com.fasterxml.jackson.databind.JsonNode call) {
+        com.fasterxml.jackson.databind.JsonNode copy = call.deepCopy();
+        strip(copy);
+        return copy.toString();
+    }
+
+    private static void strip(com.fasterxml.jackson.databind.JsonNode node) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+            o.remove("query_location");
+            o.remove("query_location_length");
+            o.forEach(ProjectTables::strip);
+        } else if (node.isArray()) {
+            node.forEach(ProjectTables::strip);
+        }
     }
 
     List<String> columnsOf(String node) {

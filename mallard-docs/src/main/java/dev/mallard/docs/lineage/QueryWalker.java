@@ -184,8 +184,12 @@ final class QueryWalker {
                     into.add(hidden.isEmpty() ? r : r.hiding(hidden));
                 }
             }
-            case "TABLE_FUNCTION" -> into.add(Relation.opaque(alias.isEmpty() ? "table_function" : alias,
-                    "table function " + table.path("function").path("function_name").asText("?")));
+            case "TABLE_FUNCTION" -> {
+                JsonNode call = table.path("function");
+                String name = call.path("function_name").asText("?");
+                into.add(tables.findFunction(alias.isEmpty() ? name : alias, ProjectTables.canonical(call), name)
+                        .renamed(null, renames));
+            }
             default -> into.add(Relation.opaque(alias, "a " + type + " in FROM"));
         }
     }

@@ -139,9 +139,10 @@
 
   /* ---- routing ---- */
   function route() {
-    const hash = decodeURIComponent(location.hash.replace(/^#!?\/?/, ''));
-    const [path, query] = hash.split('?');
-    const params = new URLSearchParams(query || '');
+    const hash = location.hash.replace(/^#!?\/?/, '');
+    const cut = hash.indexOf('?');
+    const path = decodeURIComponent(cut < 0 ? hash : hash.slice(0, cut));
+    const params = new URLSearchParams(cut < 0 ? '' : hash.slice(cut + 1));
     const parts = path.split('/');
     try {
       if (parts[0] === 'node' && byId.has(parts.slice(1).join('/'))) App.nodePage(byId.get(parts.slice(1).join('/')));

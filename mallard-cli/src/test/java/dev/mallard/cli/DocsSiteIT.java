@@ -35,7 +35,7 @@ class DocsSiteIT {
         p.run("build").assertExit(0);
         p.run("docs", "generate").assertExit(0).assertOutContains("Docs site written to target/index.html");
         Path target = dir.resolve("target");
-        for (String file : List.of("index.html", "docs-data.js", "docs-assets/app.js", "docs-assets/page.js",
+        for (String file : List.of("index.html", "docs-data.js", "docs-data/0.js", "docs-assets/app.js", "docs-assets/page.js",
                 "docs-assets/dagre.min.js", "docs-assets/highlight.min.js", "docs-assets/site.css")) {
             assertTrue(Files.isRegularFile(target.resolve(file)), file);
         }
@@ -71,20 +71,23 @@ class DocsSiteIT {
         return JSON.readTree(js.substring(js.indexOf('=') + 1, js.lastIndexOf(';')));
     }
 
+    /** Every model column's lineage as the page reads it from docs-data.js (cols, lin: [direct, up, unresolved]). */
     private static List<String> traced(JsonNode data) {
         TreeSet<String> lines = new TreeSet<>();
-        for (JsonNode n : data.path("nodes")) {
+        JsonNode nodes = data.path("nodes");
+        for (JsonNode n : nodes) {
             if (!n.path("type").asText().equals("model")) {
                 continue;
             }
-            for (JsonNode c : n.path("columns")) {
-                JsonNode l = c.path("lineage");
+            for (int k = 0; k < n.path("cols").size(); k++) {
+                JsonNode l = n.path("lin").path(k);
                 TreeSet<String> up = new TreeSet<>();
-                l.path("up").forEach(u -> up.add(u.get(0).asText() + "." + u.get(1).asText()));
+                l.path(1).forEach(u -> up.add((u.get(0).isInt() ? nodes.get(u.get(0).asInt()).path("id").asText()
+                        : u.get(0).asText()) + "." + u.get(1).asText()));
                 List<String> unresolved = new ArrayList<>();
-                l.path("unresolved").forEach(u -> unresolved.add(u.asText()));
-                lines.add(n.path("id").asText() + "." + c.path("name").asText() + "\t"
-                        + (l.path("direct").asBoolean() ? "direct" : "computed") + "\t" + String.join(",", up) + "\t"
+                l.path(2).forEach(u -> unresolved.add(u.asText()));
+                lines.add(n.path("id").asText() + "." + n.path("cols").get(k).asText() + "\t"
+                        + (l.path(0).asInt() == 1 ? "direct" : "computed") + "\t" + String.join(",", up) + "\t"
                         + String.join(";", unresolved));
             }
         }

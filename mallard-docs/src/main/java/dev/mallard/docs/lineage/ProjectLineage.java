@@ -69,9 +69,11 @@ public final class ProjectLineage {
         }
         Map<String, ModelLineage> models = new LinkedHashMap<>();
         QueryWalker walker = new QueryWalker(tables);
-        for (String id : modelIds(manifest)) {
+        List<String> ids = modelIds(manifest);
+        Map<String, String> trees = parseAll(manifest, ids, parser);
+        for (String id : ids) {
             JsonNode n = manifest.path("nodes").path(id);
-            ModelLineage lineage = analyseModel(id, n, walker, parser, catalogColumns.get(id));
+            ModelLineage lineage = analyseModel(id, n, walker, trees.get(id), catalogColumns.get(id));
             models.put(id, lineage);
             if (catalogColumns.get(id) == null && lineage.error() == null) {
                 // an ephemeral model's columns are known only from its SQL
@@ -95,7 +97,32 @@ public final class ProjectLineage {
         return java.util.Optional.empty();
     }
 
-    private static ModelLineage analyseModel(String id, JsonNode n, QueryWalker walker, SqlSyntaxTree parser,
+    /** Every SQL model's syntax tree (as text), parsed in one batch. */
+    private static Map<String, String> parseAll(JsonNode manifest, List<String> ids, SqlSyntaxTree parser) {
+        List<String> parsed = new ArrayList<>();
+        List<String> sqls = new ArrayList<>();
+        for (String id : ids) {
+            JsonNode n = manifest.path("nodes").path(id);
+            String sql = n.path("compiled_code").asText("");
+            if (n.path("language").asText("sql").equals("sql") && !sql.isBlank()) {
+                parsed.add(id);
+                sqls.add(sql);
+            }
+        }
+        Map<String, String> out = new HashMap<>();
+        List<String> trees;
+        try {
+            trees = parser.parseAll(sqls);
+        } catch (RuntimeException e) {
+            return out; // each model then says it did not parse
+        }
+        for (int i = 0; i < parsed.size(); i++) {
+            out.put(parsed.get(i), trees.get(i));
+        }
+        return out;
+    }
+
+    private static ModelLineage analyseModel(String id, JsonNode n, QueryWalker walker, String parsed,
                                              List<String> catalog) {
         String language = n.path("language").asText("sql");
         if (!language.equals("sql")) {
@@ -107,7 +134,10 @@ public final class ProjectLineage {
         }
         JsonNode tree;
         try {
-            tree = JSON.readTree(parser.parse(sql));
+            if (parsed == null) {
+                throw new IllegalStateException("the engine did not parse it");
+            }
+            tree = JSON.readTree(parsed);
         } catch (Exception e) {
             return ModelLineage.failed(id, "the SQL did not parse: " + e.getMessage());
         }

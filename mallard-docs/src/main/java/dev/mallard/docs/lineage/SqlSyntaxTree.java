@@ -7,4 +7,9 @@ package dev.mallard.docs.lineage;
 @FunctionalInterface
 public interface SqlSyntaxTree {
     String parse(String sql);
+
+    /** Parses many statements, in order; an engine answers them in fewer round trips. */
+    default java.util.List<String> parseAll(java.util.List<String> sqls) {
+        return sqls.stream().map(this::parse).toList();
+    }
 }

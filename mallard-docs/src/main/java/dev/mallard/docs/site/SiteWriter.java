@@ -12,8 +12,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 /**
- * Writes the static docs site into target/: index.html, docs-data.js (the project as one
- * script, so the page works from file:// without fetch) and docs-assets/ (the page's script
+ * Writes the static docs site into target/: index.html, docs-data.js (the index of the project
+ * as a script, so the page works from file:// without fetch), docs-data/N.js (node details in
+ * chunks, loaded by script tags when a page needs them) and docs-assets/ (the page's script
  * and style, and the graph layout and SQL highlighting libraries from their webjars).
  */
 public final class SiteWriter {
@@ -28,6 +29,8 @@ public final class SiteWriter {
             "highlight.min.js", "/META-INF/resources/webjars/highlightjs/11.10.0/highlight.min.js",
             "sql.min.js", "/META-INF/resources/webjars/highlightjs/11.10.0/languages/sql.min.js",
             "github.min.css", "/META-INF/resources/webjars/highlightjs/11.10.0/styles/github.min.css");
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final SiteArtifacts artifacts;
     private final ProjectLineage lineage;
@@ -49,19 +52,34 @@ public final class SiteWriter {
                 Files.copy(in, assets.resolve(e.getKey()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        Path data = target.resolve("docs-data.js");
-        Path tmp = target.resolve("docs-data.js.tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            w.write("window.MALLARD_DOCS = ");
-            new ObjectMapper().writeValue(new NoClose(w), new SiteData(artifacts, lineage).build());
-            w.write(";\n");
+        SiteSplit.Split split = SiteSplit.split(new SiteData(artifacts, lineage).build());
+        Path chunks = target.resolve("docs-data");
+        Files.createDirectories(chunks);
+        try (var old = Files.list(chunks)) {
+            for (Path f : old.toList()) {
+                Files.delete(f);
+            }
         }
-        Files.move(tmp, data, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        for (int i = 0; i < split.chunks().size(); i++) {
+            script(chunks.resolve(i + ".js"), "MallardDocs.chunk(" + i + ", ", split.chunks().get(i), ");\n");
+        }
+        script(target.resolve("docs-data.js"), "window.MALLARD_DOCS = ", split.index(), ";\n");
         Path index = target.resolve("index.html");
         try (InputStream in = SiteWriter.class.getResourceAsStream("/dev/mallard/docs/site/index.html")) {
             Files.copy(in, index, StandardCopyOption.REPLACE_EXISTING);
         }
         return index;
+    }
+
+    /** Writes {@code prefix + json + suffix} as a script, atomically. */
+    private static void script(Path file, String prefix, Object json, String suffix) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            w.write(prefix);
+            MAPPER.writeValue(new NoClose(w), json);
+            w.write(suffix);
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Jackson closes the writer it is given; the data's closing statement still follows. */

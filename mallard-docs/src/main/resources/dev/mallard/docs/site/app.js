@@ -9,7 +9,8 @@
   const GRAPH_TYPES = new Set(['model', 'seed', 'snapshot', 'source', 'exposure', 'analysis']);
   const TYPE_ORDER = ['model', 'source', 'seed', 'snapshot', 'test', 'analysis', 'exposure', 'macro'];
 
-  for (const n of D.nodes) byId.set(n.id, n);
+  D.nodes.forEach((n, i) => { n.i = i; byId.set(n.id, n); });
+  for (const n of D.nodes) if (typeof n.attached === 'number') n.attached = D.nodes[n.attached].id;
   for (const n of D.nodes) {
     for (const p of n.deps || []) {
       if (!children.has(p)) children.set(p, []);
@@ -29,7 +30,45 @@
   };
   const main = () => document.getElementById('main');
 
-  const App = { D, byId, children, testsOf, esc, link, GRAPH_TYPES,
+  /* A node's details (description, column types, SQL, config) come in chunks, each loaded
+     once by a script tag (this works from file:// too). */
+  const chunks = new Map();
+  const waiting = new Map();
+  window.MallardDocs = {
+    chunk(k, details) {
+      chunks.set(k, details);
+      (waiting.get(k) || []).forEach(w => w.resolve(details));
+      waiting.delete(k);
+    }
+  };
+  function detail(n) {
+    const k = Math.floor(n.i / D.chunk_size);
+    if (chunks.has(k)) return Promise.resolve(chunks.get(k)[n.i % D.chunk_size]);
+    return new Promise((resolve, reject) => {
+      if (!waiting.has(k)) {
+        waiting.set(k, []);
+        const s = document.createElement('script');
+        s.src = 'docs-data/' + k + '.js';
+        s.onerror = () => {
+          (waiting.get(k) || []).forEach(w => w.reject(new Error('cannot load ' + s.src)));
+          waiting.delete(k);
+          s.remove();
+        };
+        document.head.appendChild(s);
+      }
+      waiting.get(k).push({ resolve, reject });
+    }).then(chunk => chunk[n.i % D.chunk_size]);
+  }
+
+  /** Column k of a node with its lineage: {name, direct, up: [[id, column]...], unresolved}, or null. */
+  function lineageOf(n, k) {
+    const l = n.lin && n.lin[k];
+    if (!l) return null;
+    return { direct: l[0] === 1, up: l[1].map(([x, c]) => [typeof x === 'number' ? D.nodes[x].id : x, c]),
+      unresolved: l[2] || [] };
+  }
+
+  const App = { D, byId, children, testsOf, esc, link, GRAPH_TYPES, detail, lineageOf,
     graph: {
       nodes: D.nodes.filter(n => GRAPH_TYPES.has(n.type)),
       parents: id => (byId.get(id) || {}).deps || [],
@@ -40,12 +79,11 @@
   /* ---- search ---- */
   let searchIndex = null;
   function buildIndex() {
-    const strip = h => (h || '').replace(/<[^>]+>/g, ' ');
     searchIndex = D.nodes.map(n => ({
       n,
       name: n.name.toLowerCase(),
-      cols: (n.columns || []).map(c => c.name.toLowerCase()),
-      text: (strip(n.desc) + ' ' + (n.columns || []).map(c => strip(c.desc)).join(' ')).toLowerCase()
+      cols: (n.cols || []).map(c => c.toLowerCase()),
+      text: (n.text || '').toLowerCase()
     }));
   }
 
@@ -75,7 +113,9 @@
   }
 
   function searchPage(q) {
+    const started = performance.now();
     const hits = search(q);
+    document.documentElement.dataset.searchMs = (performance.now() - started).toFixed(1);
     const shown = hits.slice(0, 200);
     main().innerHTML = '<h1>Search: ' + esc(q) + '</h1><p class="muted" id="hit-count">' + hits.length
       + (hits.length === 1 ? ' match' : ' matches') + (hits.length > shown.length ? ', the first 200 shown' : '')
@@ -145,7 +185,11 @@
     const params = new URLSearchParams(cut < 0 ? '' : hash.slice(cut + 1));
     const parts = path.split('/');
     try {
-      if (parts[0] === 'node' && byId.has(parts.slice(1).join('/'))) App.nodePage(byId.get(parts.slice(1).join('/')));
+      if (parts[0] === 'node' && byId.has(parts.slice(1).join('/'))) {
+        const n = byId.get(parts.slice(1).join('/'));
+        detail(n).then(d => App.nodePage(n, d),
+          e => { main().innerHTML = '<h1>Error</h1><pre>' + esc(e.message) + '</pre>'; });
+      }
       else if (parts[0] === 'search') searchPage(parts.slice(1).join('/'));
       else if (parts[0] === 'package') packagePage(parts.slice(1).join('/'));
       else if (parts[0] === 'graph') App.graphPage(parts.slice(1).join('/'), params);
@@ -171,6 +215,8 @@
     });
     window.addEventListener('hashchange', route);
     route();
+    // for bench/docs: from navigation start to the first page drawn (data loaded, sidebar, route)
+    document.documentElement.dataset.readyMs = Math.round(performance.now());
   };
   App.search = search;
 })();

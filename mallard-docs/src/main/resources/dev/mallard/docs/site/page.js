@@ -34,7 +34,11 @@
     return kind + up + ' ' + unresolved + graph;
   }
 
-  App.nodePage = function (n) {
+  App.nodePage = function (index, d) {
+    const n = Object.assign({}, index, d, {
+      columns: (index.cols || []).map((name, k) => Object.assign({ name, lineage: App.lineageOf(index, k) },
+        d.columns && d.columns[k]))
+    });
     const tests = (App.testsOf.get(n.id) || []);
     const colTests = new Map();
     for (const t of tests) {
@@ -157,15 +161,17 @@
     const colOf = new Map();
     const down = new Map();
     for (const m of App.D.nodes) {
-      for (const c of m.columns || []) {
-        if (!c.lineage) continue;
-        colOf.set(colKey(m.id, c.name), c);
-        for (const [pid, pcol] of c.lineage.up) {
-          const k = colKey(pid, pcol);
-          if (!down.has(k)) down.set(k, []);
-          down.get(k).push([m.id, c.name]);
+      if (!m.lin) continue;
+      m.cols.forEach((name, k) => {
+        const lineage = App.lineageOf(m, k);
+        if (!lineage) return;
+        colOf.set(colKey(m.id, name), { name, lineage });
+        for (const [pid, pcol] of lineage.up) {
+          const key = colKey(pid, pcol);
+          if (!down.has(key)) down.set(key, []);
+          down.get(key).push([m.id, name]);
         }
-      }
+      });
     }
     const nodes = new Map();
     const edges = [];

@@ -30,7 +30,8 @@ PROFILE="$(mktemp -d)"
 trap 'rm -rf "$PROFILE"' EXIT
 FLAGS=(--headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update
        --disable-sync "--user-data-dir=$PROFILE")
-median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+# shellcheck source=../lib.sh
+source "$ROOT/bench/lib.sh"   # median
 ready=""; search=""; site=""; floor=""
 for ((r = 1; r <= RUNS; r++)); do
   t0=$(date +%s.%N)

@@ -174,12 +174,17 @@ final class QueryWalker {
                 into.add(Relation.of(alias.isEmpty() ? "unnamed_subquery" : alias, columns(out)).renamed(null, renames));
             }
             case "JOIN" -> {
-                from(table.path("left"), scope, into);
+                List<Relation> left = new ArrayList<>();
+                from(table.path("left"), scope, left);
                 List<Relation> right = new ArrayList<>();
                 from(table.path("right"), scope, right);
-                List<String> using = texts(table.path("using_columns"));
                 Set<String> hidden = new LinkedHashSet<>();
-                using.forEach(u -> hidden.add(Relation.lower(u)));
+                texts(table.path("using_columns")).forEach(u -> hidden.add(Relation.lower(u)));
+                if (!hidden.isEmpty() && List.of("OUTER", "FULL", "RIGHT").contains(table.path("join_type").asText())) {
+                    // a USING column of a full or right join is COALESCE(left, right): both sides'
+                    left = left.stream().map(l -> l.coalescedWith(hidden, right)).toList();
+                }
+                into.addAll(left);
                 for (Relation r : right) {
                     into.add(hidden.isEmpty() ? r : r.hiding(hidden));
                 }

@@ -49,6 +49,29 @@ record Relation(String alias, Map<String, Column> columns, String node, String o
         return new Relation(alias, columns, node, opaque, names);
     }
 
+    /** This relation with each named column also derived from the same column of {@code others}. */
+    Relation coalescedWith(Set<String> names, List<Relation> others) {
+        if (columns == null) {
+            return this;
+        }
+        Map<String, Column> map = new LinkedHashMap<>(columns);
+        for (String name : names) {
+            Column mine = map.get(name);
+            if (mine == null) {
+                continue;
+            }
+            List<Derivation> parts = new java.util.ArrayList<>(List.of(mine.derivation()));
+            for (Relation o : others) {
+                Derivation d = o.column(name);
+                if (d != null) {
+                    parts.add(d);
+                }
+            }
+            map.put(name, new Column(mine.name(), Derivation.union(parts)));
+        }
+        return new Relation(alias, map, node, opaque, hidden);
+    }
+
     /** Renames the columns in order, as {@code from t as x(a, b)} does. */
     Relation renamed(String newAlias, List<String> names) {
         if (columns == null || names.isEmpty()) {

@@ -43,6 +43,7 @@ public final class DocsServer implements AutoCloseable {
             config.routes.get("/index.html", ctx -> server.file(ctx, "index.html"));
             config.routes.get("/docs-data.js", ctx -> server.file(ctx, "docs-data.js"));
             config.routes.get("/docs-assets/{name}", ctx -> server.file(ctx, "docs-assets/" + ctx.pathParam("name")));
+            config.routes.get("/docs-data/{name}", ctx -> server.file(ctx, "docs-data/" + ctx.pathParam("name")));
             config.routes.get("/{artifact}", ctx -> {
                 if (!ARTIFACTS.contains(ctx.pathParam("artifact"))) {
                     ctx.status(404).result("not found");

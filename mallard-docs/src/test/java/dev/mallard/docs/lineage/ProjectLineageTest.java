@@ -164,6 +164,17 @@ class ProjectLineageTest {
     }
 
     @Test
+    void aFullJoinsUsingColumnComesFromBothSides() {
+        ProjectLineage p = project(Map.of("a", List.of("id", "x"), "b", List.of("id", "y")), Map.of(
+                "fj", new Object[] {"select * from \"db\".\"main\".\"a\" full join \"db\".\"main\".\"b\" using (id)",
+                        List.of("id", "x", "y")}));
+        ColumnLineage id = column(p, "fj", "id");
+        assertEquals(List.of("seed.p.a.id", "seed.p.b.id"), upstream(id));
+        assertFalse(id.direct());
+        assertEquals(List.of("seed.p.b.y"), upstream(column(p, "fj", "y")));
+    }
+
+    @Test
     void aModelWithoutSqlOrWithTwoStatementsHasAnErrorNotColumns() {
         ProjectLineage p = project(Map.of(), Map.of("two", new Object[] {"select 1; select 2", null}));
         ModelLineage m = p.models().get("model.p.two");

@@ -5,8 +5,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
 /** {@code mallard docs}: the group of documentation commands. */
-@Command(name = "docs", description = "Generate the project's documentation artifacts.",
-        subcommands = DocsGenerateCommand.class)
+@Command(name = "docs", description = "Generate the project's documentation site and artifacts, and serve the site.",
+        subcommands = {DocsGenerateCommand.class, DocsServeCommand.class})
 final class DocsCommand implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;

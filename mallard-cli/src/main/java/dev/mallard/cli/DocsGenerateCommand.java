@@ -27,9 +27,11 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code mallard docs generate}: compiles the selected models, then writes
- * target/manifest.json and target/catalog.json, the catalog read from the database.
+ * target/manifest.json and target/catalog.json, the catalog read from the database, and the
+ * static docs site (target/index.html and target/docs-assets/) from them.
  */
-@Command(name = "generate", description = "Write target/manifest.json and target/catalog.json.")
+@Command(name = "generate", description = "Write target/manifest.json, target/catalog.json and the docs site "
+        + "(target/index.html).")
 final class DocsGenerateCommand extends ProjectCommand {
     private static final Set<ResourceType> CATALOG_TYPES =
             EnumSet.of(ResourceType.MODEL, ResourceType.SEED, ResourceType.SNAPSHOT, ResourceType.SOURCE);
@@ -50,19 +52,25 @@ final class DocsGenerateCommand extends ProjectCommand {
 
     @Override
     int run(Workspace ws) {
+        try (EngineSession session = ws.engine().openSession()) {
+            writeArtifacts(ws, session);
+            Path site = DocsSite.write(ws.project().targetDir(), session);
+            printer.line("Docs site written to " + ws.project().dir().relativize(site));
+        }
+        return 0;
+    }
+
+    /** Compiles (unless --no-compile), then writes manifest.json and catalog.json. */
+    void writeArtifacts(Workspace ws, EngineSession session) {
         Set<NodeId> selected = Selections.select(ws, select, exclude, CATALOG_TYPES);
         Map<NodeId, String> compiled = new HashMap<>();
         List<CatalogEntry> entries = List.of();
-        if (compile || !emptyCatalog) {
-            try (EngineSession session = ws.engine().openSession()) {
-                if (compile) {
-                    compiled = compile(ws, selected, session);
-                }
-                if (!emptyCatalog) {
-                    printer.line("Building catalog");
-                    entries = new CatalogReader(session).read(ws.manifest(), selected::contains);
-                }
-            }
+        if (compile) {
+            compiled = compile(ws, selected, session);
+        }
+        if (!emptyCatalog) {
+            printer.line("Building catalog");
+            entries = new CatalogReader(session).read(ws.manifest(), selected::contains);
         }
         Artifacts.writeManifest(ws, compiled);
         ArtifactMetadata metadata = ArtifactMetadata.now(ws.invocationId(), ws.startedAt(),
@@ -71,7 +79,6 @@ final class DocsGenerateCommand extends ProjectCommand {
         long sources = entries.stream().filter(CatalogEntry::isSource).count();
         printer.line(String.format(Locale.ROOT, "Catalog written to %s (%d nodes, %d sources; %.2fs)",
                 ws.project().dir().relativize(catalog), entries.size() - sources, sources, Timing.sinceStart()));
-        return 0;
     }
 
     /** As dbt does before building the catalog, so the manifest carries compiled code. */

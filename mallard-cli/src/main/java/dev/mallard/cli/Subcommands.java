@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class Subcommands {
     /** Top-level command names in the order {@code mallard --help} lists them (aliases resolve in {@link #create}). */
     static final List<String> NAMES = List.of("init", "debug", "parse", "compile", "run", "seed", "snapshot", "test",
-            "build", "ingest", "ls", "show", "run-operation", "docs", "clean", "deps", "retry", "migrate", "db", "check",
+            "build", "ingest", "ls", "lineage", "show", "run-operation", "docs", "clean", "deps", "retry", "migrate", "db", "check",
             "serve", "source", "clone", "schedule");
 
     private Subcommands() {
@@ -36,6 +36,7 @@ final class Subcommands {
             case "build" -> new BuildCommand();
             case "ingest" -> new IngestCommand();
             case "ls", "list" -> new LsCommand();
+            case "lineage" -> new LineageCommand();
             case "show" -> new ShowCommand();
             case "run-operation" -> new RunOperationCommand();
             case "docs" -> new DocsCommand();

@@ -136,7 +136,8 @@ final class TestProject {
         List<String> args = new ArrayList<>();
         args.add(command);
         List<String> more = new ArrayList<>(Arrays.asList(rest));
-        if ((command.equals("migrate") || command.equals("db") || command.equals("source") || command.equals("schedule"))
+        if ((command.equals("migrate") || command.equals("db") || command.equals("source") || command.equals("schedule")
+                || command.equals("docs"))
                 && !more.isEmpty()) {
             args.add(more.remove(0)); // the subcommand takes the options
         }

@@ -186,6 +186,20 @@ class PostgresTargetIT {
     }
 
     /** Same relations of the same kinds, same columns with the same types in the same order, same rows. */
+    @Test
+    void anIngestIsRefusedOnAPostgresTargetBeforeAnythingIsWritten() throws Exception {
+        assumeTrue(server != null, PostgresTestServer.NO_POSTGRES);
+        TestProject p = TestProject.in(root.resolve("mallard_ingest")).dbtProject()
+                .file("profiles.yml", profile(TestProject.DEFAULT_NAME, "mallard_ingest"))
+                .file("data/x.csv", "id,name\n1,a\n")
+                .file("ingest/files.yml", "ingests:\n  - name: xfiles\n    type: files\n    table: raw_x\n    path: data/*.csv\n");
+        p.run("ingest", "--profiles-dir", p.dir().toString()).assertExit(1)
+                .assertOutContains("ingest/files.yml:2: ingest 'xfiles' needs a DuckDB target");
+        assertEquals(List.of(), relations("mallard_ingest"));
+        assertEquals(List.of(List.of("0")), rows("select count(*) from information_schema.tables"
+                + " where table_name = 'mallard_ingest_state'"));
+    }
+
     static void assertSameRelations(String ours, String theirs) throws SQLException {
         List<List<String>> relations = relations(ours);
         assertFalse(relations.isEmpty());

@@ -35,6 +35,12 @@ public final class IngestRunner {
                       Consumer<String> progress) {
         IngestSource source = IngestSources.of(node.type()).orElseThrow(() -> new MallardException(ErrorCode.PROJECT,
                 "ingest '" + node.name() + "' has unknown type '" + node.type() + "'", node.originalFilePath(), node.line()));
+        if (session.dialect() != dev.mallard.core.engine.SqlDialect.DEFAULT) {
+            // batches are staged with DuckDB's readers (read_csv, read_json) and its Appender
+            throw new MallardException(ErrorCode.PROJECT, "ingest '" + node.name() + "' needs a DuckDB target: ingests are "
+                    + "written with DuckDB's own readers, and this target's engine is not DuckDB", node.originalFilePath(),
+                    node.line(), "run the ingest with a DuckDB target (--target), or leave it out with --exclude", null);
+        }
         state.ensureTable(session);
         ProjectIngestRun run = new ProjectIngestRun(node, session, state, renderer, secrets, window, progress, projectDir);
         try {

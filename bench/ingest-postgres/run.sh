@@ -43,21 +43,23 @@ YML
 
 # CPU seconds (user+sys) of the mallard JVM and of the Postgres server (its exited backends)
 pg_ticks() { awk '{print $14 + $15 + $16 + $17}' "/proc/$pgpid/stat"; }
-ingest() { # label java-opts
-  local before; before=$(pg_ticks)
+ingest() { # label java-opts (timed: the command alone)
+  pg_before=$(pg_ticks)
   MALLARD_JAVA_OPTS="$2" /usr/bin/time -f '%U %S' -o "$work/cpu" ./mallard ingest --project-dir "$work/proj" > "$work/out" 2>&1
+}
+account() { # label (untimed: checks the run, then its CPU seconds)
   sleep 0.2 # the backend's exit reaches the postmaster's counters
   grep -q "INGEST $ROWS rows" "$work/out" || { cat "$work/out" >&2; return 1; }
   printf '  %-8s JVM+DuckDB CPU %5.2f s, Postgres CPU %5.2f s, ingest step %s\n' "$1" \
-    "$(awk '{print $1 + $2}' "$work/cpu")" "$(echo "($(pg_ticks) - $before) / $(getconf CLK_TCK)" | bc -l)" \
+    "$(awk '{print $1 + $2}' "$work/cpu")" "$(echo "($(pg_ticks) - $pg_before) / $(getconf CLK_TCK)" | bc -l)" \
     "$(grep -o 'in [0-9.]*s\]' "$work/out" | tr -d ']' | cut -c4-)" >> "$work/cpu.log"
 }
 CLEAN="$work/proj/target"
 echo "rows: $ROWS; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for _ in $(seq "$RUNS"); do
   timed floor psql -c "COPY orders TO STDOUT"
-  timed mallard ingest mallard ""
-  timed baseline ingest baseline "-Dmallard.ingest.postgres.copy=false"
+  timed mallard ingest mallard ""; account mallard
+  timed baseline ingest baseline "-Dmallard.ingest.postgres.copy=false"; account baseline
 done
 report "mallard ingest of $ROWS Postgres rows into DuckDB (baseline: the row-by-row path)"
 for name in floor mallard baseline; do

@@ -1,6 +1,5 @@
 package dev.mallard.core.exec;
 
-import dev.mallard.core.common.Frozen;
 import dev.mallard.core.engine.ColumnInfo;
 import dev.mallard.core.engine.EngineSession;
 import dev.mallard.core.engine.Relation;
@@ -14,7 +13,6 @@ import dev.mallard.core.manifest.ModelNode;
 import dev.mallard.core.materialize.BatchWindow;
 import dev.mallard.core.materialize.EventTimeWindow;
 import dev.mallard.core.materialize.MaterializationContext;
-import dev.mallard.core.jinja.RelationValue;
 import dev.mallard.core.manifest.Node;
 import dev.mallard.core.manifest.RefCall;
 import dev.mallard.core.manifest.SourceCall;
@@ -228,17 +226,7 @@ public final class NodeCompiler {
         Map<String, Object> bindings = new LinkedHashMap<>(globals);
         bindings.put("model", Map.of("name", test.name(), "unique_id", test.id().value(),
                 "original_file_path", test.originalFilePath()));
-        Map<String, Object> kwargs = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : test.metadata().kwargs().entrySet()) {
-            if (e.getKey().equals("model")) {
-                kwargs.put("model", testedRelation(test, rt));
-            } else if (e.getKey().equals("column_name")) {
-                // dbt leaves the column name as written (its one argument not rendered)
-                kwargs.put(e.getKey(), Frozen.thawed(e.getValue()));
-            } else {
-                kwargs.put(e.getKey(), renderArgument(Frozen.thawed(e.getValue()), test, rt, bindings));
-            }
-        }
+        Map<String, Object> kwargs = GenericTestArguments.kwargs(jinja, test, rt, bindings);
         String macro = (test.metadata().namespace() == null ? "" : test.metadata().namespace() + ".")
                 + "test_" + test.metadata().name();
         String sql = String.valueOf(jinja.callMacro(macro, List.of(), kwargs, rt, bindings));
@@ -300,57 +288,6 @@ public final class NodeCompiler {
             return linker.resolveSource(model, new SourceCall(s.sourceName(), s.tableName(), 0)).relation();
         }
         return model.relation();
-    }
-
-    /** dbt's test arguments that look like a call and are rendered as one: {@code ref('x')}, {@code var('y')}. */
-    private static final Pattern LOOKS_LIKE_CALL = Pattern.compile("^\\s*(env_var|ref|var|source|doc)\\s*\\(.+\\)\\s*$",
-            Pattern.DOTALL);
-
-    /**
-     * A generic test's argument as dbt renders it (natively, so ref('x') arrives as the relation
-     * itself): every string that holds Jinja or looks like a call, also inside lists and mappings.
-     */
-    @SuppressWarnings("unchecked")
-    private Object renderArgument(Object value, TestNode test, ExecRuntime rt, Map<String, Object> bindings) {
-        if (value instanceof String str) {
-            boolean call = LOOKS_LIKE_CALL.matcher(str).matches();
-            if (!call && !str.contains("{{") && !str.contains("{%")) {
-                return str;
-            }
-            String template = call ? "{{ " + str + " }}" : str;
-            return jinja.renderNative(new TemplateFile(test.originalFilePath(), template), rt, bindings);
-        }
-        if (value instanceof List<?> list) {
-            List<Object> out = new ArrayList<>(list.size());
-            for (Object item : list) {
-                out.add(renderArgument(item, test, rt, bindings));
-            }
-            return out;
-        }
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            ((Map<String, Object>) map).forEach((k, v) -> out.put(k, renderArgument(v, test, rt, bindings)));
-            return out;
-        }
-        return value;
-    }
-
-    /** The tested relation, narrowed by the test's {@code where} config like dbt's get_where_subquery. */
-    private static RelationValue testedRelation(TestNode test, ExecRuntime rt) {
-        RelationValue base;
-        if (test.attachedNode() != null && test.attachedNode().value().startsWith("source.")) {
-            SourceCall s = test.sourceCalls().get(test.sourceCalls().size() - 1); // the tested source comes last
-            base = (RelationValue) rt.source(s.sourceName(), s.tableName());
-        } else {
-            RefCall r = test.refs().get(test.refs().size() - 1); // the tested model comes last, as in dbt
-            base = (RelationValue) rt.ref(r.packageName(), r.name());
-        }
-        Object where = test.config().get("where");
-        if (where == null || String.valueOf(where).isBlank()) {
-            return base;
-        }
-        return new RelationValue(base.relation(), base.getType(),
-                "(select * from " + base.render() + " where " + where + ") dbt_subquery");
     }
 
     private String renderWithEphemerals(Node node, String rawCode, EngineSession session, Consumer<String> logger,

@@ -139,7 +139,7 @@ public final class JinjaEngine {
         });
         if (!errors.isEmpty()) {
             errors.sort(java.util.Comparator.comparing(TemplateError::file).thenComparingInt(TemplateError::line));
-            throw syntaxErrors(errors);
+            throw TemplateErrors.syntax(errors);
         }
         names.requireUnique();
         Map<String, Object> shared = Collections.unmodifiableMap(macros);
@@ -187,27 +187,6 @@ public final class JinjaEngine {
                 }
             }
         }
-    }
-
-    /** One error for all syntax errors, each with its file, line and offending text. */
-    static MallardException syntaxErrors(List<TemplateError> errors) {
-        TemplateError first = errors.get(0);
-        if (errors.size() == 1) {
-            return new MallardException(ErrorCode.JINJA, syntaxMessage(first), first.file(), first.line())
-                    .atColumn(first.column());
-        }
-        StringBuilder sb = new StringBuilder("Compilation Error: " + errors.size() + " templates cannot be parsed:");
-        for (TemplateError e : errors) {
-            sb.append("\n").append(e.describe().replace("\n", "\n  "));
-        }
-        // each entry names its own file, line and column
-        return new MallardException(ErrorCode.JINJA, sb.toString());
-    }
-
-    private static String syntaxMessage(TemplateError e) {
-        String line = e.sourceLine();
-        String message = "Compilation Error: " + e.getMessage();
-        return line == null || line.isBlank() ? message : message + "\n  > " + line.strip();
     }
 
     /**
@@ -266,7 +245,7 @@ public final class JinjaEngine {
         try {
             return environment.parse(template.path(), template.text());
         } catch (TemplateError e) {
-            throw syntaxErrors(List.of(e));
+            throw TemplateErrors.syntax(List.of(e));
         }
     }
 
@@ -284,7 +263,7 @@ public final class JinjaEngine {
         try {
             return new Rendered(renderer.render(ast), snapshots);
         } catch (TemplateError e) {
-            throw toMallard(e);
+            throw TemplateErrors.toMallard(e, macroFiles);
         }
     }
 
@@ -297,7 +276,7 @@ public final class JinjaEngine {
         try {
             return renderer(runtime, extra, NATIVE_LIBRARY).renderNative(ast);
         } catch (TemplateError e) {
-            throw toMallard(e);
+            throw TemplateErrors.toMallard(e, macroFiles);
         }
     }
 
@@ -321,7 +300,7 @@ public final class JinjaEngine {
         try {
             return renderer.call(macro, Args.of(new ArrayList<>(args), new LinkedHashMap<>(kwargs)));
         } catch (TemplateError e) {
-            throw toMallard(e.passedThrough(name, null));
+            throw TemplateErrors.toMallard(e.passedThrough(name, null), macroFiles);
         } catch (JinjaError e) {
             // raised binding the arguments, before the macro's body ran
             throw new MallardException(ErrorCode.JINJA, e.getMessage(), macroFile(name), 0);
@@ -373,72 +352,6 @@ public final class JinjaEngine {
         };
         // dbt parses with an Undefined that absorbs calls and attribute reads (capture_macros)
         return new Renderer(library, globals, !runtime.execute());
-    }
-
-    /**
-     * A template error as Mallard reports it: the message, the macros it passed through, and
-     * the place in the rendered file (the outermost call) where it happened.
-     */
-    private MallardException toMallard(TemplateError e) {
-        MallardException host = e.getCause() instanceof MallardException me ? me : null;
-        if (host != null && host.file() != null) {
-            return host;
-        }
-        ErrorCode code = host == null ? ErrorCode.JINJA : host.code();
-        String hint = host == null ? undefinedHint(e) : host.hint();
-        StringBuilder message = new StringBuilder(e.getMessage());
-        if (e.calls().isEmpty()) {
-            if (host == null && e.sourceLine() != null && !e.sourceLine().isBlank()) {
-                message.append("\n  > ").append(e.sourceLine().strip());
-            }
-            return new MallardException(code, message.toString(), e.file(), e.line(), hint, host)
-                    .atColumn(host == null ? e.column() : 0);
-        }
-        int innerLine = e.line();
-        String file = e.file();
-        int line = e.line();
-        String previous = null;
-        int repeated = 0;
-        for (int i = 0; i < e.calls().size(); i++) {
-            TemplateError.Call call = e.calls().get(i);
-            String macroFile = macroFiles.getOrDefault(call.macro(), file);
-            String frame = (i == 0 ? "\n  in macro '" : "\n  called from macro '") + call.macro() + "' (" + macroFile
-                    + (innerLine > 0 ? ":" + innerLine : "") + ")";
-            // a runaway recursion would list the same call hundreds of times: said once, then counted (as Python does)
-            if (frame.equals(previous)) {
-                repeated++;
-            } else {
-                appendRepeats(message, repeated);
-                repeated = 0;
-                message.append(frame);
-                previous = frame;
-            }
-            if (call.site() != null) {
-                innerLine = call.site().line();
-                file = call.site().file();
-                line = call.site().line();
-            } else {
-                file = macroFile;
-                line = e.line();
-                break;
-            }
-        }
-        appendRepeats(message, repeated);
-        return new MallardException(code, message.toString(), file, line, hint, host);
-    }
-
-    private static void appendRepeats(StringBuilder message, int repeated) {
-        if (repeated > 0) {
-            message.append("\n  [the call above repeated ").append(repeated).append(repeated == 1 ? " more time]"
-                    : " more times]");
-        }
-    }
-
-    /** dbt's advice for an undefined name, which is most often a macro from a missing package. */
-    private static String undefinedHint(TemplateError e) {
-        return e.getMessage().endsWith("' is undefined")
-                ? "this can happen when calling a macro that does not exist: check for typos, and that the "
-                  + "package defining it is installed" : null;
     }
 
     /** A render's output and the snapshot blocks it declared. */

@@ -12,7 +12,6 @@ import dev.mallard.core.error.MallardException;
 import dev.mallard.core.events.PhaseTimes;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -59,30 +58,13 @@ final class DuckDbSession implements EngineSession {
                 return new QueryResult(List.of(), List.of());
             }
             try (ResultSet rs = st.getResultSet()) {
-                return read(rs, maxRows);
+                return QueryResult.read(rs, maxRows);
             }
         } catch (SQLException e) {
             throw sqlError(e);
         } finally {
             PhaseTimes.add("engine: query", t);
         }
-    }
-
-    static QueryResult read(ResultSet rs, int maxRows) throws SQLException {
-        ResultSetMetaData md = rs.getMetaData();
-        List<ColumnInfo> cols = new ArrayList<>();
-        for (int i = 1; i <= md.getColumnCount(); i++) {
-            cols.add(new ColumnInfo(md.getColumnLabel(i), md.getColumnTypeName(i)));
-        }
-        List<List<Object>> rows = new ArrayList<>();
-        while ((maxRows < 0 || rows.size() < maxRows) && rs.next()) {
-            List<Object> row = new ArrayList<>(cols.size());
-            for (int i = 1; i <= cols.size(); i++) {
-                row.add(rs.getObject(i));
-            }
-            rows.add(row);
-        }
-        return new QueryResult(cols, rows);
     }
 
     static MallardException sqlError(SQLException e) {

@@ -39,8 +39,13 @@ final class SeedHints {
     /** Whole DOUBLEs are exact below 2^53. */
     private static final String EXACT = "9007199254740991";
 
-    /** A column's guess: how DuckDB reads it, and the expression (of the read column) that gives agate's type. */
-    record Hint(String readAs, String expression) {
+    /**
+     * A column's guess: how DuckDB reads it, the expression (of the read column) that gives
+     * agate's type, and an aggregate over the loaded column that must be true for the guess to
+     * stand (null when the expression settles it), for a guess that rests on the first rows
+     * having a value the column must still hold: a fraction, a number beyond INTEGER.
+     */
+    record Hint(String readAs, String expression, String check) {
     }
 
     private SeedHints() {
@@ -134,11 +139,12 @@ final class SeedHints {
             String hi = integer ? Long.toString(INT_MAX) : EXACT;
             return new Hint("DOUBLE", "CASE WHEN " + quoted + " IS NULL THEN NULL WHEN " + quoted + " = floor(" + quoted
                     + ") AND " + quoted + " BETWEEN " + lo + " AND " + hi + " THEN CAST(" + quoted + " AS "
-                    + (integer ? "INTEGER" : "BIGINT") + ") ELSE " + fail(quoted) + " END");
+                    + (integer ? "INTEGER" : "BIGINT") + ") ELSE " + fail(quoted) + " END", integer ? null
+                    : "coalesce(bool_or(" + quoted + " NOT BETWEEN " + INT_MIN + " AND " + INT_MAX + "), false)");
         }
         if (decimal && fraction) {
             return new Hint("DOUBLE", "CASE WHEN isinf(" + quoted + ") OR isnan(" + quoted + ") THEN " + fail(quoted)
-                    + " ELSE " + quoted + " END");
+                    + " ELSE " + quoted + " END", "coalesce(bool_or(" + quoted + " <> floor(" + quoted + ")), false)");
         }
         if (bool) {
             // the usual spellings first: the general test costs about a third of the read
@@ -146,7 +152,7 @@ final class SeedHints {
                     + " WHEN 'True' THEN true WHEN 'False' THEN false WHEN 'TRUE' THEN true WHEN 'FALSE' THEN false"
                     + " ELSE (CASE WHEN " + quoted + " IS NULL OR lower(trim(" + quoted + ")) IN ('', 'null')"
                     + " THEN NULL WHEN lower(trim(replace(" + quoted + ", ',', ''), " + SeedTypes.WS
-                    + ")) IN ('true', 'false') THEN CAST(" + quoted + " AS BOOLEAN) ELSE " + fail(quoted) + " END) END");
+                    + ")) IN ('true', 'false') THEN CAST(" + quoted + " AS BOOLEAN) ELSE " + fail(quoted) + " END) END", null);
         }
         return null;
     }

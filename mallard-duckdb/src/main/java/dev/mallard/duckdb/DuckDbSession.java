@@ -162,10 +162,10 @@ final class DuckDbSession implements EngineSession {
     }
 
     /**
-     * Reads the file once, as text, into a temporary table; infers the types of the columns
-     * the load does not name ({@link SeedTypes}, in DuckDB); then creates the
-     * target from it with casts. Quote and escape are sniffed, as dbt-duckdb's COPY sniffs
-     * them: a file quoted with ' reads '' as NULL there too.
+     * The file into a new table typed as dbt-duckdb types it ({@link SeedLoad}: a large file
+     * read once, by DuckDB's typed reader; a small one as text, typed in Java). Quote and escape
+     * are sniffed, as dbt-duckdb's COPY sniffs them: a file quoted with ' reads '' as NULL
+     * there too.
      */
     @Override
     public void loadCsv(CsvLoad load) {

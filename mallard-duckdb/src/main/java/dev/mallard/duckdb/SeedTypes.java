@@ -23,7 +23,7 @@ import java.util.function.Function;
  * regular expression only runs on the others.
  */
 final class SeedTypes {
-    private static final String WS = "' \t\n\r\f'";
+    static final String WS = "' \t\n\r\f'";
     private static final String CURRENCY = "'؋$ƒ៛¥₡₱£€¢﷼₪₩₭₮₦฿₤₫'";
     private static final String DECIMAL =
             "'[+-]?([0-9]+(_[0-9]+)*(\\.([0-9]+(_[0-9]+)*)?)?|\\.[0-9]+(_[0-9]+)*)([eE][+-]?[0-9]+)?'";

@@ -95,11 +95,12 @@ class SeedLoadTest {
         c.put("sparse", r -> r % 5 == 0 ? "" : Integer.toString(r));
         c.put("slashed", r -> String.format("%02d/%02d/2024", r % 12 + 1, r % 28 + 1));
         c.put("declared", r -> Integer.toString(r % 10));
-        assertTrue(loadBothWays(c, Map.of("declared", "VARCHAR")));
+        c.put("priced", r -> r % 50 + ".25");
+        assertTrue(loadBothWays(c, Map.of("declared", "VARCHAR", "priced", "decimal(10,2)")));
         List<String> types = describe("fast");
         assertEquals(List.of("id INTEGER", "big BIGINT", "amount DOUBLE", "whole_double INTEGER", "day DATE",
                 "ts TIMESTAMP", "iso TIMESTAMP", "flag BOOLEAN", "tf VARCHAR", "clock VARCHAR", "name VARCHAR",
-                "sparse INTEGER", "slashed VARCHAR", "declared VARCHAR"), types);
+                "sparse INTEGER", "slashed VARCHAR", "declared VARCHAR", "priced DECIMAL(10,2)"), types);
     }
 
     @Test
@@ -117,5 +118,24 @@ class SeedLoadTest {
         Map<String, IntFunction<String>> c = new LinkedHashMap<>();
         c.put("x", r -> r == 30_000 ? "inf" : r + ".5");
         assertFalse(loadBothWays(c, Map.of()));
+    }
+
+    @Test
+    void aValueAfterTheFirstRowsThatRefutesTheirTypeIsReadAgainWithoutTheGuess() throws IOException {
+        Map<String, IntFunction<String>> c = new LinkedHashMap<>();
+        c.put("fraction", r -> r == 30_000 ? "1.5" : Integer.toString(r));
+        c.put("grows", r -> r == 30_000 ? "3000000000" : Integer.toString(r));
+        c.put("yes", r -> r == 30_000 ? "yes" : r % 2 == 0 ? "true" : "false");
+        c.put("whole", r -> r == 30_000 ? "7.0" : r % 9 + ".5");
+        assertTrue(loadBothWays(c, Map.of()));
+        assertEquals(List.of("fraction DOUBLE", "grows BIGINT", "yes VARCHAR", "whole DOUBLE"), describe("fast"));
+    }
+
+    @Test
+    void textDuckDbReadsAsAnIntegerButAgateDoesNotStaysText() throws IOException {
+        Map<String, IntFunction<String>> c = new LinkedHashMap<>();
+        c.put("hex", r -> r == 30_000 ? "0x10" : Integer.toString(r));
+        assertFalse(loadBothWays(c, Map.of()));
+        assertEquals(List.of("hex VARCHAR"), describe("fast"));
     }
 }

@@ -228,6 +228,19 @@ class MigratePostgresIT {
                 rows("select version, type from mig_base.mallard_schema_history order by installed_rank"));
     }
 
+    @Test
+    void buildAppliesPendingMigrationsBeforeTheModelsThatReadThem() throws Exception {
+        TestProject p = project("mig_gate");
+        p.dbtProject("migrations:\n  apply_on_build: true\n").file("migrations/V1__users.sql", V1)
+                .file("migrations/V2__rows.sql", V2)
+                .file("models/sources.yml", "version: 2\nsources:\n  - name: app\n    schema: mig_gate\n"
+                        + "    tables:\n      - name: users\n")
+                .file("models/adults.sql", "select count(*) as n from {{ source('app', 'users') }} where age >= 18");
+        p.run("build", "--profiles-dir", p.dir().toString()).assertOk()
+                .assertOutContains("Applying 2 pending migrations first (migrations: apply_on_build)", "PASS=1");
+        assertEquals(List.of(List.of("2")), rows("select n from mig_gate.adults"));
+    }
+
     private static List<List<String>> rows(String sql) throws Exception {
         try (Connection c = server.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             List<List<String>> out = new ArrayList<>();

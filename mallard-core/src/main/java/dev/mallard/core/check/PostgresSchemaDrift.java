@@ -1,6 +1,7 @@
 package dev.mallard.core.check;
 
 import dev.mallard.core.engine.EngineSession;
+import dev.mallard.core.engine.SqlDialect;
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
 import dev.mallard.core.migrate.MigrationService;
@@ -11,7 +12,6 @@ import dev.mallard.core.migrate.diff.DiffScope;
 import dev.mallard.core.migrate.diff.PostgresScratchSchema;
 import dev.mallard.core.migrate.diff.SchemaDiffer;
 import dev.mallard.core.migrate.diff.SchemaModel;
-import dev.mallard.core.engine.SqlDialect;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;

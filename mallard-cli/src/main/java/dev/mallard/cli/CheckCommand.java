@@ -21,7 +21,7 @@ final class CheckCommand extends ProjectCommand {
     @Override
     int run(Workspace ws) {
         String db = MigrationCommand.databaseKey(ws);
-        if (!db.equals(":memory:") && !java.nio.file.Files.exists(java.nio.file.Path.of(db))) {
+        if (MigrationCommand.isFile(ws) && !db.equals(":memory:") && !java.nio.file.Files.exists(java.nio.file.Path.of(db))) {
             // a check must not create the database it checks
             printer.line("Drift check found 1 problem:");
             printer.line("  no database  " + db + " does not exist: nothing has been migrated or built yet");

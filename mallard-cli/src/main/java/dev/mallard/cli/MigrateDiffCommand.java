@@ -1,6 +1,7 @@
 package dev.mallard.cli;
 
 import dev.mallard.core.engine.EngineSession;
+import dev.mallard.core.engine.SqlDialect;
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
 import dev.mallard.core.manifest.Node;
@@ -69,7 +70,15 @@ final class MigrateDiffCommand extends MigrationCommand {
         }
         SchemaDiff diff;
         try (EngineSession session = service.engine().openSession()) {
-            diff = new SchemaDiffer(new DiffScope(inSchema, ignored)).diff(file, session.jdbcConnection());
+            var catalog = session.dialect().catalog();
+            // Postgres: the declared schema is read in a scratch schema of the target database, on its own connection
+            SchemaDiffer.ScratchDatabase scratch = catalog == SqlDialect.Catalog.POSTGRES
+                    ? () -> service.engine().openSession().jdbcConnection() : SchemaDiffer.IN_MEMORY_DUCKDB;
+            DiffScope scope = new DiffScope(inSchema, ignored);
+            if (catalog == SqlDialect.Catalog.POSTGRES && inSchema.equals(ws.project().target().schema())) {
+                scope = scope.unqualified(); // migrations run with the target schema as their search_path
+            }
+            diff = new SchemaDiffer(scope, scratch, catalog).diff(file, session.jdbcConnection());
         }
         if (diff.isEmpty()) {
             printer.line("No differences between " + schemaFile + " and the database; no migration written.");

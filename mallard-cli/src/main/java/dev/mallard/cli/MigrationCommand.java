@@ -29,7 +29,7 @@ abstract class MigrationCommand extends ProjectCommand {
         Duration timeout = parseDuration(lockTimeout);
         try (MigrationLock lock = MigrationLock.acquire(databaseKey(ws), timeout, ws::engine)) {
             try {
-                return migrate(ws, new MigrationService(ws.project(), lock.engine()));
+                return migrate(ws, new MigrationService(ws.project(), lock.engine(), timeout));
             } finally {
                 // close the database before the next waiting thread of this process may open it
                 ws.close();
@@ -39,13 +39,23 @@ abstract class MigrationCommand extends ProjectCommand {
 
     abstract int migrate(Workspace ws, MigrationService service);
 
-    /** The database file, which is what the lock is about. */
+    /** The database file, which is what the lock is about; for a server, its address and database. */
     static String databaseKey(Workspace ws) {
+        var target = ws.project().target();
+        if (!isFile(ws)) {
+            return target.type() + "://" + target.string("host") + ":" + target.string("port") + "/"
+                    + (target.string("dbname") != null ? target.string("dbname") : target.string("database"));
+        }
         String path = ws.project().target().string("path");
         if (path == null || path.isBlank() || path.equals(":memory:")) {
             return ":memory:";
         }
         return ws.project().dir().resolve(path).toAbsolutePath().normalize().toString();
+    }
+
+    /** Whether the target is a database file (DuckDB), not a server. */
+    static boolean isFile(Workspace ws) {
+        return "duckdb".equalsIgnoreCase(ws.project().target().type());
     }
 
     static Duration parseDuration(String text) {

@@ -1,6 +1,7 @@
 package dev.mallard.core.check;
 
 import dev.mallard.core.engine.EngineSession;
+import dev.mallard.core.engine.SqlDialect;
 import dev.mallard.core.error.MallardException;
 import dev.mallard.core.migrate.Migration;
 import dev.mallard.core.migrate.MigrationService;
@@ -83,6 +84,11 @@ public final class MigrationDrift {
             return List.of();
         }
         String schema = ws.project().target().schema();
+        try (EngineSession probe = service.engine().openSession()) {
+            if (probe.dialect().catalog() == SqlDialect.Catalog.POSTGRES) {
+                return PostgresSchemaDrift.findings(service, applied, managed, schema);
+            }
+        }
         try (Connection scratch = SchemaDiffer.IN_MEMORY_DUCKDB.open();
              EngineSession session = service.engine().openSession()) {
             Statement st = scratch.createStatement();
@@ -127,7 +133,7 @@ public final class MigrationDrift {
      * A change is worded as the step from the live database to what the migrations give;
      * say it as what the live database has that they do not, or lacks.
      */
-    private static String describe(Change c) {
+    static String describe(Change c) {
         String what = c.kind().name().startsWith("COLUMN_") && !c.detail().isEmpty()
                 ? c.detail() + " of table " + c.object()
                 : c.object() + (c.detail().isEmpty() ? "" : " (" + c.detail() + ")");
@@ -164,7 +170,7 @@ public final class MigrationDrift {
         return out;
     }
 
-    private static String firstLine(String message) {
+    static String firstLine(String message) {
         return message == null ? "" : message.lines().findFirst().orElse("");
     }
 }

@@ -70,4 +70,46 @@ public class SqlDialect {
     public boolean mergesByName() {
         return true;
     }
+
+    /** How the engine's catalog is read, e.g. by {@code migrate diff} and {@code check}. */
+    public enum Catalog {
+        /** DuckDB's {@code duckdb_tables()}, {@code duckdb_constraints()}, ... functions. */
+        DUCKDB,
+        /** Postgres' {@code pg_catalog}. */
+        POSTGRES
+    }
+
+    public Catalog catalog() {
+        return Catalog.DUCKDB;
+    }
+
+    /** The statement that makes {@code schema} where a session's unqualified names resolve. */
+    public String useSchema(String schema) {
+        return "SET schema = '" + schema.replace("'", "''") + "'";
+    }
+
+    /**
+     * Whether identity columns ({@code GENERATED ... AS IDENTITY}) and serial types are the
+     * engine's own (Postgres); DuckDB's migrations rewrite them to sequences.
+     */
+    public boolean identityColumns() {
+        return false;
+    }
+
+    /**
+     * A query that tries to take the session-level lock {@code key} for migrations and returns
+     * one boolean, true when taken (Postgres' advisory lock; closing the session releases it);
+     * null where the engine has no such lock (DuckDB: its file lock keeps other processes out).
+     */
+    public String tryMigrationLock(long key) {
+        return null;
+    }
+
+    /**
+     * What a contract compares of a column type as the engine's driver reports it: two types
+     * with the same key match. DuckDB: the type name itself, in any case.
+     */
+    public String contractType(String type) {
+        return type.toLowerCase(java.util.Locale.ROOT);
+    }
 }

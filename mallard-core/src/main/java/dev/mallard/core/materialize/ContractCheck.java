@@ -41,7 +41,7 @@ final class ContractCheck {
             ColumnInfo d = declaredByName.get(key(a.name()));
             if (d == null) {
                 rows.add(new String[] {a.name(), a.type(), "", "missing in contract"});
-            } else if (!a.type().equalsIgnoreCase(d.type())) {
+            } else if (!session.dialect().contractType(a.type()).equals(session.dialect().contractType(d.type()))) {
                 rows.add(new String[] {a.name(), a.type(), d.type(), "data type mismatch"});
             }
         }

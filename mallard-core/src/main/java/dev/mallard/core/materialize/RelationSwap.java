@@ -75,6 +75,7 @@ final class RelationSwap {
         boolean wasTable = existing.isPresent() && existing.get().kind() == RelationKind.TABLE;
         boolean keys = wasTable && ctx.keysOrIndexesPossible();
         List<String> dependents = keys ? ForeignKeyDependents.of(ctx, target) : List.of();
+        List<ReferencingKeys.Key> referencing = wasTable ? ReferencingKeys.of(ctx, target) : List.of();
         ctx.session().begin();
         boolean committed = false;
         try {
@@ -97,6 +98,7 @@ final class RelationSwap {
                 }
                 ctx.run("ALTER TABLE " + tmp.render() + " RENAME TO " + Relation.quote(target.identifier()));
                 ForeignKeyDependents.reattach(ctx, target, dependents);
+                ReferencingKeys.repoint(ctx, referencing);
             }
             insideTransaction.run();
             ctx.session().commit();

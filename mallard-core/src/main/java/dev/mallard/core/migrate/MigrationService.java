@@ -7,6 +7,7 @@ import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
 import dev.mallard.core.project.MigrationsConfig;
 import dev.mallard.core.project.Project;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,11 +26,21 @@ public final class MigrationService {
     private final Engine engine;
     private final MigrationsConfig config;
     private final MigrationHistory history;
+    private final Duration lockTimeout;
     private List<Migration> found;
 
     public MigrationService(Project project, Engine engine) {
+        this(project, engine, Duration.ofSeconds(60));
+    }
+
+    /**
+     * @param lockTimeout how long a change waits for another process's migrations on the same
+     *     history table, where the engine has a lock for it (Postgres' advisory lock)
+     */
+    public MigrationService(Project project, Engine engine, Duration lockTimeout) {
         this.project = project;
         this.engine = engine;
+        this.lockTimeout = lockTimeout;
         this.config = project.config().migrations();
         this.history = new MigrationHistory(new Relation(engine.defaultDatabase(), project.target().schema(),
                 config.table()));
@@ -123,11 +134,15 @@ public final class MigrationService {
     /** Applies exactly {@code todo}, in order, each in its own transaction. */
     private List<Migration> apply(List<Migration> todo, Consumer<String> log) {
         List<Migration> done = new ArrayList<>();
-        try (EngineSession s = openSession()) {
+        try (EngineSession s = lockedSession()) {
             history.createIfMissing(s);
             List<AppliedMigration> rows = history.rows(s);
             MigrationExecutor executor = new MigrationExecutor(s, history);
             for (Migration m : todo) {
+                if (rows.stream().anyMatch(r -> r.success() && m.version().equals(r.version()))) {
+                    log.accept("Skipping " + m.version() + " " + m.description() + ": applied meanwhile by another process");
+                    continue;
+                }
                 log.accept("Applying " + m.version() + " " + m.description() + " (" + m.script() + ")");
                 List<AppliedMigration> failed = rows.stream()
                         .filter(r -> !r.success() && m.version().equals(r.version())).toList();
@@ -209,9 +224,15 @@ public final class MigrationService {
             }
         }
         List<Migration> done = new ArrayList<>();
-        try (EngineSession s = openSession()) {
+        try (EngineSession s = lockedSession()) {
+            List<AppliedMigration> rows = history.rows(s);
             MigrationExecutor executor = new MigrationExecutor(s, history);
             for (MigrationStatus st : targets) {
+                if (rows.stream().noneMatch(r -> r.installedRank() == st.row().installedRank())) {
+                    log.accept("Skipping " + st.version() + " " + st.description()
+                            + ": reverted meanwhile by another process");
+                    continue;
+                }
                 log.accept("Reverting " + st.version() + " " + st.description() + " (" + st.script() + ")");
                 long ms = executor.down(st.migration(), st.row());
                 log.accept("  reverted in " + ms + " ms");
@@ -239,7 +260,7 @@ public final class MigrationService {
      */
     public List<String> repair() {
         List<String> changes = new ArrayList<>();
-        try (EngineSession s = openSession()) {
+        try (EngineSession s = lockedSession()) {
             if (!history.exists(s)) {
                 return changes;
             }
@@ -273,7 +294,7 @@ public final class MigrationService {
 
     /** Records that the database already holds everything up to {@code version}. */
     public void baseline(MigrationVersion version, String description) {
-        try (EngineSession s = openSession()) {
+        try (EngineSession s = lockedSession()) {
             history.createIfMissing(s);
             if (!history.rows(s).isEmpty()) {
                 throw new MallardException(ErrorCode.USAGE, "cannot baseline: " + history.table().render()
@@ -294,13 +315,47 @@ public final class MigrationService {
             String schema = project.target().schema();
             if (schema != null && !schema.isBlank()) {
                 s.createSchemaIfMissing(engine.defaultDatabase(), schema);
-                s.execute("SET schema = " + MigrationHistory.literal(schema));
+                s.execute(s.dialect().useSchema(schema));
             }
             return s;
         } catch (RuntimeException e) {
             s.close();
             throw e;
         }
+    }
+
+    /**
+     * {@link #openSession()} holding the engine's migration lock for this history table, so that
+     * two processes never change it at once; the lock goes with the session.
+     */
+    private EngineSession lockedSession() {
+        EngineSession s = openSession();
+        try {
+            String lock = s.dialect().tryMigrationLock(lockKey());
+            long deadline = System.nanoTime() + lockTimeout.toNanos();
+            while (lock != null && !Boolean.TRUE.equals(s.query(lock).rows().get(0).get(0))) {
+                if (System.nanoTime() > deadline) {
+                    throw new MallardException(ErrorCode.DATABASE_IN_USE, "another process is running migrations on "
+                            + history.table().render() + " (waited " + lockTimeout.toSeconds() + "s)", null, 0,
+                            "wait for it to finish, or pass --lock-timeout 60s to wait longer", null);
+                }
+                Thread.sleep(100);
+            }
+            return s;
+        } catch (InterruptedException e) {
+            s.close();
+            Thread.currentThread().interrupt();
+            throw new MallardException(ErrorCode.DATABASE_IN_USE, "interrupted while waiting for the migration lock");
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    /** One lock per history table: the same key in every process. */
+    private long lockKey() {
+        String name = (history.table().schema() + "." + history.table().identifier()).toLowerCase(java.util.Locale.ROOT);
+        return ((long) "mallard migrations".hashCode() << 32) | (name.hashCode() & 0xffffffffL);
     }
 
     private static MallardException blocked(String verb, List<ValidationFinding> findings) {

@@ -54,6 +54,10 @@ public record SqlMigration(
         for (int i = 0; i < statements.size(); i++) {
             SqlStatement st = statements.get(i);
             try {
+                if (session.dialect().identityColumns()) {
+                    session.execute(st.sql()); // identity and serial columns are the engine's own
+                    continue;
+                }
                 for (String sql : IdentityColumns.expand(st.sql())) {
                     session.execute(sql);
                 }

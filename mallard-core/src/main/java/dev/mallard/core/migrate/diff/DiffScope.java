@@ -8,7 +8,7 @@ import java.util.Set;
  * history table, relations that models build). Sequences with an ignored name, and those the
  * ignored tables draw their defaults from, are left alone too.
  */
-public record DiffScope(String schema, Set<String> ignoredTables) {
+public record DiffScope(String schema, Set<String> ignoredTables, boolean qualified) {
     public static final String DEFAULT_SCHEMA = "main";
 
     public DiffScope {
@@ -17,6 +17,19 @@ public record DiffScope(String schema, Set<String> ignoredTables) {
             throw new IllegalArgumentException("schema must not be blank");
         }
         ignoredTables = Set.copyOf(ignoredTables);
+    }
+
+    /** The statements a diff writes name the schema (except DuckDB's {@code main}). */
+    public DiffScope(String schema, Set<String> ignoredTables) {
+        this(schema, ignoredTables, true);
+    }
+
+    /**
+     * The same scope, with names left unqualified in the statements (Postgres: the migration
+     * runs with the target schema as its search_path, and a replay in a scratch schema works).
+     */
+    public DiffScope unqualified() {
+        return new DiffScope(schema, ignoredTables, false);
     }
 
     /** The {@code main} schema, ignoring the given tables. */

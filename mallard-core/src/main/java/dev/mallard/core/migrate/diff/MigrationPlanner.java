@@ -1,5 +1,6 @@
 package dev.mallard.core.migrate.diff;
 
+import dev.mallard.core.engine.SqlDialect.Catalog;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,18 +20,32 @@ final class MigrationPlanner {
     private final SchemaModel from;
     private final SchemaModel to;
     private final String schema;
+    private final Catalog catalog;
     private final List<Change> changes = new ArrayList<>();
     private final Map<String, TableComparison> altered = new LinkedHashMap<>();
     private final Map<String, String> rebuilt = new LinkedHashMap<>();
 
-    private MigrationPlanner(SchemaModel from, SchemaModel to) {
+    private MigrationPlanner(SchemaModel from, SchemaModel to, Catalog catalog) {
         this.from = from;
         this.to = to;
         this.schema = to.schema();
+        this.catalog = catalog;
     }
 
     static PlannedMigration plan(SchemaModel from, SchemaModel to) {
-        return new MigrationPlanner(from, to).plan();
+        return plan(from, to, Catalog.DUCKDB);
+    }
+
+    /**
+     * On {@link Catalog#POSTGRES} every table change is an ALTER (no rebuilds), constraints are
+     * dropped before the tables that go and added after the tables that come.
+     */
+    static PlannedMigration plan(SchemaModel from, SchemaModel to, Catalog catalog) {
+        return new MigrationPlanner(from, to, catalog).plan();
+    }
+
+    private boolean postgres() {
+        return catalog == Catalog.POSTGRES;
     }
 
     private PlannedMigration plan() {
@@ -39,7 +54,7 @@ final class MigrationPlanner {
         decideAlterOrRebuild(droppedTables);
 
         List<String> statements = new ArrayList<>();
-        if (!from.exists() && to.exists()) {
+        if (!from.exists() && to.exists() && !schema.isEmpty()) {
             statements.add("CREATE SCHEMA " + SqlNames.quote(schema));
             changes.add(new Change(Change.Kind.SCHEMA_ADDED, schema, ""));
         }
@@ -47,16 +62,22 @@ final class MigrationPlanner {
             statements.add(to.sequences().get(name).createSql());
             changes.add(new Change(Change.Kind.SEQUENCE_ADDED, name, ""));
         }
+        if (postgres()) {
+            altered.values().forEach(c -> statements.addAll(c.dropConstraintStatements(schema)));
+        }
         statements.addAll(dropIndexes(droppedTables));
         statements.addAll(dropTables(droppedTables));
-        altered.values().forEach(c -> statements.addAll(c.alterStatements(schema)));
+        altered.values().forEach(c -> statements.addAll(c.alterStatements(schema, catalog)));
         statements.addAll(createTables(addedTables));
+        if (postgres()) {
+            altered.values().forEach(c -> statements.addAll(c.addConstraintStatements(schema)));
+        }
         statements.addAll(createIndexes(addedTables));
         for (String name : minus(from.sequences().keySet(), to.sequences().keySet())) {
             statements.add("DROP SEQUENCE " + SqlNames.qualified(schema, name));
             changes.add(new Change(Change.Kind.SEQUENCE_DROPPED, name, ""));
         }
-        if (from.exists() && !to.exists() && !DiffScope.DEFAULT_SCHEMA.equals(schema)) {
+        if (from.exists() && !to.exists() && !DiffScope.DEFAULT_SCHEMA.equals(schema) && !schema.isEmpty()) {
             statements.add("DROP SCHEMA " + SqlNames.quote(schema));
             changes.add(new Change(Change.Kind.SCHEMA_DROPPED, schema, ""));
         }
@@ -81,7 +102,7 @@ final class MigrationPlanner {
                 }
             }
         }
-        boolean moved = true;
+        boolean moved = !postgres(); // Postgres ALTERs whatever changed
         while (moved) {
             moved = false;
             for (String name : List.copyOf(rebuilt.keySet())) {
@@ -129,7 +150,7 @@ final class MigrationPlanner {
                 changes.add(new Change(Change.Kind.INDEX_CHANGED, index.name(), target.createSql()));
             }
             // DuckDB refuses most ALTERs on an indexed table: drop its indexes first, create them after.
-            boolean reindexed = altered.containsKey(table) && altered.get(table).needsStructuralAlter();
+            boolean reindexed = !postgres() && altered.containsKey(table) && altered.get(table).needsStructuralAlter();
             if (!rebuilt.containsKey(table) && (target == null || !target.equals(index) || reindexed)) {
                 statements.add("DROP INDEX " + SqlNames.qualified(schema, index.name()));
             }
@@ -143,7 +164,7 @@ final class MigrationPlanner {
             String table = index.table();
             IndexModel current = from.indexes().get(index.name());
             boolean tableRecreated = addedTables.contains(table) || rebuilt.containsKey(table)
-                    || (altered.containsKey(table) && altered.get(table).needsStructuralAlter());
+                    || (!postgres() && altered.containsKey(table) && altered.get(table).needsStructuralAlter());
             if (current == null || !current.equals(index) || tableRecreated) {
                 statements.add(index.createSql());
             }

@@ -1,5 +1,6 @@
 package dev.mallard.core.migrate.diff;
 
+import dev.mallard.core.engine.SqlDialect.Catalog;
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
 import java.nio.file.Path;
@@ -33,14 +34,25 @@ public final class SchemaDiffer {
 
     private final DiffScope scope;
     private final ScratchDatabase scratch;
+    private final Catalog catalog;
 
     public SchemaDiffer(DiffScope scope) {
         this(scope, IN_MEMORY_DUCKDB);
     }
 
     public SchemaDiffer(DiffScope scope, ScratchDatabase scratch) {
+        this(scope, scratch, Catalog.DUCKDB);
+    }
+
+    /**
+     * @param scratch  for {@link Catalog#POSTGRES}, a new connection to the target database: the
+     *                 declared schema goes into a scratch schema there ({@link PostgresScratchSchema})
+     * @param catalog  how both databases are read, and what the migration may ALTER
+     */
+    public SchemaDiffer(DiffScope scope, ScratchDatabase scratch, Catalog catalog) {
         this.scope = scope;
         this.scratch = scratch;
+        this.catalog = catalog;
     }
 
     /**
@@ -50,12 +62,18 @@ public final class SchemaDiffer {
      *     or when a database cannot be read
      */
     public SchemaDiff diff(Path schemaFile, Connection live) {
-        return diff(declared(schemaFile), read(live));
+        return diff(declared(schemaFile), read(live), catalog);
     }
 
     /** The schema declared in {@code schemaFile}, as the catalog of a scratch database reports it. */
     public SchemaModel declared(Path schemaFile) {
         try (Connection connection = scratch.open()) {
+            if (catalog == Catalog.POSTGRES) {
+                return PostgresScratchSchema.read(connection, scope, c -> {
+                    DeclaredSchemaLoader.load(schemaFile, c);
+                    return true;
+                });
+            }
             DeclaredSchemaLoader.load(schemaFile, connection);
             return new CatalogReader(connection, scope).read();
         } catch (SQLException e) {
@@ -67,7 +85,8 @@ public final class SchemaDiffer {
     /** The schema of a live database, in this differ's scope. */
     public SchemaModel read(Connection live) {
         try {
-            return new CatalogReader(live, scope).read();
+            return catalog == Catalog.POSTGRES ? PostgresScratchSchema.readLive(live, scope)
+                    : new CatalogReader(live, scope).read();
         } catch (SQLException e) {
             throw new MallardException(ErrorCode.ENGINE, "cannot read the database catalog: " + e.getMessage(),
                     null, 0, null, e);
@@ -76,8 +95,13 @@ public final class SchemaDiffer {
 
     /** The migration from {@code live} to {@code declared}, and back. */
     public static SchemaDiff diff(SchemaModel declared, SchemaModel live) {
-        PlannedMigration up = MigrationPlanner.plan(live, declared);
-        PlannedMigration down = MigrationPlanner.plan(declared, live);
+        return diff(declared, live, Catalog.DUCKDB);
+    }
+
+    /** The migration from {@code live} to {@code declared}, and back, in what {@code catalog}'s engine can ALTER. */
+    public static SchemaDiff diff(SchemaModel declared, SchemaModel live, Catalog catalog) {
+        PlannedMigration up = MigrationPlanner.plan(live, declared, catalog);
+        PlannedMigration down = MigrationPlanner.plan(declared, live, catalog);
         return new SchemaDiff(up.changes(), up.statements(), down.statements());
     }
 }

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 /**
  * Everything the diff compares in one schema of one database: tables, explicit indexes and
  * sequences, each keyed by name. {@code exists} is false when the schema itself is missing.
+ * {@code schema} is empty where the statements leave names unqualified ({@link DiffScope#unqualified()}).
  */
 public record SchemaModel(
         String schema,

@@ -38,9 +38,12 @@ final class SqlNames {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
-    /** {@code name} in {@code schema}; objects in {@code main} are left unqualified, as DuckDB prints them. */
+    /**
+     * {@code name} in {@code schema}; objects in {@code main} are left unqualified, as DuckDB prints
+     * them, and so are all where {@code schema} is empty (a model of an unqualified Postgres scope).
+     */
     static String qualified(String schema, String name) {
-        return "main".equals(schema) ? quote(name) : quote(schema) + "." + quote(name);
+        return "main".equals(schema) || schema.isEmpty() ? quote(name) : quote(schema) + "." + quote(name);
     }
 
     /** DuckDB ends catalog SQL with a semicolon; statements here carry none. */

@@ -1,5 +1,6 @@
 package dev.mallard.core.migrate.diff;
 
+import dev.mallard.core.engine.SqlDialect.Catalog;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -97,11 +98,35 @@ final class TableComparison {
     }
 
     List<String> alterStatements(String schema) {
+        return alterStatements(schema, Catalog.DUCKDB);
+    }
+
+    /** The column changes; on Postgres, constraints change in {@link #dropConstraintStatements} and {@link #addConstraintStatements}. */
+    List<String> alterStatements(String schema, Catalog catalog) {
         String table = "ALTER TABLE " + SqlNames.qualified(schema, to.name());
         List<String> statements = new ArrayList<>();
         dropped.forEach(c -> statements.add(table + " DROP COLUMN " + SqlNames.quote(c.name())));
         added.forEach(c -> statements.add(table + " ADD COLUMN " + c.definition()));
-        retyped.forEach(c -> statements.add(table + " ALTER COLUMN " + SqlNames.quote(c.name()) + " TYPE " + c.dataType()));
+        for (ColumnModel c : retyped) {
+            String column = table + " ALTER COLUMN " + SqlNames.quote(c.name());
+            if (catalog != Catalog.POSTGRES) {
+                statements.add(column + " TYPE " + c.dataType());
+                continue;
+            }
+            // Postgres: an identity clause is changed on its own, not as part of the type
+            String[] now = identitySplit(from.column(c.name()).orElseThrow().dataType());
+            String[] next = identitySplit(c.dataType());
+            if (!now[0].equals(next[0])) {
+                statements.add(column + " TYPE " + next[0]);
+            }
+            if (now[1].isEmpty() && !next[1].isEmpty()) {
+                statements.add(column + " ADD" + next[1]);
+            } else if (!now[1].isEmpty() && next[1].isEmpty()) {
+                statements.add(column + " DROP IDENTITY");
+            } else if (!now[1].equals(next[1])) {
+                statements.add(column + " SET" + next[1].replace(" AS IDENTITY", ""));
+            }
+        }
         for (ColumnModel c : redefaulted) {
             String column = table + " ALTER COLUMN " + SqlNames.quote(c.name());
             statements.add(c.defaultExpression() == null ? column + " DROP DEFAULT"
@@ -110,6 +135,27 @@ final class TableComparison {
         renulled.forEach(c -> statements.add(table + " ALTER COLUMN " + SqlNames.quote(c.name())
                 + (c.nullable() ? " DROP NOT NULL" : " SET NOT NULL")));
         return statements;
+    }
+
+    /** Postgres: {@code DROP CONSTRAINT} for each constraint that goes (its name is in its text). */
+    List<String> dropConstraintStatements(String schema) {
+        String table = "ALTER TABLE " + SqlNames.qualified(schema, to.name());
+        return constraintsDropped.stream().sorted(java.util.Comparator.comparing(ConstraintModel::text))
+                .map(c -> table + " DROP CONSTRAINT " + PostgresCatalogReader.constraintName(c.text())).toList();
+    }
+
+    /** Postgres: {@code ADD CONSTRAINT} for each constraint that comes. */
+    List<String> addConstraintStatements(String schema) {
+        String table = "ALTER TABLE " + SqlNames.qualified(schema, to.name());
+        return constraintsAdded.stream().sorted(java.util.Comparator.comparing(ConstraintModel::isForeignKey)
+                .thenComparing(ConstraintModel::text)).map(c -> table + " ADD " + c.text()).toList();
+    }
+
+    /** A Postgres column type and its {@code GENERATED ... AS IDENTITY} clause (empty when none). */
+    private static String[] identitySplit(String dataType) {
+        int i = dataType.indexOf(" GENERATED ");
+        return i < 0 || !dataType.endsWith(" AS IDENTITY") ? new String[] {dataType, ""}
+                : new String[] {dataType.substring(0, i), dataType.substring(i)};
     }
 
     List<Change> changes() {

@@ -219,6 +219,12 @@ final class MartReader implements AutoCloseable {
         return memoryReady(dataset) && table.prewritten();
     }
 
+    /** True when the dataset's pre-written rows are grouped by a column's values (see {@link MemoryTable#clustered}). */
+    boolean memoryClustered(String dataset) {
+        MemoryTable table = memory.get(dataset);
+        return memoryReady(dataset) && table.clustered();
+    }
+
     /**
      * Copies the version's in-memory table into a {@link MemoryTable}, off the request path:
      * until it is ready, requests run their SQL. A version too large for the JVM copy, or one

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One published version of a mart held as Java column arrays, for the requests an API gets
@@ -41,8 +42,9 @@ final class MemoryTable {
     private final Object[][] data;
     private final int rows;
     private final Map<Integer, Map<Object, int[]>> indexes = new ConcurrentHashMap<>();
-    /** The rows pre-written as JSON; null when they would take too much memory. */
-    private final EncodedRows json;
+    /** The rows pre-written as JSON; null when they would take too much memory. Replaced once, when clustered. */
+    private volatile EncodedRows json;
+    private final AtomicBoolean clustering = new AtomicBoolean();
 
     private MemoryTable(String identity, List<Column> columns, Object[][] data, int rows, EncodedRows json) {
         this.identity = identity;
@@ -95,6 +97,7 @@ final class MemoryTable {
      * The answer to {@code q} (within {@code scope}), or empty when this path declines it.
      */
     Optional<RowCursor> rows(RowsQuery q, RowsQuery.Filter scope) {
+        EncodedRows layout = json;
         List<RowsQuery.Filter> filters = new ArrayList<>(q.filters());
         if (scope != null) {
             filters.add(scope);
@@ -158,7 +161,13 @@ final class MemoryTable {
         int to = (int) Math.min(selected.length, from + q.limit());
         int[] page = Arrays.copyOfRange(selected, from, to);
         int[] cols = q.columns().stream().mapToInt(c -> positions.get(c.name())).toArray();
-        return Optional.of(cursor(page, cols));
+        // one value's rows, unfiltered and in row order, are one run of slots when the rows are clustered by it
+        int firstSlot = -1;
+        if (layout != null && used != null && used.column() == layout.clusterColumn() && used.keys().size() == 1
+                && checks.isEmpty() && q.order().isEmpty() && page.length > 0) {
+            firstSlot = layout.slot(candidates[0]) + from;
+        }
+        return Optional.of(new Page(data, layout, page, cols, firstSlot));
     }
 
     /** A check on one column: the row's key is in {@code keys}, or (keys null) the value is null / not null. */
@@ -194,6 +203,7 @@ final class MemoryTable {
     /** Rows whose value of column {@code col} is one of {@code keys}, in table order. */
     private int[] lookup(int col, Set<Object> keys) {
         Map<Object, int[]> index = indexes.computeIfAbsent(col, this::index);
+        clusterInBackground(col, index);
         if (keys.size() == 1) {
             int[] hit = index.get(keys.iterator().next());
             return hit == null ? new int[0] : hit;
@@ -253,8 +263,26 @@ final class MemoryTable {
         return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
     }
 
-    private RowCursor cursor(int[] page, int[] cols) {
-        return new Page(data, json, page, cols);
+    /**
+     * Lays the pre-written rows out again grouped by the first column looked up (see
+     * {@link EncodedRows#clusteredBy}), off the request path; until then answers copy row by
+     * row. Skipped when the copy made meanwhile would take more than a sixteenth of the heap.
+     */
+    private void clusterInBackground(int col, Map<Object, int[]> index) {
+        EncodedRows rows = json;
+        if (rows == null || rows.clusterColumn() >= 0 || rows.size() > Runtime.getRuntime().maxMemory() / 16
+                || !clustering.compareAndSet(false, true)) {
+            return;
+        }
+        Thread t = new Thread(() -> json = rows.clusteredBy(col, index.values()), "mallard-serve-cluster");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** True when the pre-written rows are grouped by a column's values (tests wait for it). */
+    boolean clustered() {
+        EncodedRows rows = json;
+        return rows != null && rows.clusterColumn() >= 0;
     }
 
     /** The rows of one answer: values to format, or (JSON) pre-written rows to copy. */
@@ -263,13 +291,20 @@ final class MemoryTable {
         private final EncodedRows json;
         private final int[] rows;
         private final int[] cols;
+        /** The slot of the first row when the rows are consecutive slots of {@code json}, else -1. */
+        private final int firstSlot;
         private int at = -1;
 
-        Page(Object[][] data, EncodedRows json, int[] rows, int[] cols) {
+        Page(Object[][] data, EncodedRows json, int[] rows, int[] cols, int firstSlot) {
             this.data = data;
             this.json = json;
             this.rows = rows;
             this.cols = cols;
+            this.firstSlot = firstSlot;
+        }
+
+        Page(Object[][] data, EncodedRows json, int[] rows, int[] cols) {
+            this(data, json, rows, cols, -1);
         }
 
         @Override
@@ -292,6 +327,11 @@ final class MemoryTable {
             boolean allColumns = cols.length == json.width();
             for (int i = 0; allColumns && i < cols.length; i++) {
                 allColumns = cols[i] == i;
+            }
+            if (allColumns && firstSlot >= 0) {
+                json.writeSlots(out, firstSlot, firstSlot + rows.length);
+                at = rows.length;
+                return rows.length;
             }
             for (int i = 0; i < rows.length; i++) {
                 if (i > 0) {

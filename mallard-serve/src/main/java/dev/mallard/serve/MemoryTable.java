@@ -30,6 +30,10 @@ final class MemoryTable {
     static final long MAX_CELLS = 20_000_000L;
     /** Requests that would sort more candidate rows than this run their SQL. */
     static final int MAX_SORT = 50_000;
+    /** A quick answer (on a selector thread, see {@link QuickRowsHandler}) looks at no more rows than this... */
+    static final int QUICK_SCAN = 10_000;
+    /** ...and sorts no more than this. */
+    static final int QUICK_SORT = 2_000;
 
     private static final Set<String> INDEXABLE = Set.of("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "VARCHAR",
             "BOOLEAN", "DATE");
@@ -95,8 +99,11 @@ final class MemoryTable {
 
     /**
      * The answer to {@code q} (within {@code scope}), or empty when this path declines it.
+     *
+     * @param quick decline too when the answer would build an index of more than {@link #QUICK_SCAN} rows, look at
+     *        more rows than that, or sort more than {@link #QUICK_SORT}
      */
-    Optional<RowCursor> rows(RowsQuery q, RowsQuery.Filter scope) {
+    Optional<RowCursor> rows(RowsQuery q, RowsQuery.Filter scope, boolean quick) {
         EncodedRows layout = json;
         List<RowsQuery.Filter> filters = new ArrayList<>(q.filters());
         if (scope != null) {
@@ -134,7 +141,10 @@ final class MemoryTable {
         int[] candidates = null;
         Condition used = null;
         for (Condition l : lookups) {
-            int[] matching = lookup(l.column(), l.keys());
+            int[] matching = lookup(l.column(), l.keys(), quick);
+            if (matching == null) {
+                return Optional.empty();
+            }
             if (candidates == null || matching.length < candidates.length) {
                 candidates = matching;
                 used = l;
@@ -150,10 +160,17 @@ final class MemoryTable {
                 return Optional.empty();
             }
         }
-        if (!q.order().isEmpty() && (candidates == null ? rows : candidates.length) > MAX_SORT) {
+        int scanned = candidates == null ? rows : candidates.length;
+        if (!q.order().isEmpty() && scanned > MAX_SORT) {
             return Optional.empty(); // a sort of many rows per request: DuckDB does it better
         }
+        if (quick && scanned > QUICK_SCAN) {
+            return Optional.empty();
+        }
         int[] selected = select(candidates, checks);
+        if (quick && !q.order().isEmpty() && selected.length > QUICK_SORT) {
+            return Optional.empty();
+        }
         if (!q.order().isEmpty()) {
             selected = sorted(selected, q.order());
         }
@@ -200,9 +217,15 @@ final class MemoryTable {
         return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
-    /** Rows whose value of column {@code col} is one of {@code keys}, in table order. */
-    private int[] lookup(int col, Set<Object> keys) {
-        Map<Object, int[]> index = indexes.computeIfAbsent(col, this::index);
+    /**
+     * Rows whose value of column {@code col} is one of {@code keys}, in table order; null when
+     * {@code quick} and the index is not built yet on a table of more than {@link #QUICK_SCAN} rows.
+     */
+    private int[] lookup(int col, Set<Object> keys, boolean quick) {
+        Map<Object, int[]> index = quick && rows > QUICK_SCAN ? indexes.get(col) : indexes.computeIfAbsent(col, this::index);
+        if (index == null) {
+            return null;
+        }
         clusterInBackground(col, index);
         if (keys.size() == 1) {
             int[] hit = index.get(keys.iterator().next());
@@ -216,6 +239,9 @@ final class MemoryTable {
                 parts.add(hit);
                 size += hit.length;
             }
+        }
+        if (quick && size > QUICK_SCAN) {
+            return null;
         }
         int[] all = new int[size];
         int at = 0;

@@ -16,14 +16,14 @@
 #    "CPU us/req" is the server's CPU (user + system, from /proc) over the measured run per
 #    request: steadier than requests/s when other work shares the machine.
 #
-# Knobs: DURATION=20s WARMUP=10s CONNECTIONS=8 WRK_THREADS=1 BASELINE_DURATION=20s
+# Knobs: DURATION=20s WARMUP=30s CONNECTIONS=8 WRK_THREADS=1 BASELINE_DURATION=20s
 # Needs: a JDK 17, wrk (Debian package wrk), curl.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/bench/serve"
 DURATION="${DURATION:-20s}"
-WARMUP="${WARMUP:-10s}"
+WARMUP="${WARMUP:-30s}"
 CONNECTIONS="${CONNECTIONS:-8}"
 WRK_THREADS="${WRK_THREADS:-1}"
 BASELINE_DURATION="${BASELINE_DURATION:-$DURATION}"

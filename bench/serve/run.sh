@@ -13,15 +13,17 @@
 # 3. Starts the baseline (Baseline.java: per request a fresh in-memory DuckDB, one view per
 #    Parquet file, the same query, behind the JDK's HTTP server) and loads it the same way
 #    with distinct queries. The last column is each row's requests/s over the baseline's.
+#    "CPU us/req" is the server's CPU (user + system, from /proc) over the measured run per
+#    request: steadier than requests/s when other work shares the machine.
 #
-# Knobs: DURATION=20s WARMUP=10s CONNECTIONS=8 WRK_THREADS=1 BASELINE_DURATION=20s
+# Knobs: DURATION=20s WARMUP=30s CONNECTIONS=8 WRK_THREADS=1 BASELINE_DURATION=20s
 # Needs: a JDK 17, wrk (Debian package wrk), curl.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/bench/serve"
 DURATION="${DURATION:-20s}"
-WARMUP="${WARMUP:-10s}"
+WARMUP="${WARMUP:-30s}"
 CONNECTIONS="${CONNECTIONS:-8}"
 WRK_THREADS="${WRK_THREADS:-1}"
 BASELINE_DURATION="${BASELINE_DURATION:-$DURATION}"
@@ -35,6 +37,8 @@ pids=()
 cleanup() { for p in "${pids[@]+"${pids[@]}"}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
+field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
+
 wait_for() {
   local url="$1"
   for _ in $(seq 1 120); do
@@ -45,13 +49,22 @@ wait_for() {
   exit 1
 }
 
-load() {  # load LABEL BASE_URL PATH_TEMPLATE DURATION -> prints the RESULT line
-  local label="$1" base="$2" template="$3" duration="$4"
+# CPU seconds (user + system, in clock ticks) a process has used so far
+cpu_ticks() { sed 's/^.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'; }
+TICKS_PER_SECOND="$(getconf CLK_TCK)"
+
+load() {  # load LABEL BASE_URL PATH_TEMPLATE DURATION SERVER_PID -> prints the RESULT line, with the server's CPU per request
+  local label="$1" base="$2" template="$3" duration="$4" pid="$5"
   echo "== $label: warm-up $WARMUP" >&2
   PATH_TEMPLATE="$template" wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$HERE/query.lua" "$base" >/dev/null
   echo "== $label: measuring $duration, $CONNECTIONS connections" >&2
-  PATH_TEMPLATE="$template" wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$duration" --timeout 10s \
-    -s "$HERE/query.lua" "$base" | grep '^RESULT' | sed "s/^RESULT/$label/"
+  local before result after
+  before="$(cpu_ticks "$pid")"
+  result="$(PATH_TEMPLATE="$template" wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$duration" --timeout 10s \
+    -s "$HERE/query.lua" "$base" | grep '^RESULT' | sed "s/^RESULT/$label/")"
+  after="$(cpu_ticks "$pid")"
+  echo "$result cpu_us=$(awk -v t="$((after - before))" -v hz="$TICKS_PER_SECOND" -v r="$(field "$result" requests)" \
+    'BEGIN { if (r > 0) printf "%.1f", t / hz * 1e6 / r }')"
 }
 
 echo "== building the mart (1,000,000 rows)" >&2
@@ -79,19 +92,19 @@ results=()
 # 1. Mallard as shipped, distinct queries: 10,000 user ids drawn at random.
 start_mallard
 curl -fs "http://127.0.0.1:$MALLARD_PORT/datasets/events/rows?user_id=42&limit=100" | head -c 160 >&2 || true; echo >&2
-results+=("$(load mallard-distinct "http://127.0.0.1:$MALLARD_PORT" "$rows" "$DURATION")")
+results+=("$(load mallard-distinct "http://127.0.0.1:$MALLARD_PORT" "$rows" "$DURATION" "${pids[0]}")")
 # 2. The issue's literal workload: one selective query, repeated.
-results+=("$(load mallard-repeated "http://127.0.0.1:$MALLARD_PORT" '/datasets/events/rows?user_id=4242&limit=100' "$DURATION")")
+results+=("$(load mallard-repeated "http://127.0.0.1:$MALLARD_PORT" '/datasets/events/rows?user_id=4242&limit=100' "$DURATION" "${pids[0]}")")
 stop_servers
 
 # 3. Without the response cache (every answer computed), distinct queries.
 start_mallard --no-response-cache
-results+=("$(load mallard-nocache "http://127.0.0.1:$MALLARD_PORT" "$rows" "$DURATION")")
+results+=("$(load mallard-nocache "http://127.0.0.1:$MALLARD_PORT" "$rows" "$DURATION" "${pids[0]}")")
 stop_servers
 
 # 4. SQL only (no cache, no in-memory index): each request a prepared DuckDB query.
 start_mallard --no-response-cache --no-memory-index
-results+=("$(load mallard-sql "http://127.0.0.1:$MALLARD_PORT" "$rows" "$DURATION")")
+results+=("$(load mallard-sql "http://127.0.0.1:$MALLARD_PORT" "$rows" "$DURATION" "${pids[0]}")")
 stop_servers
 
 # 5. Seed 002's design: a fresh in-memory DuckDB per request.
@@ -100,17 +113,16 @@ java -cp "$ROOT/mallard-cli/target/mallard.jar" "$HERE/Baseline.java" "$BASELINE
 pids+=($!)
 wait_for "http://127.0.0.1:$BASELINE_PORT/health"
 curl -fs "http://127.0.0.1:$BASELINE_PORT/rows?user_id=42" | head -c 160 >&2 || true; echo >&2
-baseline_result="$(load baseline "http://127.0.0.1:$BASELINE_PORT" '/rows?user_id={id}' "$BASELINE_DURATION")"
+baseline_result="$(load baseline "http://127.0.0.1:$BASELINE_PORT" '/rows?user_id={id}' "$BASELINE_DURATION" "${pids[0]}")"
 results+=("$baseline_result")
 stop_servers
 
-field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
 echo
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t$WRK_THREADS -c$CONNECTIONS, $DURATION per run"
-printf '%-17s %12s %10s %10s %8s %s\n' server 'requests/s' 'p50 ms' 'p99 ms' non-2xx 'ratio to baseline'
+printf '%-17s %12s %10s %10s %8s %12s %s\n' server 'requests/s' 'p50 ms' 'p99 ms' non-2xx 'CPU us/req' 'ratio to baseline'
 base_rps="$(field "$baseline_result" rps)"
 for r in "${results[@]}"; do
   rps="$(field "$r" rps)"
-  printf '%-17s %12s %10s %10s %8s %s\n' "${r%% *}" "$rps" "$(field "$r" p50_ms)" "$(field "$r" p99_ms)" \
-    "$(field "$r" non2xx)" "$(awk -v a="$rps" -v b="$base_rps" 'BEGIN { if (b > 0) printf "%.0fx", a / b }')"
+  printf '%-17s %12s %10s %10s %8s %12s %s\n' "${r%% *}" "$rps" "$(field "$r" p50_ms)" "$(field "$r" p99_ms)" \
+    "$(field "$r" non2xx)" "$(field "$r" cpu_us)" "$(awk -v a="$rps" -v b="$base_rps" 'BEGIN { if (b > 0) printf "%.0fx", a / b }')"
 done

@@ -34,6 +34,16 @@ final class BodyBuffer extends OutputStream {
         return b;
     }
 
+    /**
+     * Lets the body go with a write still in progress: if {@code body} is the calling thread's
+     * buffer, the thread takes a new one for its next request instead of overwriting it.
+     */
+    static void handOver(byte[] body) {
+        if (PER_THREAD.get().bytes == body) {
+            PER_THREAD.set(new BodyBuffer(16 * 1024));
+        }
+    }
+
     @Override
     public void write(int b) {
         ensure(1);

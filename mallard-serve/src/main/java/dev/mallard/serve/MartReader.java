@@ -103,6 +103,17 @@ final class MartReader implements AutoCloseable {
         return snapshot(v).columns();
     }
 
+    /** The columns of the version if it is loaded already, else null: never runs a query (see {@link QuickRowsHandler}). */
+    List<Column> loadedColumns(PublishedVersion v) {
+        Snapshot snap = loaded(v);
+        return snap == null ? null : snap.columns();
+    }
+
+    private Snapshot loaded(PublishedVersion v) {
+        Snapshot current = snapshots.get(v.spec().name());
+        return current != null && current.identity().equals(v.identity()) ? current : null;
+    }
+
     /** Columns and row count; with a scope, the count of the rows that scope allows. */
     Described describe(PublishedVersion v, RowsQuery.Filter scope) throws SQLException {
         Snapshot snap = snapshot(v);
@@ -177,13 +188,15 @@ final class MartReader implements AutoCloseable {
      * The answer from the version's {@link MemoryTable} (the caller counts it in
      * {@link #memoryAnswers} when it uses it), or null when the request needs its SQL: the table is not loaded yet (its loading starts in the background), is too large,
      * or declines the request.
+     *
+     * @param quick only if the version is loaded and the answer takes little work (see {@link MemoryTable#rows})
      */
-    RowCursor fromMemory(PublishedVersion v, RowsQuery q, RowsQuery.Filter scope) throws SQLException {
+    RowCursor fromMemory(PublishedVersion v, RowsQuery q, RowsQuery.Filter scope, boolean quick) throws SQLException {
         if (!memoryIndex) {
             return null;
         }
-        Snapshot snap = snapshot(v);
-        if (snap.table() == null) {
+        Snapshot snap = quick ? loaded(v) : snapshot(v);
+        if (snap == null || snap.table() == null) {
             return null;
         }
         MemoryTable table = memory.get(v.spec().name());
@@ -191,12 +204,12 @@ final class MartReader implements AutoCloseable {
             loadInBackground(v.spec().name(), snap);
             return null;
         }
-        return table.rows(q, scope).orElse(null);
+        return table.rows(q, scope, quick).orElse(null);
     }
 
     /** The answer from the version's {@link MemoryTable} if it can, else from SQL. */
     <T> T rows(PublishedVersion v, RowsQuery q, RowsQuery.Filter scope, Answer<T> answer) throws SQLException {
-        RowCursor fast = fromMemory(v, q, scope);
+        RowCursor fast = fromMemory(v, q, scope, false);
         if (fast != null) {
             memoryAnswers.incrementAndGet();
             return answer.write(fast);
@@ -217,6 +230,12 @@ final class MartReader implements AutoCloseable {
     boolean memoryPrewritten(String dataset) {
         MemoryTable table = memory.get(dataset);
         return memoryReady(dataset) && table.prewritten();
+    }
+
+    /** True when the dataset's pre-written rows are grouped by a column's values (see {@link MemoryTable#clustered}). */
+    boolean memoryClustered(String dataset) {
+        MemoryTable table = memory.get(dataset);
+        return memoryReady(dataset) && table.clustered();
     }
 
     /**

@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * The read-only HTTP API over published marts: {@code /health}, {@code /datasets},
@@ -73,6 +75,11 @@ public final class MartServer implements AutoCloseable {
         return quick.answered.get();
     }
 
+    /** For tests: how many of those answers were still being sent when their handler returned. */
+    long quickAnswersSentLater() {
+        return quick.sentLater.get();
+    }
+
     /** For tests: the reader behind the API. */
     MartReader reader() {
         return reader;
@@ -112,9 +119,19 @@ public final class MartServer implements AutoCloseable {
                     r -> dev.mallard.core.common.DeepStack.thread(r, "JettyServerThreadPool"));
             pool.setName("JettyServerThreadPool");
             config.jetty.threadPool = pool;
+            // one selector thread per serving thread: quick answers are given on them (see QuickRowsHandler)
+            config.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, 1, Math.max(1, options.threads()),
+                        new HttpConnectionFactory(http));
+                connector.setHost(options.host());
+                connector.setPort(options.port());
+                return connector;
+            });
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new ProblemErrorHandler());
                 server.insertHandler(quick);
+                // handlers are fixed from the start, so Jetty asks them whether they block: the quick one does not
+                server.setDynamic(false);
             });
             config.routes.before(this::authenticate);
             config.routes.get("/health", this::health);

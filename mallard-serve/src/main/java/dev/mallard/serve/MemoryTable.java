@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One published version of a mart held as Java column arrays, for the requests an API gets
@@ -29,6 +30,10 @@ final class MemoryTable {
     static final long MAX_CELLS = 20_000_000L;
     /** Requests that would sort more candidate rows than this run their SQL. */
     static final int MAX_SORT = 50_000;
+    /** A quick answer (on a selector thread, see {@link QuickRowsHandler}) looks at no more rows than this... */
+    static final int QUICK_SCAN = 10_000;
+    /** ...and sorts no more than this. */
+    static final int QUICK_SORT = 2_000;
 
     private static final Set<String> INDEXABLE = Set.of("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "VARCHAR",
             "BOOLEAN", "DATE");
@@ -41,8 +46,9 @@ final class MemoryTable {
     private final Object[][] data;
     private final int rows;
     private final Map<Integer, Map<Object, int[]>> indexes = new ConcurrentHashMap<>();
-    /** The rows pre-written as JSON; null when they would take too much memory. */
-    private final EncodedRows json;
+    /** The rows pre-written as JSON; null when they would take too much memory. Replaced once, when clustered. */
+    private volatile EncodedRows json;
+    private final AtomicBoolean clustering = new AtomicBoolean();
 
     private MemoryTable(String identity, List<Column> columns, Object[][] data, int rows, EncodedRows json) {
         this.identity = identity;
@@ -93,8 +99,12 @@ final class MemoryTable {
 
     /**
      * The answer to {@code q} (within {@code scope}), or empty when this path declines it.
+     *
+     * @param quick decline too when the answer would build an index of more than {@link #QUICK_SCAN} rows, look at
+     *        more rows than that, or sort more than {@link #QUICK_SORT}
      */
-    Optional<RowCursor> rows(RowsQuery q, RowsQuery.Filter scope) {
+    Optional<RowCursor> rows(RowsQuery q, RowsQuery.Filter scope, boolean quick) {
+        EncodedRows layout = json;
         List<RowsQuery.Filter> filters = new ArrayList<>(q.filters());
         if (scope != null) {
             filters.add(scope);
@@ -131,7 +141,10 @@ final class MemoryTable {
         int[] candidates = null;
         Condition used = null;
         for (Condition l : lookups) {
-            int[] matching = lookup(l.column(), l.keys());
+            int[] matching = lookup(l.column(), l.keys(), quick);
+            if (matching == null) {
+                return Optional.empty();
+            }
             if (candidates == null || matching.length < candidates.length) {
                 candidates = matching;
                 used = l;
@@ -147,10 +160,17 @@ final class MemoryTable {
                 return Optional.empty();
             }
         }
-        if (!q.order().isEmpty() && (candidates == null ? rows : candidates.length) > MAX_SORT) {
+        int scanned = candidates == null ? rows : candidates.length;
+        if (!q.order().isEmpty() && scanned > MAX_SORT) {
             return Optional.empty(); // a sort of many rows per request: DuckDB does it better
         }
+        if (quick && scanned > QUICK_SCAN) {
+            return Optional.empty();
+        }
         int[] selected = select(candidates, checks);
+        if (quick && !q.order().isEmpty() && selected.length > QUICK_SORT) {
+            return Optional.empty();
+        }
         if (!q.order().isEmpty()) {
             selected = sorted(selected, q.order());
         }
@@ -158,7 +178,13 @@ final class MemoryTable {
         int to = (int) Math.min(selected.length, from + q.limit());
         int[] page = Arrays.copyOfRange(selected, from, to);
         int[] cols = q.columns().stream().mapToInt(c -> positions.get(c.name())).toArray();
-        return Optional.of(cursor(page, cols));
+        // one value's rows, unfiltered and in row order, are one run of slots when the rows are clustered by it
+        int firstSlot = -1;
+        if (layout != null && used != null && used.column() == layout.clusterColumn() && used.keys().size() == 1
+                && checks.isEmpty() && q.order().isEmpty() && page.length > 0) {
+            firstSlot = layout.slot(candidates[0]) + from;
+        }
+        return Optional.of(new Page(data, layout, page, cols, firstSlot));
     }
 
     /** A check on one column: the row's key is in {@code keys}, or (keys null) the value is null / not null. */
@@ -191,9 +217,16 @@ final class MemoryTable {
         return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
-    /** Rows whose value of column {@code col} is one of {@code keys}, in table order. */
-    private int[] lookup(int col, Set<Object> keys) {
-        Map<Object, int[]> index = indexes.computeIfAbsent(col, this::index);
+    /**
+     * Rows whose value of column {@code col} is one of {@code keys}, in table order; null when
+     * {@code quick} and the index is not built yet on a table of more than {@link #QUICK_SCAN} rows.
+     */
+    private int[] lookup(int col, Set<Object> keys, boolean quick) {
+        Map<Object, int[]> index = quick && rows > QUICK_SCAN ? indexes.get(col) : indexes.computeIfAbsent(col, this::index);
+        if (index == null) {
+            return null;
+        }
+        clusterInBackground(col, index);
         if (keys.size() == 1) {
             int[] hit = index.get(keys.iterator().next());
             return hit == null ? new int[0] : hit;
@@ -206,6 +239,9 @@ final class MemoryTable {
                 parts.add(hit);
                 size += hit.length;
             }
+        }
+        if (quick && size > QUICK_SCAN) {
+            return null;
         }
         int[] all = new int[size];
         int at = 0;
@@ -253,8 +289,26 @@ final class MemoryTable {
         return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
     }
 
-    private RowCursor cursor(int[] page, int[] cols) {
-        return new Page(data, json, page, cols);
+    /**
+     * Lays the pre-written rows out again grouped by the first column looked up (see
+     * {@link EncodedRows#clusteredBy}), off the request path; until then answers copy row by
+     * row. Skipped when the copy made meanwhile would take more than a sixteenth of the heap.
+     */
+    private void clusterInBackground(int col, Map<Object, int[]> index) {
+        EncodedRows rows = json;
+        if (rows == null || rows.clusterColumn() >= 0 || rows.size() > Runtime.getRuntime().maxMemory() / 16
+                || !clustering.compareAndSet(false, true)) {
+            return;
+        }
+        Thread t = new Thread(() -> json = rows.clusteredBy(col, index.values()), "mallard-serve-cluster");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** True when the pre-written rows are grouped by a column's values (tests wait for it). */
+    boolean clustered() {
+        EncodedRows rows = json;
+        return rows != null && rows.clusterColumn() >= 0;
     }
 
     /** The rows of one answer: values to format, or (JSON) pre-written rows to copy. */
@@ -263,13 +317,20 @@ final class MemoryTable {
         private final EncodedRows json;
         private final int[] rows;
         private final int[] cols;
+        /** The slot of the first row when the rows are consecutive slots of {@code json}, else -1. */
+        private final int firstSlot;
         private int at = -1;
 
-        Page(Object[][] data, EncodedRows json, int[] rows, int[] cols) {
+        Page(Object[][] data, EncodedRows json, int[] rows, int[] cols, int firstSlot) {
             this.data = data;
             this.json = json;
             this.rows = rows;
             this.cols = cols;
+            this.firstSlot = firstSlot;
+        }
+
+        Page(Object[][] data, EncodedRows json, int[] rows, int[] cols) {
+            this(data, json, rows, cols, -1);
         }
 
         @Override
@@ -292,6 +353,11 @@ final class MemoryTable {
             boolean allColumns = cols.length == json.width();
             for (int i = 0; allColumns && i < cols.length; i++) {
                 allColumns = cols[i] == i;
+            }
+            if (allColumns && firstSlot >= 0) {
+                json.writeSlots(out, firstSlot, firstSlot + rows.length);
+                at = rows.length;
+                return rows.length;
             }
             for (int i = 0; i < rows.length; i++) {
                 if (i > 0) {

@@ -41,7 +41,8 @@ final class RowsEndpoint {
      * @param rawQuery the query string as sent (null for none)
      * @param params its parameters, decoded, by name in order of appearance
      * @param token the authenticated token, or null when the API is open
-     * @param quick answer only what needs no query (JSON from pre-written rows or from the cache); else null
+     * @param quick answer only what needs no query and little work (JSON from pre-written rows or from the
+     *        cache); else null. Such answers never block (see {@link QuickRowsHandler})
      * @throws ApiProblem for a request the API refuses
      */
     RowsReply answer(String name, String rawQuery, Map<String, List<String>> params, String accept, ApiToken token,
@@ -68,11 +69,14 @@ final class RowsEndpoint {
 
     private RowsReply answer(DatasetSpec spec, PublishedVersion v, Map<String, List<String>> params, String accept,
                              ApiToken token, boolean quick) throws SQLException {
-        List<Column> columns = reader.columns(v);
+        List<Column> columns = quick ? reader.loadedColumns(v) : reader.columns(v);
+        if (columns == null) {
+            return null; // the version is not loaded yet: loading it runs queries
+        }
         RowsQuery.Filter scope = ApiToken.scopeFilter(token, spec.name(), columns);
         RowsQuery q = RowsQuery.parse(spec.name(), columns, params, accept);
         BodyBuffer body = BodyBuffer.forThisThread();
-        RowCursor fast = q.format() == OutputFormat.JSON ? reader.fromMemory(v, q, scope) : null;
+        RowCursor fast = q.format() == OutputFormat.JSON ? reader.fromMemory(v, q, scope, quick) : null;
         if (fast instanceof MemoryTable.Page page && page.prewritten()) {
             // copied from pre-written rows: cheaper to answer again than to keep in the cache
             reader.memoryAnswers.incrementAndGet();

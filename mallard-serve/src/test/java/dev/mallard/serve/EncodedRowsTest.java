@@ -2,6 +2,7 @@ package dev.mallard.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -38,6 +39,43 @@ class EncodedRowsTest {
                         () -> "columns " + java.util.Arrays.toString(cols) + ", rows " + java.util.Arrays.toString(rows));
             }
         }
+    }
+
+    @Test
+    void rowsLaidOutAgainByGroupsWriteTheSameBytes() throws Exception {
+        EncodedRows json = EncodedRows.encode(COLUMNS, DATA, 4, Long.MAX_VALUE);
+        // grouped by the BOOLEAN column: {0, 3} true, {1} false, row 2 (null) in no group
+        EncodedRows grouped = json.clusteredBy(5, List.of(new int[] {1}, new int[] {0, 3}));
+        assertEquals(5, grouped.clusterColumn());
+        assertEquals(-1, json.clusterColumn());
+        int[][] columnChoices = {{0, 1, 2, 3, 4, 5, 6}, {6, 0}, {1, 1, 3}, {}, {5}};
+        for (int[] cols : columnChoices) {
+            for (int r = 0; r < 4; r++) {
+                assertEquals(row(json, r, cols), row(grouped, r, cols), "row " + r);
+            }
+        }
+        assertEquals(List.of(1, 0, 3, 2), java.util.stream.IntStream.range(0, 4).mapToObj(r -> r)
+                .sorted(java.util.Comparator.comparingInt(grouped::slot)).toList(), "slots follow the groups");
+        // a group's rows are one run of slots, written with commas between them in one copy
+        BodyBuffer run = new BodyBuffer(16);
+        grouped.writeSlots(run, grouped.slot(0), grouped.slot(0) + 2);
+        assertEquals(row(json, 0, null) + "," + row(json, 3, null), new String(run.toByteArray(), StandardCharsets.UTF_8));
+        List<Column> all = COLUMNS;
+        RowsQuery q = new RowsQuery(all, List.of(), List.of(), 100, 0, OutputFormat.JSON);
+        int[] everyColumn = {0, 1, 2, 3, 4, 5, 6};
+        assertEquals(body(all, plain(new int[] {0, 3}, everyColumn), q),
+                body(all, new MemoryTable.Page(DATA, grouped, new int[] {0, 3}, everyColumn, grouped.slot(0)), q));
+        assertThrows(IllegalArgumentException.class, () -> json.clusteredBy(5, List.of(new int[] {1}, new int[] {1, 2})));
+    }
+
+    private static String row(EncodedRows json, int r, int[] cols) {
+        BodyBuffer out = new BodyBuffer(16);
+        if (cols == null) {
+            json.writeRow(out, r);
+        } else {
+            json.writeRow(out, r, cols);
+        }
+        return new String(out.toByteArray(), StandardCharsets.UTF_8);
     }
 
     @Test

@@ -38,4 +38,50 @@ final class PostgresDialect extends SqlDialect {
     public boolean mergesByName() {
         return false;
     }
+
+    @Override
+    public boolean grants() {
+        return true;
+    }
+
+    @Override
+    public boolean replacesTables() {
+        return false;
+    }
+
+    /**
+     * dbt-postgres compares a contract's types by the name psycopg2 gives each type's OID, a
+     * family rather than a type: {@code varchar(40)} and {@code text} are both STRING,
+     * {@code int} and {@code smallint} INTEGER, {@code numeric(4,1)} DECIMAL.
+     */
+    @Override
+    public String contractType(String type) {
+        String t = type.toLowerCase(java.util.Locale.ROOT);
+        boolean array = t.startsWith("_");
+        String base = array ? t.substring(1) : t;
+        String family = switch (base) {
+            case "bool" -> "BOOLEAN";
+            case "bytea" -> "BINARY";
+            case "char", "name", "text", "bpchar", "varchar" -> "STRING";
+            case "int8" -> "LONGINTEGER";
+            case "int2", "int4" -> "INTEGER";
+            case "oid" -> "ROWID";
+            case "json" -> "JSON";
+            case "jsonb" -> "JSONB";
+            case "float4", "float8" -> "FLOAT";
+            case "numeric" -> "DECIMAL";
+            case "date" -> "DATE";
+            case "time", "timetz" -> "TIME";
+            case "timestamp" -> "DATETIME";
+            case "timestamptz" -> "DATETIMETZ";
+            case "interval" -> "INTERVAL";
+            default -> null;
+        };
+        return family == null ? type : array ? family + "ARRAY" : family;
+    }
+
+    @Override
+    public boolean microbatchMerges() {
+        return true;
+    }
 }

@@ -70,4 +70,31 @@ public class SqlDialect {
     public boolean mergesByName() {
         return true;
     }
+
+    /** Whether the engine has GRANT, so that a node's {@code grants} config is applied (Postgres); DuckDB has none. */
+    public boolean grants() {
+        return false;
+    }
+
+    /** Whether {@code CREATE OR REPLACE TABLE} exists (DuckDB); else a table is dropped and created. */
+    public boolean replacesTables() {
+        return true;
+    }
+
+    /**
+     * The type an enforced contract compares for a column of this engine type (its name as the
+     * JDBC driver gives it). DuckDB compares the types themselves.
+     */
+    public String contractType(String type) {
+        return type;
+    }
+
+    /**
+     * Whether a microbatch model merges each batch on its {@code unique_key}, which it then
+     * requires (dbt-postgres); else each batch replaces its event_time window by delete and
+     * insert, without a unique_key (dbt-duckdb).
+     */
+    public boolean microbatchMerges() {
+        return false;
+    }
 }

@@ -84,4 +84,14 @@ final class PostgresDialect extends SqlDialect {
     public boolean microbatchMerges() {
         return true;
     }
+
+    @Override
+    public String adapterType() {
+        return "postgres";
+    }
+
+    @Override
+    public boolean writesExternalFiles() {
+        return false;
+    }
 }

@@ -97,4 +97,17 @@ public class SqlDialect {
     public boolean microbatchMerges() {
         return false;
     }
+
+    /** The adapter type of the target ({@code type:} in profiles.yml), for messages. */
+    public String adapterType() {
+        return "duckdb";
+    }
+
+    /**
+     * Whether the engine writes files with {@code COPY ... TO} on the client's machine
+     * (DuckDB), which materialized='external' needs. Postgres' COPY would write on the server.
+     */
+    public boolean writesExternalFiles() {
+        return true;
+    }
 }

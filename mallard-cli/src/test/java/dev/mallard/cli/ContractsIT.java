@@ -21,6 +21,7 @@ class ContractsIT {
               - name: players
                 config:
                   contract: {enforced: true}
+                  on_schema_change: fail
                 columns:
                   - name: player_id
                     data_type: integer
@@ -170,6 +171,7 @@ class ContractsIT {
               - name: players
                 config:
                   contract: {enforced: true}
+                  on_schema_change: fail
                 columns:
                   - name: player_id
                     data_type: integer
@@ -330,7 +332,7 @@ class ContractsIT {
     void anIncrementalModelKeepsItsConstraintsAndChecksItsContractOnLaterRuns() {
         TestProject p = TestProject.in(dir).dbtProject()
                 .file("models/events.sql", """
-                        {{ config(materialized='incremental') }}
+                        {{ config(materialized='incremental', on_schema_change='append_new_columns') }}
                         select {{ var('id', 1) }} as event_id
                         """)
                 .file("models/events.yml", """
@@ -351,5 +353,28 @@ class ContractsIT {
         p.run("run", "--vars", "{id: \"'x'\"}").assertExit(1).assertOutContains("enforced contract that failed");
 
         assertEquals(List.of(List.of("1"), List.of("2")), p.rows("select event_id from events order by 1"));
+    }
+
+    @Test
+    void aContractedIncrementalModelMustSayWhatAChangeOfColumnsDoes() {
+        TestProject p = TestProject.in(dir).dbtProject()
+                .file("models/events.sql", "{{ config(materialized='incremental') }}\nselect 1 as event_id")
+                .file("models/events.yml", """
+                        models:
+                          - name: events
+                            config:
+                              contract: {enforced: true}
+                            columns:
+                              - name: event_id
+                                data_type: integer
+                        """);
+
+        // a project error, as dbt's parse error: exit 2, nothing built
+        p.run("run").assertExit(2).assertErrContains("models/events.sql", "model 'events': invalid value for "
+                + "on_schema_change: ignore. Models materialized as incremental with contracts enabled must set "
+                + "on_schema_change to 'append_new_columns' or 'fail'");
+
+        p.file("models/events.sql", "{{ config(materialized='incremental', on_schema_change='fail') }}\nselect 1 as event_id");
+        p.runOk("run");
     }
 }

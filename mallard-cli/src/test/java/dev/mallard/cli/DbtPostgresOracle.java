@@ -37,6 +37,16 @@ final class DbtPostgresOracle {
 
     /** {@code dbt build} of the project in {@code dir} (plus {@code more} arguments), with its own profiles.yml; fails the test unless it exits 0. */
     static void build(Path dbt, Path dir, String... more) throws IOException, InterruptedException {
+        Outcome o = run(dbt, dir, more);
+        assertEquals(0, o.exitCode(), "dbt-postgres build failed:\n" + o.output());
+    }
+
+    /** What a dbt command ended with: its exit code and its console output. */
+    record Outcome(int exitCode, String output) {
+    }
+
+    /** {@code dbt build} of the project in {@code dir} (plus {@code more} arguments), whatever its exit code. */
+    static Outcome run(Path dbt, Path dir, String... more) throws IOException, InterruptedException {
         Path log = Files.createTempFile("dbt-postgres", ".out");
         try {
             java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(dbt.toString(), "build",
@@ -49,7 +59,7 @@ final class DbtPostgresOracle {
             if (!p.waitFor(5, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
             }
-            assertEquals(0, p.exitValue(), "dbt-postgres build failed:\n" + Files.readString(log, StandardCharsets.UTF_8));
+            return new Outcome(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(log);
         }

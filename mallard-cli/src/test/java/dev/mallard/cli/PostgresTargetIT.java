@@ -145,10 +145,10 @@ class PostgresTargetIT {
 
     @Test
     void incrementalStrategiesFoldNewRowsIn() throws Exception {
-        // microbatch (not compared with dbt-postgres, which merges each batch on a unique_key Mallard refuses)
+        // microbatch: merged on the unique_key that dbt-postgres requires (compared in PostgresConformanceIT)
         TestProject p = increments("mallard_increments").file("models/per_year.sql", "{{ config(materialized="
                 + "'incremental', incremental_strategy='microbatch', event_time='at', batch_size='year', "
-                + "begin='2023-01-01') }}\nselect id, at from {{ ref('events') }}");
+                + "begin='2023-01-01', unique_key='id') }}\nselect id, at from {{ ref('events') }}");
         p.run("build", "--profiles-dir", p.dir().toString(), "--vars", "{factor: 1, upto: 2}").assertOk();
         p.run("build", "--profiles-dir", p.dir().toString(), "--vars", "{factor: 2, upto: 3}").assertOk()
                 .assertOutContains("ERROR=0 SKIP=0");

@@ -55,27 +55,63 @@ final class PostgresDialect extends SqlDialect {
     }
 
     @Override
+    public boolean grants() {
+        return true;
+    }
+
+    @Override
     public String tryMigrationLock(long key) {
         return "select pg_try_advisory_lock(" + key + ")";
     }
 
+    @Override
+    public boolean replacesTables() {
+        return false;
+    }
+
     /**
-     * dbt-postgres compares a contract's types by psycopg2's type names, so text, varchar and
-     * char all match as STRING, int2 and int4 as INTEGER, float4 and float8 as FLOAT.
+     * dbt-postgres compares a contract's types by the name psycopg2 gives each type's OID, a
+     * family rather than a type: {@code varchar(40)} and {@code text} are both STRING,
+     * {@code int} and {@code smallint} INTEGER, {@code numeric(4,1)} DECIMAL.
      */
     @Override
     public String contractType(String type) {
         String t = type.toLowerCase(java.util.Locale.ROOT);
-        return switch (t) {
-            case "text", "varchar", "bpchar", "char", "name" -> "STRING";
-            case "int2", "int4" -> "INTEGER";
+        boolean array = t.startsWith("_");
+        String base = array ? t.substring(1) : t;
+        String family = switch (base) {
+            case "bool" -> "BOOLEAN";
+            case "bytea" -> "BINARY";
+            case "char", "name", "text", "bpchar", "varchar" -> "STRING";
             case "int8" -> "LONGINTEGER";
+            case "int2", "int4" -> "INTEGER";
+            case "oid" -> "ROWID";
+            case "json" -> "JSON";
+            case "jsonb" -> "JSONB";
             case "float4", "float8" -> "FLOAT";
             case "numeric" -> "DECIMAL";
+            case "date" -> "DATE";
             case "time", "timetz" -> "TIME";
             case "timestamp" -> "DATETIME";
             case "timestamptz" -> "DATETIMETZ";
-            default -> t;
+            case "interval" -> "INTERVAL";
+            default -> null;
         };
+        return family == null ? type : array ? family + "ARRAY" : family;
+    }
+
+    @Override
+    public boolean microbatchMerges() {
+        return true;
+    }
+
+    @Override
+    public String adapterType() {
+        return "postgres";
+    }
+
+    @Override
+    public boolean writesExternalFiles() {
+        return false;
     }
 }

@@ -123,9 +123,12 @@ final class PostgresSession implements EngineSession {
 
     @Override
     public List<ColumnInfo> columns(Relation relation) {
-        String sql = "select column_name, data_type from information_schema.columns where table_name = ? "
-                + "and table_schema = coalesce(?, current_schema()) and table_catalog = coalesce(?, current_database()) "
-                + "order by ordinal_position";
+        // format_type keeps a type's modifiers (numeric(6,2), varchar(40)), which information_schema's data_type
+        // drops: a column added or altered by on_schema_change gets the type the model gave it, as in dbt-postgres
+        String sql = "select a.attname, format_type(a.atttypid, a.atttypmod) from pg_attribute a join pg_class c "
+                + "on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace where c.relname = ? "
+                + "and n.nspname = coalesce(?, current_schema()) and a.attnum > 0 and not a.attisdropped "
+                + "and coalesce(?, current_database()) = current_database() order by a.attnum";
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
             ps.setString(1, relation.identifier());
             ps.setString(2, relation.schema());

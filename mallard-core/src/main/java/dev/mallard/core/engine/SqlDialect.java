@@ -105,11 +105,43 @@ public class SqlDialect {
         return null;
     }
 
+    /** Whether the engine has GRANT, so that a node's {@code grants} config is applied (Postgres); DuckDB has none. */
+    public boolean grants() {
+        return false;
+    }
+
+    /** Whether {@code CREATE OR REPLACE TABLE} exists (DuckDB); else a table is dropped and created. */
+    public boolean replacesTables() {
+        return true;
+    }
+
     /**
-     * What a contract compares of a column type as the engine's driver reports it: two types
-     * with the same key match. DuckDB: the type name itself, in any case.
+     * The type an enforced contract compares for a column of this engine type (its name as the
+     * JDBC driver gives it). DuckDB compares the types themselves.
      */
     public String contractType(String type) {
-        return type.toLowerCase(java.util.Locale.ROOT);
+        return type;
+    }
+
+    /**
+     * Whether a microbatch model merges each batch on its {@code unique_key}, which it then
+     * requires (dbt-postgres); else each batch replaces its event_time window by delete and
+     * insert, without a unique_key (dbt-duckdb).
+     */
+    public boolean microbatchMerges() {
+        return false;
+    }
+
+    /** The adapter type of the target ({@code type:} in profiles.yml), for messages. */
+    public String adapterType() {
+        return "duckdb";
+    }
+
+    /**
+     * Whether the engine writes files with {@code COPY ... TO} on the client's machine
+     * (DuckDB), which materialized='external' needs. Postgres' COPY would write on the server.
+     */
+    public boolean writesExternalFiles() {
+        return true;
     }
 }

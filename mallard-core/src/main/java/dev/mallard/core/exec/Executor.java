@@ -10,6 +10,7 @@ import dev.mallard.core.manifest.Node;
 import dev.mallard.core.manifest.NodeId;
 import dev.mallard.core.manifest.TestNode;
 import dev.mallard.core.manifest.UnitTestNode;
+import dev.mallard.core.materialize.Grants;
 import dev.mallard.core.materialize.Materialization;
 import dev.mallard.core.materialize.MaterializationContext;
 import dev.mallard.core.materialize.MicrobatchConfig;
@@ -309,8 +310,12 @@ public final class Executor {
                             contractedModels, (m, template) -> compiler.renderSql(template,
                                     m.originalFilePath(), m, session, printer.jinja(), Map.of())), catalog);
             long tm = PhaseTimes.start();
+            Map<String, List<String>> grants = session.dialect().grants() && customMacro == null
+                    ? Grants.configured(node) : Map.of();
+            boolean existed = !grants.isEmpty() && session.findRelation(node.relation()).isPresent();
             String message = materialization.build(ctx);
             if (customMacro == null) {
+                Grants.apply(ctx, grants, existed && keptAcrossRuns(step, node));
                 dev.mallard.core.materialize.PersistDocs.apply(ctx);
             }
             PhaseTimes.add("node: materialize " + materialization.kind(), tm);
@@ -323,7 +328,7 @@ public final class Executor {
                     : node.resourceType() == dev.mallard.core.manifest.ResourceType.SNAPSHOT ? "OK snapshotted" : "OK created";
             NodeResult result = new NodeResult(step.node(), NodeStatus.SUCCESS, message, started, Instant.now(),
                     seconds, Thread.currentThread().getName(),
-                    Map.of("_message", message, "code", message.split(" ")[0]), null, compiled,
+                    Map.of("_message", message, "code", message.split(" ")[0]), microbatch ? 0L : null, compiled,
                     node.relation().render());
             printer.finished(index, total, verb, step.label(),
                     message.startsWith("INSERT") || message.endsWith("batches") || message.endsWith("batch")
@@ -364,6 +369,16 @@ public final class Executor {
                 ingest.relation().render());
         printer.finished(index, total, "OK ingested", step.label(), message, seconds, ingest, result);
         return result;
+    }
+
+    /** Whether the built relation is the one that existed before (grants carry over), as dbt's should_revoke. */
+    private boolean keptAcrossRuns(Step step, Node node) {
+        return switch (step.materialization()) {
+            case "incremental" -> !dev.mallard.core.materialize.IncrementalMaterialization.rebuildsFromScratch(node,
+                    compiler.fullRefresh());
+            case "seed", "snapshot" -> !compiler.fullRefresh();
+            default -> false;
+        };
     }
 
     static String describeFailure(Node node, RuntimeException e, String compiled) {

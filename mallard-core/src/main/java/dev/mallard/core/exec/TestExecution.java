@@ -33,10 +33,12 @@ final class TestExecution {
             String kind = storeAs.equals("view") ? "VIEW" : "TABLE";
             // DuckDB's DROP VIEW IF EXISTS fails on a table of that name (and the reverse)
             var existing = session.findRelation(audit);
-            if (existing.isPresent() && !existing.get().kind().name().equals(kind)) {
-                run(session, executed, "DROP " + existing.get().kind().name() + " " + audit.render());
+            boolean replaces = session.dialect().replacesTables();
+            if (existing.isPresent() && (!replaces || !existing.get().kind().name().equals(kind))) {
+                run(session, executed, session.dialect().dropReplaced(existing.get().kind(), audit));
             }
-            run(session, executed, "CREATE OR REPLACE " + kind + " " + audit.render() + " AS (\n" + mainSql + "\n)");
+            run(session, executed, (replaces ? "CREATE OR REPLACE " : "CREATE ") + kind + " " + audit.render()
+                    + " AS (\n" + mainSql + "\n)");
             mainSql = "select * from " + audit.render();
         }
         String failCalc = test.config().string("fail_calc", "count(*)");

@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * An enforced contract's check before building: the model's SELECT must yield exactly the
  * declared columns. Declared types are resolved by the engine ({@code cast(null as T)}),
- * as dbt-duckdb does, so {@code int} and {@code integer} match.
+ * as dbt-duckdb does, so {@code int} and {@code integer} match, and compared as the engine's
+ * dialect says (on Postgres by type family, as dbt-postgres).
  */
 final class ContractCheck {
     private ContractCheck() {
@@ -32,8 +33,9 @@ final class ContractCheck {
                     TableDefinition.where(model), 0,
                     "contracted models require data_type to be defined for each column", null);
         }
-        List<ColumnInfo> actual = session.query("select * from (\n" + select + "\n) as model_subq limit 0", 0).columns();
-        List<ColumnInfo> declared = session.query(declaredSelect(model), 0).columns();
+        List<ColumnInfo> actual = compared(session, session.query("select * from (\n" + select
+                + "\n) as model_subq limit 0", 0).columns());
+        List<ColumnInfo> declared = compared(session, session.query(declaredSelect(model), 0).columns());
         Map<String, ColumnInfo> actualByName = byName(actual);
         Map<String, ColumnInfo> declaredByName = byName(declared);
         List<String[]> rows = new ArrayList<>();
@@ -41,7 +43,7 @@ final class ContractCheck {
             ColumnInfo d = declaredByName.get(key(a.name()));
             if (d == null) {
                 rows.add(new String[] {a.name(), a.type(), "", "missing in contract"});
-            } else if (!session.dialect().contractType(a.type()).equals(session.dialect().contractType(d.type()))) {
+            } else if (!a.type().equalsIgnoreCase(d.type())) {
                 rows.add(new String[] {a.name(), a.type(), d.type(), "data type mismatch"});
             }
         }
@@ -58,6 +60,10 @@ final class ContractCheck {
                     + table(rows), model.originalFilePath(), 0,
                     "change the model's SELECT or the columns and data_type under 'columns:' so that they agree", null);
         }
+    }
+
+    private static List<ColumnInfo> compared(EngineSession session, List<ColumnInfo> columns) {
+        return columns.stream().map(c -> new ColumnInfo(c.name(), session.dialect().contractType(c.type()))).toList();
     }
 
     /** Columns the declared way, in declared order: the INSERT's column list. */

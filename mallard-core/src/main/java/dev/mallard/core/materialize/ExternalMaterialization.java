@@ -2,6 +2,8 @@ package dev.mallard.core.materialize;
 
 import dev.mallard.core.engine.ExistingRelation;
 import dev.mallard.core.engine.Relation;
+import dev.mallard.core.error.ErrorCode;
+import dev.mallard.core.error.MallardException;
 import dev.mallard.core.engine.RelationKind;
 import dev.mallard.core.manifest.Node;
 import java.nio.file.Path;
@@ -42,6 +44,14 @@ public final class ExternalMaterialization implements Materialization {
     @Override
     public String build(MaterializationContext ctx) {
         Relation target = ctx.node().relation();
+        if (!ctx.session().dialect().writesExternalFiles()) {
+            // refused before any statement: Postgres' COPY TO would write the file on the server
+            String type = ctx.session().dialect().adapterType();
+            throw new MallardException(ErrorCode.PROJECT, "model '" + ctx.node().name() + "' is materialized as "
+                    + "'external', which writes a file through DuckDB; a " + type + " target cannot (dbt-" + type
+                    + " has no 'external' materialization either)", ctx.node().originalFilePath(), 0,
+                    "materialize it as a table here, or build it on a DuckDB target", null);
+        }
         ExternalConfig config = ExternalConfig.of(ctx.node(), projectDir, externalRoot);
         ctx.session().createSchemaIfMissing(target.database(), target.schema());
         RelationSwap.clearLeftovers(ctx, target);

@@ -21,7 +21,7 @@ public record MicrobatchConfig(String eventTime, BatchSize batchSize, LocalDateT
                 && String.valueOf(c.get("incremental_strategy")).trim().equalsIgnoreCase("microbatch");
     }
 
-    static MicrobatchConfig of(Node node) {
+    static MicrobatchConfig of(Node node, dev.mallard.core.engine.SqlDialect dialect) {
         NodeConfig c = node.config();
         String prefix = "microbatch model '" + node.name() + "'";
         Object eventTime = c.get("event_time");
@@ -34,7 +34,12 @@ public record MicrobatchConfig(String eventTime, BatchSize batchSize, LocalDateT
             throw invalid(node, prefix + " requires a 'batch_size' config (one of hour, day, month, year)"
                     + (size == null ? "" : ", not '" + size + "'"));
         }
-        if (c.get("unique_key") != null) {
+        if (dialect.microbatchMerges() && c.get("unique_key") == null) {
+            // dbt-postgres' own words
+            throw invalid(node, prefix + ": dbt-postgres 'microbatch' requires a `unique_key` config (each batch "
+                    + "is merged on it)");
+        }
+        if (!dialect.microbatchMerges() && c.get("unique_key") != null) {
             throw invalid(node, prefix + ": microbatch deletes and inserts each batch's event_time window and does "
                     + "not support 'unique_key'; remove it or use incremental_strategy='merge'");
         }

@@ -15,7 +15,8 @@ import java.util.Optional;
  * {@code incremental_strategy='microbatch'}: the model is rendered once per batch, with
  * inputs that have an event_time filtered to the batch, and each batch replaces the
  * target's rows of its event_time window (delete+insert in one transaction, as
- * dbt-duckdb does). On a first run or full refresh the first batch builds the table.
+ * dbt-duckdb does; on Postgres each batch is merged on the unique_key instead, as dbt-postgres
+ * does). On a first run or full refresh the first batch builds the table.
  * Batches run in order; a failed batch leaves its window as it was, the following
  * batches still run, and the model then fails naming the failed batches (dbt reports
  * "partial success" instead).
@@ -48,7 +49,7 @@ public final class MicrobatchMaterialization implements Materialization {
     @Override
     public String build(MaterializationContext ctx) {
         Relation target = ctx.node().relation();
-        MicrobatchConfig config = MicrobatchConfig.of(ctx.node());
+        MicrobatchConfig config = MicrobatchConfig.of(ctx.node(), ctx.session().dialect());
         IncrementalConfig incremental = IncrementalConfig.of(ctx.node());
         ctx.session().createSchemaIfMissing(target.database(), target.schema());
         Optional<ExistingRelation> existing = ctx.session().findRelation(target);
@@ -114,10 +115,18 @@ public final class MicrobatchMaterialization implements Materialization {
                 for (String p : incremental.predicates()) {
                     where.append("\n    and (").append(p).append(")");
                 }
-                String cols = IncrementalStrategy.quotedCsv(columns);
-                ctx.run("delete from " + target.render() + "\nwhere " + where);
-                ctx.run("insert into " + target.render() + " (" + cols + ")\nselect " + cols + "\nfrom "
-                        + temp.render() + "\nwhere " + batch.predicate(config.eventTime()));
+                if (ctx.session().dialect().microbatchMerges()) {
+                    // dbt-postgres merges the whole batch on the unique_key, with the incremental predicates
+                    for (String merge : IncrementalStrategy.named("merge", ctx.session().dialect())
+                            .statements(target, temp, columns, incremental)) {
+                        ctx.run(merge);
+                    }
+                } else {
+                    String cols = IncrementalStrategy.quotedCsv(columns);
+                    ctx.run("delete from " + target.render() + "\nwhere " + where);
+                    ctx.run("insert into " + target.render() + " (" + cols + ")\nselect " + cols + "\nfrom "
+                            + temp.render() + "\nwhere " + batch.predicate(config.eventTime()));
+                }
                 ctx.session().commit();
                 committed = true;
             } finally {

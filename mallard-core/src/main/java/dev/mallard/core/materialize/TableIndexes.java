@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * dbt's {@code indexes} config. A DuckDB index blocks renaming its table, so the indexes of
  * the table being replaced are dropped inside the swap's transaction, and the new table's
- * are created after the swap, as dbt-duckdb does.
+ * are created after the swap, as dbt-duckdb does. An entry's {@code type} is the index method
+ * ({@code USING hash}), as dbt-postgres writes it.
  */
 final class TableIndexes {
     private TableIndexes() {
@@ -43,7 +44,13 @@ final class TableIndexes {
             boolean unique = Boolean.TRUE.equals(index.get("unique")) || "true".equalsIgnoreCase(String.valueOf(index.get("unique")));
             String cols = String.join(", ", columns.stream().map(String::valueOf).toList());
             String name = name(table, cols, unique);
+            Object type = index.get("type");
+            if (type != null && !String.valueOf(type).matches("[A-Za-z_]+")) {
+                throw new MallardException(ErrorCode.PROJECT, "model '" + ctx.node().name() + "': index type '" + type
+                        + "' is not a method name", ctx.node().originalFilePath(), 0, "e.g. 'type': 'btree'", null);
+            }
             ctx.run("CREATE " + (unique ? "UNIQUE " : "") + "INDEX " + Relation.quote(name) + " ON " + table.render()
+                    + (type == null ? "" : " USING " + String.valueOf(type).toLowerCase(java.util.Locale.ROOT))
                     + " (" + cols + ")");
         }
     }

@@ -146,6 +146,7 @@ public final class Parser {
             parseUnit(unit, jinja, namer, docs, nodes, disabled, enabledNames);
         }
         SemanticReader.link(semanticNodes).forEach(n -> nodes.put(n.id(), n));
+        ContractedIncrementals.check(nodes.values());
         Map<String, GroupInfo> groupsById = new LinkedHashMap<>();
         groups.forEach(g -> groupsById.put(g.uniqueId(), g));
         ValueRenderer ingestRenderer = (template, file) -> jinja.renderNative(new TemplateFile(file, template),

@@ -72,6 +72,7 @@ public final class Runner {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("FULL_REFRESH", flags.fullRefresh());
         f.put("FAIL_FAST", flags.failFast());
+        f.put("STORE_FAILURES", flags.storeFailures());
         f.put("WHICH", "run");
         g.put("flags", f);
         g.put("graph", new dev.mallard.core.artifacts.FlatGraph(ws.manifest(), ws.dag()));
@@ -90,6 +91,9 @@ public final class Runner {
         if (!plan.steps().isEmpty()) {
             printConcurrency(plan.steps().size());
         }
+        // dbt creates the schemas before on-run-start, whose hooks may write into them; again after, for
+        // schemas of databases that on-run-start attaches
+        createSchemas(plan);
         List<NodeResult> before = runHooks("on-run-start", ws.manifest().onRunStart(), compiler, Map.of());
         dev.mallard.core.events.PhaseTimes.mark("on-run-start done");
         createSchemas(plan);
@@ -132,7 +136,7 @@ public final class Runner {
     /**
      * Creates every schema the plan builds into before the workers start, as dbt does:
      * workers that each create the same missing schema hit DuckDB's catalog write-write
-     * conflict. After on-run-start, whose hooks may attach the databases these live in.
+     * conflict.
      */
     void createSchemas(Plan plan) {
         Set<SchemaName> schemas = new LinkedHashSet<>();

@@ -20,7 +20,8 @@
 {%- endmacro %}
 
 {% macro default__test_not_null(model, column_name) %}
-select {{ column_name }}
+{#- stored failures keep the whole row -#}
+select {{ '*' if should_store_failures() else column_name }}
 from {{ model }}
 where {{ column_name }} is null
 {% endmacro %}

@@ -631,8 +631,13 @@ now()
   {{ return(from_config) }}
 {%- endmacro %}
 
-{#- whether this test stores its failures: its store_failures config, else --store-failures -#}
+{#- whether this test stores its failures: its store_failures_as config (unless ephemeral), else its
+    store_failures config, else --store-failures -#}
 {% macro should_store_failures() -%}
+  {%- set stored_as = config.get('store_failures_as') -%}
+  {%- if stored_as is not none -%}
+    {{ return(stored_as | string | lower | trim != 'ephemeral') }}
+  {%- endif -%}
   {%- set from_config = config.get('store_failures') -%}
   {%- if from_config is none -%}
     {%- set from_config = flags.STORE_FAILURES if flags is defined and flags.STORE_FAILURES is defined else false -%}

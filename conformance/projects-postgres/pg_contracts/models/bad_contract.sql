@@ -1,0 +1,2 @@
+{{ config(materialized='table') }}
+select id, points from {{ ref('events') }}

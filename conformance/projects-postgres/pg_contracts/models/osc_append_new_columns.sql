@@ -1,0 +1,3 @@
+{{ config(materialized='incremental', unique_key='id', on_schema_change='append_new_columns') }}
+select id, team_id, points from {{ ref('events') }}
+{% if is_incremental() %} where id > (select max(id) from {{ this }}) {% endif %}

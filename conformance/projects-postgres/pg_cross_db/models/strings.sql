@@ -1,0 +1,15 @@
+select id,
+  {{ dbt.split_part('label', "'-'", 1) }} as first_part,
+  {{ dbt.split_part('label', "'-'", 2) }} as second_part,
+  {{ dbt.split_part('label', "'-'", -1) }} as last_part,
+  {{ dbt.concat(['label', "'/'", 'grp']) }} as joined,
+  {{ dbt.replace('label', "'-'", "'+'") }} as replaced,
+  {{ dbt.length('label') }} as label_length,
+  {{ dbt.position("'-'", 'label') }} as dash_at,
+  {{ dbt.right('label', 2) }} as last_two,
+  {{ dbt.hash('label') }} as label_hash,
+  {{ dbt.string_literal(dbt.escape_single_quotes("it's")) }} as quoted,
+  {{ dbt.cast_bool_to_text('flag') }} as flag_text,
+  {{ dbt.safe_cast('amount', api.Column.translate_type('string')) }} as amount_text,
+  {{ dbt.cast('id', dbt.type_string()) }} as id_text
+from {{ ref('facts') }}

@@ -1,0 +1,1 @@
+select n * 2 as n2 from {{ ref('nums') }}

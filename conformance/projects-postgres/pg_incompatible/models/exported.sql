@@ -1,0 +1,2 @@
+{{ config(materialized='external', location='out/exported.parquet') }}
+select n from {{ ref('nums') }}

@@ -1,0 +1,2 @@
+{{ config(materialized='table') }}
+select * from read_csv('seeds/nums.csv')

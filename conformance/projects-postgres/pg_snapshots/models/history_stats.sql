@@ -1,0 +1,3 @@
+{{ config(materialized='table') }}
+select count(*) as versions, count(*) filter (where dbt_valid_to is null) as current_rows
+from {{ ref('by_check') }}

@@ -1,0 +1,2 @@
+{{ config(materialized='ephemeral') }}
+select id, tier, updated_at from {{ ref('customers') }}

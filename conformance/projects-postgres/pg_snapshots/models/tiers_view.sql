@@ -1,0 +1,1 @@
+select * from {{ ref('tier_counts') }} where n > 1

@@ -1,0 +1,2 @@
+{{ config(materialized='incremental', unique_key='id', indexes=[{'columns': ['id']}], grants={'select': ['auditor']}) }}
+select id, customer_id, amount from {{ ref('stg_payments') }} where amount > 9

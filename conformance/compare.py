@@ -32,7 +32,17 @@ def describe(con, schema, table):
 
 
 def content(con, schema, table):
-    return collections.Counter(con.execute(f'select * from "{schema}"."{table}"').fetchall())
+    return collections.Counter(tuple(_hashable(v) for v in row)
+                               for row in con.execute(f'select * from "{schema}"."{table}"').fetchall())
+
+
+def _hashable(value):
+    """LIST, STRUCT and MAP values come back as lists and dicts: compared as tuples."""
+    if isinstance(value, list):
+        return tuple(_hashable(v) for v in value)
+    if isinstance(value, dict):
+        return tuple((k, _hashable(v)) for k, v in value.items())
+    return value
 
 
 def _example(counter, limit=3):

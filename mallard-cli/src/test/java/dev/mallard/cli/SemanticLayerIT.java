@@ -152,6 +152,30 @@ class SemanticLayerIT {
                 .assertOutputContains("metric 'orders' names the measure 'order_counts'");
     }
 
+    @Test
+    void aMeasureWithCreateMetricBecomesASimpleMetricOfItsName() {
+        TestProject p = project().file("models/schema.yml", SCHEMA.replace("{name: order_count, agg: count,"
+                + " expr: order_id}", "{name: order_count, agg: count, expr: order_id, create_metric: true}"));
+        assertEquals(List.of("metric:proj.order_count", "metric:proj.orders", "metric:proj.revenue",
+                "metric:proj.revenue_per_order"), ls(p, "--resource-type", "metric"));
+        p.runOk("parse");
+        JsonNode metric = p.json("target/manifest.json").path("metrics").path("metric.proj.order_count");
+        assertEquals("simple", metric.path("type").asText());
+        assertEquals("Metric created from measure order_count", metric.path("description").asText());
+        assertEquals("order_count", metric.path("type_params").path("measure").path("name").asText());
+        assertEquals(List.of("semantic_model.proj.orders_sm"), texts(metric.path("depends_on").path("nodes")));
+    }
+
+    @Test
+    void aCreatedMetricNamedAsAnotherMetricIsAnError() {
+        TestProject p = project().file("models/schema.yml", SCHEMA.replace("{name: order_count, agg: count,"
+                + " expr: order_id}", "{name: order_count, agg: count, expr: order_id, create_metric: true}")
+                .replace("- name: orders\n    label: Orders", "- name: order_count\n    label: Orders")
+                .replace("denominator: orders", "denominator: order_count"));
+        p.run("parse").assertExit(2).assertOutputContains("dbt found two metrics with the name \"order_count\"")
+                .assertOutputContains("models/schema.yml");
+    }
+
     private static List<String> texts(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));

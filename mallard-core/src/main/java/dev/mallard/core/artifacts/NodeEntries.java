@@ -21,6 +21,16 @@ import java.util.Map;
 
 /** The manifest.json entry of a model, analysis or seed, in manifest v12's field names. */
 final class NodeEntries {
+    /** A test takes the group of the node it tests (its config keeps its own, as in dbt). */
+    private Object group(Node node, Map<String, Object> config) {
+        if (config.get("group") == null && node instanceof dev.mallard.core.manifest.TestNode t
+                && t.attachedNode() != null) {
+            Node attached = manifest.nodes().get(t.attachedNode());
+            return attached == null ? null : attached.config().get("group");
+        }
+        return config.get("group");
+    }
+
     private final double createdAt;
     private final String targetPathName;
 
@@ -51,7 +61,7 @@ final class NodeEntries {
         e.put("description", node.description());
         e.put("columns", columns(node.columns()));
         e.put("meta", config.get("meta"));
-        e.put("group", config.get("group"));
+        e.put("group", group(node, config));
         e.put("docs", config.get("docs") instanceof Map ? config.get("docs")
                 : JsonArtifact.object("show", true, "node_color", null));
         e.put("patch_path", patchPath(node));

@@ -249,11 +249,9 @@ public final class Executor {
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 String verdict = outcome.status() == NodeStatus.PASS ? "PASS"
                         : outcome.status().name() + " " + outcome.failures();
-                String message = outcome.message() == null ? null
-                        : outcome.message() + System.lineSeparator() + System.lineSeparator() + "compiled code at "
-                                + files.displayPath(files.compiledPath(test));
+                String message = outcome.message();
                 NodeResult result = new NodeResult(step.node(), outcome.status(), message, started, Instant.now(),
-                        seconds, Thread.currentThread().getName(), Map.of("_message", "OK", "code", "OK"),
+                        seconds, Thread.currentThread().getName(), Map.of("_message", "OK"),
                         outcome.failures(), compiled,
                         TestExecution.storeFailuresAs(test, storeFailures) == null ? null : test.relation().render());
                 printer.finished(index, total, verdict, test.name(), verdict, seconds, node, result);
@@ -268,9 +266,7 @@ public final class Executor {
                 // dbt counts a failed unit test as one failure, whatever the number of differing rows
                 long failures = outcome.status() == NodeStatus.PASS ? 0 : 1;
                 String verdict = outcome.status() == NodeStatus.PASS ? "PASS" : "FAIL " + failures;
-                String message = outcome.message() == null ? null
-                        : outcome.message() + System.lineSeparator() + System.lineSeparator() + "compiled code at "
-                                + files.displayPath(files.compiledPath(unitTest));
+                String message = outcome.message();
                 NodeResult result = new NodeResult(step.node(), outcome.status(), message, started, Instant.now(),
                         seconds, Thread.currentThread().getName(), Map.of("_message", "OK"), failures, compiled, null);
                 printer.finished(index, total, verdict, unitTest.displayName(), verdict, seconds, node, result);
@@ -328,7 +324,7 @@ public final class Executor {
                     : node.resourceType() == dev.mallard.core.manifest.ResourceType.SNAPSHOT ? "OK snapshotted" : "OK created";
             NodeResult result = new NodeResult(step.node(), NodeStatus.SUCCESS, message, started, Instant.now(),
                     seconds, Thread.currentThread().getName(),
-                    Map.of("_message", message, "code", message.split(" ")[0]), microbatch ? 0L : null, compiled,
+                    adapterResponse(message), microbatch ? 0L : null, compiled,
                     node.relation().render());
             printer.finished(index, total, verb, step.label(),
                     message.startsWith("INSERT") || message.endsWith("batches") || message.endsWith("batch")
@@ -391,5 +387,14 @@ public final class Executor {
             return where + ": " + me.getMessage() + (me.hint() == null ? "" : System.lineSeparator() + "  hint: " + me.hint());
         }
         return node.originalFilePath() + ": " + e;
+    }
+
+    /** As dbt-duckdb answers: a load's {@code INSERT n} with its code and row count, anything else its message only. */
+    static Map<String, Object> adapterResponse(String message) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("INSERT (\\d+)").matcher(message);
+        if (m.matches()) {
+            return Map.of("_message", message, "code", "INSERT", "rows_affected", Long.parseLong(m.group(1)));
+        }
+        return Map.of("_message", message);
     }
 }

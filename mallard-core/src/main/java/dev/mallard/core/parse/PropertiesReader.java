@@ -115,10 +115,17 @@ final class PropertiesReader {
             Object rendered = renderer == null ? c : renderer.renderDeep(c, file, HOOK_KEYS);
             ConfigMerger.mergeInto(config, (Map<String, Object>) rendered);
         }
-        for (String legacy : List.of("docs", "meta")) {
-            if (entry.get(legacy) instanceof Map<?, ?> m && !config.containsKey(legacy)) {
-                config.put(legacy, m);
+        // dbt moves these top-level keys into config, and refuses one given in both places
+        for (String key : List.of("meta", "docs", "group", "contract", "access")) {
+            if (entry.get(key) == null) {
+                continue;
             }
+            if (entry.get("config") instanceof Map<?, ?> c && c.containsKey(key)) {
+                throw new MallardException(ErrorCode.YAML, "'" + name + "' has " + key + " both in 'config' and as"
+                        + " a top-level key", file, 0, "remove the top-level key and define it under 'config' only",
+                        null);
+            }
+            config.put(key, entry.get(key));
         }
         if (entry.get("tags") != null) {
             ConfigMerger.mergeInto(config, Map.of("tags", entry.get("tags")));

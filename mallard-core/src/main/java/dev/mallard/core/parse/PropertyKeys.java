@@ -20,16 +20,16 @@ final class PropertyKeys {
     static final Set<String> TOP_LEVEL = Set.of("version", "models", "seeds", "snapshots", "analyses", "sources",
             "macros", "exposures", "metrics", "semantic_models", "saved_queries", "groups", "unit_tests",
             "data_tests", "tests", "functions", "anchors");
-    static final Set<String> MODEL = Set.of("access", "agg_time_dimension", "columns", "config", "constraints",
+    static final Set<String> MODEL = Set.of("access", "agg_time_dimension", "columns", "config", "constraints", "contract", "group",
             "data_tests", "data_type", "deprecation_date", "derived_semantics", "description", "docs", "identifier",
             "latest_version", "meta", "metrics", "name", "primary_entity", "quote_columns", "semantic_model",
             "static_analysis_off_reason", "tags", "tests", "time_spine", "versions");
-    static final Set<String> SEED = Set.of("access", "columns", "config", "constraints", "data_tests", "data_type",
+    static final Set<String> SEED = Set.of("access", "columns", "config", "constraints", "contract", "group", "data_tests", "data_type",
             "description", "docs", "meta", "name", "quote_columns", "static_analysis_off_reason", "tags", "tests");
-    static final Set<String> SNAPSHOT = Set.of("access", "columns", "config", "constraints", "data_tests",
+    static final Set<String> SNAPSHOT = Set.of("access", "columns", "config", "constraints", "contract", "group", "data_tests",
             "data_type", "description", "docs", "meta", "name", "quote_columns", "relation",
             "static_analysis_off_reason", "tags", "tests");
-    static final Set<String> ANALYSIS = Set.of("access", "columns", "config", "constraints", "data_type",
+    static final Set<String> ANALYSIS = Set.of("access", "columns", "config", "constraints", "contract", "group", "data_type",
             "description", "docs", "meta", "name", "static_analysis_off_reason", "tags");
     static final Set<String> COLUMN = Set.of("column_mask", "config", "constraints", "data_tests", "data_type",
             "databricks_tags", "description", "dimension", "docs", "entity", "granularity", "meta", "name",

@@ -52,9 +52,52 @@ final class SemanticReader {
                     SemanticNode n = node(unit.name(), f, KEYS.get(key), map(m));
                     if (n.config().enabled()) {
                         out.add(n);
+                        if (n.resourceType() == ResourceType.SEMANTIC_MODEL) {
+                            out.addAll(createdMetrics(unit.name(), f, map(m)));
+                        }
                     }
                 }
             }
+        }
+        Map<String, String> files = new LinkedHashMap<>();
+        for (SemanticNode n : out) {
+            String previous = files.put(n.id().value(), n.originalFilePath());
+            if (previous != null) {
+                String kind = n.resourceType().dbtName().replace('_', ' ');
+                throw new MallardException(ErrorCode.DUPLICATE_NODE, "dbt found two " + kind + "s with the name \""
+                        + n.name() + "\" (" + n.id().value() + " in " + previous + " and " + n.originalFilePath() + ")",
+                        n.originalFilePath(), 0, "change the name of one of them (a measure's create_metric: true"
+                        + " makes a metric of the measure's name)", null);
+            }
+        }
+        return out;
+    }
+
+    /** dbt makes a simple metric of each measure with {@code create_metric: true}, named after it. */
+    private static List<SemanticNode> createdMetrics(String pkg, SourceFile f, Map<String, Object> semanticModel) {
+        List<SemanticNode> out = new ArrayList<>();
+        for (Object entry : ConfigMerger.asList(semanticModel.get("measures"))) {
+            Map<String, Object> measure = map(entry);
+            if (!Boolean.TRUE.equals(measure.get("create_metric")) || measure.get("name") == null) {
+                continue;
+            }
+            String name = String.valueOf(measure.get("name"));
+            Map<String, Object> metric = new LinkedHashMap<>();
+            metric.put("name", name);
+            metric.put("label", measure.get("label") != null ? measure.get("label") : name);
+            metric.put("description", measure.get("description") != null ? measure.get("description")
+                    : "Metric created from measure " + name);
+            metric.put("type", "simple");
+            Map<String, Object> typeParams = new LinkedHashMap<>();
+            typeParams.put("measure", Map.of("name", name));
+            typeParams.put("expr", measure.get("expr") != null ? String.valueOf(measure.get("expr")) : name);
+            metric.put("type_params", typeParams);
+            // the metric gets the semantic model's config meta, as in dbt
+            Map<String, Object> meta = map(map(semanticModel.get("config")).get("meta"));
+            if (!meta.isEmpty()) {
+                metric.put("config", Map.of("meta", meta));
+            }
+            out.add(node(pkg, f, ResourceType.METRIC, metric));
         }
         return out;
     }

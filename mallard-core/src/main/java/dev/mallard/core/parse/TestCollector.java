@@ -74,6 +74,9 @@ final class TestCollector {
         this.jinja = jinja;
         List<TestNode> tests = new ArrayList<>();
         for (Node n : nodes.values()) {
+            if (!n.packageName().equals(project.name())) {
+                continue; // a package's properties (and its sources' tests) describe its own nodes only
+            }
             if (n instanceof ModelNode m && m.resourceType() == ResourceType.MODEL) {
                 PropertyPatch patch = props.models().get(m.name());
                 if (patch != null) {

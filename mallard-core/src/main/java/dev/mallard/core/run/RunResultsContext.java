@@ -1,8 +1,11 @@
 package dev.mallard.core.run;
 
 import dev.mallard.core.exec.NodeResult;
+import dev.mallard.core.exec.NodeStatus;
+import dev.mallard.core.jinja.Datetimes;
 import dev.mallard.core.manifest.Manifest;
 import dev.mallard.core.manifest.Node;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,14 +17,16 @@ import java.util.Set;
 /**
  * The {@code results}, {@code schemas} and {@code database_schemas} that on-run-end hooks
  * see, shaped as dbt's RunResult objects: {@code r.status}, {@code r.message},
- * {@code r.execution_time}, {@code r.failures}, {@code r.node.name}, {@code r.node.unique_id},
- * {@code r.node.schema}, {@code r.node.config.materialized}, ...
+ * {@code r.execution_time}, {@code r.failures}, {@code r.timing} (compile and execute, with
+ * datetimes), {@code r.node} (the node as the {@code graph} holds it, with its
+ * {@code compiled_code}), as packages such as dbt_artifacts read them.
  */
 final class RunResultsContext {
     private RunResultsContext() {
     }
 
-    static Map<String, Object> of(Manifest manifest, List<NodeResult> results) {
+    /** {@code graph} gives each result's node in full; null (no on-run-end hook reads it) for a minimal node. */
+    static Map<String, Object> of(Manifest manifest, List<NodeResult> results, Map<String, Object> graph) {
         List<Object> rs = new ArrayList<>();
         Set<String> schemas = new LinkedHashSet<>();
         Set<List<String>> databaseSchemas = new LinkedHashSet<>();
@@ -35,8 +40,8 @@ final class RunResultsContext {
             result.put("failures", r.failures());
             result.put("adapter_response", r.adapterResponse());
             result.put("unique_id", r.id().value());
-            result.put("timing", List.of());
-            result.put("node", n == null ? Map.of("unique_id", r.id().value()) : node(n));
+            result.put("timing", timing(r));
+            result.put("node", n == null ? Map.of("unique_id", r.id().value()) : node(n, r, graph));
             rs.add(result);
             if (n != null && n.relation() != null && n.relation().schema() != null) {
                 schemas.add(n.relation().schema());
@@ -50,19 +55,51 @@ final class RunResultsContext {
         return out;
     }
 
-    private static Map<String, Object> node(Node n) {
+    /** As run_results.json: Mallard times a node as one span, compile being its zero-length start. */
+    private static List<Object> timing(NodeResult r) {
+        if (r.status() == NodeStatus.SKIPPED || r.startedAt() == null || r.completedAt() == null) {
+            return List.of();
+        }
+        return List.of(step("compile", r.startedAt(), r.startedAt()), step("execute", r.startedAt(), r.completedAt()));
+    }
+
+    private static Map<String, Object> step(String name, Instant start, Instant end) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("name", name);
+        t.put("started_at", Datetimes.naiveUtc(start));
+        t.put("completed_at", Datetimes.naiveUtc(end));
+        return t;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> node(Node n, NodeResult r, Map<String, Object> graph) {
         Map<String, Object> node = new LinkedHashMap<>();
-        node.put("name", n.name());
-        node.put("unique_id", n.id().value());
-        node.put("resource_type", n.resourceType().dbtName());
-        node.put("package_name", n.packageName());
-        node.put("original_file_path", n.originalFilePath());
-        node.put("config", n.config().values());
-        if (n.relation() != null && n.relation().schema() != null) {
-            node.put("database", n.relation().database());
-            node.put("schema", n.relation().schema());
-            node.put("alias", n.relation().identifier());
-            node.put("relation_name", n.relation().render());
+        Object full = null;
+        if (graph != null) {
+            full = graph.get("nodes") instanceof Map<?, ?> nodes ? nodes.get(n.id().value()) : null;
+            if (full == null && graph.get("sources") instanceof Map<?, ?> sources) {
+                full = sources.get(n.id().value());
+            }
+        }
+        if (full instanceof Map<?, ?> m) {
+            node.putAll((Map<String, Object>) m);
+        } else {
+            node.put("name", n.name());
+            node.put("unique_id", n.id().value());
+            node.put("resource_type", n.resourceType().dbtName());
+            node.put("package_name", n.packageName());
+            node.put("original_file_path", n.originalFilePath());
+            node.put("config", n.config().values());
+            if (n.relation() != null && n.relation().schema() != null) {
+                node.put("database", n.relation().database());
+                node.put("schema", n.relation().schema());
+                node.put("alias", n.relation().identifier());
+                node.put("relation_name", n.relation().render());
+            }
+        }
+        if (r.compiledCode() != null) {
+            node.put("compiled", true);
+            node.put("compiled_code", r.compiledCode());
         }
         return node;
     }

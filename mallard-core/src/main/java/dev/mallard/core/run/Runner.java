@@ -37,6 +37,7 @@ public final class Runner {
     private final RunFlags flags;
     private final Deferral deferral;
     private dev.mallard.core.ingest.IngestWindow ingestWindow = dev.mallard.core.ingest.IngestWindow.NONE;
+    private dev.mallard.core.artifacts.FlatGraph graph;
 
     public Runner(Workspace ws, ProgressPrinter printer, RunFlags flags) {
         this(ws, printer, flags, null);
@@ -75,8 +76,16 @@ public final class Runner {
         f.put("STORE_FAILURES", flags.storeFailures());
         f.put("WHICH", "run");
         g.put("flags", f);
-        g.put("graph", new dev.mallard.core.artifacts.FlatGraph(ws.manifest(), ws.dag()));
+        g.put("graph", graph());
         return g;
+    }
+
+    /** One flat graph per run, shared by the templates and on-run-end's results: built on first read. */
+    private synchronized dev.mallard.core.artifacts.FlatGraph graph() {
+        if (graph == null) {
+            graph = new dev.mallard.core.artifacts.FlatGraph(ws.manifest(), ws.dag());
+        }
+        return graph;
     }
 
     public RunSummary run(String command, Plan plan) {
@@ -112,7 +121,8 @@ public final class Runner {
             files.awaitWrites();
         }
         dev.mallard.core.events.PhaseTimes.mark("nodes done");
-        Map<String, Object> endContext = RunResultsContext.of(ws.manifest(), results);
+        Map<String, Object> endContext = RunResultsContext.of(ws.manifest(), results,
+                ws.manifest().onRunEnd().isEmpty() ? null : graph());
         List<NodeResult> after = runHooks("on-run-end", ws.manifest().onRunEnd(), compiler, endContext);
         double elapsed = (System.nanoTime() - t0) / 1e9;
         RunSummary summary = new RunSummary(command, ws.invocationId(), started, elapsed, results, before, after);
@@ -272,6 +282,7 @@ public final class Runner {
 
     /** The end of the summary: the headline, each failure, and the counts. */
     void printOutcome(RunSummary summary) {
+        ArtifactFiles compiledFiles = new ArtifactFiles(ws.project().targetDir(), ws.project().name());
         long errors = summary.countWithHooks(NodeStatus.ERROR) + summary.countWithHooks(NodeStatus.FAIL);
         long warnings = summary.countWithHooks(NodeStatus.WARN);
         printer.blank();
@@ -305,6 +316,11 @@ public final class Runner {
                     StringBuilder text = new StringBuilder();
                     for (String line : String.valueOf(r.message()).split("\\R")) {
                         text.append(text.isEmpty() ? "" : "\n").append(line.isEmpty() ? "" : "  " + line);
+                    }
+                    // as dbt: where a failing test's SQL is, under its message (not part of result.message)
+                    if (r.message() != null && (n.resourceType() == dev.mallard.core.manifest.ResourceType.TEST
+                            || n.resourceType() == dev.mallard.core.manifest.ResourceType.UNIT_TEST)) {
+                        text.append("\n\n  compiled code at ").append(compiledFiles.displayPath(compiledFiles.compiledPath(n)));
                     }
                     printer.emit("RunResultError", "Z024", failed ? EventLevel.ERROR : EventLevel.WARN,
                             text.toString(), Map.of("msg", String.valueOf(r.message()), "node_info", nodeInfo));

@@ -6,6 +6,7 @@ import dev.mallard.core.project.Target;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 /** Looks up the engine factory for a target's type. */
@@ -22,6 +23,10 @@ public final class Engines {
             }
             known.add(factory.type());
         }
+        if (EnginePlugins.find(target.type()).isPresent()) {
+            return;
+        }
+        known.addAll(EnginePlugins.types());
         throw new MallardException(ErrorCode.PROFILE, "credentials in profile '" + target.profileName() + "', target '"
                 + target.name() + "' are invalid: could not find adapter type '" + target.type() + "' (available: "
                 + String.join(", ", known) + ")");
@@ -35,6 +40,11 @@ public final class Engines {
             }
             known.add(factory.type());
         }
+        Optional<EngineFactory> plugin = EnginePlugins.find(target.type());
+        if (plugin.isPresent()) {
+            return plugin.get().open(target, projectDir);
+        }
+        known.addAll(EnginePlugins.types());
         throw new MallardException(ErrorCode.PROFILE,
                 "no engine for adapter type '" + target.type() + "' (available: " + String.join(", ", known) + ")");
     }

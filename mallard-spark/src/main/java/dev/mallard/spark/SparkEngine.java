@@ -29,6 +29,10 @@ final class SparkEngine implements Engine {
     }
 
     static SparkEngine open(SparkSettings settings) {
+        if (System.getProperty("derby.stream.error.file") == null) {
+            // the embedded metastore's log goes beside it, not into the working directory
+            System.setProperty("derby.stream.error.file", settings.metastoreLog());
+        }
         return inSparkLoader(() -> {
             try {
                 SparkSession.Builder builder = SparkSession.builder().appName("mallard").master(settings.master())

@@ -17,7 +17,7 @@ import java.util.Map;
  * Hive support with an embedded Derby metastore, here under {@code target/spark/} of the
  * project unless {@code spark.sql.warehouse.dir} or the metastore's connection URL is given.
  */
-record SparkSettings(String master, String schema, Map<String, String> confs, String shown) {
+record SparkSettings(String master, String schema, Map<String, String> confs, String metastoreLog) {
     SparkSettings {
         confs = Map.copyOf(confs);
     }
@@ -49,7 +49,8 @@ record SparkSettings(String master, String schema, Map<String, String> confs, St
             throw new MallardException(ErrorCode.PROFILE, "server_side_parameters in profile '" + target.profileName()
                     + "' turn spark.sql.ansi.doubleQuotedIdentifiers off; Mallard quotes identifiers with \"");
         }
-        return new SparkSettings(master, target.schema(), confs, "Spark (session, master " + master + ")");
+        base.toFile().mkdirs();
+        return new SparkSettings(master, target.schema(), confs, base.resolve("derby.log").toString());
     }
 
     /** The warehouse directory as a path, for messages. */

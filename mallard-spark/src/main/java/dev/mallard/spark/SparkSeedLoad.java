@@ -7,7 +7,6 @@ import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
 import java.io.IOException;
 import java.io.Reader;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -84,7 +83,7 @@ final class SparkSeedLoad {
             for (int i = 0; i < v.length; i++) {
                 String raw = i < row.size() ? row.get(i) : null;
                 boolean typed = given.containsKey(header.get(i).toLowerCase(Locale.ROOT));
-                v[i] = value(raw, typed ? "GIVEN" : inferred.get(header.get(i)));
+                v[i] = AgateTypes.text(raw, typed ? "GIVEN" : inferred.get(header.get(i)));
             }
             values.add(RowFactory.create(v));
         }
@@ -107,28 +106,5 @@ final class SparkSeedLoad {
             case "BOOLEAN" -> "boolean";
             default -> "string";
         };
-    }
-
-    /** The value as agate reads it, in text Spark casts: null for agate's nulls, plain numbers. */
-    private static String value(String raw, String type) {
-        if (raw == null || AgateTypes.isNull(raw)) {
-            return null;
-        }
-        return switch (type) {
-            case "INTEGER", "BIGINT", "HUGEINT" -> AgateTypes.number(raw.strip()).toBigInteger().toString();
-            case "DOUBLE" -> number(raw);
-            case "BOOLEAN" -> raw.replace(",", "").strip().toLowerCase(Locale.ROOT);
-            case "DATE", "TIMESTAMP" -> raw.strip();
-            default -> raw;
-        };
-    }
-
-    private static String number(String raw) {
-        String s = raw.strip().toLowerCase(Locale.ROOT);
-        if (s.contains("nan") || s.contains("inf")) {
-            return s.contains("nan") ? "NaN" : (s.startsWith("-") ? "-Infinity" : "Infinity");
-        }
-        BigDecimal n = AgateTypes.number(raw.strip());
-        return n.toPlainString();
     }
 }

@@ -12,9 +12,9 @@ import java.util.Map;
 
 /**
  * The clauses dbt-spark writes after {@code create table <name>} from a model's config, in its
- * order: {@code using <file_format>} (parquet), {@code options (...)}, {@code partitioned by
- * (<partition_by>)}, {@code clustered by (<clustered_by>) into <buckets> buckets} (only with
- * both), {@code location '<location_root>/<alias>'}, {@code tblproperties (...)}.
+ * order: {@code using <file_format>} (parquet), {@code options (...)}, {@code tblproperties (...)},
+ * {@code partitioned by (<partition_by>)}, {@code clustered by (<clustered_by>) into <buckets>
+ * buckets} (only with both), {@code location '<location_root>/<alias>'}.
  */
 record SparkTableDdl(String fileFormat, List<String> partitionBy, List<String> clusteredBy, Integer buckets,
                      String location, Map<String, String> options, Map<String, String> tblproperties) {
@@ -69,6 +69,9 @@ record SparkTableDdl(String fileFormat, List<String> partitionBy, List<String> c
         if (!options.isEmpty()) {
             sb.append("\nOPTIONS (").append(pairs(options)).append(')');
         }
+        if (!tblproperties.isEmpty()) {
+            sb.append("\nTBLPROPERTIES (").append(pairs(tblproperties)).append(')');
+        }
         if (!partitionBy.isEmpty()) {
             sb.append("\nPARTITIONED BY (").append(String.join(", ", partitionBy)).append(')');
         }
@@ -78,9 +81,6 @@ record SparkTableDdl(String fileFormat, List<String> partitionBy, List<String> c
         }
         if (location != null) {
             sb.append("\nLOCATION ").append(SparkNames.literal(location));
-        }
-        if (!tblproperties.isEmpty()) {
-            sb.append("\nTBLPROPERTIES (").append(pairs(tblproperties)).append(')');
         }
         return sb.toString();
     }

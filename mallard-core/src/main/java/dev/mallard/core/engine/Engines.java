@@ -29,7 +29,13 @@ public final class Engines {
         known.addAll(EnginePlugins.types());
         throw new MallardException(ErrorCode.PROFILE, "credentials in profile '" + target.profileName() + "', target '"
                 + target.name() + "' are invalid: could not find adapter type '" + target.type() + "' (available: "
-                + String.join(", ", known) + ")");
+                + String.join(", ", known) + ")", null, 0, hint(target.type()), null);
+    }
+
+    /** How to add an engine mallard.jar leaves out. */
+    private static String hint(String type) {
+        return "spark".equalsIgnoreCase(type) ? "the Spark engine is an optional build: ./mvnw -Pspark -pl mallard-spark "
+                + "-am package -DskipTests (or set MALLARD_ENGINES to a directory holding its jars)" : null;
     }
 
     public static Engine open(Target target, Path projectDir) {

@@ -155,7 +155,7 @@ public final class DuckDbEngine implements Engine {
     @Override
     public Set<Capability> capabilities() {
         return EnumSet.of(Capability.TRANSACTIONS, Capability.RENAME, Capability.MERGE, Capability.CONSTRAINTS,
-                Capability.BULK_CSV_LOAD, Capability.PARQUET);
+                Capability.BULK_CSV_LOAD, Capability.PARQUET, Capability.UPDATE_AND_DELETE);
     }
 
     @Override

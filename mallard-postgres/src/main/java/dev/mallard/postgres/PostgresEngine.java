@@ -17,7 +17,7 @@ import java.util.Set;
  */
 final class PostgresEngine implements Engine {
     private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.TRANSACTIONS, Capability.RENAME,
-            Capability.MERGE, Capability.CONSTRAINTS, Capability.BULK_CSV_LOAD);
+            Capability.MERGE, Capability.CONSTRAINTS, Capability.BULK_CSV_LOAD, Capability.UPDATE_AND_DELETE);
 
     private final PostgresSettings settings;
     private final String description;

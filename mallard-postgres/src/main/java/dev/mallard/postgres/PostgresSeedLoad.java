@@ -8,7 +8,6 @@ import dev.mallard.core.error.MallardException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -105,7 +104,7 @@ final class PostgresSeedLoad {
                 for (int i = 0; i < header.size(); i++) {
                     String raw = i < row.size() ? row.get(i) : null;
                     boolean typed = given.containsKey(header.get(i).toLowerCase(Locale.ROOT));
-                    values.add(value(raw, typed ? "GIVEN" : inferred.get(header.get(i))));
+                    values.add(AgateTypes.text(raw, typed ? "GIVEN" : inferred.get(header.get(i))));
                 }
                 out.printRecord(values);
             }
@@ -121,31 +120,5 @@ final class PostgresSeedLoad {
         } catch (IOException e) {
             throw new MallardException(ErrorCode.ENGINE, "COPY into " + target.render() + " failed: " + e.getMessage());
         }
-    }
-
-    /**
-     * The value as agate reads it, in text Postgres parses: null (an unquoted empty field) for
-     * agate's nulls, numbers without currency, grouping or percent signs, booleans as true/false.
-     */
-    private static String value(String raw, String type) {
-        if (raw == null || AgateTypes.isNull(raw)) {
-            return null;
-        }
-        return switch (type) {
-            case "INTEGER", "BIGINT", "HUGEINT" -> AgateTypes.number(raw.strip()).toBigInteger().toString();
-            case "DOUBLE" -> number(raw);
-            case "BOOLEAN" -> raw.replace(",", "").strip().toLowerCase(Locale.ROOT);
-            case "DATE", "TIMESTAMP" -> raw.strip();
-            default -> raw;
-        };
-    }
-
-    private static String number(String raw) {
-        String s = raw.strip().toLowerCase(Locale.ROOT);
-        BigDecimal n = AgateTypes.number(raw.strip());
-        if (s.contains("nan") || s.contains("inf")) {
-            return s.contains("nan") ? "NaN" : (s.startsWith("-") ? "-Infinity" : "Infinity");
-        }
-        return n.toPlainString();
     }
 }

@@ -32,5 +32,9 @@ public final class LogbackDefaults extends ContextAwareBase implements Configura
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.WARN);
         root.addAppender(err);
+        // the Spark engine's Hadoop, Hive and metastore libraries warn about the normal course of things
+        for (String name : new String[] {"org.apache.hadoop", "org.apache.spark", "DataNucleus", "org.sparkproject"}) {
+            context.getLogger(name).setLevel(Level.ERROR);
+        }
     }
 }

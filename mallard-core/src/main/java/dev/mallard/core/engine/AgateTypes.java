@@ -84,6 +84,31 @@ public final class AgateTypes {
         };
     }
 
+    /**
+     * A CSV field as agate reads it, in text a database casts to the column's type: null for
+     * agate's nulls, numbers without currency, grouping or percent signs (NaN and Infinity
+     * spelled out), booleans as true/false. {@code type} is the column's inferred type, or any
+     * other name for a column whose type the seed gives (its text is kept).
+     */
+    public static String text(String raw, String type) {
+        if (raw == null || isNull(raw)) {
+            return null;
+        }
+        return switch (type) {
+            case "INTEGER", "BIGINT", "HUGEINT" -> number(raw.strip()).toBigInteger().toString();
+            case "DOUBLE" -> {
+                String s = raw.strip().toLowerCase(Locale.ROOT);
+                if (s.contains("nan") || s.contains("inf")) {
+                    yield s.contains("nan") ? "NaN" : (s.startsWith("-") ? "-Infinity" : "Infinity");
+                }
+                yield number(raw.strip()).toPlainString();
+            }
+            case "BOOLEAN" -> raw.replace(",", "").strip().toLowerCase(Locale.ROOT);
+            case "DATE", "TIMESTAMP" -> raw.strip();
+            default -> raw;
+        };
+    }
+
     /** Whether agate reads the value as NULL: empty, or {@code null} in any case, around blanks. */
     public static boolean isNull(String v) {
         String s = v.strip().toLowerCase(Locale.ROOT);

@@ -7,5 +7,7 @@ public enum Capability {
     MERGE,
     CONSTRAINTS,
     BULK_CSV_LOAD,
-    PARQUET
+    PARQUET,
+    /** {@code UPDATE} and {@code DELETE} of rows (Spark's Parquet tables have neither). */
+    UPDATE_AND_DELETE
 }

@@ -6,6 +6,7 @@ import dev.mallard.core.project.Target;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 /** Looks up the engine factory for a target's type. */
@@ -22,9 +23,19 @@ public final class Engines {
             }
             known.add(factory.type());
         }
+        if (EnginePlugins.find(target.type()).isPresent()) {
+            return;
+        }
+        known.addAll(EnginePlugins.types());
         throw new MallardException(ErrorCode.PROFILE, "credentials in profile '" + target.profileName() + "', target '"
                 + target.name() + "' are invalid: could not find adapter type '" + target.type() + "' (available: "
-                + String.join(", ", known) + ")");
+                + String.join(", ", known) + ")", null, 0, hint(target.type()), null);
+    }
+
+    /** How to add an engine mallard.jar leaves out. */
+    private static String hint(String type) {
+        return "spark".equalsIgnoreCase(type) ? "the Spark engine is an optional build: ./mvnw -Pspark -pl mallard-spark "
+                + "-am package -DskipTests (or set MALLARD_ENGINES to a directory holding its jars)" : null;
     }
 
     public static Engine open(Target target, Path projectDir) {
@@ -35,6 +46,11 @@ public final class Engines {
             }
             known.add(factory.type());
         }
+        Optional<EngineFactory> plugin = EnginePlugins.find(target.type());
+        if (plugin.isPresent()) {
+            return plugin.get().open(target, projectDir);
+        }
+        known.addAll(EnginePlugins.types());
         throw new MallardException(ErrorCode.PROFILE,
                 "no engine for adapter type '" + target.type() + "' (available: " + String.join(", ", known) + ")");
     }

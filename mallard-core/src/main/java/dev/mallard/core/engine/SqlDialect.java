@@ -144,4 +144,14 @@ public class SqlDialect {
     public boolean writesExternalFiles() {
         return true;
     }
+
+    /**
+     * The engine's own materialization of {@code kind} ("table", "view", "incremental"), where
+     * its DDL differs from the default's beyond what the flags above describe (Spark's
+     * {@code USING parquet PARTITIONED BY ...} and its incremental strategies); null: the
+     * default materialization.
+     */
+    public dev.mallard.core.materialize.Materialization materialization(String kind, boolean fullRefresh) {
+        return null;
+    }
 }

@@ -288,7 +288,8 @@ public final class Executor {
             Materialization materialization = customMacro != null
                     ? new CustomMaterialization(step.materialization(),
                             c -> compiler.runMaterialization(customMacro, c, printer.jinja()))
-                    : Materializations.forStep(step, compiler.fullRefresh(), projectDir, externalRoot);
+                    : Materializations.forStep(step, compiler.fullRefresh(), projectDir, externalRoot,
+                            session.dialect());
             if (microbatch) {
                 // rendered once per batch; compiled/ keeps the latest batch where dbt writes <model>/<model>_<batch>.sql
                 ModelNode model = (ModelNode) node;

@@ -18,8 +18,14 @@ final class Materializations {
      * @param fullRefresh whether --full-refresh was given
      * @param projectDir where relative external locations are resolved
      * @param externalRoot the profile output's external_root, or null
+     * @param dialect the engine's dialect, which may bring its own materialization of the step's kind
      */
-    static Materialization forStep(Step step, boolean fullRefresh, java.nio.file.Path projectDir, String externalRoot) {
+    static Materialization forStep(Step step, boolean fullRefresh, java.nio.file.Path projectDir, String externalRoot,
+                                   dev.mallard.core.engine.SqlDialect dialect) {
+        Materialization own = dialect.materialization(step.materialization(), fullRefresh);
+        if (own != null) {
+            return own;
+        }
         return switch (step.materialization()) {
             case "view" -> new ViewMaterialization();
             case "table" -> new TableMaterialization();

@@ -26,11 +26,14 @@ public record Target(
 
     /**
      * The catalog that unqualified relations live in: the configured database, else (as
-     * dbt-duckdb does) the stem of the database file, or "memory".
+     * dbt-duckdb does) the stem of the database file, or "memory"; Spark's session catalog.
      */
     public String effectiveDatabase() {
         if (database != null && !database.isBlank()) {
             return database;
+        }
+        if ("spark".equalsIgnoreCase(type)) {
+            return "spark_catalog"; // dbt-spark has no database: a schema lives in Spark's session catalog
         }
         String path = string("path");
         if (path == null || path.isBlank() || path.equals(":memory:") || path.startsWith("md:")) {

@@ -1,0 +1,2 @@
+{{ config(materialized='view') }}
+select kind, length(kind) as letters from {{ ref('kinds') }}

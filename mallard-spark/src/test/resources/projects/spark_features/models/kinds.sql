@@ -1,0 +1,2 @@
+{{ config(materialized='ephemeral') }}
+select distinct kind from {{ ref('stg_events') }}

@@ -325,7 +325,7 @@ public final class Executor {
                     : node.resourceType() == dev.mallard.core.manifest.ResourceType.SNAPSHOT ? "OK snapshotted" : "OK created";
             NodeResult result = new NodeResult(step.node(), NodeStatus.SUCCESS, message, started, Instant.now(),
                     seconds, Thread.currentThread().getName(),
-                    adapterResponse(message), microbatch ? 0L : null, compiled,
+                    NodeOutcomes.adapterResponse(message), microbatch ? 0L : null, compiled,
                     node.relation().render());
             printer.finished(index, total, verb, step.label(),
                     message.startsWith("INSERT") || message.endsWith("batches") || message.endsWith("batch")
@@ -338,7 +338,7 @@ public final class Executor {
             RuntimeException reported = node instanceof UnitTestNode u && e instanceof MallardException me
                     ? UnitTestExecution.explain(u, me) : e;
             compiled = compiled == null ? latestBatch[0] : compiled;
-            String message = describeFailure(node, reported, compiled);
+            String message = NodeOutcomes.describeFailure(node, reported, compiled);
             NodeResult result = new NodeResult(step.node(), NodeStatus.ERROR, message, started, Instant.now(), seconds,
                     Thread.currentThread().getName(), Map.of(), null, compiled,
                     node instanceof UnitTestNode ? null : node.relation().render());
@@ -376,26 +376,5 @@ public final class Executor {
             case "seed", "snapshot" -> !compiler.fullRefresh();
             default -> false;
         };
-    }
-
-    static String describeFailure(Node node, RuntimeException e, String compiled) {
-        if (e instanceof MallardException me) {
-            if (me.file() != null) {
-                return me.describe();
-            }
-            int line = SqlErrorLines.lineOf(me.getMessage());
-            String where = node.originalFilePath() + (line > 0 ? ":" + line : "");
-            return where + ": " + me.getMessage() + (me.hint() == null ? "" : System.lineSeparator() + "  hint: " + me.hint());
-        }
-        return node.originalFilePath() + ": " + e;
-    }
-
-    /** As dbt-duckdb answers: a load's {@code INSERT n} with its code and row count, anything else its message only. */
-    static Map<String, Object> adapterResponse(String message) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("INSERT (\\d+)").matcher(message);
-        if (m.matches()) {
-            return Map.of("_message", message, "code", "INSERT", "rows_affected", Long.parseLong(m.group(1)));
-        }
-        return Map.of("_message", message);
     }
 }

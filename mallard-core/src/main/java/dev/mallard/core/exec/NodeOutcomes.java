@@ -1,0 +1,37 @@
+package dev.mallard.core.exec;
+
+import dev.mallard.core.error.MallardException;
+import dev.mallard.core.manifest.Node;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What a finished node reports in run_results: a failure's description, the adapter's response. */
+final class NodeOutcomes {
+    private static final Pattern INSERT = Pattern.compile("INSERT (\\d+)");
+
+    private NodeOutcomes() {
+    }
+
+    /** A failed node's message: its file (and the SQL error's line where known), the error, a hint. */
+    static String describeFailure(Node node, RuntimeException e, String compiled) {
+        if (e instanceof MallardException me) {
+            if (me.file() != null) {
+                return me.describe();
+            }
+            int line = SqlErrorLines.lineOf(me.getMessage());
+            String where = node.originalFilePath() + (line > 0 ? ":" + line : "");
+            return where + ": " + me.getMessage() + (me.hint() == null ? "" : System.lineSeparator() + "  hint: " + me.hint());
+        }
+        return node.originalFilePath() + ": " + e;
+    }
+
+    /** As dbt-duckdb answers: a load's {@code INSERT n} with its code and row count, anything else its message only. */
+    static Map<String, Object> adapterResponse(String message) {
+        Matcher m = INSERT.matcher(message);
+        if (m.matches()) {
+            return Map.of("_message", message, "code", "INSERT", "rows_affected", Long.parseLong(m.group(1)));
+        }
+        return Map.of("_message", message);
+    }
+}

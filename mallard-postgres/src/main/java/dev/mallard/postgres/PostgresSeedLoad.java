@@ -3,23 +3,19 @@ package dev.mallard.postgres;
 import dev.mallard.core.engine.AgateTypes;
 import dev.mallard.core.engine.CsvLoad;
 import dev.mallard.core.engine.Relation;
+import dev.mallard.core.engine.SeedText;
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 import org.postgresql.PGConnection;
 
 /**
@@ -39,28 +35,10 @@ final class PostgresSeedLoad {
     }
 
     void load(CsvLoad load) {
-        List<String> header;
-        List<List<String>> rows = new ArrayList<>();
-        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(load.delimiter().isEmpty() ? ","
-                : load.delimiter()).build();
-        try (Reader in = Files.newBufferedReader(load.file(), StandardCharsets.UTF_8);
-             var parser = format.parse(in)) {
-            var records = parser.iterator();
-            if (!records.hasNext()) {
-                throw new MallardException(ErrorCode.PROJECT, "the seed file is empty", load.file().toString(), 1);
-            }
-            header = records.next().toList();
-            while (records.hasNext()) {
-                CSVRecord r = records.next();
-                rows.add(r.toList());
-            }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new MallardException(ErrorCode.PROJECT, "cannot read the seed file: " + e.getMessage(),
-                    load.file().toString(), 0);
-        }
-        header = header.isEmpty() ? header : stripBom(header);
-        Map<String, String> given = new LinkedHashMap<>();
-        load.columnTypes().forEach((k, v) -> given.put(k.toLowerCase(Locale.ROOT), v));
+        SeedText text = SeedText.read(load);
+        List<String> header = text.header();
+        List<List<String>> rows = text.rows();
+        Map<String, String> given = text.given();
         Map<String, String> inferred = AgateTypes.infer(header, rows);
         List<String> types = new ArrayList<>();
         List<String> columns = new ArrayList<>();
@@ -71,14 +49,6 @@ final class PostgresSeedLoad {
         }
         session.execute("CREATE TABLE " + load.target().render() + " (" + String.join(", ", columns) + ")");
         copy(load.target(), header, rows, inferred, given);
-    }
-
-    private static List<String> stripBom(List<String> header) {
-        List<String> out = new ArrayList<>(header);
-        if (out.get(0).startsWith("\uFEFF")) {
-            out.set(0, out.get(0).substring(1));
-        }
-        return out;
     }
 
     static String postgresType(String agate) {

@@ -3,19 +3,11 @@ package dev.mallard.spark;
 import dev.mallard.core.engine.AgateTypes;
 import dev.mallard.core.engine.CsvLoad;
 import dev.mallard.core.engine.Relation;
-import dev.mallard.core.error.ErrorCode;
-import dev.mallard.core.error.MallardException;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.mallard.core.engine.SeedText;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -38,30 +30,10 @@ final class SparkSeedLoad {
     }
 
     void load(CsvLoad load) {
-        List<String> header;
-        List<List<String>> rows = new ArrayList<>();
-        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(load.delimiter().isEmpty() ? ","
-                : load.delimiter()).build();
-        try (Reader in = Files.newBufferedReader(load.file(), StandardCharsets.UTF_8);
-             var parser = format.parse(in)) {
-            var records = parser.iterator();
-            if (!records.hasNext()) {
-                throw new MallardException(ErrorCode.PROJECT, "the seed file is empty", load.file().toString(), 1);
-            }
-            header = new ArrayList<>(records.next().toList());
-            while (records.hasNext()) {
-                CSVRecord r = records.next();
-                rows.add(r.toList());
-            }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new MallardException(ErrorCode.PROJECT, "cannot read the seed file: " + e.getMessage(),
-                    load.file().toString(), 0);
-        }
-        if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
-            header.set(0, header.get(0).substring(1));
-        }
-        Map<String, String> given = new LinkedHashMap<>();
-        load.columnTypes().forEach((k, v) -> given.put(k.toLowerCase(Locale.ROOT), v));
+        SeedText seed = SeedText.read(load);
+        List<String> header = seed.header();
+        List<List<String>> rows = seed.rows();
+        Map<String, String> given = seed.given();
         Map<String, String> inferred = AgateTypes.infer(header, rows);
         List<String> columns = new ArrayList<>();
         List<String> casts = new ArrayList<>();

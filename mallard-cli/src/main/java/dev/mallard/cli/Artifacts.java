@@ -38,15 +38,32 @@ final class Artifacts {
             }
         }
         writeManifest(ws, compiled);
-        Map<String, Object> a = new LinkedHashMap<>(args);
-        a.put("which", summary.command());
-        new RunResultsWriter(metadata(ws)).write(ws.project().targetDir(), summary, a);
         java.util.Set<String> built = new java.util.HashSet<>();
         for (NodeResult r : summary.results()) {
             if (r.status() == dev.mallard.core.exec.NodeStatus.SUCCESS) {
                 built.add(r.id().value());
             }
         }
-        dev.mallard.core.state.LastBuild.record(ws.project().targetDir(), built);
+        // the last build's record re-reads manifest.json and merges; on its own thread it overlaps
+        // with writing run_results.json (the two touch different files)
+        java.util.concurrent.CompletableFuture<Void> lastBuild = java.util.concurrent.CompletableFuture.runAsync(
+                () -> dev.mallard.core.state.LastBuild.record(ws.project().targetDir(), built), Artifacts::thread);
+        Map<String, Object> a = new LinkedHashMap<>(args);
+        a.put("which", summary.command());
+        new RunResultsWriter(metadata(ws)).write(ws.project().targetDir(), summary, a);
+        try {
+            lastBuild.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
+    }
+
+    private static void thread(Runnable work) {
+        Thread t = new Thread(work, "last-build");
+        t.setDaemon(true);
+        t.start();
     }
 }

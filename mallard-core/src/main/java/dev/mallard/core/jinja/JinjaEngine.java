@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Mallard's Jinja engine ({@code mallard-jinja}) with dbt's context on top: the project's
@@ -158,7 +157,7 @@ public final class JinjaEngine {
         }
         this.defaults = Map.of(
                 "run_started_at", PyDatetime.of(ZonedDateTime.now(java.time.ZoneOffset.UTC)),
-                "invocation_id", UUID.randomUUID().toString());
+                "invocation_id", dev.mallard.core.events.Invocation.id());
     }
 
     private static Library nativeLibrary() {

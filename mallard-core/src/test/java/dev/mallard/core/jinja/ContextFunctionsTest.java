@@ -64,6 +64,8 @@ class ContextFunctionsTest {
                         + "{{ flags.FULL_REFRESH }}|{{ target.name }}|{{ this }}",
                 Map.of("project_name", "shop", "flags", Map.of("FULL_REFRESH", true)));
         assertEquals("36|True|shop|True|dev|\"db\".\"main\".\"this_model\"", out);
+        // one id per invocation, as in dbt: the one run_results.json and the log events carry
+        assertEquals(dev.mallard.core.events.Invocation.id(), t.render("{{ invocation_id }}"));
     }
 
     @Test

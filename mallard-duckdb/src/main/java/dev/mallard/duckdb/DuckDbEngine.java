@@ -5,6 +5,7 @@ import dev.mallard.core.engine.Engine;
 import dev.mallard.core.engine.EngineSession;
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
+import dev.mallard.core.events.PhaseTimes;
 import dev.mallard.core.project.Target;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,6 +35,9 @@ public final class DuckDbEngine implements Engine {
     private final List<String> sessionSetup;
     /** The database file this engine created by opening it (null if it existed, or in memory). */
     private Path createdFile;
+    /** DuckDB's thread count as opened (0 until first needed; -1 when the profile sets it). */
+    private int fullThreads;
+    private int threadsNow;
 
     private DuckDbEngine(DuckDBConnection root, String description, String database, List<String> sessionSetup) {
         this.root = root;
@@ -85,6 +89,9 @@ public final class DuckDbEngine implements Engine {
         DuckDbEngine engine = new DuckDbEngine(conn, "DuckDB " + version(conn) + " at " + shown,
                 databaseName(conn), List.copyOf(setup));
         engine.createdFile = created;
+        if (target.map("settings").keySet().stream().anyMatch(k -> k.equalsIgnoreCase("threads"))) {
+            engine.fullThreads = -1;
+        }
         try (Statement st = conn.createStatement()) {
             for (String sql : setup) {
                 st.execute(sql);
@@ -175,6 +182,37 @@ public final class DuckDbEngine implements Engine {
             return new DuckDbSession(c);
         } catch (SQLException e) {
             throw new MallardException(ErrorCode.ENGINE, "cannot open a DuckDB connection: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Each DuckDB query asks for every core (its thread count), and the JDBC driver's calling
+     * thread polls for work while a worker runs its query's only task: two nodes at once on two
+     * cores then run three threads, one of them spinning. While several nodes run, each query gets
+     * the cores divided by their number (the calling thread alone when that is 1); a node running
+     * alone gets them all back. A profile that sets {@code threads} itself is left as it is.
+     */
+    @Override
+    public synchronized void nodesAtOnce(int nodes) {
+        if (fullThreads < 0) {
+            return;
+        }
+        try (Statement st = root.createStatement()) {
+            if (fullThreads == 0) {
+                try (var rs = st.executeQuery("select current_setting('threads')")) {
+                    fullThreads = rs.next() ? Math.max(1, rs.getInt(1)) : 1;
+                }
+                threadsNow = fullThreads;
+            }
+            int wanted = Math.max(1, fullThreads / Math.max(1, nodes));
+            if (wanted != threadsNow) {
+                long t = PhaseTimes.start();
+                st.execute("SET threads = " + wanted);
+                threadsNow = wanted;
+                PhaseTimes.add("engine: set threads", t);
+            }
+        } catch (SQLException e) {
+            fullThreads = -1; // a tuning step only: the run goes on with DuckDB's own setting
         }
     }
 

@@ -25,6 +25,15 @@ public interface Engine extends AutoCloseable {
     @Override
     void close();
 
+    /**
+     * How many nodes the executor has in flight right now (1 when one runs alone, the number of
+     * threads at most). An engine whose every query spreads over all cores can give each query
+     * fewer threads while several run at once, and all of them back when one runs alone; the
+     * default ignores it. Called from the executor's threads, one call at a time.
+     */
+    default void nodesAtOnce(int nodes) {
+    }
+
     /** Closes an engine that was opened ahead of need and never used; the default just closes. */
     default void closeUnused() {
         close();

@@ -126,10 +126,11 @@ public final class Executor {
         Object lock = new Object();
         int[] remaining = {total};
         boolean[] stop = {false};
-        Runnable[] schedule = new Runnable[1];
+        NodesInFlight inFlight = new NodesInFlight(engine, threads);
         java.util.function.Consumer<NodeId> submit = new java.util.function.Consumer<>() {
             @Override
             public void accept(NodeId id) {
+                inFlight.submitted();
                 pool.execute(() -> {
                     Step step = byId.get(id);
                     NodeResult result;
@@ -170,6 +171,7 @@ public final class Executor {
                         }
                     }
                     ready.forEach(this);
+                    inFlight.finished();
                 });
             }
         };
@@ -194,6 +196,7 @@ public final class Executor {
             }
         }
         pool.shutdown();
+        inFlight.reset();
         for (EngineSession s : sessions) {
             s.close();
         }

@@ -95,7 +95,12 @@ final class ExecRuntime implements DbtRuntime {
 
     @Override
     public Object ref(String packageName, String name) {
-        Node target = linker.resolveRef(node, new RefCall(packageName, name, 0));
+        return ref(packageName, name, null);
+    }
+
+    @Override
+    public Object ref(String packageName, String name, Object version) {
+        Node target = linker.resolveRef(node, new RefCall(packageName, name, 0, version));
         if (target instanceof ModelNode m && m.isEphemeral()) {
             ephemerals.add(m);
             return new RelationValue(m.relation(), "cte", CTE_PREFIX + m.name());

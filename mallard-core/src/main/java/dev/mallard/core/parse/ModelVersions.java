@@ -159,8 +159,7 @@ final class ModelVersions {
                 entry.get("description") != null ? versionPatch.description() : model.description(), config, byName,
                 ownTests ? versionPatch.dataTests() : model.dataTests(), raw);
         return new Versioned(model.name(), patch, new ModelVersion(entry.get("v"), latest,
-                DeprecationDates.iso(entry.get("deprecation_date") != null ? entry.get("deprecation_date")
-                        : model.raw().get("deprecation_date"), model.file())), columns);
+                DeprecationDates.iso(entry.get("deprecation_date"), model.file())), columns);
     }
 
     /**

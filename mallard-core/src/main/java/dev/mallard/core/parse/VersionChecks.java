@@ -30,16 +30,19 @@ final class VersionChecks {
     }
 
     /**
-     * dbt's warnings for a version past its deprecation_date: one for the version itself, and one
-     * for each node whose ref() reads it.
+     * dbt's warnings for a version with a deprecation_date: one for the version itself once the
+     * date has passed, and one for each model whose ref() reads it (also before the date).
      */
     static void warnDeprecated(Collection<Node> nodes, Warnings warnings) {
         List<ModelNode> deprecated = nodes.stream().filter(n -> n instanceof ModelNode m && m.version() != null
-                && DeprecationDates.passed(m.version().deprecationDate())).map(n -> (ModelNode) n).toList();
+                && m.version().deprecationDate() != null).map(n -> (ModelNode) n).toList();
         if (deprecated.isEmpty()) {
             return;
         }
         for (ModelNode m : deprecated) {
+            if (!DeprecationDates.passed(m.version().deprecationDate())) {
+                continue;
+            }
             warnings.add("[WARNING]: Model " + m.displayName() + " has passed its deprecation date of "
                     + m.version().deprecationDate() + ". This model should be disabled or removed.");
         }
@@ -51,9 +54,12 @@ final class VersionChecks {
                 for (ModelNode m : deprecated) {
                     if (reads(ref, m)) {
                         ModelVersion v = m.version();
+                        boolean passed = DeprecationDates.passed(v.deprecationDate());
                         warnings.add("[WARNING]: While compiling '" + from.name() + "': Found a reference to "
-                                + m.displayName() + ", which was deprecated on '" + v.deprecationDate() + "'."
-                                + (v.isLatest() ? "" : " A new version of '" + m.name() + "' is available. Migrate "
+                                + (ref.version() == null ? m.name() : m.displayName())
+                                + (passed ? ", which was deprecated on '" : ", which is slated for deprecation on '")
+                                + v.deprecationDate() + "'. "
+                                + (v.isLatest() ? "" : "A new version of '" + m.name() + "' is available. Migrate "
                                 + "now: {{ ref('" + m.packageName() + "', '" + m.name() + "', v='"
                                 + ModelVersion.text(v.latest()) + "') }}."));
                     }

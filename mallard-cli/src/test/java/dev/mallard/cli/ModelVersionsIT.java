@@ -71,6 +71,33 @@ class ModelVersionsIT {
                                   - include: [id, name]
                                   - name: amount2
                                     data_tests: [not_null]
+                        unit_tests:
+                          - name: ut_all
+                            model: dim
+                            given:
+                              - input: ref('stg')
+                                rows:
+                                  - {id: 1, name: a, amount: 5}
+                            expect:
+                              rows:
+                                - {id: 1}
+                          - name: ut_two
+                            model: dim
+                            versions:
+                              include: [2]
+                            given:
+                              - input: ref('stg')
+                                rows:
+                                  - {id: 1, name: a, amount: 5}
+                            expect:
+                              rows:
+                                - {id: 1, name: a}
+                        exposures:
+                          - name: legacy_dashboard
+                            type: dashboard
+                            owner: {email: a@b.c}
+                            depends_on:
+                              - ref('dim', v=1)
                         """);
         build = project.runOk("build");
     }
@@ -127,7 +154,27 @@ class ModelVersionsIT {
         assertEquals("model.proj.dim.v1", test.get("attached_node").asText());
         assertEquals("{{ get_where_subquery(ref('dim', version='1')) }}",
                 test.get("test_metadata").get("kwargs").get("model").asText());
-        assertTrue(build.out().contains("PASS=14"), build.out());
+        assertTrue(build.out().contains("PASS=18"), build.out());
+    }
+
+    @Test
+    void aUnitTestRunsOnEveryVersionItsVersionsKeep() {
+        JsonNode tests = project.json("target/manifest.json").get("unit_tests");
+        assertEquals(List.of("unit_test.proj.dim.ut_all_v1", "unit_test.proj.dim.ut_all_v2", "unit_test.proj.dim.ut_all_v3",
+                "unit_test.proj.dim.ut_two_v2"), fieldNames(tests).stream().sorted().toList());
+        JsonNode two = tests.get("unit_test.proj.dim.ut_two_v2");
+        assertEquals("ut_two", two.get("name").asText());
+        assertEquals(2, two.get("version").asInt());
+        assertEquals("{\"include\":[2],\"exclude\":null}", two.get("versions").toString());
+        assertEquals("[\"model.proj.dim.v3\"]", tests.get("unit_test.proj.dim.ut_all_v3").get("depends_on").get("nodes")
+                .toString());
+    }
+
+    @Test
+    void anExposureMayDependOnAPinnedVersion() {
+        JsonNode exposure = project.json("target/manifest.json").get("exposures").get("exposure.proj.legacy_dashboard");
+        assertEquals("[\"model.proj.dim.v1\"]", exposure.get("depends_on").get("nodes").toString());
+        assertEquals(1, exposure.get("refs").get(0).get("version").asInt());
     }
 
     @Test
@@ -158,7 +205,7 @@ class ModelVersionsIT {
         assertEquals(List.of("cons_latest", "cons_v1", "stg"), ls("--select", "version:none", "--resource-type", "model"));
         List<String> paths = project.runOk("ls", "--select", "dim.v1").out().lines().sorted().toList();
         assertEquals(List.of("proj.dim.v1", "proj.not_null_dim_v1_amount", "proj.not_null_dim_v1_id",
-                "proj.unique_dim_v1_id"), paths);
+                "proj.unique_dim_v1_id", "unit_test:proj.ut_all_v1"), paths);
     }
 
     private static List<String> ls(String... selection) {

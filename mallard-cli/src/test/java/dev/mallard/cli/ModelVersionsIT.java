@@ -37,6 +37,17 @@ class ModelVersionsIT {
                 .file("models/dim_v2.sql", "select id, name from {{ ref('stg') }}")
                 .file("models/dim_three.sql", "select id, name, amount * 2 as amount2 from {{ ref('stg') }}")
                 .file("models/cons_latest.sql", "select * from {{ ref('dim') }}")
+                .file("models/tests.yml", """
+                        version: 2
+                        models:
+                          - name: cons_latest
+                            columns:
+                              - name: id
+                                data_tests:
+                                  - relationships:
+                                      to: ref('dim', v=1)
+                                      field: id
+                        """)
                 .file("models/cons_v1.sql", "select * from {{ ref('dim', v=1) }}"
                         + " union all select * from {{ ref('dim', version='1') }}")
                 .file("models/schema.yml", """
@@ -154,7 +165,11 @@ class ModelVersionsIT {
         assertEquals("model.proj.dim.v1", test.get("attached_node").asText());
         assertEquals("{{ get_where_subquery(ref('dim', version='1')) }}",
                 test.get("test_metadata").get("kwargs").get("model").asText());
-        assertTrue(build.out().contains("PASS=18"), build.out());
+        assertTrue(build.out().contains("PASS=19"), build.out());
+        // a test's ref('dim', v=1) argument is an edge to that version
+        JsonNode relationships = nodes.get("test.proj.relationships_cons_latest_id__id__ref_dim_v_1_.341a69f091");
+        assertEquals("[\"model.proj.dim.v1\",\"model.proj.cons_latest\"]",
+                relationships.get("depends_on").get("nodes").toString());
     }
 
     @Test
@@ -175,6 +190,14 @@ class ModelVersionsIT {
         JsonNode exposure = project.json("target/manifest.json").get("exposures").get("exposure.proj.legacy_dashboard");
         assertEquals("[\"model.proj.dim.v1\"]", exposure.get("depends_on").get("nodes").toString());
         assertEquals(1, exposure.get("refs").get(0).get("version").asInt());
+    }
+
+    @Test
+    void anUnpinnedRefToAModelWithAPrereleaseGetsDbtsNotice() {
+        assertTrue(build.out().contains("While compiling 'cons_latest':\nFound an unpinned reference to versioned model"
+                + " 'dim' in project 'proj'.\nResolving to latest version: dim.v2\nA prerelease version 3 is available."),
+                build.out());
+        assertTrue(build.out().contains("  Pin to  v2: {{ ref('proj', 'dim', v='2') }}"), build.out());
     }
 
     @Test
@@ -205,6 +228,7 @@ class ModelVersionsIT {
         assertEquals(List.of("cons_latest", "cons_v1", "stg"), ls("--select", "version:none", "--resource-type", "model"));
         List<String> paths = project.runOk("ls", "--select", "dim.v1").out().lines().sorted().toList();
         assertEquals(List.of("proj.dim.v1", "proj.not_null_dim_v1_amount", "proj.not_null_dim_v1_id",
+                "proj.relationships_cons_latest_id__id__ref_dim_v_1_",
                 "proj.unique_dim_v1_id", "unit_test:proj.ut_all_v1"), paths);
     }
 

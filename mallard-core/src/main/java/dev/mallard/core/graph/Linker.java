@@ -122,6 +122,15 @@ public final class Linker {
                 from.originalFilePath(), ref.line(), hint, null);
     }
 
+    /** The greatest version of {@code latest}'s model above its latest version, if it has one. */
+    public Optional<ModelNode> prereleaseOf(ModelNode latest) {
+        return refable.getOrDefault(latest.name(), List.of()).stream()
+                .filter(c -> c instanceof ModelNode m && m.version() != null && m.version().isPrerelease()
+                        && m.packageName().equals(latest.packageName()) && m.config().enabled())
+                .map(c -> (ModelNode) c)
+                .max((a, b) -> ModelVersion.compare(a.version().v(), b.version().v()));
+    }
+
     /** ref('m') reads an unversioned model or a versioned model's latest version; ref('m', v=1) that version. */
     private static boolean versionMatches(Node candidate, RefCall ref) {
         ModelVersion v = candidate instanceof ModelNode m ? m.version() : null;

@@ -66,6 +66,12 @@ final class JinjaCalls {
         return literalCall(expression(text), function);
     }
 
+    /** The ref of {@code text} when the whole of it is one literal {@code ref(...)} call (with v= or version=); else null. */
+    static RefCall wholeRef(String text) {
+        // most values (column names, literals) are no call at all: only parse what may be one
+        return text == null || !text.stripLeading().startsWith("ref") ? null : versionedRef(expression(text));
+    }
+
     /** Whether the template calls {@code function} anywhere (a parse that fails counts as no). */
     static boolean calls(String path, String template, String function) {
         TemplateAst ast;

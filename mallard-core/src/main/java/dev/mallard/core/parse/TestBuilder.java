@@ -203,9 +203,9 @@ final class TestBuilder {
             if (e.getKey().equals("model") || !(e.getValue() instanceof String s)) {
                 continue;
             }
-            List<String> ref = JinjaCalls.wholeCall(s, "ref");
-            if (ref != null && (ref.size() == 1 || ref.size() == 2)) {
-                refs.add(ref.size() == 1 ? new RefCall(null, ref.get(0), 0) : new RefCall(ref.get(0), ref.get(1), 0));
+            RefCall ref = JinjaCalls.wholeRef(s);
+            if (ref != null) {
+                refs.add(ref);
             }
             List<String> source = JinjaCalls.wholeCall(s, "source");
             if (source != null && source.size() == 2) {

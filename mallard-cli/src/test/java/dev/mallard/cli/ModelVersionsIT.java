@@ -255,6 +255,13 @@ class ModelVersionsIT {
         assertNotEquals(0, r.exitCode());
         assertTrue(r.err().contains("models/reader.sql:1: model 'reader' depends on a node named 'm' with version '7'"
                 + " which was not found"), r.err());
+        bad.file("models/m_seven.sql", "select 7 as id").file("models/schema.yml", "version: 2\nmodels:\n  - name: m\n"
+                + "    versions:\n      - v: 1\n      - v: 7\n        defined_in: m_seven\n"
+                + "        config: {enabled: false}\n");
+        r = bad.run("parse");
+        assertTrue(r.err().contains("depends on a node named 'm' with version '7' which is disabled"), r.err());
+        bad.delete("models/m_seven.sql").file("models/schema.yml", "version: 2\nmodels:\n  - name: m\n    versions:\n"
+                + "      - v: 1\n");
         bad.file("models/reader.sql", "select * from {{ ref('m') }}").file("models/m.sql", "select 2 as id");
         r = bad.run("parse");
         assertNotEquals(0, r.exitCode());

@@ -107,8 +107,9 @@ public final class Linker {
         }
         String target = ref.packageName() == null ? "'" + ref.name() + "'" : "'" + ref.packageName() + "." + ref.name() + "'";
         if (ref.version() != null) {
+            boolean off = disabledNames.contains(ref.name() + ".v" + ref.versionText());
             throw new MallardException(ErrorCode.UNKNOWN_REFERENCE, describe(from) + " depends on a node named "
-                    + target + " with version '" + ref.versionText() + "' which was not found",
+                    + target + " with version '" + ref.versionText() + "' which " + (off ? "is disabled" : "was not found"),
                     from == null ? null : from.originalFilePath(), ref.line(), versionsHint(candidates), null);
         }
         if (disabledNames.contains(ref.name())) {

@@ -213,7 +213,9 @@ public final class Parser {
         for (int i = 0; i < models.size(); i++) {
             ModelNode m = models.get(i);
             if (m == null) {
-                disabled.add(unit.modelFiles().get(i).stem());
+                String stem = unit.modelFiles().get(i).stem();
+                ModelVersions.Versioned version = versions.forFile(stem);
+                disabled.add(version == null ? stem : version.name() + ".v" + version.version().label());
                 continue;
             }
             ParseErrors.claimName(seenNames, m.displayName(), m.originalFilePath(), "model");

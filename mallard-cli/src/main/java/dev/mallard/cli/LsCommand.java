@@ -52,7 +52,7 @@ final class LsCommand extends ProjectCommand {
                 continue;
             }
             lines.add(switch (output) {
-                case "name" -> n.name();
+                case "name" -> n instanceof dev.mallard.core.manifest.ModelNode m ? m.displayName() : n.name();
                 case "path" -> n.originalFilePath();
                 case "json" -> ListedNode.json(n, ws.dag().parents(id), outputKeys);
                 default -> selectorOf(n);
@@ -74,7 +74,9 @@ final class LsCommand extends ProjectCommand {
             return "source:" + String.join(".", n.fqn());
         }
         if (n.resourceType() == ResourceType.UNIT_TEST) {
-            return "unit_test:" + n.packageName() + "." + n.name();
+            // dbt prints the last part of the unique id: a versioned model's test has its version
+            String id = n.id().value();
+            return "unit_test:" + n.packageName() + "." + id.substring(id.lastIndexOf('.') + 1);
         }
         if (n.resourceType() == ResourceType.EXPOSURE || n.resourceType() == ResourceType.INGEST
                 || n instanceof dev.mallard.core.manifest.SemanticNode) {

@@ -57,7 +57,7 @@ final class ShowCommand extends ProjectCommand {
                     throw new MallardException(ErrorCode.USAGE, "show needs --select with one model, or --inline SQL");
                 }
                 Node node = ws.manifest().nodes().get(selected.iterator().next());
-                title = node.name();
+                title = node instanceof ModelNode named ? named.displayName() : node.name();
                 uniqueId = node.id().value();
                 sql = node instanceof ModelNode m ? compiler.compile(m, session, printer.jinja())
                         : "select * from " + node.relation().render();

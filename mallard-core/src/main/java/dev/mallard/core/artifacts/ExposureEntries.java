@@ -45,9 +45,9 @@ final class ExposureEntries {
         dependsOn.put("nodes", parents.stream().map(NodeId::value).toList());
         e.put("depends_on", dependsOn);
         List<Map<String, Object>> refs = new ArrayList<>();
-        for (RefCall r : new LinkedHashSet<>(x.refs().stream().map(r -> new RefCall(r.packageName(), r.name(), 0))
-                .toList())) {
-            refs.add(JsonArtifact.object("name", r.name(), "package", r.packageName(), "version", null));
+        for (RefCall r : new LinkedHashSet<>(x.refs().stream().map(r -> new RefCall(r.packageName(), r.name(), 0,
+                r.version())).toList())) {
+            refs.add(JsonArtifact.object("name", r.name(), "package", r.packageName(), "version", r.version()));
         }
         e.put("refs", refs);
         List<List<String>> sources = new ArrayList<>();

@@ -113,9 +113,11 @@ final class NodeEntries {
         if (node.resourceType() == ResourceType.MODEL) {
             e.put("access", config.get("access"));
             e.put("constraints", node instanceof dev.mallard.core.manifest.ModelNode m ? m.constraints() : List.of());
-            e.put("version", null);
-            e.put("latest_version", null);
-            e.put("deprecation_date", null);
+            dev.mallard.core.manifest.ModelVersion version = node instanceof dev.mallard.core.manifest.ModelNode m
+                    ? m.version() : null;
+            e.put("version", version == null ? null : version.v());
+            e.put("latest_version", version == null ? null : version.latest());
+            e.put("deprecation_date", version == null ? null : version.deprecationDate());
             e.put("primary_key", List.of());
             e.put("time_spine", null);
         }
@@ -222,11 +224,12 @@ final class NodeEntries {
 
     private static List<Map<String, Object>> refs(List<RefCall> refs) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (RefCall r : new LinkedHashSet<>(refs.stream().map(r -> new RefCall(r.packageName(), r.name(), 0)).toList())) {
+        for (RefCall r : new LinkedHashSet<>(refs.stream().map(r -> new RefCall(r.packageName(), r.name(), 0,
+                r.version())).toList())) {
             Map<String, Object> ref = new LinkedHashMap<>();
             ref.put("name", r.name());
             ref.put("package", r.packageName());
-            ref.put("version", null);
+            ref.put("version", r.version());
             out.add(ref);
         }
         return out;

@@ -47,8 +47,8 @@ final class UnitTestEntries {
         e.put("checksum", t.checksum());
         e.put("schema", t.relation().schema());
         e.put("created_at", createdAt);
-        e.put("versions", null);
-        e.put("version", null);
+        e.put("versions", t.versions());
+        e.put("version", t.version());
         return e;
     }
 

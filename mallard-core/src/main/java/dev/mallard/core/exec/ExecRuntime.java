@@ -95,7 +95,15 @@ final class ExecRuntime implements DbtRuntime {
 
     @Override
     public Object ref(String packageName, String name) {
-        Node target = linker.resolveRef(node, new RefCall(packageName, name, 0));
+        return ref(packageName, name, null);
+    }
+
+    @Override
+    public Object ref(String packageName, String name, Object version) {
+        Node target = linker.resolveRef(node, new RefCall(packageName, name, 0, version));
+        if (version == null && node != null && target instanceof ModelNode latest && latest.version() != null) {
+            linker.prereleaseOf(latest).ifPresent(next -> log(unpinnedNotice(latest, next), true));
+        }
         if (target instanceof ModelNode m && m.isEphemeral()) {
             ephemerals.add(m);
             return new RelationValue(m.relation(), "cte", CTE_PREFIX + m.name());
@@ -107,6 +115,19 @@ final class ExecRuntime implements DbtRuntime {
             }
         }
         return filtered(target, new RelationValue(target.relation(), "table"));
+    }
+
+    /** dbt's notice when ref() without a version reads a model that has a version above its latest. */
+    private String unpinnedNotice(ModelNode latest, ModelNode prerelease) {
+        String v = latest.version().label();
+        String next = prerelease.version().label();
+        String pkg = latest.packageName();
+        return "While compiling '" + node.name() + "':\nFound an unpinned reference to versioned model '" + latest.name()
+                + "' in project '" + pkg + "'.\nResolving to latest version: " + latest.displayName() + "\nA prerelease"
+                + " version " + next + " is available. It has not yet been marked 'latest' by its maintainer.\nWhen that"
+                + " happens, this reference will resolve to " + prerelease.displayName() + " instead.\n\n  Try out v"
+                + next + ": {{ ref('" + pkg + "', '" + latest.name() + "', v='" + next + "') }}\n  Pin to  v" + v
+                + ": {{ ref('" + pkg + "', '" + latest.name() + "', v='" + v + "') }}\n";
     }
 
     /** dbt's event-time filter: during a microbatch, an input with an event_time reads only the batch's rows. */

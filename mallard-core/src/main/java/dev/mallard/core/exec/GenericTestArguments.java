@@ -75,7 +75,7 @@ final class GenericTestArguments {
             base = (RelationValue) rt.source(s.sourceName(), s.tableName());
         } else {
             RefCall r = test.refs().get(test.refs().size() - 1); // the tested model comes last, as in dbt
-            base = (RelationValue) rt.ref(r.packageName(), r.name());
+            base = (RelationValue) rt.ref(r.packageName(), r.name(), r.version());
         }
         Object where = test.config().get("where");
         if (where == null || String.valueOf(where).isBlank()) {

@@ -151,8 +151,26 @@ public final class NodeCompiler {
         ExecRuntime rt = new ExecRuntime(node, linker, vars, target, session, logger, deferral, fullRefresh,
                 batch, incrementalBatch).withEmptyInputs(emptyInputs);
         Map<String, Object> bindings = new LinkedHashMap<>(globals);
+        if (node != null) {
+            // a hook sees its node as {{ model }}, as in dbt (create_latest_version_view reads model.version)
+            bindings.put("model", modelContext(node));
+        }
         bindings.putAll(extra);
         return jinja.render(new TemplateFile(file, template), rt, bindings);
+    }
+
+    /** The {@code model} a node's templates see: its name, id and file, and for a version its version fields. */
+    private static Map<String, Object> modelContext(Node node) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("name", node.name());
+        model.put("unique_id", node.id().value());
+        model.put("original_file_path", node.originalFilePath());
+        if (node instanceof ModelNode m && m.resourceType() == dev.mallard.core.manifest.ResourceType.MODEL) {
+            model.put("version", m.version() == null ? null : m.version().v());
+            model.put("latest_version", m.version() == null ? null : m.version().latest());
+            model.put("deprecation_date", m.version() == null ? null : m.version().deprecationDate());
+        }
+        return model;
     }
 
     public Object callMacro(String name, List<Object> args, Map<String, Object> kwargs, EngineSession session,
@@ -188,9 +206,10 @@ public final class NodeCompiler {
         ExecRuntime rt = new ExecRuntime(node, linker, vars, target, ctx.session(), logger, deferral, fullRefresh,
                 batch, incrementalBatch).withEmptyInputs(emptyInputs);
         Map<String, Object> bindings = new LinkedHashMap<>(globals);
-        bindings.put("model", new LinkedHashMap<>(Map.of("name", node.name(), "unique_id", node.id().value(),
-                "original_file_path", node.originalFilePath(), "resource_type", node.resourceType().dbtName(),
-                "package_name", node.packageName())));
+        Map<String, Object> model = modelContext(node);
+        model.put("resource_type", node.resourceType().dbtName());
+        model.put("package_name", node.packageName());
+        bindings.put("model", model);
         bindings.put("sql", ctx.compiledSql());
         bindings.put("compiled_code", ctx.compiledSql());
         bindings.put("pre_hooks", hookEntries(node, "pre-hook", ctx));
@@ -295,8 +314,7 @@ public final class NodeCompiler {
         ExecRuntime rt = new ExecRuntime(node, linker, vars, target, session, logger, deferral, fullRefresh,
                 batch, incrementalBatch).withEmptyInputs(emptyInputs);
         Map<String, Object> bindings = new LinkedHashMap<>(globals);
-        Map<String, Object> model = new LinkedHashMap<>(Map.of("name", node.name(), "unique_id", node.id().value(),
-                "original_file_path", node.originalFilePath()));
+        Map<String, Object> model = modelContext(node);
         if (batch != null) {
             model.put("batch", batch.context());
         }

@@ -59,10 +59,15 @@ final class UnitTestRuntime implements DbtRuntime {
 
     @Override
     public Object ref(String packageName, String name) {
+        return ref(packageName, name, null);
+    }
+
+    @Override
+    public Object ref(String packageName, String name, Object version) {
         for (Fixture g : test.given()) {
             if (g.input() instanceof RefInput r && r.name().equals(name)
                     && (packageName == null || r.packageName() == null || packageName.equals(r.packageName()))) {
-                Node target = linker.resolveRef(model, new RefCall(packageName, name, 0));
+                Node target = linker.resolveRef(model, new RefCall(packageName, name, 0, version));
                 return new RelationValue(target.relation(), "cte", cteName(g, model));
             }
         }

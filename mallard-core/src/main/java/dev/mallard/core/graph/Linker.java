@@ -4,6 +4,8 @@ import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
 import dev.mallard.core.manifest.IngestNode;
 import dev.mallard.core.manifest.Manifest;
+import dev.mallard.core.manifest.ModelNode;
+import dev.mallard.core.manifest.ModelVersion;
 import dev.mallard.core.manifest.Node;
 import dev.mallard.core.manifest.NodeId;
 import dev.mallard.core.manifest.RefCall;
@@ -97,12 +99,19 @@ public final class Linker {
         Optional<Node> match = candidates.stream()
                 .filter(c -> ref.packageName() == null || c.packageName().equals(ref.packageName()))
                 .filter(c -> c.config().enabled())
+                .filter(c -> versionMatches(c, ref))
                 .min(java.util.Comparator.comparingInt(c -> c.packageName().equals(manifest.projectName()) ? 0
                         : from != null && c.packageName().equals(from.packageName()) ? 1 : 2));
         if (match.isPresent()) {
             return match.get();
         }
         String target = ref.packageName() == null ? "'" + ref.name() + "'" : "'" + ref.packageName() + "." + ref.name() + "'";
+        if (ref.version() != null) {
+            boolean off = disabledNames.contains(ref.name() + ".v" + ref.versionText());
+            throw new MallardException(ErrorCode.UNKNOWN_REFERENCE, describe(from) + " depends on a node named "
+                    + target + " with version '" + ref.versionText() + "' which " + (off ? "is disabled" : "was not found"),
+                    from == null ? null : from.originalFilePath(), ref.line(), versionsHint(candidates), null);
+        }
         if (disabledNames.contains(ref.name())) {
             throw new MallardException(ErrorCode.UNKNOWN_REFERENCE,
                     describe(from) + " depends on " + target + ", which is disabled",
@@ -112,6 +121,30 @@ public final class Linker {
         throw new MallardException(ErrorCode.UNKNOWN_REFERENCE,
                 describe(from) + " depends on " + target + ", which was not found",
                 from.originalFilePath(), ref.line(), hint, null);
+    }
+
+    /** The greatest version of {@code latest}'s model above its latest version, if it has one. */
+    public Optional<ModelNode> prereleaseOf(ModelNode latest) {
+        return refable.getOrDefault(latest.name(), List.of()).stream()
+                .filter(c -> c instanceof ModelNode m && m.version() != null && m.version().isPrerelease()
+                        && m.packageName().equals(latest.packageName()) && m.config().enabled())
+                .map(c -> (ModelNode) c)
+                .max((a, b) -> ModelVersion.compare(a.version().v(), b.version().v()));
+    }
+
+    /** ref('m') reads an unversioned model or a versioned model's latest version; ref('m', v=1) that version. */
+    private static boolean versionMatches(Node candidate, RefCall ref) {
+        ModelVersion v = candidate instanceof ModelNode m ? m.version() : null;
+        if (ref.version() == null) {
+            return v == null || v.isLatest();
+        }
+        return v != null && v.label().equals(ref.versionText());
+    }
+
+    private static String versionsHint(List<Node> candidates) {
+        List<String> labels = candidates.stream().filter(c -> c instanceof ModelNode m && m.version() != null)
+                .map(c -> ((ModelNode) c).version().label()).sorted().toList();
+        return labels.isEmpty() ? "it has no versions: remove v= from the ref" : "its versions are " + labels;
     }
 
     public SourceNode resolveSource(Node from, SourceCall call) {
@@ -137,6 +170,6 @@ public final class Linker {
     }
 
     private static String describe(Node n) {
-        return n.resourceType().dbtName() + " '" + n.name() + "'";
+        return n.resourceType().dbtName() + " '" + (n instanceof ModelNode m ? m.displayName() : n.name()) + "'";
     }
 }

@@ -9,6 +9,7 @@ import dev.mallard.jinja.value.MacroReturn;
 import dev.mallard.jinja.value.Py;
 import dev.mallard.jinja.value.PyCallable;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -63,13 +64,19 @@ public final class DbtFunctions {
 
     private static Object ref(CallSite site, Args a) {
         runtime(site).atLine(site.line());
-        if (a.size() == 0) {
+        List<Object> names = a.positional();
+        if (names.isEmpty()) {
             throw new MallardException(ErrorCode.JINJA, "ref() needs a model name");
         }
-        if (a.size() >= 2) {
-            return runtime(site).ref(Py.str(a.positional().get(0)), Py.str(a.positional().get(1)));
+        // dbt's ref(name, v=...) / ref(package, name, version=...): the version as written, int or str
+        Object version = a.named().get("version");
+        if (version == null) {
+            version = a.named().get("v");
         }
-        return runtime(site).ref(null, Py.str(a.positional().get(0)));
+        if (names.size() >= 2) {
+            return runtime(site).ref(Py.str(names.get(0)), Py.str(names.get(1)), version);
+        }
+        return runtime(site).ref(null, Py.str(names.get(0)), version);
     }
 
     private static Object source(CallSite site, Args a) {

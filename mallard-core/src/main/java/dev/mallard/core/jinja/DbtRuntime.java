@@ -18,6 +18,11 @@ public interface DbtRuntime {
     /** {@code ref('name')} or {@code ref('package', 'name')}: a relation (or an ephemeral CTE name). */
     Object ref(String packageName, String name);
 
+    /** {@code ref('name', v=1)}: a pinned version (as written: int, float or str), or null for the latest. */
+    default Object ref(String packageName, String name, Object version) {
+        return ref(packageName, name);
+    }
+
     /** {@code source('source_name', 'table_name')}. */
     Object source(String sourceName, String tableName);
 

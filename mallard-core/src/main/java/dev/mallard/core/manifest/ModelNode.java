@@ -22,7 +22,8 @@ public record ModelNode(
         List<SourceCall> sourceCalls,
         String patchPath,
         String checksum,
-        List<Object> constraints) implements Node {
+        List<Object> constraints,
+        ModelVersion version) implements Node {
 
     public ModelNode {
         fqn = List.copyOf(fqn);
@@ -31,6 +32,15 @@ public record ModelNode(
         sourceCalls = List.copyOf(sourceCalls);
         description = description == null ? "" : description;
         constraints = dev.mallard.core.common.Frozen.list(constraints);
+    }
+
+    /** An unversioned model. */
+    public ModelNode(NodeId id, ResourceType resourceType, String name, String packageName, String path,
+                     String originalFilePath, List<String> fqn, String rawCode, NodeConfig config, Relation relation,
+                     String description, Map<String, ColumnSpec> columns, List<RefCall> refs,
+                     List<SourceCall> sourceCalls, String patchPath, String checksum, List<Object> constraints) {
+        this(id, resourceType, name, packageName, path, originalFilePath, fqn, rawCode, config, relation, description,
+                columns, refs, sourceCalls, patchPath, checksum, constraints, null);
     }
 
     /** A model without model-level {@code constraints:}. */
@@ -51,6 +61,11 @@ public record ModelNode(
     /** The model's language as dbt's manifest names it: "java" for a Java model, else "sql". */
     public String language() {
         return originalFilePath.endsWith(".java") ? "java" : "sql";
+    }
+
+    /** The name dbt prints for the node: {@code dim_customers.v2} for a version, else the name. */
+    public String displayName() {
+        return version == null ? name : name + ".v" + version.label();
     }
 
     public boolean isEphemeral() {

@@ -29,9 +29,20 @@ public record UnitTestNode(
         List<Fixture> given,
         Fixture expect,
         Overrides overrides,
-        String checksum) implements Node {
+        String checksum,
+        Object version,
+        Map<String, Object> versions) implements Node {
+
+    /** A unit test of an unversioned model. */
+    public UnitTestNode(NodeId id, String name, String packageName, String path, String originalFilePath,
+                        List<String> fqn, NodeConfig config, Relation relation, String description, String model,
+                        NodeId testedModel, List<Fixture> given, Fixture expect, Overrides overrides, String checksum) {
+        this(id, name, packageName, path, originalFilePath, fqn, config, relation, description, model, testedModel,
+                given, expect, overrides, checksum, null, null);
+    }
 
     public UnitTestNode {
+        versions = versions == null ? null : Frozen.map(versions);
         fqn = List.copyOf(fqn);
         given = List.copyOf(given);
         Objects.requireNonNull(expect, "expect");
@@ -110,7 +121,7 @@ public record UnitTestNode(
     /** The tested model is the unit test's one parent in the DAG. */
     @Override
     public List<RefCall> refs() {
-        return List.of(new RefCall(packageName, model, 0));
+        return List.of(new RefCall(packageName, model, 0, version));
     }
 
     /** dbt's display name, {@code model::test}. */

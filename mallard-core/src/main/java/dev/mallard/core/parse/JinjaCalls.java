@@ -34,12 +34,11 @@ final class JinjaCalls {
         List<SourceCall> sources = new ArrayList<>();
         if (expr != null) {
             AstWalker.expressions(List.of(new Stmt.Print(expr.pos(), expr)), e -> {
-                List<String> args = literalCall(e, "ref");
-                if (args != null && (args.size() == 1 || args.size() == 2)) {
-                    refs.add(args.size() == 1 ? new RefCall(null, args.get(0), 0)
-                            : new RefCall(args.get(0), args.get(1), 0));
+                RefCall ref = versionedRef(e);
+                if (ref != null) {
+                    refs.add(ref);
                 }
-                args = literalCall(e, "source");
+                List<String> args = literalCall(e, "source");
                 if (args != null && args.size() == 2) {
                     sources.add(new SourceCall(args.get(0), args.get(1), 0));
                 }
@@ -65,6 +64,12 @@ final class JinjaCalls {
             return null;
         }
         return literalCall(expression(text), function);
+    }
+
+    /** The ref of {@code text} when the whole of it is one literal {@code ref(...)} call (with v= or version=); else null. */
+    static RefCall wholeRef(String text) {
+        // most values (column names, literals) are no call at all: only parse what may be one
+        return text == null || !text.stripLeading().startsWith("ref") ? null : versionedRef(expression(text));
     }
 
     /** Whether the template calls {@code function} anywhere (a parse that fails counts as no). */
@@ -97,6 +102,23 @@ final class JinjaCalls {
             return null;
         }
         return null;
+    }
+
+    /** {@code ref('m')}, {@code ref('p', 'm')}, also with a literal {@code v=} or {@code version=}; else null. */
+    private static RefCall versionedRef(Expr e) {
+        if (!(e instanceof Expr.Call c) || c.args().keywords().size() != 1) {
+            List<String> args = literalCall(e, "ref");
+            return args == null || args.isEmpty() || args.size() > 2 ? null
+                    : args.size() == 1 ? new RefCall(null, args.get(0), 0) : new RefCall(args.get(0), args.get(1), 0);
+        }
+        Expr.Kwarg k = c.args().keywords().get(0);
+        if (!(k.name().equals("v") || k.name().equals("version")) || !(k.value() instanceof Expr.Const version)) {
+            return null;
+        }
+        List<String> args = literalCall(new Expr.Call(c.pos(), c.fn(), new Expr.Args(c.args().positional(), List.of(),
+                null, null)), "ref");
+        return args == null || args.isEmpty() || args.size() > 2 ? null
+                : new RefCall(args.size() == 1 ? null : args.get(0), args.get(args.size() - 1), 0, version.value());
     }
 
     private static List<String> literalCall(Expr e, String function) {

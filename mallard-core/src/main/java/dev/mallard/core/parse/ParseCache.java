@@ -171,7 +171,7 @@ final class ParseCache {
             List<RefCall> refs = new ArrayList<>();
             for (Object o : (List<?>) CacheValues.read(in)) {
                 List<?> r = (List<?>) o;
-                refs.add(new RefCall((String) r.get(0), (String) r.get(1), (Integer) r.get(2)));
+                refs.add(new RefCall((String) r.get(0), (String) r.get(1), (Integer) r.get(2), r.get(3)));
             }
             List<SourceCall> sources = new ArrayList<>();
             for (Object o : (List<?>) CacheValues.read(in)) {
@@ -196,7 +196,8 @@ final class ParseCache {
             CacheValues.write(out, envReads);
             CacheValues.write(out, render.config());
             List<Object> refs = new ArrayList<>();
-            render.refs().forEach(r -> refs.add(java.util.Arrays.asList(r.packageName(), r.name(), r.line())));
+            render.refs().forEach(r -> refs.add(java.util.Arrays.asList(r.packageName(), r.name(), r.line(),
+                    r.version())));
             CacheValues.write(out, refs);
             List<Object> sources = new ArrayList<>();
             render.sources().forEach(s -> sources.add(List.of(s.sourceName(), s.tableName(), s.line())));

@@ -71,7 +71,12 @@ final class ParseRuntime implements DbtRuntime {
 
     @Override
     public Object ref(String packageName, String name) {
-        refs.add(new RefCall(packageName, name, line()));
+        return ref(packageName, name, null);
+    }
+
+    @Override
+    public Object ref(String packageName, String name, Object version) {
+        refs.add(new RefCall(packageName, name, line(), version));
         return new RelationValue(new Relation(null, null, name), "table");
     }
 

@@ -157,6 +157,7 @@ public final class Parser {
                 nodes.put(ingest.id(), ingest);
             }
         }
+        VersionChecks.warnDeprecated(nodes.values(), warnings);
         Manifest manifest = new Manifest(pkg, nodes, macros, docs, runHooks(ProjectConfig::onRunStart),
                 runHooks(ProjectConfig::onRunEnd), MacroCatalog.nodeCalls(jinja, macros, nodes.values(), namespaces,
                 knownCalls), groupsById);
@@ -186,8 +187,9 @@ public final class Parser {
         Vars unitVars = vars.scopedTo(pkg);
         ValueRenderer configRenderer = (template, file) -> jinja.renderNative(new TemplateFile(file, template),
                 new ParseRuntime(unitVars, project.target().context(), Map.of(), null), Map.of());
-        PropertiesReader.Properties props = new PropertiesReader(unit.dir(), docs, pkg, configRenderer, warnings)
-                .read(unit.propertyFiles(), f -> documents.of(f, unit.dir()));
+        PropertiesReader reader = new PropertiesReader(unit.dir(), docs, pkg, configRenderer, warnings);
+        PropertiesReader.Properties props = reader.read(unit.propertyFiles(), f -> documents.of(f, unit.dir()));
+        ModelVersions versions = ModelVersions.of(props.models(), unit.modelFiles(), reader, warnings);
         warnUnmatched(props.models(), unit.modelFiles(), "models");
         warnUnmatched(props.seeds(), unit.seedFiles(), "seeds");
         warnUnmatched(props.analyses(), unit.analysisFiles(), "analyses");
@@ -199,7 +201,7 @@ public final class Parser {
                 .map(f -> {
                     try {
                         return (Object) parseModel(unit, f, ResourceType.MODEL, modelTree, modelOverrides,
-                                props.models(), jinja, namer);
+                                props.models(), versions, jinja, namer);
                     } catch (MallardException e) {
                         return e;
                     }
@@ -211,15 +213,21 @@ public final class Parser {
         for (int i = 0; i < models.size(); i++) {
             ModelNode m = models.get(i);
             if (m == null) {
-                disabled.add(unit.modelFiles().get(i).stem());
+                String stem = unit.modelFiles().get(i).stem();
+                ModelVersions.Versioned version = versions.forFile(stem);
+                disabled.add(version == null ? stem : version.name() + ".v" + version.version().label());
                 continue;
             }
-            ParseErrors.claimName(seenNames, m.name(), m.originalFilePath(), "model");
+            ParseErrors.claimName(seenNames, m.displayName(), m.originalFilePath(), "model");
             nodes.put(m.id(), m);
         }
+        VersionChecks.requireNoUnversionedTwin(models, versions, pkg);
+        models.stream().filter(m -> m != null && m.version() != null).forEach(m -> seenNames.putIfAbsent(m.name(),
+                m.originalFilePath()));
         ProjectConfigTree analysisTree = new ProjectConfigTree(Map.of());
         for (SourceFile f : unit.analysisFiles()) {
-            ModelNode a = parseModel(unit, f, ResourceType.ANALYSIS, analysisTree, null, props.analyses(), jinja, namer);
+            ModelNode a = parseModel(unit, f, ResourceType.ANALYSIS, analysisTree, null, props.analyses(),
+                    ModelVersions.none(), jinja, namer);
             if (a != null) {
                 nodes.put(a.id(), a);
             }
@@ -251,7 +259,7 @@ public final class Parser {
         semanticNodes.addAll(SemanticReader.read(unit, f -> documents.of(f, unit.dir())));
         groups.addAll(SemanticReader.groups(unit, f -> documents.of(f, unit.dir())));
         TestCollector testCollector = new TestCollector(unit, unitVars, namer);
-        for (TestNode test : testCollector.collect(nodes, props, jinja)) {
+        for (TestNode test : testCollector.collect(nodes, props, versions, jinja)) {
             Node previous = nodes.putIfAbsent(test.id(), test);
             if (previous != null) {
                 throw new MallardException(ErrorCode.DUPLICATE_NODE, "two tests have the same name and arguments: '"
@@ -286,16 +294,22 @@ public final class Parser {
 
     private ModelNode parseModel(Project unit, SourceFile f, ResourceType type, ProjectConfigTree tree,
                                  ProjectConfigTree rootOverrides, Map<String, PropertyPatch> patches,
-                                 JinjaEngine jinja, RelationNamer namer) {
+                                 ModelVersions versions, JinjaEngine jinja, RelationNamer namer) {
         String pkg = unit.name();
-        String name = f.stem();
+        ModelVersions.Versioned versioned = versions.forFile(f.stem());
+        String name = versioned == null ? f.stem() : versioned.name();
         List<String> fqn = fqn(unit, f, name);
+        if (versioned != null) {
+            fqn.add("v" + versioned.version().label());
+        }
+        NodeId id = versioned == null ? NodeId.of(type, pkg, name)
+                : new NodeId(NodeId.of(type, pkg, name).value() + ".v" + versioned.version().label());
         if (type == ResourceType.ANALYSIS) {
             // dbt names analyses under their own branch of the fqn: [package, "analysis", folders..., name]
             fqn.add(1, "analysis");
         }
         Map<String, Object> config = tree.configFor(fqn);
-        PropertyPatch patch = patches.get(name);
+        PropertyPatch patch = versioned == null ? patches.get(name) : versioned.patch();
         if (patch != null) {
             ConfigMerger.mergeInto(config, patch.config());
         }
@@ -323,7 +337,7 @@ public final class Parser {
                 cache.putRender(key, checksum, configKey, rt.envReads, rendered);
             }
         }
-        knownCalls.put(NodeId.of(type, pkg, name), rendered.macroCalls());
+        knownCalls.put(id, rendered.macroCalls());
         ConfigMerger.mergeInto(config, rendered.config());
         if (rootOverrides != null) {
             // dbt: the root project's dbt_project.yml configures a package's node over its own config() calls
@@ -345,13 +359,20 @@ public final class Parser {
             throw rt.missingVar.file() != null ? rt.missingVar
                     : rt.missingVar.locatedAt(f.relativeToProject(), rt.missingVarLine);
         }
-        Relation relation = namer.name(name, config, nodeContext(unit, name, fqn, f, type));
+        Map<String, Object> context = nodeContext(unit, name, fqn, f, type);
+        // dbt's generate_alias_name: a version's relation is <name>_v<version> unless it has an alias
+        String identifier = name;
+        if (versioned != null) {
+            context.put("version", versioned.version().v());
+            identifier = name + "_v" + versioned.version().label().replace('.', '_');
+        }
+        Relation relation = namer.name(identifier, config, context);
         String path = type == ResourceType.ANALYSIS ? "analysis/" + f.relativeToRoot() : f.relativeToRoot();
-        return new ModelNode(NodeId.of(type, pkg, name), type, name, pkg, path, f.relativeToProject(), fqn,
+        return new ModelNode(id, type, name, pkg, path, f.relativeToProject(), fqn,
                 raw, nodeConfig, relation, patch == null ? "" : patch.description(),
                 patch == null ? Map.of() : patch.columns(), ConstraintRefs.withForeignKeyRefs(rendered.refs(), patch),
                 rendered.sources(), patch == null ? null : pkg + "://" + patch.file(), checksum,
-                ConstraintRefs.modelConstraints(patch));
+                ConstraintRefs.modelConstraints(patch), versioned == null ? null : versioned.version());
     }
 
     static List<String> fqn(Project unit, SourceFile f, String name) {

@@ -3,6 +3,7 @@ package dev.mallard.core.parse;
 import dev.mallard.core.engine.Relation;
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
+import dev.mallard.core.manifest.ModelVersion;
 import dev.mallard.core.manifest.NodeConfig;
 import dev.mallard.core.manifest.NodeId;
 import dev.mallard.core.manifest.RefCall;
@@ -32,19 +33,27 @@ final class TestBuilder {
             "error_if", "fail_calc", "store_failures", "store_failures_as", "meta", "database", "schema", "alias");
     private static final Pattern TEST_NAME = Pattern.compile("^(?:([A-Za-z_][0-9A-Za-z_]*)\\.)?([A-Za-z_][0-9A-Za-z_]*)$");
 
-    /** What a test is attached to: a model/seed (by ref) or a source table. */
-    record Target(NodeId id, String name, String sourceName, boolean enabled) {
+    /** What a test is attached to: a model/seed (by ref, with its version or null) or a source table. */
+    record Target(NodeId id, String name, String sourceName, boolean enabled, Object version) {
+        Target(NodeId id, String name, String sourceName, boolean enabled) {
+            this(id, name, sourceName, enabled, null);
+        }
+
         boolean isSource() {
             return sourceName != null;
         }
 
         String modelArgument() {
-            return isSource() ? "{{ get_where_subquery(source('" + sourceName + "', '" + name + "')) }}"
-                    : "{{ get_where_subquery(ref('" + name + "')) }}";
+            if (isSource()) {
+                return "{{ get_where_subquery(source('" + sourceName + "', '" + name + "')) }}";
+            }
+            return version == null ? "{{ get_where_subquery(ref('" + name + "')) }}"
+                    : "{{ get_where_subquery(ref('" + name + "', version='" + ModelVersion.text(version) + "')) }}";
         }
 
         String nameForTest() {
-            return isSource() ? sourceName + "_" + name : name;
+            return isSource() ? sourceName + "_" + name
+                    : version == null ? name : name + "_v" + ModelVersion.text(version);
         }
     }
 
@@ -194,9 +203,9 @@ final class TestBuilder {
             if (e.getKey().equals("model") || !(e.getValue() instanceof String s)) {
                 continue;
             }
-            List<String> ref = JinjaCalls.wholeCall(s, "ref");
-            if (ref != null && (ref.size() == 1 || ref.size() == 2)) {
-                refs.add(ref.size() == 1 ? new RefCall(null, ref.get(0), 0) : new RefCall(ref.get(0), ref.get(1), 0));
+            RefCall ref = JinjaCalls.wholeRef(s);
+            if (ref != null) {
+                refs.add(ref);
             }
             List<String> source = JinjaCalls.wholeCall(s, "source");
             if (source != null && source.size() == 2) {
@@ -206,7 +215,7 @@ final class TestBuilder {
         if (target.isSource()) {
             sources.add(new SourceCall(target.sourceName(), target.name(), 0));
         } else {
-            refs.add(new RefCall(null, target.name(), 0));
+            refs.add(new RefCall(null, target.name(), 0, target.version()));
         }
         String alias = String.valueOf(merged.getOrDefault("alias", shortName));
         Map<String, Object> namingConfig = new LinkedHashMap<>(merged);

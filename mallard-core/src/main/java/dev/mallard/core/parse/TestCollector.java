@@ -71,13 +71,25 @@ final class TestCollector {
     }
 
     List<TestNode> collect(Map<NodeId, Node> nodes, PropertiesReader.Properties props, JinjaEngine jinja) {
+        return collect(nodes, props, ModelVersions.none(), jinja);
+    }
+
+    /** The tests, those of a versioned model's columns and tests made once per version (named {@code <test>_<model>_v<v>_...}). */
+    List<TestNode> collect(Map<NodeId, Node> nodes, PropertiesReader.Properties props, ModelVersions versions,
+                           JinjaEngine jinja) {
         this.jinja = jinja;
         List<TestNode> tests = new ArrayList<>();
         for (Node n : nodes.values()) {
             if (!n.packageName().equals(project.name())) {
                 continue; // a package's properties (and its sources' tests) describe its own nodes only
             }
-            if (n instanceof ModelNode m && m.resourceType() == ResourceType.MODEL) {
+            if (n instanceof ModelNode m && m.version() != null) {
+                ModelVersions.Versioned v = versions.find(m.name(), m.version().label());
+                if (v != null) {
+                    addAll(tests, v.patch().dataTests(), v.testedColumns(), new TestBuilder.Target(m.id(), m.name(),
+                            null, true, m.version().v()), v.patch().file());
+                }
+            } else if (n instanceof ModelNode m && m.resourceType() == ResourceType.MODEL) {
                 PropertyPatch patch = props.models().get(m.name());
                 if (patch != null) {
                     addAll(tests, patch.dataTests(), patch.columns(), target(m), patch.file());
@@ -119,11 +131,16 @@ final class TestCollector {
 
     private void addAll(List<TestNode> out, List<Object> modelTests, Map<String, ColumnSpec> columns,
                         TestBuilder.Target target, String file) {
+        addAll(out, modelTests, List.copyOf(columns.values()), target, file);
+    }
+
+    private void addAll(List<TestNode> out, List<Object> modelTests, List<ColumnSpec> columns,
+                        TestBuilder.Target target, String file) {
         List<String> folders = folders(file);
         for (Object entry : modelTests) {
             add(out, builder.build(entry, target, null, file, folders));
         }
-        for (ColumnSpec c : columns.values()) {
+        for (ColumnSpec c : columns) {
             for (Object entry : c.dataTests()) {
                 add(out, builder.build(entry, target, c.name(), file, folders));
             }

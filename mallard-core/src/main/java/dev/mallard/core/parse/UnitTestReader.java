@@ -63,16 +63,13 @@ final class UnitTestReader {
     List<UnitTestNode> read(List<Map<String, Object>> entries) {
         List<UnitTestNode> out = new ArrayList<>();
         for (Map<String, Object> entry : entries) {
-            UnitTestNode t = read(entry);
-            if (t != null) {
-                out.add(t);
-            }
+            out.addAll(read(entry));
         }
         return out;
     }
 
     @SuppressWarnings("unchecked")
-    private UnitTestNode read(Map<String, Object> entry) {
+    private List<UnitTestNode> read(Map<String, Object> entry) {
         String file = String.valueOf(entry.get("__file__"));
         String name = required(entry, "name", "a unit test", file);
         String where = "unit test '" + name + "'";
@@ -93,17 +90,29 @@ final class UnitTestReader {
         config.putIfAbsent("meta", Map.of());
         config.putIfAbsent("enabled", true);
         NodeConfig nodeConfig = new NodeConfig(config);
-        ModelNode model = findModel(modelName);
-        if (model == null) {
+        List<ModelNode> models = UnitTestVersions.models(nodes.values(), pkg, modelName, entry.get("versions"), where,
+                file);
+        if (models.isEmpty()) {
             if (disabledNames.contains(modelName)) {
-                return null;
+                return List.of();
             }
             throw new MallardException(ErrorCode.UNKNOWN_REFERENCE, "unable to find model '" + pkg + "." + modelName
                     + "' for " + where, file, 0, "'model:' must name a model of this project", null);
         }
         if (!nodeConfig.enabled()) {
-            return null;
+            return List.of();
         }
+        List<UnitTestNode> out = new ArrayList<>();
+        for (ModelNode model : models) {
+            out.add(read(entry, model, name, modelName, nodeConfig, where, file));
+        }
+        return out;
+    }
+
+    /** The unit test of one model (of one version of a versioned model). */
+    @SuppressWarnings("unchecked")
+    private UnitTestNode read(Map<String, Object> entry, ModelNode model, String name, String modelName,
+                              NodeConfig nodeConfig, String where, String file) {
         if (!(entry.get("given") instanceof List<?> givenList)) {
             throw new MallardException(ErrorCode.YAML, where + " needs a 'given:' list (it may be empty: given: [])",
                     file, 0);
@@ -136,19 +145,11 @@ final class UnitTestReader {
         Map<String, Object> forChecksum = new LinkedHashMap<>(entry);
         forChecksum.remove("description");
         forChecksum.remove("__file__");
-        return new UnitTestNode(new NodeId(ResourceType.UNIT_TEST.dbtName() + "." + pkg + "." + modelName + "." + name),
+        String idName = model.version() == null ? name : name + "_v" + model.version().label();
+        return new UnitTestNode(new NodeId(ResourceType.UNIT_TEST.dbtName() + "." + pkg + "." + modelName + "." + idName),
                 name, pkg, path, file, fqn, nodeConfig, relation, description, modelName, model.id(), given, expect,
-                overrides, Checksums.sha256(PyRepr.of(forChecksum)));
-    }
-
-    private ModelNode findModel(String name) {
-        for (Node n : nodes.values()) {
-            if (n instanceof ModelNode m && m.resourceType() == ResourceType.MODEL && m.name().equals(name)
-                    && m.packageName().equals(pkg)) {
-                return m;
-            }
-        }
-        return null;
+                overrides, Checksums.sha256(PyRepr.of(forChecksum)), model.version() == null ? null : model.version().v(),
+                UnitTestVersions.normalized(entry.get("versions")));
     }
 
     private static Input input(String text, String where, String file) {

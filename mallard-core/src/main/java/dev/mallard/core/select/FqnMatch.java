@@ -16,8 +16,24 @@ final class FqnMatch {
     }
 
     static boolean matches(List<String> fqn, String selector) {
+        return matches(fqn, selector, false);
+    }
+
+    /**
+     * As dbt's: a versioned model's fqn ends in its name and {@code v<version>}; the bare name
+     * selects every version, and {@code name.v2} or {@code name_v2} the one.
+     */
+    static boolean matches(List<String> fqn, String selector, boolean versioned) {
         if (fqn.isEmpty()) {
             return false;
+        }
+        if (versioned && fqn.size() >= 2) {
+            String name = fqn.get(fqn.size() - 2);
+            String[] parts = selector.split("\\.", -1);
+            String lastTwo = parts.length >= 2 ? parts[parts.length - 2] + "_" + parts[parts.length - 1] : selector;
+            if (name.equals(selector) || (name + "_" + fqn.get(fqn.size() - 1)).equals(lastTwo)) {
+                return true;
+            }
         }
         return matchesFrom(fqn, selector) || matchesFrom(fqn.subList(1, fqn.size()), selector);
     }

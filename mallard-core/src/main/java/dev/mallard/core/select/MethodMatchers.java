@@ -3,6 +3,8 @@ package dev.mallard.core.select;
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
 import dev.mallard.core.manifest.EffectiveConfig;
+import dev.mallard.core.manifest.ModelNode;
+import dev.mallard.core.manifest.ModelVersion;
 import dev.mallard.core.manifest.Node;
 import dev.mallard.core.manifest.ResourceType;
 import dev.mallard.core.manifest.SourceNode;
@@ -45,7 +47,7 @@ final class MethodMatchers {
     Predicate<Node> predicate(SelectionCriterion c) {
         String value = c.value();
         return switch (c.method()) {
-            case FQN -> n -> !(n instanceof SourceNode) && FqnMatch.matches(n.fqn(), value);
+            case FQN -> n -> !(n instanceof SourceNode) && FqnMatch.matches(n.fqn(), value, version(n) != null);
             case TAG -> n -> n.config().tags().stream().anyMatch(t -> Glob.matches(t, value));
             case GROUP -> n -> !(n instanceof SourceNode) && Glob.matches(stringOrNull(n.config().get("group")), value);
             case ACCESS -> n -> n.resourceType() == ResourceType.MODEL
@@ -114,12 +116,17 @@ final class MethodMatchers {
 
     private static Predicate<Node> version(String value, String raw) {
         return switch (value) {
-            // Mallard has no versioned models yet, so every model is unversioned
-            case "none" -> n -> n.resourceType() == ResourceType.MODEL;
-            case "latest", "prerelease", "old" -> n -> false;
+            case "none" -> n -> n.resourceType() == ResourceType.MODEL && version(n) == null;
+            case "latest" -> n -> version(n) != null && version(n).isLatest();
+            case "prerelease" -> n -> version(n) != null && version(n).isPrerelease();
+            case "old" -> n -> version(n) != null && version(n).isOld();
             default -> throw new MallardException(ErrorCode.USAGE, "invalid version selector '" + raw
                     + "': use version:latest, version:prerelease, version:old or version:none");
         };
+    }
+
+    private static ModelVersion version(Node n) {
+        return n instanceof ModelNode m ? m.version() : null;
     }
 
     /** dbt compares config values by equality, with "true"/"false" matching booleans. */

@@ -29,6 +29,7 @@ final class BuildCommand extends ExecuteNodes {
     @Override
     Set<ResourceType> resourceTypes() {
         return restrict(EnumSet.of(ResourceType.INGEST, ResourceType.MODEL, ResourceType.SEED, ResourceType.SNAPSHOT,
-                ResourceType.TEST, ResourceType.UNIT_TEST, ResourceType.SAVED_QUERY), resourceTypeNames);
+                ResourceType.TEST, ResourceType.UNIT_TEST, ResourceType.SAVED_QUERY, ResourceType.EXPOSURE),
+                resourceTypeNames);
     }
 }

@@ -123,8 +123,9 @@ class HooksIT {
 
         p.run("run").assertExit(1);
 
+        // as in dbt, a skipped node's result has no message
         assertEquals(List.of(
-                        List.of("after_bad", "model.proj.after_bad", "skipped", "view", "false", "true"),
+                        List.of("after_bad", "model.proj.after_bad", "skipped", "view", "false", "false"),
                         List.of("bad", "model.proj.bad", "error", "view", "true", "true"),
                         List.of("good", "model.proj.good", "success", "table", "true", "true")),
                 p.rows("select * from run_log order by name"));

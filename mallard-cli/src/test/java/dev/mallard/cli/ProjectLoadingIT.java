@@ -74,6 +74,42 @@ class ProjectLoadingIT {
     }
 
     @Test
+    void aVarHoldingJinjaIsRenderedWhereANodeReadsIt() {
+        // dbt renders vars when they are read, in the node's context: the fivetran packages'
+        // `customer: "{{ source('stripe', 'customer') }}"` gives the source and a dependency on it
+        TestProject p = TestProject.in(dir).dbtProject("""
+                vars:
+                  orders: "{{ source('shop', 'orders') }}"
+                  raw_schema: "{{ target.schema }}_raw"
+                  label: "{{ var('raw_schema') }}-label"
+                  raw_list: ["{{ not rendered }}"]
+                seeds:
+                  proj:
+                    +schema: raw
+                """)
+                .file("seeds/orders.csv", "id\n1\n2\n")
+                .file("models/sources.yml", """
+                        version: 2
+                        sources:
+                          - name: shop
+                            schema: "{{ target.schema }}_raw"
+                            tables: [{name: orders}]
+                        """)
+                .file("models/counted.sql", "-- depends_on: {{ ref('orders') }}\n"
+                        + "select count(*) as n, '{{ var('label') }}' as label,"
+                        + " '{{ var('raw_list')[0] }}' as raw from {{ var('orders') }}");
+
+        p.runOk("build");
+
+        assertEquals(List.of(List.of("2", "main_raw-label", "{{ not rendered }}")), p.rows("select * from counted"));
+        List<String> dependsOn = new java.util.ArrayList<>();
+        p.json("target/manifest.json").path("nodes").path("model.proj.counted").path("depends_on").path("nodes")
+                .forEach(n -> dependsOn.add(n.asText()));
+        // as dbt, the sources before the refs
+        assertEquals(List.of("source.proj.shop.orders", "seed.proj.orders"), dependsOn);
+    }
+
+    @Test
     void envVarIsRenderedInDbtProjectYml() {
         assumeTrue(System.getenv("MALLARD_IT_SCHEMA") != null, "failsafe sets MALLARD_IT_SCHEMA=from_env");
         TestProject p = TestProject.in(dir).dbtProject("""

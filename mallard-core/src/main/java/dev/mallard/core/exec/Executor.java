@@ -141,9 +141,7 @@ public final class Executor {
                     if (skip) {
                         int index = counter.incrementAndGet();
                         Node skippedNode = manifest.nodes().get(id);
-                        printer.skipped(index, total, skippedNode instanceof UnitTestNode ? skippedNode.name()
-                                : skippedNode.relation().schema() + "." + skippedNode.relation().identifier(),
-                                skippedNode);
+                        printer.skipped(index, total, skippedNode);
                         result = skippedResult(id);
                     } else {
                         result = runStep(step, counter.incrementAndGet(), total, session.get());
@@ -215,15 +213,25 @@ public final class Executor {
     private NodeResult skippedResult(NodeId id) {
         Instant now = Instant.now();
         Node node = manifest.nodes().get(id);
-        return new NodeResult(id, NodeStatus.SKIPPED, "SKIP", now, now, 0, Thread.currentThread().getName(), Map.of(),
-                null, null, node instanceof UnitTestNode ? null : node.relation().render());
+        // as dbt: no message, and a relation name only for what builds one (not tests, exposures, saved queries)
+        return new NodeResult(id, NodeStatus.SKIPPED, null, now, now, 0, Thread.currentThread().getName(), Map.of(),
+                null, null, hasRelation(node) ? node.relation().render() : null);
+    }
+
+    private static boolean hasRelation(Node node) {
+        return switch (node.resourceType()) {
+            case MODEL, SEED, SNAPSHOT -> true;
+            default -> false;
+        };
     }
 
     private NodeResult runStep(Step step, int index, int total, EngineSession session) {
         Node node = manifest.nodes().get(step.node());
         Instant started = Instant.now();
-        if (node.resourceType() == dev.mallard.core.manifest.ResourceType.SAVED_QUERY) {
-            // dbt Core has nothing to run for a saved query (its exports run in dbt Cloud): NO-OP, without a start line
+        if (node.resourceType() == dev.mallard.core.manifest.ResourceType.SAVED_QUERY
+                || node.resourceType() == dev.mallard.core.manifest.ResourceType.EXPOSURE) {
+            // dbt Core has nothing to run for a saved query (its exports run in dbt Cloud) nor for an exposure:
+            // NO-OP, without a start line
             NodeResult result = new NodeResult(step.node(), NodeStatus.NO_OP, "NO-OP", started, Instant.now(), 0,
                     Thread.currentThread().getName(), Map.of(), 0L, null, null);
             printer.noOp(index, total, step.label(), node, result);

@@ -182,8 +182,12 @@ public final class ProgressPrinter {
                 : EventLevel.INFO, finishedText(index, total, status, label, status, seconds), data);
     }
 
-    /** A node skipped because something upstream failed: dbt's {@code SkippingDetails}, with its node_info. */
-    public void skipped(int index, int total, String label, Node node) {
+    /**
+     * A node skipped because something upstream failed: dbt's {@code SkippingDetails}, with its
+     * node_info. dbt names a model, seed or snapshot "relation schema.name", anything else by its
+     * resource type and name ("SKIP test not_null_id", "SKIP exposure dash").
+     */
+    public void skipped(int index, int total, Node node) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("index", index);
         data.put("node_info", NodeInfo.of(node, "skipped", Instant.now(), null));
@@ -191,8 +195,11 @@ public final class ProgressPrinter {
         data.put("resource_type", node.resourceType().dbtName());
         data.put("schema", node.relation() == null ? "" : node.relation().schema());
         data.put("total", total);
-        String kind = node.resourceType() == ResourceType.UNIT_TEST ? "unit_test" : "relation";
-        emit("SkippingDetails", "Q034", EventLevel.INFO, dotted(index + " of " + total + " SKIP " + kind + " " + label,
+        String what = switch (node.resourceType()) {
+            case MODEL, SEED, SNAPSHOT -> "relation " + node.relation().schema() + "." + node.name();
+            default -> node.resourceType().dbtName() + " " + node.name();
+        };
+        emit("SkippingDetails", "Q034", EventLevel.INFO, dotted(index + " of " + total + " SKIP " + what,
                 "[" + yellow("SKIP") + "]"), data);
     }
 

@@ -66,11 +66,12 @@ public final class Linker {
         Map<NodeId, List<NodeId>> parents = new LinkedHashMap<>();
         for (Node n : manifest.nodes().values()) {
             List<NodeId> ps = new ArrayList<>();
-            for (RefCall ref : n.refs()) {
-                ps.add(resolveRef(n, ref).id());
-            }
+            // dbt resolves sources before refs, so depends_on.nodes lists the sources first
             for (SourceCall sc : n.sourceCalls()) {
                 ps.add(resolveSource(n, sc).id());
+            }
+            for (RefCall ref : n.refs()) {
+                ps.add(resolveRef(n, ref).id());
             }
             ps.addAll(n.nodeDependencies());
             if (n instanceof SourceNode s && s.config().enabled()) {

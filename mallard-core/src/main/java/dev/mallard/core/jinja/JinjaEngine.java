@@ -12,8 +12,10 @@ import dev.mallard.jinja.eval.Renderer;
 import dev.mallard.jinja.lib.DbtNativeFilters;
 import dev.mallard.jinja.lib.Library;
 import dev.mallard.jinja.value.Args;
+import dev.mallard.jinja.value.CallSite;
 import dev.mallard.jinja.value.JinjaError;
 import dev.mallard.jinja.value.Py;
+import dev.mallard.jinja.value.PyCallable;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -143,6 +145,8 @@ public final class JinjaEngine {
         names.requireUnique();
         Map<String, Object> shared = Collections.unmodifiableMap(macros);
         statics.putAll(DbtFunctions.all());
+        PyCallable plainVar = (PyCallable) statics.get("var");
+        statics.put("var", (PyCallable) (site, a) -> renderedVar(site, plainVar.call(site, a)));
         statics.putAll(DataFunctions.all());
         statics.put("statement", new StatementMacro());
         statics.put("load_result", StatementMacro.loadResultFunction());
@@ -304,6 +308,18 @@ public final class JinjaEngine {
             // raised binding the arguments, before the macro's body ran
             throw new MallardException(ErrorCode.JINJA, e.getMessage(), macroFile(name), 0);
         }
+    }
+
+    /**
+     * A var's value as dbt returns it: a string is rendered when it is read, in the reading
+     * node's context, so {@code vars: {orders: "{{ source('shop', 'orders') }}"}} gives the
+     * source's relation and makes the source a dependency of the node.
+     */
+    private Object renderedVar(CallSite site, Object value) {
+        if (value instanceof String s && (s.contains("{{") || s.contains("{%"))) {
+            return render(new TemplateFile("<var>", s), DbtFunctions.runtime(site), null);
+        }
+        return value;
     }
 
     private Renderer renderer(DbtRuntime runtime, Map<String, Object> extra) {

@@ -25,9 +25,19 @@ import java.util.function.Function;
  * text as {@code macro_sql} and the macros it calls as {@code depends_on.macros}.
  * The calls are read statically from the Jinja parser's nodes, as dbt extracts them: a call
  * of a name that is a macro, {@code package.macro(...)}, and for
- * {@code adapter.dispatch('name', ...)} the implementations it may reach.
+ * {@code adapter.dispatch('name', ...)} the implementation it reaches.
  */
 final class MacroCatalog {
+    /**
+     * dbt macros Mallard implements in Java rather than in its macro library: a call of one is
+     * recorded under dbt's id all the same, as dbt lists it (unless a project or package
+     * defines a macro of that name).
+     */
+    private static final Set<String> NATIVE_DBT_MACROS = Set.of("is_incremental", "run_query", "statement");
+
+    /** dbt renders these generic tests without their arguments, so they call no get_where_subquery. */
+    private static final Set<String> TESTS_RENDERED_WITHOUT_ARGUMENTS = Set.of("not_null", "unique");
+
     private final JinjaEngine jinja;
     private final Set<String> namespaces;
     private final Map<String, MacroInfo> macros = new LinkedHashMap<>();
@@ -112,6 +122,13 @@ final class MacroCatalog {
                 String name = "test_" + t.metadata().name();
                 String id = ns == null ? catalog.resolve(name, node.packageName()) : "macro." + ns + "." + name;
                 calls = id != null && macros.containsKey(id) ? List.of(id) : List.of();
+                // dbt renders a generic test's arguments with `model: get_where_subquery(...)`
+                String where = catalog.resolve("get_where_subquery", node.packageName());
+                boolean bare = (ns == null || "dbt".equals(ns))
+                        && TESTS_RENDERED_WITHOUT_ARGUMENTS.contains(t.metadata().name());
+                if (!calls.isEmpty() && !bare && where != null) {
+                    calls = List.of(id, where);
+                }
             } else if (node instanceof TestNode t) {
                 calls = calledBy(jinja, macros, t.originalFilePath(), t.rawCode(), namespaces);
             } else if (node instanceof ModelNode m) {
@@ -134,7 +151,10 @@ final class MacroCatalog {
         }
         String pkg = jinja.macroPackage(name);
         String id = pkg == null ? null : "macro." + pkg + "." + name;
-        return id != null && macros.containsKey(id) ? id : null;
+        if (id != null && macros.containsKey(id)) {
+            return id;
+        }
+        return pkg == null && NATIVE_DBT_MACROS.contains(name) ? "macro.dbt." + name : null;
     }
 
     private List<String> calls(List<Stmt> body, String callerPackage) {
@@ -150,7 +170,8 @@ final class MacroCatalog {
                 } else if (c.fn() instanceof Expr.GetAttr g && g.obj() instanceof Expr.Name ns) {
                     if (namespaces.contains(ns.name())) {
                         String id = "macro." + ns.name() + "." + g.attr();
-                        add(found, macros.containsKey(id) ? id : null);
+                        boolean nativeDbt = "dbt".equals(ns.name()) && NATIVE_DBT_MACROS.contains(g.attr());
+                        add(found, macros.containsKey(id) || nativeDbt ? id : null);
                     } else if ("adapter".equals(ns.name()) && "dispatch".equals(g.attr())) {
                         dispatched(c, callerPackage, found);
                     }
@@ -160,7 +181,7 @@ final class MacroCatalog {
         return new ArrayList<>(found);
     }
 
-    /** {@code adapter.dispatch('name', 'package')}: the adapter's implementation and the default one. */
+    /** {@code adapter.dispatch('name', 'package')}: the adapter's implementation, else the default one. */
     private void dispatched(Expr.Call c, String callerPackage, Set<String> found) {
         Expr first = !c.args().positional().isEmpty() ? c.args().positional().get(0)
                 : c.args().keywords().stream().filter(k -> k.name().equals("macro_name")).map(Expr.Kwarg::value)
@@ -175,9 +196,14 @@ final class MacroCatalog {
         if (second instanceof Expr.Const ns && ns.value() instanceof String s) {
             namespace = s;
         }
+        // dbt lists the implementation the call reaches: the adapter's when there is one, else the default
         for (String prefix : List.of(jinja.adapterType() + "__", "default__")) {
             String id = namespace == null ? null : "macro." + namespace + "." + prefix + name;
-            add(found, id != null && macros.containsKey(id) ? id : resolve(prefix + name, callerPackage));
+            String reached = id != null && macros.containsKey(id) ? id : resolve(prefix + name, callerPackage);
+            if (reached != null) {
+                found.add(reached);
+                return;
+            }
         }
     }
 

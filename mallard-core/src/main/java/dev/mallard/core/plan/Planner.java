@@ -89,7 +89,7 @@ public final class Planner {
         }
         return n.resourceType() == ResourceType.SEED || n.resourceType() == ResourceType.TEST
                 || n.resourceType() == ResourceType.UNIT_TEST || n.resourceType() == ResourceType.SAVED_QUERY
-                || n.resourceType() == ResourceType.INGEST;
+                || n.resourceType() == ResourceType.EXPOSURE || n.resourceType() == ResourceType.INGEST;
     }
 
     /**
@@ -129,8 +129,9 @@ public final class Planner {
             for (NodeId parent : testParents) {
                 for (NodeId child : dag.children(parent)) {
                     Node c = manifest.nodes().get(child);
+                    // dbt adds test edges between nodes only: an exposure does not wait for tests
                     if (c == null || c.resourceType() == ResourceType.TEST || c.resourceType() == ResourceType.UNIT_TEST
-                            || !planned.contains(child)) {
+                            || c.resourceType() == ResourceType.EXPOSURE || !planned.contains(child)) {
                         continue;
                     }
                     Set<NodeId> upstream = ancestorsCache.computeIfAbsent(child, k -> dag.ancestors(k, -1));
@@ -149,6 +150,9 @@ public final class Planner {
         }
         if (n.resourceType() == ResourceType.SAVED_QUERY) {
             return "saved_query";
+        }
+        if (n.resourceType() == ResourceType.EXPOSURE) {
+            return "exposure";
         }
         if (n.resourceType() == ResourceType.INGEST) {
             return "ingest";
@@ -173,6 +177,9 @@ public final class Planner {
         }
         if (n.resourceType() == ResourceType.SAVED_QUERY) {
             return "saved query " + n.name();
+        }
+        if (n.resourceType() == ResourceType.EXPOSURE) {
+            return "exposure " + n.name();
         }
         if (n.resourceType() == ResourceType.SNAPSHOT) {
             return "snapshot " + where;

@@ -74,7 +74,7 @@ public final class ProjectLoader {
         Object rawVars = yaml.get("vars");
         Map<String, Object> projectVars = rawVars instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
         ValueRenderer renderer = renderers.create(options.cliVars(), projectVars);
-        Map<String, Object> rendered = (Map<String, Object>) renderer.renderDeep(yaml, "dbt_project.yml", UNRENDERED_KEYS);
+        Map<String, Object> rendered = renderAllButVars(renderer, yaml, "dbt_project.yml");
         ProjectConfig config = ProjectConfig.fromYaml(options.overrides().applyTo(rendered), "dbt_project.yml");
         DbtVersion.require(rendered.get("require-dbt-version"), config.name(), "dbt_project.yml",
                 lineOf(projectFile, "require-dbt-version"));
@@ -87,6 +87,23 @@ public final class ProjectLoader {
         dev.mallard.core.events.PhaseTimes.mark("profile resolved");
         Project root = files(dir, dir, config, profile.target(), options.cliVars(), profile.notice(), null);
         return root.withPackages(packages(root, options.cliVars()));
+    }
+
+    /**
+     * dbt_project.yml rendered, except its {@code vars:}: dbt renders a var's value when a node
+     * reads it (in that node's context, see JinjaEngine), never when loading the project.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> renderAllButVars(ValueRenderer renderer, Map<String, Object> yaml,
+                                                        String display) {
+        Map<String, Object> withoutVars = new java.util.LinkedHashMap<>(yaml);
+        Object vars = withoutVars.remove("vars");
+        Map<String, Object> rendered = new java.util.LinkedHashMap<>(
+                (Map<String, Object>) renderer.renderDeep(withoutVars, display, UNRENDERED_KEYS));
+        if (yaml.containsKey("vars")) {
+            rendered.put("vars", vars);
+        }
+        return rendered;
     }
 
     /**
@@ -117,7 +134,7 @@ public final class ProjectLoader {
             Object rawVars = yaml.get("vars");
             Map<String, Object> pkgVars = rawVars instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
             ValueRenderer renderer = renderers.create(cliVars, pkgVars);
-            Map<String, Object> rendered = (Map<String, Object>) renderer.renderDeep(yaml, display, UNRENDERED_KEYS);
+            Map<String, Object> rendered = renderAllButVars(renderer, yaml, display);
             if (rendered.get("name") == null) {
                 rendered = new java.util.LinkedHashMap<>(rendered);
                 rendered.put("name", pkgDir.getFileName().toString());

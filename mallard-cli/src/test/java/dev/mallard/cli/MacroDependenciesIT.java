@@ -1,0 +1,75 @@
+package dev.mallard.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code depends_on.macros} in target/manifest.json as dbt 1.11 writes it: the dbt macros
+ * Mallard implements in Java are listed under dbt's ids, a generic test lists
+ * get_where_subquery (except unique and not_null, which dbt renders without arguments), and
+ * a dispatching macro lists the one implementation the call reaches.
+ */
+class MacroDependenciesIT {
+    @TempDir
+    Path dir;
+
+    private static List<String> macros(JsonNode entry) {
+        List<String> out = new ArrayList<>();
+        entry.path("depends_on").path("macros").forEach(m -> out.add(m.asText()));
+        return out;
+    }
+
+    private static JsonNode test(JsonNode manifest, String prefix) {
+        for (JsonNode n : manifest.path("nodes")) {
+            if (n.path("unique_id").asText().startsWith("test.proj." + prefix)) {
+                return n;
+            }
+        }
+        throw new AssertionError("no test " + prefix);
+    }
+
+    @Test
+    void nativeDbtMacrosGenericTestsAndDispatchAreListedAsDbtLists() {
+        TestProject p = TestProject.in(dir).dbtProject()
+                .file("models/inc.sql", """
+                        {{ config(materialized='incremental') }}
+                        {% call statement('probe', fetch_result=True) %}select 1{% endcall %}
+                        {% set rows = run_query('select 1') %}
+                        select 1 as id, {{ shout() }} as s, {{ plain() }} as t
+                        {% if is_incremental() and dbt.is_incremental() %} where false {% endif %}
+                        """)
+                .file("macros/shout.sql", """
+                        {% macro shout() %}{{ return(adapter.dispatch('shout', 'proj')()) }}{% endmacro %}
+                        {% macro default__shout() %}'a'{% endmacro %}
+                        {% macro duckdb__shout() %}'A'{% endmacro %}
+                        {% macro plain() %}{{ return(adapter.dispatch('plain', 'proj')()) }}{% endmacro %}
+                        {% macro default__plain() %}'b'{% endmacro %}
+                        """)
+                .file("models/inc.yml", """
+                        version: 2
+                        models:
+                          - name: inc
+                            columns:
+                              - name: id
+                                data_tests: [unique, not_null, {accepted_values: {values: [1]}}]
+                        """);
+
+        p.runOk("parse");
+
+        JsonNode manifest = p.json("target/manifest.json");
+        assertEquals(List.of("macro.dbt.statement", "macro.dbt.run_query", "macro.proj.shout", "macro.proj.plain",
+                "macro.dbt.is_incremental"), macros(manifest.path("nodes").path("model.proj.inc")));
+        assertEquals(List.of("macro.dbt.test_unique"), macros(test(manifest, "unique_inc_id")));
+        assertEquals(List.of("macro.dbt.test_not_null"), macros(test(manifest, "not_null_inc_id")));
+        assertEquals(List.of("macro.dbt.test_accepted_values", "macro.dbt.get_where_subquery"),
+                macros(test(manifest, "accepted_values_inc_id")));
+        assertEquals(List.of("macro.proj.duckdb__shout"), macros(manifest.path("macros").path("macro.proj.shout")));
+        assertEquals(List.of("macro.proj.default__plain"), macros(manifest.path("macros").path("macro.proj.plain")));
+    }
+}

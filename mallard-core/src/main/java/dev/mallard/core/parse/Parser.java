@@ -52,14 +52,21 @@ public final class Parser {
     private final List<GroupInfo> groups = new ArrayList<>();
     private Set<String> namespaces = Set.of();
     private String cacheNote = "";
+    private java.time.Instant parsedAt;
 
     /**
      * The manifest plus the Jinja engine holding the project's macros, reused to compile,
      * and the names of disabled models and seeds (so that a ref to one can say so).
      */
-    public record Result(Manifest manifest, JinjaEngine jinja, Vars vars, Set<String> disabledNames) {
+    public record Result(Manifest manifest, java.util.function.Supplier<JinjaEngine> engine, Vars vars,
+                         Set<String> disabledNames) {
         public Result {
             disabledNames = Set.copyOf(disabledNames);
+        }
+
+        /** The engine, made when first asked for (a reused parse needs none unless something compiles). */
+        public JinjaEngine jinja() {
+            return engine.get();
         }
     }
 
@@ -93,10 +100,38 @@ public final class Parser {
     }
 
     public Result parse() {
-        String pkg = project.name();
+        java.time.Instant started = java.time.Instant.now();
         MacroTemplates macroFiles = MacroTemplates.of(project);
         List<TemplateFile> macroTemplates = macroFiles.templates();
         String inputs = ParseInputs.key(project, macroTemplates);
+        FileStamps stamps = FileStamps.of(FileStamps.inputs(project));
+        Path savedFile = project.targetDir().resolve(SavedParse.FILE_NAME);
+        SavedParse saved = partialParse ? SavedParse.load(savedFile, inputs, stamps, env) : null;
+        if (saved != null) {
+            saved.warnings().forEach(warnings::add);
+            parsedAt = saved.parsedAt();
+            cacheNote = "Partial parse: no file, macro, config, var or env var read has changed: the saved parse"
+                    + " is reused whole";
+            return new Result(saved.manifest(), once(() -> macroFiles.engine(project, List.of())), vars,
+                    saved.disabledNames());
+        }
+        parsedAt = started;
+        int warnedBefore = warnings.all().size();
+        EnvReads envReads = EnvReads.start();
+        try {
+            Result result = parse(macroFiles, inputs);
+            List<String> warned = warnings.all();
+            new SavedParse(result.manifest(), result.disabledNames(), warned.subList(warnedBefore, warned.size()),
+                    started).save(savedFile, inputs, stamps, envReads.reads());
+            return result;
+        } finally {
+            envReads.stop();
+        }
+    }
+
+    private Result parse(MacroTemplates macroFiles, String inputs) {
+        String pkg = project.name();
+        List<TemplateFile> macroTemplates = macroFiles.templates();
         Path cacheFile = project.targetDir().resolve(ParseCache.FILE_NAME);
         cache = partialParse ? ParseCache.load(cacheFile, inputs, env) : ParseCache.empty(inputs, "--no-partial-parse");
         documents = new PropertyDocuments(cache, warnings);
@@ -126,10 +161,7 @@ public final class Parser {
                     return cache.parsedBefore(key, checksum) ? null : new TemplateFile(f.relativeToProject(), text);
                 }).filter(java.util.Objects::nonNull).toList();
         this.texts = texts;
-        JinjaEngine jinja = JinjaEngine.forProject(macroTemplates, templates, new JinjaEngine.Packages(pkg, namespaces,
-                file -> macroFiles.packageOf(file, null), project.config().dispatch(),
-                project.config().raw().get("flags") instanceof Map<?, ?> f ? castMap(f) : Map.of(),
-                project.target().type()));
+        JinjaEngine jinja = macroFiles.engine(project, templates);
         Map<String, MacroInfo> macros = MacroCatalog.of(jinja, macroTemplates,
                 file -> macroFiles.packageOf(file, pkg), namespaces);
         this.macros = macros;
@@ -163,12 +195,26 @@ public final class Parser {
         disabled.removeAll(enabledNames);
         String unsaved = cache.save(cacheFile);
         cacheNote = "Partial parse: " + cache.note() + (unsaved == null ? "" : "; " + unsaved);
-        return new Result(manifest, jinja, vars, disabled);
+        return new Result(manifest, () -> jinja, vars, disabled);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> castMap(Map<?, ?> m) {
-        return (Map<String, Object>) m;
+    private static <T> java.util.function.Supplier<T> once(java.util.function.Supplier<T> make) {
+        return new java.util.function.Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = make.get();
+                }
+                return value;
+            }
+        };
+    }
+
+    /** When the parse this result came from ran (the saved one's time when it is reused). */
+    public java.time.Instant parsedAt() {
+        return parsedAt;
     }
 
     /** on-run-start or on-run-end hooks in the order dbt-core 1.11 runs them: the project's, then each package's by name. */

@@ -30,6 +30,7 @@ public final class Workspace implements AutoCloseable {
     private final Instant startedAt = Instant.now();
     private Engine engine;
     private String parseNote = "";
+    private Instant parsedAt;
     /** The engine being opened in the background, until {@link #engine()} takes it. */
     private CompletableFuture<Engine> opening;
 
@@ -80,6 +81,7 @@ public final class Workspace implements AutoCloseable {
             PhaseTimes.mark("linked");
             Workspace ws = new Workspace(project, parsed, linker, dag, warnings);
             ws.parseNote = parser.cacheNote();
+            ws.parsedAt = parser.parsedAt();
             ws.opening = opening;
             return ws;
         } catch (RuntimeException | Error e) {
@@ -111,6 +113,11 @@ public final class Workspace implements AutoCloseable {
                 // the error is the command's to report only if it asks for the engine
             }
         }
+    }
+
+    /** When the parse ran (the saved parse's time when it was reused whole). */
+    public Instant parsedAt() {
+        return parsedAt;
     }
 
     public Project project() {

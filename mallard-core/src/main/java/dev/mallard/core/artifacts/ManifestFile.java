@@ -1,0 +1,191 @@
+package dev.mallard.core.artifacts;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.mallard.core.error.ErrorCode;
+import dev.mallard.core.error.MallardException;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.zip.CRC32C;
+
+/**
+ * Writes {@code manifest.json}, reusing the previous file's bytes when the same parse wrote
+ * it: everything after {@code metadata} (nodes, macros, maps: megabytes on a large project)
+ * depends only on the parse, so when the parse was reused whole and nothing was compiled,
+ * the new file is this invocation's metadata followed by the old file's body, copied. A
+ * small record beside it ({@code .manifest.json.body}) says which parse wrote the body, where
+ * it starts, and its length and CRC-32C; the copy is checked against them as it is made, and
+ * anything unexpected (another tool wrote manifest.json, the record is missing) writes the
+ * whole document as usual.
+ */
+final class ManifestFile {
+    private static final String RECORD_SUFFIX = ".body";
+
+    private ManifestFile() {
+    }
+
+    /**
+     * Writes {@code file}: from the old file's body when {@code bodyKey} (naming the parse the
+     * body comes from; null: never reuse) matches the record, else from {@code document}.
+     */
+    static Path write(Path file, Map<String, Object> metadata, Supplier<Map<String, Object>> document,
+                      String bodyKey) {
+        Path record = file.resolveSibling("." + file.getFileName() + RECORD_SUFFIX);
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + Thread.currentThread().getId() + ".tmp");
+        try {
+            Files.createDirectories(dir);
+            if (bodyKey != null && reuse(file, record, tmp, metadata, bodyKey)) {
+                publish(tmp, file);
+                return file;
+            }
+            Files.deleteIfExists(record);
+            Body body = writeWhole(tmp, document.get());
+            publish(tmp, file);
+            if (bodyKey != null) {
+                Files.writeString(record, String.join("\n", bodyKey, Long.toString(body.offset),
+                        Long.toString(body.length), Long.toString(body.crc)) + "\n");
+            }
+            return file;
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the write already failed; that is the error worth reporting
+            }
+            throw new MallardException(ErrorCode.PROJECT, "could not write " + file + ": " + e.getMessage(),
+                    file.toString(), 0, null, e);
+        }
+    }
+
+    private record Body(long offset, long length, long crc) {
+    }
+
+    /** Writes the whole document, noting where its body (after metadata) starts and its checksum. */
+    private static Body writeWhole(Path tmp, Map<String, Object> document) throws IOException {
+        try (Counting out = new Counting(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16));
+             JsonGenerator json = JsonArtifact.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            json.writeStartObject();
+            long offset = -1;
+            for (Map.Entry<String, Object> e : document.entrySet()) {
+                json.writeFieldName(e.getKey());
+                JsonArtifact.writeTree(json, e.getValue());
+                if (offset < 0) {
+                    json.flush();
+                    offset = out.count;
+                    out.crc.reset();
+                }
+            }
+            json.writeEndObject();
+            json.flush();
+            return new Body(offset, out.count - offset, out.crc.getValue());
+        }
+    }
+
+    /** Writes the new metadata and the old body to {@code tmp}; false (and no tmp) when the old body cannot be used. */
+    private static boolean reuse(Path file, Path record, Path tmp, Map<String, Object> metadata, String bodyKey)
+            throws IOException {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(record, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+        if (lines.size() != 4 || !lines.get(0).equals(bodyKey)) {
+            return false;
+        }
+        long offset;
+        long length;
+        long crc;
+        try {
+            offset = Long.parseLong(lines.get(1));
+            length = Long.parseLong(lines.get(2));
+            crc = Long.parseLong(lines.get(3));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(file);
+             OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+            if (in.skip(offset) != offset) {
+                return abandon(tmp);
+            }
+            out.write(prefix(metadata));
+            CRC32C check = new CRC32C();
+            byte[] buffer = new byte[1 << 16];
+            long copied = 0;
+            for (int n; (n = in.read(buffer)) > 0; copied += n) {
+                check.update(buffer, 0, n);
+                out.write(buffer, 0, n);
+            }
+            if (copied != length || check.getValue() != crc) {
+                out.close();
+                return abandon(tmp);
+            }
+        } catch (NoSuchFileException e) {
+            return abandon(tmp);
+        }
+        return true;
+    }
+
+    private static boolean abandon(Path tmp) throws IOException {
+        Files.deleteIfExists(tmp);
+        return false;
+    }
+
+    /** {@code {"metadata":{...}} without the closing brace, as {@link #writeWhole} starts the file. */
+    private static byte[] prefix(Map<String, Object> metadata) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+        JsonGenerator json = JsonArtifact.MAPPER.getFactory().createGenerator(bytes, JsonEncoding.UTF8);
+        json.writeStartObject();
+        json.writeFieldName("metadata");
+        JsonArtifact.writeTree(json, metadata);
+        json.flush();
+        return bytes.toByteArray(); // the generator is left open: closing it would end the object
+    }
+
+    private static void publish(Path tmp, Path file) throws IOException {
+        try {
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Counts the bytes written and checksums them. */
+    private static final class Counting extends FilterOutputStream {
+        long count;
+        final CRC32C crc = new CRC32C();
+
+        Counting(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            crc.update(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            crc.update(b, off, len);
+            count += len;
+        }
+    }
+}

@@ -53,6 +53,8 @@ public final class Parser {
     private Set<String> namespaces = Set.of();
     private String cacheNote = "";
     private java.time.Instant parsedAt;
+    private boolean saveInBackground;
+    private Thread saving;
 
     /**
      * The manifest plus the Jinja engine holding the project's macros, reused to compile,
@@ -121,8 +123,17 @@ public final class Parser {
         try {
             Result result = parse(macroFiles, inputs);
             List<String> warned = warnings.all();
-            new SavedParse(result.manifest(), result.disabledNames(), warned.subList(warnedBefore, warned.size()),
-                    started).save(savedFile, inputs, stamps, envReads.reads());
+            SavedParse toSave = new SavedParse(result.manifest(), result.disabledNames(),
+                    warned.subList(warnedBefore, warned.size()), started);
+            Map<String, String> reads = envReads.reads();
+            Runnable save = () -> toSave.save(savedFile, inputs, stamps, reads);
+            if (saveInBackground) {
+                Thread saver = new Thread(save, "parse-save");
+                saver.start();
+                saving = saver;
+            } else {
+                save.run();
+            }
             return result;
         } finally {
             envReads.stop();
@@ -212,6 +223,27 @@ public final class Parser {
         };
     }
 
+    /**
+     * Saves a parse for the next one on a thread of its own, so that the command goes on
+     * meanwhile; {@link #awaitSaved} waits for it (before the process ends).
+     */
+    public Parser savingInBackground() {
+        saveInBackground = true;
+        return this;
+    }
+
+    /** Waits until this parse is saved for the next one (at once when it needed no saving or was saved already). */
+    public void awaitSaved() {
+        Thread t = saving;
+        if (t != null) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** When the parse this result came from ran (the saved one's time when it is reused). */
     public java.time.Instant parsedAt() {
         return parsedAt;
@@ -232,6 +264,7 @@ public final class Parser {
         Vars unitVars = vars.scopedTo(pkg);
         ValueRenderer configRenderer = (template, file) -> jinja.renderNative(new TemplateFile(file, template),
                 new ParseRuntime(unitVars, project.target().context(), Map.of(), null), Map.of());
+        documents.preload(unit.propertyFiles(), unit.dir());
         PropertiesReader.Properties props = new PropertiesReader(unit.dir(), docs, pkg, configRenderer, warnings)
                 .read(unit.propertyFiles(), f -> documents.of(f, unit.dir()));
         warnUnmatched(props.models(), unit.modelFiles(), "models");

@@ -31,6 +31,7 @@ public final class Workspace implements AutoCloseable {
     private Engine engine;
     private String parseNote = "";
     private Instant parsedAt;
+    private Parser parser;
     /** The engine being opened in the background, until {@link #engine()} takes it. */
     private CompletableFuture<Engine> opening;
 
@@ -72,8 +73,8 @@ public final class Workspace implements AutoCloseable {
             opener.setDaemon(true);
             opener.start();
         }
+        Parser parser = new Parser(project, warnings, partialParse, env).savingInBackground();
         try {
-            Parser parser = new Parser(project, warnings, partialParse, env);
             Parser.Result parsed = parser.parse();
             PhaseTimes.mark("parsed");
             Linker linker = new Linker(parsed.manifest(), parsed.disabledNames());
@@ -82,9 +83,11 @@ public final class Workspace implements AutoCloseable {
             Workspace ws = new Workspace(project, parsed, linker, dag, warnings);
             ws.parseNote = parser.cacheNote();
             ws.parsedAt = parser.parsedAt();
+            ws.parser = parser;
             ws.opening = opening;
             return ws;
         } catch (RuntimeException | Error e) {
+            parser.awaitSaved();
             discard(opening);
             throw e;
         }
@@ -183,6 +186,9 @@ public final class Workspace implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (parser != null) {
+            parser.awaitSaved();
+        }
         discard(opening);
         opening = null;
         if (engine != null) {

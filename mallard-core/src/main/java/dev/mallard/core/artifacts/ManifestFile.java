@@ -8,14 +8,16 @@ import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -118,27 +120,46 @@ final class ManifestFile {
         } catch (NumberFormatException e) {
             return false;
         }
-        try (InputStream in = Files.newInputStream(file);
-             OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-            if (in.skip(offset) != offset) {
-                return abandon(tmp);
+        // checked first, then copied by the kernel (a writer that replaces the file by renaming leaves this one intact)
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (in.size() != offset + length || crc(in, offset, length) != crc) {
+                return false;
             }
-            out.write(prefix(metadata));
-            CRC32C check = new CRC32C();
-            byte[] buffer = new byte[1 << 16];
-            long copied = 0;
-            for (int n; (n = in.read(buffer)) > 0; copied += n) {
-                check.update(buffer, 0, n);
-                out.write(buffer, 0, n);
-            }
-            if (copied != length || check.getValue() != crc) {
-                out.close();
-                return abandon(tmp);
+            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer head = ByteBuffer.wrap(prefix(metadata));
+                while (head.hasRemaining()) {
+                    out.write(head);
+                }
+                for (long done = 0; done < length; ) {
+                    long n = in.transferTo(offset + done, length - done, out);
+                    if (n <= 0) {
+                        return abandon(tmp);
+                    }
+                    done += n;
+                }
             }
         } catch (NoSuchFileException e) {
             return abandon(tmp);
         }
         return true;
+    }
+
+    private static long crc(FileChannel in, long offset, long length) throws IOException {
+        CRC32C check = new CRC32C();
+        ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
+        for (long at = offset, end = offset + length; at < end; ) {
+            buffer.clear();
+            buffer.limit((int) Math.min(buffer.capacity(), end - at));
+            int n = in.read(buffer, at);
+            if (n <= 0) {
+                return -1;
+            }
+            buffer.flip();
+            check.update(buffer);
+            at += n;
+        }
+        return check.getValue();
     }
 
     private static boolean abandon(Path tmp) throws IOException {

@@ -77,25 +77,86 @@ final class ManifestFile {
     private record Body(long offset, long length, long crc) {
     }
 
-    /** Writes the whole document, noting where its body (after metadata) starts and its checksum. */
+    /**
+     * Writes the whole document, noting where its body (after metadata) starts and its
+     * checksum. The bytes are those of one generator writing it all; a large map (the nodes,
+     * parent_map, child_map) is written in two halves on two threads and joined.
+     */
     private static Body writeWhole(Path tmp, Map<String, Object> document) throws IOException {
-        try (Counting out = new Counting(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16));
-             JsonGenerator json = JsonArtifact.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
-            json.writeStartObject();
+        try (Counting out = new Counting(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+            out.write('{');
             long offset = -1;
+            boolean first = true;
             for (Map.Entry<String, Object> e : document.entrySet()) {
-                json.writeFieldName(e.getKey());
-                JsonArtifact.writeTree(json, e.getValue());
+                if (!first) {
+                    out.write(',');
+                }
+                first = false;
+                out.write(json(e.getKey()));
+                out.write(':');
+                if (e.getValue() instanceof Map<?, ?> map && map.size() >= SPLIT_AT) {
+                    writeInHalves(out, map);
+                } else {
+                    out.write(json(e.getValue()));
+                }
                 if (offset < 0) {
-                    json.flush();
                     offset = out.count;
                     out.crc.reset();
                 }
             }
-            json.writeEndObject();
-            json.flush();
+            out.write('}');
+            out.flush();
             return new Body(offset, out.count - offset, out.crc.getValue());
         }
+    }
+
+    /** Maps at least this large are written on two threads. */
+    static final int SPLIT_AT = 1000;
+
+    private static void writeInHalves(OutputStream out, Map<?, ?> map) throws IOException {
+        List<Map.Entry<?, ?>> entries = new java.util.ArrayList<>(map.entrySet());
+        int mid = entries.size() / 2;
+        java.util.concurrent.CompletableFuture<byte[]> second = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> members(entries.subList(mid, entries.size())));
+        byte[] a = members(entries.subList(0, mid));
+        byte[] b;
+        try {
+            b = second.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause()
+                    : new IOException(e.getCause());
+        }
+        out.write('{');
+        out.write(a, 1, a.length - 2);
+        if (a.length > 2 && b.length > 2) {
+            out.write(',');
+        }
+        out.write(b, 1, b.length - 2);
+        out.write('}');
+    }
+
+    /** {@code entries} as one JSON object. */
+    private static byte[] members(List<Map.Entry<?, ?>> entries) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+        try (JsonGenerator json = JsonArtifact.MAPPER.getFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
+            json.writeStartObject();
+            for (Map.Entry<?, ?> e : entries) {
+                json.writeFieldName(e.getKey() instanceof String k ? k : String.valueOf(e.getKey()));
+                JsonArtifact.writeTree(json, e.getValue());
+            }
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] json(Object value) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (JsonGenerator json = JsonArtifact.MAPPER.getFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
+            JsonArtifact.writeTree(json, value);
+        }
+        return bytes.toByteArray();
     }
 
     /** Writes the new metadata and the old body to {@code tmp}; false (and no tmp) when the old body cannot be used. */

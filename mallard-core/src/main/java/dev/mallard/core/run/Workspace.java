@@ -184,11 +184,16 @@ public final class Workspace implements AutoCloseable {
         return engine != null;
     }
 
-    @Override
-    public synchronized void close() {
+    /** Waits until the parse is saved for the next one (it is saved on a thread of its own; close waits too). */
+    public void awaitParseSaved() {
         if (parser != null) {
             parser.awaitSaved();
         }
+    }
+
+    @Override
+    public synchronized void close() {
+        awaitParseSaved();
         discard(opening);
         opening = null;
         if (engine != null) {

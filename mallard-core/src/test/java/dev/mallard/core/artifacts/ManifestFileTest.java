@@ -88,6 +88,23 @@ class ManifestFileTest {
         assertFalse(Files.readString(file).contains("compiled_code\":\"select * from a"));
     }
 
+    @Test
+    void aLargeMapWrittenInHalvesGivesTheBytesOfOneGenerator() throws IOException {
+        Map<String, Object> doc = new java.util.LinkedHashMap<>();
+        doc.put("metadata", Map.of("invocation_id", "x"));
+        for (int size : new int[] {ManifestFile.SPLIT_AT, ManifestFile.SPLIT_AT + 1}) {
+            Map<String, Object> big = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < size; i++) {
+                big.put("node.\u00e9." + i, i % 3 == 0 ? Map.of() : java.util.List.of(i, "q\"uote", Map.of("k", 1.5)));
+            }
+            doc.put("nodes" + size, big);
+        }
+        doc.put("empty", Map.of());
+        Path halves = ManifestFile.write(dir.resolve("halves.json"), Map.of(), () -> doc, null);
+        Path whole = JsonArtifact.write(dir.resolve("whole.json"), doc);
+        assertEquals(Files.readString(whole), Files.readString(halves));
+    }
+
     private Path write(String invocationId, Map<NodeId, String> compiled) {
         ArtifactMetadata metadata = ArtifactMetadata.now(invocationId, Instant.now(), "duckdb", "test");
         return new ManifestWriter(metadata).write(dir.resolve("target"), parsed.manifest(), dag, compiled, PARSED_AT);

@@ -1,7 +1,6 @@
 package dev.mallard.core.parse;
 
 import dev.mallard.core.manifest.Manifest;
-import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -81,8 +80,8 @@ record SavedParse(Manifest manifest, Set<String> disabledNames, List<String> war
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
             try {
-                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp),
-                        1 << 16))) {
+                Bytes bytes = new Bytes();
+                try (DataOutputStream out = new DataOutputStream(bytes)) {
                     out.writeInt(MAGIC);
                     out.writeInt(FORMAT);
                     CacheValues.writeString(out, globalKey);
@@ -95,6 +94,9 @@ record SavedParse(Manifest manifest, Set<String> disabledNames, List<String> war
                     values.write(warnings);
                     values.write(manifest);
                 }
+                try (java.io.OutputStream out = Files.newOutputStream(tmp)) {
+                    out.write(bytes.buffer, 0, bytes.size);
+                }
                 try {
                     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -106,6 +108,29 @@ record SavedParse(Manifest manifest, Set<String> disabledNames, List<String> war
             }
         } catch (IOException | RuntimeException e) {
             // not saved: the next parse reads the files again
+        }
+    }
+
+    /** An in-memory buffer without the locking of ByteArrayOutputStream (DataOutputStream writes byte by byte). */
+    private static final class Bytes extends java.io.OutputStream {
+        byte[] buffer = new byte[1 << 20];
+        int size;
+
+        @Override
+        public void write(int b) {
+            if (size == buffer.length) {
+                buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+            }
+            buffer[size++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            if (size + len > buffer.length) {
+                buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + len));
+            }
+            System.arraycopy(b, off, buffer, size, len);
+            size += len;
         }
     }
 }

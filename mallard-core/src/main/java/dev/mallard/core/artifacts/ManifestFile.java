@@ -79,8 +79,7 @@ final class ManifestFile {
 
     /**
      * Writes the whole document, noting where its body (after metadata) starts and its
-     * checksum. The bytes are those of one generator writing it all; a large map (the nodes,
-     * parent_map, child_map) is written in two halves on two threads and joined.
+     * checksum (the bytes are those of one generator writing it all).
      */
     private static Body writeWhole(Path tmp, Map<String, Object> document) throws IOException {
         try (Counting out = new Counting(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
@@ -94,11 +93,9 @@ final class ManifestFile {
                 first = false;
                 out.write(json(e.getKey()));
                 out.write(':');
-                if (e.getValue() instanceof Map<?, ?> map && map.size() >= SPLIT_AT) {
-                    writeInHalves(out, map);
-                } else {
-                    out.write(json(e.getValue()));
-                }
+                JsonGenerator json = JsonArtifact.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8);
+                JsonArtifact.writeTree(json, e.getValue());
+                json.flush(); // not closed: the file goes on (the mapper never closes its target)
                 if (offset < 0) {
                     offset = out.count;
                     out.crc.reset();
@@ -108,47 +105,6 @@ final class ManifestFile {
             out.flush();
             return new Body(offset, out.count - offset, out.crc.getValue());
         }
-    }
-
-    /** Maps at least this large are written on two threads. */
-    static final int SPLIT_AT = 1000;
-
-    private static void writeInHalves(OutputStream out, Map<?, ?> map) throws IOException {
-        List<Map.Entry<?, ?>> entries = new java.util.ArrayList<>(map.entrySet());
-        int mid = entries.size() / 2;
-        java.util.concurrent.CompletableFuture<byte[]> second = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> members(entries.subList(mid, entries.size())));
-        byte[] a = members(entries.subList(0, mid));
-        byte[] b;
-        try {
-            b = second.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause()
-                    : new IOException(e.getCause());
-        }
-        out.write('{');
-        out.write(a, 1, a.length - 2);
-        if (a.length > 2 && b.length > 2) {
-            out.write(',');
-        }
-        out.write(b, 1, b.length - 2);
-        out.write('}');
-    }
-
-    /** {@code entries} as one JSON object. */
-    private static byte[] members(List<Map.Entry<?, ?>> entries) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
-        try (JsonGenerator json = JsonArtifact.MAPPER.getFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
-            json.writeStartObject();
-            for (Map.Entry<?, ?> e : entries) {
-                json.writeFieldName(e.getKey() instanceof String k ? k : String.valueOf(e.getKey()));
-                JsonArtifact.writeTree(json, e.getValue());
-            }
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
     }
 
     private static byte[] json(Object value) throws IOException {

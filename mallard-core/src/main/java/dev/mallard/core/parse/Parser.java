@@ -127,6 +127,11 @@ public final class Parser {
                     warned.subList(warnedBefore, warned.size()), started);
             Map<String, String> reads = envReads.reads();
             Runnable save = () -> toSave.save(savedFile, inputs, stamps, reads);
+            if (!partialParse) {
+                // --no-partial-parse saves nothing whole (the file-by-file cache still is): a full parse is spared the
+                // encoding; an older saved parse stays, right while nothing it was made from changes
+                return result;
+            }
             if (saveInBackground) {
                 Thread saver = new Thread(save, "parse-save");
                 saver.start();

@@ -80,8 +80,7 @@ record SavedParse(Manifest manifest, Set<String> disabledNames, List<String> war
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
             try {
-                Bytes bytes = new Bytes();
-                try (DataOutputStream out = new DataOutputStream(bytes)) {
+                try (DataOutputStream out = new DataOutputStream(new Unlocked(Files.newOutputStream(tmp)))) {
                     out.writeInt(MAGIC);
                     out.writeInt(FORMAT);
                     CacheValues.writeString(out, globalKey);
@@ -93,9 +92,6 @@ record SavedParse(Manifest manifest, Set<String> disabledNames, List<String> war
                     values.write(disabledNames);
                     values.write(warnings);
                     values.write(manifest);
-                }
-                try (java.io.OutputStream out = Files.newOutputStream(tmp)) {
-                    out.write(bytes.buffer, 0, bytes.size);
                 }
                 try {
                     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -111,26 +107,47 @@ record SavedParse(Manifest manifest, Set<String> disabledNames, List<String> war
         }
     }
 
-    /** An in-memory buffer without the locking of ByteArrayOutputStream (DataOutputStream writes byte by byte). */
-    private static final class Bytes extends java.io.OutputStream {
-        byte[] buffer = new byte[1 << 20];
-        int size;
+    /** A buffered file output without BufferedOutputStream's locking (DataOutputStream writes byte by byte). */
+    private static final class Unlocked extends java.io.OutputStream {
+        private final java.io.OutputStream file;
+        private final byte[] buffer = new byte[1 << 16];
+        private int size;
+
+        Unlocked(java.io.OutputStream file) {
+            this.file = file;
+        }
 
         @Override
-        public void write(int b) {
+        public void write(int b) throws IOException {
             if (size == buffer.length) {
-                buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+                flushBuffer();
             }
             buffer[size++] = (byte) b;
         }
 
         @Override
-        public void write(byte[] b, int off, int len) {
-            if (size + len > buffer.length) {
-                buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + len));
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (len > buffer.length - size) {
+                flushBuffer();
+                if (len > buffer.length) {
+                    file.write(b, off, len);
+                    return;
+                }
             }
             System.arraycopy(b, off, buffer, size, len);
             size += len;
+        }
+
+        private void flushBuffer() throws IOException {
+            file.write(buffer, 0, size);
+            size = 0;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try (file) {
+                flushBuffer();
+            }
         }
     }
 }

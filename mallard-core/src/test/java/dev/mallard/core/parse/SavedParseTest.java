@@ -65,6 +65,8 @@ class SavedParseTest {
         Map<String, Object> full = manifest(false);
         List<String> fullWarnings = lastWarnings;
         assertTrue(fullWarnings.stream().anyMatch(w -> w.contains("description")), fullWarnings.toString());
+        assertFalse(Files.exists(dir.resolve("target").resolve(SavedParse.FILE_NAME)), "--no-partial-parse saves none");
+        manifest(true);
         Map<String, Object> reused = manifest(true);
         assertTrue(lastNote.contains(REUSED), lastNote);
         assertEquals(full, reused);
@@ -87,7 +89,7 @@ class SavedParseTest {
     @Test
     void eachInputOfTheParseParsesAgainWhenItChanges() throws Exception {
         settle();
-        manifest(false);
+        manifest(true);
         manifest(true);
         assertTrue(lastNote.contains(REUSED), lastNote);
 
@@ -122,7 +124,7 @@ class SavedParseTest {
     void aFileWrittenTooRecentlyForItsStampIsNotSavedWhole() throws Exception {
         settle();
         Files.setLastModifiedTime(dir.resolve("models/c.sql"), FileTime.from(Instant.now().plusSeconds(3600)));
-        manifest(false);
+        manifest(true);
         assertFalse(Files.exists(dir.resolve("target").resolve(SavedParse.FILE_NAME)));
         manifest(true);
         assertFalse(lastNote.contains(REUSED), lastNote);
@@ -131,7 +133,7 @@ class SavedParseTest {
     @Test
     void aDamagedSavedParseIsIgnored() throws Exception {
         settle();
-        Map<String, Object> full = manifest(false);
+        Map<String, Object> full = manifest(true);
         Path saved = dir.resolve("target").resolve(SavedParse.FILE_NAME);
         byte[] bytes = Files.readAllBytes(saved);
         Files.write(saved, java.util.Arrays.copyOf(bytes, bytes.length - 7));
@@ -157,7 +159,7 @@ class SavedParseTest {
         assertFalse(lastNote.contains(REUSED), lastNote);
         assertEquals(manifest(false), changed);
         settle();
-        manifest(false);
+        manifest(true);
         assertEquals(changed, manifest(true));
         assertTrue(lastNote.contains(REUSED), lastNote);
     }

@@ -55,6 +55,12 @@ class SavedParseTest {
         write("models/schema.yml", "version: 2\nmodels:\n  - name: a\n    description: zero\n    description: first\n"
                 + "    columns:\n      - name: x\n        data_tests: [not_null]\n"
                 + "sources:\n  - name: raw\n    tables:\n      - name: events\n");
+        write("seeds/s.csv", "id,name\n1,a\n");
+        write("snapshots/snap.sql", "{% snapshot snap %}{{ config(target_schema='snaps', unique_key='id', "
+                + "strategy='check', check_cols='all') }}select * from {{ ref('a') }}{% endsnapshot %}\n");
+        write("models/more.yml", "version: 2\nexposures:\n  - name: dash\n    type: dashboard\n"
+                + "    owner: {name: me}\n    depends_on: [ref('a')]\n"
+                + "unit_tests:\n  - name: ut\n    model: c\n    given: []\n    expect:\n      rows: [{y: 1}]\n");
         write("dbt_packages/helper/dbt_project.yml", "name: helper\nversion: '1.0'\nconfig-version: 2\n");
         write("dbt_packages/helper/models/h.sql", "select 1 as h\n");
     }
@@ -70,6 +76,9 @@ class SavedParseTest {
         Map<String, Object> reused = manifest(true);
         assertTrue(lastNote.contains(REUSED), lastNote);
         assertEquals(full, reused);
+        assertTrue(nodes(reused).containsKey("seed.proj.s") && nodes(reused).containsKey("snapshot.proj.snap"));
+        assertTrue(((Map<?, ?>) reused.get("exposures")).containsKey("exposure.proj.dash"), reused.keySet().toString());
+        assertEquals(1, ((Map<?, ?>) reused.get("unit_tests")).size());
         assertEquals(fullWarnings, lastWarnings, "the parse's warnings are given again");
         assertTrue(lastResult.jinja().hasMacro("shout"), "the engine is made when asked for");
     }

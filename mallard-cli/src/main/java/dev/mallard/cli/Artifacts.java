@@ -23,7 +23,8 @@ final class Artifacts {
     }
 
     static void writeManifest(Workspace ws, Map<NodeId, String> compiled) {
-        new ManifestWriter(metadata(ws)).write(ws.project().targetDir(), ws.manifest(), ws.dag(), compiled);
+        new ManifestWriter(metadata(ws)).write(ws.project().targetDir(), ws.manifest(), ws.dag(), compiled,
+                ws.parsedAt());
     }
 
     static void writeManifest(Workspace ws) {

@@ -24,6 +24,7 @@ final class CleanCommand extends ProjectCommand {
 
     @Override
     int run(Workspace ws) {
+        ws.awaitParseSaved(); // it writes into target/, which is about to go
         Path projectDir = ws.project().dir();
         for (String name : ws.project().config().cleanTargets()) {
             Path dir = projectDir.resolve(name).normalize();

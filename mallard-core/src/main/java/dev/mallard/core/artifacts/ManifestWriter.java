@@ -44,10 +44,29 @@ public final class ManifestWriter {
         return JsonArtifact.write(targetDir.resolve(FILE_NAME), document(manifest, dag, compiledCode, targetName));
     }
 
+    /**
+     * Writes the manifest of the parse that ran at {@code parsedAt} (its nodes' {@code created_at},
+     * as dbt keeps a node's creation time while its file is unchanged). When nothing was
+     * compiled, everything but the metadata is the parse's alone, and a manifest.json that
+     * the same parse wrote before is reused for it (see {@link ManifestFile}).
+     */
+    public Path write(Path targetDir, Manifest manifest, Dag dag, Map<NodeId, String> compiledCode,
+                      java.time.Instant parsedAt) {
+        String targetName = targetDir.getFileName() == null ? "target" : targetDir.getFileName().toString();
+        String bodyKey = compiledCode.isEmpty() ? "parse@" + parsedAt + " " + targetDir.toAbsolutePath().normalize()
+                : null;
+        return ManifestFile.write(targetDir.resolve(FILE_NAME), metadata(manifest),
+                () -> document(manifest, dag, compiledCode, targetName, Timestamps.epochSeconds(parsedAt)), bodyKey);
+    }
+
     /** The manifest as plain maps and lists, in the order dbt writes its keys. */
     public Map<String, Object> document(Manifest manifest, Dag dag, Map<NodeId, String> compiledCode,
                                         String targetPathName) {
-        double createdAt = Timestamps.epochSeconds(metadata.generatedAt());
+        return document(manifest, dag, compiledCode, targetPathName, Timestamps.epochSeconds(metadata.generatedAt()));
+    }
+
+    private Map<String, Object> document(Manifest manifest, Dag dag, Map<NodeId, String> compiledCode,
+                                         String targetPathName, double createdAt) {
         NodeEntries nodeEntries = new NodeEntries(createdAt, targetPathName, manifest);
         SourceEntries sourceEntries = new SourceEntries(createdAt);
         Map<String, Object> nodes = new LinkedHashMap<>();

@@ -136,14 +136,14 @@ final class CacheValues {
     }
 
     /** Lists and maps of the JDK's own kinds; a template's tuple or a custom class is not one. */
-    private static boolean plainList(List<?> list) {
+    static boolean plainList(List<?> list) {
         String name = list.getClass().getName();
         return list instanceof ArrayList<?> && list.getClass() == ArrayList.class
                 || name.startsWith("java.util.ImmutableCollections$List")
                 || name.startsWith("java.util.Collections$Unmodifiable") || name.equals("java.util.Arrays$ArrayList");
     }
 
-    private static boolean plainMap(Map<?, ?> map) {
+    static boolean plainMap(Map<?, ?> map) {
         String name = map.getClass().getName();
         return map.getClass() == LinkedHashMap.class || map.getClass() == java.util.HashMap.class
                 || name.startsWith("java.util.ImmutableCollections$Map")

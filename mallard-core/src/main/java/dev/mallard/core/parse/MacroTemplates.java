@@ -6,7 +6,10 @@ import dev.mallard.core.jinja.TemplateFile;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
+import dev.mallard.core.jinja.JinjaEngine;
 
 /**
  * Every macro file a project's parse sees, in dbt's order of precedence (dbt's built-in
@@ -36,5 +39,21 @@ record MacroTemplates(List<TemplateFile> templates, Map<String, String> packageO
     /** The package a macro file belongs to: {@code dbt} for the built-in ones, else {@code orElse} when unknown. */
     String packageOf(String file, String orElse) {
         return BuiltinMacros.isBuiltin(file) ? "dbt" : packageOfFile.getOrDefault(file, orElse);
+    }
+
+    /** The engine holding every macro, with {@code templates} parsed (their syntax checked) up front. */
+    JinjaEngine engine(Project project, List<TemplateFile> templates) {
+        Set<String> namespaces = new LinkedHashSet<>();
+        namespaces.add(project.name());
+        project.packages().forEach(p -> namespaces.add(p.name()));
+        return JinjaEngine.forProject(templates(), templates, new JinjaEngine.Packages(project.name(),
+                namespaces, file -> packageOf(file, null), project.config().dispatch(),
+                flags(project),
+                project.target().type()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> flags(Project project) {
+        return project.config().raw().get("flags") instanceof Map<?, ?> f ? (Map<String, Object>) f : Map.of();
     }
 }

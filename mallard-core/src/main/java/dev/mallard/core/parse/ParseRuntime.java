@@ -47,6 +47,7 @@ final class ParseRuntime implements DbtRuntime {
         if (envReads != null) {
             envReads.put(name, value);
         }
+        EnvReads.record(env != null, name, value);
         return value;
     }
 

@@ -52,14 +52,23 @@ public final class Parser {
     private final List<GroupInfo> groups = new ArrayList<>();
     private Set<String> namespaces = Set.of();
     private String cacheNote = "";
+    private java.time.Instant parsedAt;
+    private boolean saveInBackground;
+    private Thread saving;
 
     /**
      * The manifest plus the Jinja engine holding the project's macros, reused to compile,
      * and the names of disabled models and seeds (so that a ref to one can say so).
      */
-    public record Result(Manifest manifest, JinjaEngine jinja, Vars vars, Set<String> disabledNames) {
+    public record Result(Manifest manifest, java.util.function.Supplier<JinjaEngine> engine, Vars vars,
+                         Set<String> disabledNames) {
         public Result {
             disabledNames = Set.copyOf(disabledNames);
+        }
+
+        /** The engine, made when first asked for (a reused parse needs none unless something compiles). */
+        public JinjaEngine jinja() {
+            return engine.get();
         }
     }
 
@@ -93,10 +102,52 @@ public final class Parser {
     }
 
     public Result parse() {
-        String pkg = project.name();
+        java.time.Instant started = java.time.Instant.now();
         MacroTemplates macroFiles = MacroTemplates.of(project);
         List<TemplateFile> macroTemplates = macroFiles.templates();
         String inputs = ParseInputs.key(project, macroTemplates);
+        FileStamps stamps = FileStamps.of(FileStamps.inputs(project));
+        Path savedFile = project.targetDir().resolve(SavedParse.FILE_NAME);
+        SavedParse saved = partialParse ? SavedParse.load(savedFile, inputs, stamps, env) : null;
+        if (saved != null) {
+            saved.warnings().forEach(warnings::add);
+            parsedAt = saved.parsedAt();
+            cacheNote = "Partial parse: no file, macro, config, var or env var read has changed: the saved parse"
+                    + " is reused whole";
+            return new Result(saved.manifest(), once(() -> macroFiles.engine(project, List.of())), vars,
+                    saved.disabledNames());
+        }
+        parsedAt = started;
+        int warnedBefore = warnings.all().size();
+        EnvReads envReads = EnvReads.start();
+        try {
+            Result result = parse(macroFiles, inputs);
+            List<String> warned = warnings.all();
+            SavedParse toSave = new SavedParse(result.manifest(), result.disabledNames(),
+                    warned.subList(warnedBefore, warned.size()), started);
+            Map<String, String> reads = envReads.reads();
+            Runnable save = () -> toSave.save(savedFile, inputs, stamps, reads);
+            if (!partialParse) {
+                // --no-partial-parse saves nothing whole (the file-by-file cache still is): a full parse is spared the
+                // encoding; an older saved parse stays, right while nothing it was made from changes
+                return result;
+            }
+            if (saveInBackground) {
+                Thread saver = new Thread(save, "parse-save");
+                saver.start();
+                saving = saver;
+            } else {
+                save.run();
+            }
+            return result;
+        } finally {
+            envReads.stop();
+        }
+    }
+
+    private Result parse(MacroTemplates macroFiles, String inputs) {
+        String pkg = project.name();
+        List<TemplateFile> macroTemplates = macroFiles.templates();
         Path cacheFile = project.targetDir().resolve(ParseCache.FILE_NAME);
         cache = partialParse ? ParseCache.load(cacheFile, inputs, env) : ParseCache.empty(inputs, "--no-partial-parse");
         documents = new PropertyDocuments(cache, warnings);
@@ -126,10 +177,7 @@ public final class Parser {
                     return cache.parsedBefore(key, checksum) ? null : new TemplateFile(f.relativeToProject(), text);
                 }).filter(java.util.Objects::nonNull).toList();
         this.texts = texts;
-        JinjaEngine jinja = JinjaEngine.forProject(macroTemplates, templates, new JinjaEngine.Packages(pkg, namespaces,
-                file -> macroFiles.packageOf(file, null), project.config().dispatch(),
-                project.config().raw().get("flags") instanceof Map<?, ?> f ? castMap(f) : Map.of(),
-                project.target().type()));
+        JinjaEngine jinja = macroFiles.engine(project, templates);
         Map<String, MacroInfo> macros = MacroCatalog.of(jinja, macroTemplates,
                 file -> macroFiles.packageOf(file, pkg), namespaces);
         this.macros = macros;
@@ -164,12 +212,47 @@ public final class Parser {
         disabled.removeAll(enabledNames);
         String unsaved = cache.save(cacheFile);
         cacheNote = "Partial parse: " + cache.note() + (unsaved == null ? "" : "; " + unsaved);
-        return new Result(manifest, jinja, vars, disabled);
+        return new Result(manifest, () -> jinja, vars, disabled);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> castMap(Map<?, ?> m) {
-        return (Map<String, Object>) m;
+    private static <T> java.util.function.Supplier<T> once(java.util.function.Supplier<T> make) {
+        return new java.util.function.Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = make.get();
+                }
+                return value;
+            }
+        };
+    }
+
+    /**
+     * Saves a parse for the next one on a thread of its own, so that the command goes on
+     * meanwhile; {@link #awaitSaved} waits for it (before the process ends).
+     */
+    public Parser savingInBackground() {
+        saveInBackground = true;
+        return this;
+    }
+
+    /** Waits until this parse is saved for the next one (at once when it needed no saving or was saved already). */
+    public void awaitSaved() {
+        Thread t = saving;
+        if (t != null) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** When the parse this result came from ran (the saved one's time when it is reused). */
+    public java.time.Instant parsedAt() {
+        return parsedAt;
     }
 
     /** on-run-start or on-run-end hooks in the order dbt-core 1.11 runs them: the project's, then each package's by name. */
@@ -187,6 +270,7 @@ public final class Parser {
         Vars unitVars = vars.scopedTo(pkg);
         ValueRenderer configRenderer = (template, file) -> jinja.renderNative(new TemplateFile(file, template),
                 new ParseRuntime(unitVars, project.target().context(), Map.of(), null), Map.of());
+        documents.preload(unit.propertyFiles(), unit.dir());
         PropertiesReader reader = new PropertiesReader(unit.dir(), docs, pkg, configRenderer, warnings);
         PropertiesReader.Properties props = reader.read(unit.propertyFiles(), f -> documents.of(f, unit.dir()));
         ModelVersions versions = ModelVersions.of(props.models(), unit.modelFiles(), reader, warnings);

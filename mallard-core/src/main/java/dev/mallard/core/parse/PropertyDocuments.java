@@ -5,8 +5,10 @@ import dev.mallard.core.error.Warnings;
 import dev.mallard.core.project.SourceFile;
 import dev.mallard.core.project.YamlFiles;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The properties YAML files of a parse, each read once (the properties and the exposures
@@ -16,37 +18,50 @@ import java.util.Map;
 final class PropertyDocuments {
     private final ParseCache cache;
     private final Warnings warnings;
-    private final Map<Path, YamlFiles.Document> read = new HashMap<>();
+    private final Map<Path, Loaded> read = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Set<Path> told = new HashSet<>();
+
+    /** A document with the warnings reading it gave, said when the document is first asked for. */
+    private record Loaded(YamlFiles.Document document, List<String> warnings) {
+    }
 
     PropertyDocuments(ParseCache cache, Warnings warnings) {
         this.cache = cache;
         this.warnings = warnings;
     }
 
-    /** The document of {@code file}, named in messages relative to {@code unitDir}. */
-    synchronized YamlFiles.Document of(SourceFile file, Path unitDir) {
-        YamlFiles.Document document = read.get(file.absolute());
-        if (document == null) {
-            document = load(file, unitDir);
-            read.put(file.absolute(), document);
-        }
-        return document;
+    /** Reads {@code files} on all cores ahead of their use (their warnings are said in the order they are asked for). */
+    void preload(List<SourceFile> files, Path unitDir) {
+        files.parallelStream().forEach(f -> {
+            try {
+                read.computeIfAbsent(f.absolute(), p -> load(f, unitDir));
+            } catch (RuntimeException e) {
+                // reported when the file is asked for, in the files' order, whichever thread met it first
+            }
+        });
     }
 
-    private YamlFiles.Document load(SourceFile file, Path unitDir) {
+    /** The document of {@code file}, named in messages relative to {@code unitDir}. */
+    synchronized YamlFiles.Document of(SourceFile file, Path unitDir) {
+        Loaded loaded = read.computeIfAbsent(file.absolute(), p -> load(file, unitDir));
+        if (told.add(file.absolute())) {
+            loaded.warnings().forEach(warnings::add);
+        }
+        return loaded.document();
+    }
+
+    private Loaded load(SourceFile file, Path unitDir) {
         String display = YamlFiles.display(file.absolute(), unitDir);
         String text = TextFiles.readUtf8(file.absolute(), display);
         String checksum = Checksums.sha256(text);
         String key = file.absolute().toString();
         ParseCache.Yaml cached = cache.yaml(key, checksum);
         if (cached != null) {
-            cached.warnings().forEach(warnings::add);
-            return cached.document();
+            return new Loaded(cached.document(), cached.warnings());
         }
         Warnings own = new Warnings();
         YamlFiles.Document document = YamlFiles.parseDocument(text, display, own);
-        own.all().forEach(warnings::add);
         cache.putYaml(key, checksum, document, own.all());
-        return document;
+        return new Loaded(document, own.all());
     }
 }

@@ -8,8 +8,12 @@ import java.util.Map;
 
 /** Renders Jinja in dbt_project.yml and profiles.yml values: env_var() and var() (CLI vars only). */
 public final class YamlValueRenderer implements ValueRenderer {
-    private static final JinjaEngine PLAIN = new JinjaEngine(List.of());
     private final Vars vars;
+
+    /** Made on first use: most dbt_project.yml and profiles.yml files hold no Jinja, and a reused parse needs no engine. */
+    private static final class Plain {
+        static final JinjaEngine ENGINE = new JinjaEngine(List.of());
+    }
 
     public YamlValueRenderer(Map<String, Object> cliVars) {
         this.vars = new Vars(cliVars, Map.of(), "");
@@ -18,6 +22,6 @@ public final class YamlValueRenderer implements ValueRenderer {
     @Override
     public Object render(String template, String file) {
         ParseRuntime rt = new ParseRuntime(vars, Map.of(), Map.of(), null);
-        return PLAIN.renderNative(new TemplateFile(file, template), rt, Map.of());
+        return Plain.ENGINE.renderNative(new TemplateFile(file, template), rt, Map.of());
     }
 }

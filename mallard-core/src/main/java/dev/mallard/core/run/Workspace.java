@@ -30,6 +30,8 @@ public final class Workspace implements AutoCloseable {
     private final Instant startedAt = Instant.now();
     private Engine engine;
     private String parseNote = "";
+    private Instant parsedAt;
+    private Parser parser;
     /** The engine being opened in the background, until {@link #engine()} takes it. */
     private CompletableFuture<Engine> opening;
 
@@ -71,8 +73,8 @@ public final class Workspace implements AutoCloseable {
             opener.setDaemon(true);
             opener.start();
         }
+        Parser parser = new Parser(project, warnings, partialParse, env).savingInBackground();
         try {
-            Parser parser = new Parser(project, warnings, partialParse, env);
             Parser.Result parsed = parser.parse();
             PhaseTimes.mark("parsed");
             Linker linker = new Linker(parsed.manifest(), parsed.disabledNames());
@@ -80,9 +82,12 @@ public final class Workspace implements AutoCloseable {
             PhaseTimes.mark("linked");
             Workspace ws = new Workspace(project, parsed, linker, dag, warnings);
             ws.parseNote = parser.cacheNote();
+            ws.parsedAt = parser.parsedAt();
+            ws.parser = parser;
             ws.opening = opening;
             return ws;
         } catch (RuntimeException | Error e) {
+            parser.awaitSaved();
             discard(opening);
             throw e;
         }
@@ -111,6 +116,11 @@ public final class Workspace implements AutoCloseable {
                 // the error is the command's to report only if it asks for the engine
             }
         }
+    }
+
+    /** When the parse ran (the saved parse's time when it was reused whole). */
+    public Instant parsedAt() {
+        return parsedAt;
     }
 
     public Project project() {
@@ -174,8 +184,16 @@ public final class Workspace implements AutoCloseable {
         return engine != null;
     }
 
+    /** Waits until the parse is saved for the next one (it is saved on a thread of its own; close waits too). */
+    public void awaitParseSaved() {
+        if (parser != null) {
+            parser.awaitSaved();
+        }
+    }
+
     @Override
     public synchronized void close() {
+        awaitParseSaved();
         discard(opening);
         opening = null;
         if (engine != null) {

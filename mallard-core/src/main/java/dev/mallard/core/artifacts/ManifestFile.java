@@ -1,0 +1,229 @@
+package dev.mallard.core.artifacts;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.mallard.core.error.ErrorCode;
+import dev.mallard.core.error.MallardException;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.zip.CRC32C;
+
+/**
+ * Writes {@code manifest.json}, reusing the previous file's bytes when the same parse wrote
+ * it: everything after {@code metadata} (nodes, macros, maps: megabytes on a large project)
+ * depends only on the parse, so when the parse was reused whole and nothing was compiled,
+ * the new file is this invocation's metadata followed by the old file's body, copied. A
+ * small record beside it ({@code .manifest.json.body}) says which parse wrote the body, where
+ * it starts, and its length and CRC-32C; the copy is checked against them as it is made, and
+ * anything unexpected (another tool wrote manifest.json, the record is missing) writes the
+ * whole document as usual.
+ */
+final class ManifestFile {
+    private static final String RECORD_SUFFIX = ".body";
+
+    private ManifestFile() {
+    }
+
+    /**
+     * Writes {@code file}: from the old file's body when {@code bodyKey} (naming the parse the
+     * body comes from; null: never reuse) matches the record, else from {@code document}.
+     */
+    static Path write(Path file, Map<String, Object> metadata, Supplier<Map<String, Object>> document,
+                      String bodyKey) {
+        Path record = file.resolveSibling("." + file.getFileName() + RECORD_SUFFIX);
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + Thread.currentThread().getId() + ".tmp");
+        try {
+            Files.createDirectories(dir);
+            if (bodyKey != null && reuse(file, record, tmp, metadata, bodyKey)) {
+                publish(tmp, file);
+                return file;
+            }
+            Files.deleteIfExists(record);
+            Body body = writeWhole(tmp, document.get());
+            publish(tmp, file);
+            if (bodyKey != null) {
+                Files.writeString(record, String.join("\n", bodyKey, Long.toString(body.offset),
+                        Long.toString(body.length), Long.toString(body.crc)) + "\n");
+            }
+            return file;
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the write already failed; that is the error worth reporting
+            }
+            throw new MallardException(ErrorCode.PROJECT, "could not write " + file + ": " + e.getMessage(),
+                    file.toString(), 0, null, e);
+        }
+    }
+
+    private record Body(long offset, long length, long crc) {
+    }
+
+    /**
+     * Writes the whole document, noting where its body (after metadata) starts and its
+     * checksum (the bytes are those of one generator writing it all).
+     */
+    private static Body writeWhole(Path tmp, Map<String, Object> document) throws IOException {
+        try (Counting out = new Counting(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+            out.write('{');
+            long offset = -1;
+            boolean first = true;
+            for (Map.Entry<String, Object> e : document.entrySet()) {
+                if (!first) {
+                    out.write(',');
+                }
+                first = false;
+                out.write(json(e.getKey()));
+                out.write(':');
+                JsonGenerator json = JsonArtifact.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8);
+                JsonArtifact.writeTree(json, e.getValue());
+                json.flush(); // not closed: the file goes on (the mapper never closes its target)
+                if (offset < 0) {
+                    offset = out.count;
+                    out.crc.reset();
+                }
+            }
+            out.write('}');
+            out.flush();
+            return new Body(offset, out.count - offset, out.crc.getValue());
+        }
+    }
+
+    private static byte[] json(Object value) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (JsonGenerator json = JsonArtifact.MAPPER.getFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
+            JsonArtifact.writeTree(json, value);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Writes the new metadata and the old body to {@code tmp}; false (and no tmp) when the old body cannot be used. */
+    private static boolean reuse(Path file, Path record, Path tmp, Map<String, Object> metadata, String bodyKey)
+            throws IOException {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(record, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+        if (lines.size() != 4 || !lines.get(0).equals(bodyKey)) {
+            return false;
+        }
+        long offset;
+        long length;
+        long crc;
+        try {
+            offset = Long.parseLong(lines.get(1));
+            length = Long.parseLong(lines.get(2));
+            crc = Long.parseLong(lines.get(3));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        // checked first, then copied by the kernel (a writer that replaces the file by renaming leaves this one intact)
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (in.size() != offset + length || crc(in, offset, length) != crc) {
+                return false;
+            }
+            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer head = ByteBuffer.wrap(prefix(metadata));
+                while (head.hasRemaining()) {
+                    out.write(head);
+                }
+                for (long done = 0; done < length; ) {
+                    long n = in.transferTo(offset + done, length - done, out);
+                    if (n <= 0) {
+                        return abandon(tmp);
+                    }
+                    done += n;
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return abandon(tmp);
+        }
+        return true;
+    }
+
+    private static long crc(FileChannel in, long offset, long length) throws IOException {
+        CRC32C check = new CRC32C();
+        ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
+        for (long at = offset, end = offset + length; at < end; ) {
+            buffer.clear();
+            buffer.limit((int) Math.min(buffer.capacity(), end - at));
+            int n = in.read(buffer, at);
+            if (n <= 0) {
+                return -1;
+            }
+            buffer.flip();
+            check.update(buffer);
+            at += n;
+        }
+        return check.getValue();
+    }
+
+    private static boolean abandon(Path tmp) throws IOException {
+        Files.deleteIfExists(tmp);
+        return false;
+    }
+
+    /** {@code {"metadata":{...}} without the closing brace, as {@link #writeWhole} starts the file. */
+    private static byte[] prefix(Map<String, Object> metadata) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+        JsonGenerator json = JsonArtifact.MAPPER.getFactory().createGenerator(bytes, JsonEncoding.UTF8);
+        json.writeStartObject();
+        json.writeFieldName("metadata");
+        JsonArtifact.writeTree(json, metadata);
+        json.flush();
+        return bytes.toByteArray(); // the generator is left open: closing it would end the object
+    }
+
+    private static void publish(Path tmp, Path file) throws IOException {
+        try {
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Counts the bytes written and checksums them. */
+    private static final class Counting extends FilterOutputStream {
+        long count;
+        final CRC32C crc = new CRC32C();
+
+        Counting(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            crc.update(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            crc.update(b, off, len);
+            count += len;
+        }
+    }
+}

@@ -1,7 +1,9 @@
 package dev.mallard.core.artifacts;
 
 import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.mallard.core.error.ErrorCode;
@@ -22,9 +24,22 @@ import java.util.Map;
  * over the old one, so a reader (or a crash) sees the old file or the new one whole.
  */
 public final class JsonArtifact {
-    static final ObjectMapper MAPPER = new ObjectMapper()
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    /**
+     * Generators for the artifacts, from jackson-core alone: the maps and lists of an artifact
+     * need no data binding, and setting up an {@link ObjectMapper} (~25 ms of a command's start,
+     * at its first artifact) is left to the rare value that does ({@link Mapper}).
+     */
+    static final JsonFactory FACTORY = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+
+    /** The mapper for values other than maps, lists, strings, numbers and booleans; made on first use. */
+    static final class Mapper {
+        static final ObjectMapper INSTANCE = new ObjectMapper()
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+        private Mapper() {
+        }
+    }
 
     private JsonArtifact() {
     }
@@ -42,7 +57,7 @@ public final class JsonArtifact {
      * Writes plain maps, lists, strings, numbers and booleans straight to the generator (a
      * manifest is tens of megabytes of them, and this is several times faster than looking
      * up a serializer for each value); anything else goes to the mapper, so the bytes are the
-     * ones {@code MAPPER.writeValue} gives.
+     * ones an {@code ObjectMapper}'s {@code writeValue} gives.
      */
     static void writeTree(JsonGenerator json, Object value) throws IOException {
         if (value == null) {
@@ -71,7 +86,7 @@ public final class JsonArtifact {
         } else if (value instanceof Double d) {
             json.writeNumber(d);
         } else {
-            MAPPER.writeValue(json, value);
+            Mapper.INSTANCE.writeValue(json, value);
         }
     }
 
@@ -85,7 +100,7 @@ public final class JsonArtifact {
             tmp = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "."
                     + Thread.currentThread().getId() + ".tmp");
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
-                 JsonGenerator json = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+                 JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
                 writeTree(json, document);
             }
             try {

@@ -93,9 +93,9 @@ final class ManifestFile {
                 first = false;
                 out.write(json(e.getKey()));
                 out.write(':');
-                JsonGenerator json = JsonArtifact.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8);
+                JsonGenerator json = JsonArtifact.FACTORY.createGenerator(out, JsonEncoding.UTF8);
                 JsonArtifact.writeTree(json, e.getValue());
-                json.flush(); // not closed: the file goes on (the mapper never closes its target)
+                json.flush(); // not closed: the file goes on (the factory never closes its target)
                 if (offset < 0) {
                     offset = out.count;
                     out.crc.reset();
@@ -109,7 +109,7 @@ final class ManifestFile {
 
     private static byte[] json(Object value) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (JsonGenerator json = JsonArtifact.MAPPER.getFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
+        try (JsonGenerator json = JsonArtifact.FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
             JsonArtifact.writeTree(json, value);
         }
         return bytes.toByteArray();
@@ -187,7 +187,7 @@ final class ManifestFile {
     /** {@code {"metadata":{...}} without the closing brace, as {@link #writeWhole} starts the file. */
     private static byte[] prefix(Map<String, Object> metadata) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
-        JsonGenerator json = JsonArtifact.MAPPER.getFactory().createGenerator(bytes, JsonEncoding.UTF8);
+        JsonGenerator json = JsonArtifact.FACTORY.createGenerator(bytes, JsonEncoding.UTF8);
         json.writeStartObject();
         json.writeFieldName("metadata");
         JsonArtifact.writeTree(json, metadata);

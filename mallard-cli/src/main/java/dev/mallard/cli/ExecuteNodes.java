@@ -99,6 +99,7 @@ abstract class ExecuteNodes extends ProjectCommand {
                 Selections.deferral(selection, selected)).withIngestWindow(ingestWindow);
         RunSummary summary = runner.run(commandName(), plan);
         dev.mallard.core.events.PhaseTimes.mark("run finished, summary out");
+        ws.closeEngineMeanwhile(); // its checkpoint overlaps the artifacts below
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("select", selection.select);
         args.put("exclude", selection.exclude);

@@ -34,6 +34,8 @@ public final class Workspace implements AutoCloseable {
     private Parser parser;
     /** The engine being opened in the background, until {@link #engine()} takes it. */
     private CompletableFuture<Engine> opening;
+    /** The engine closing on a thread of its own (see {@link #closeEngineMeanwhile}); close waits for it. */
+    private CompletableFuture<Void> closing;
 
     private Workspace(Project project, Parser.Result parsed, Linker linker, Dag dag, Warnings warnings) {
         this.project = project;
@@ -191,11 +193,53 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts closing the engine on a thread of its own, for a command that is done with it but
+     * still writes its artifacts: DuckDB's checkpoint at close and the artifacts' writing then
+     * overlap instead of following each other. {@link #close} waits for it (and reports its
+     * failure); a later {@link #engine} would open the database again, so call this last.
+     */
+    public synchronized void closeEngineMeanwhile() {
+        if (engine == null || closing != null) {
+            return;
+        }
+        Engine open = engine;
+        engine = null;
+        closing = new CompletableFuture<>();
+        CompletableFuture<Void> done = closing;
+        Thread t = new Thread(() -> {
+            try {
+                open.close();
+                PhaseTimes.mark("engine closed");
+                done.complete(null);
+            } catch (Throwable e) {
+                done.completeExceptionally(e);
+            }
+        }, "engine-close");
+        t.setDaemon(true);
+        t.start();
+    }
+
     @Override
     public synchronized void close() {
         awaitParseSaved();
         discard(opening);
         opening = null;
+        if (closing != null) {
+            CompletableFuture<Void> pending = closing;
+            closing = null;
+            try {
+                pending.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw e;
+            }
+        }
         if (engine != null) {
             engine.close();
             PhaseTimes.mark("engine closed");

@@ -32,6 +32,12 @@ final class Artifacts {
     }
 
     static void write(Workspace ws, RunSummary summary, Map<String, Object> args) {
+        write(ws, summary, args, dev.mallard.core.state.LastBuild.readAhead(ws.project().targetDir()));
+    }
+
+    /** As above, with the last build's record read ahead while the nodes ran ({@code LastBuild.readAhead}). */
+    static void write(Workspace ws, RunSummary summary, Map<String, Object> args,
+                      java.util.concurrent.CompletableFuture<com.fasterxml.jackson.databind.JsonNode> lastBuildRead) {
         Map<NodeId, String> compiled = new HashMap<>();
         for (NodeResult r : summary.results()) {
             if (r.compiledCode() != null) {
@@ -48,7 +54,8 @@ final class Artifacts {
         // the last build's record re-reads manifest.json and merges; on its own thread it overlaps
         // with writing run_results.json (the two touch different files)
         java.util.concurrent.CompletableFuture<Void> lastBuild = java.util.concurrent.CompletableFuture.runAsync(
-                () -> dev.mallard.core.state.LastBuild.record(ws.project().targetDir(), built), Artifacts::thread);
+                () -> dev.mallard.core.state.LastBuild.record(ws.project().targetDir(), built, lastBuildRead),
+                Artifacts::thread);
         Map<String, Object> a = new LinkedHashMap<>(args);
         a.put("which", summary.command());
         new RunResultsWriter(metadata(ws)).write(ws.project().targetDir(), summary, a);

@@ -97,6 +97,8 @@ abstract class ExecuteNodes extends ProjectCommand {
         Runner runner = new Runner(ws, printer, new RunFlags(selection.fullRefresh, selection.failFast, threads, eventTime,
                 selection.empty, selection.storeFailures, warningTestsFail()),
                 Selections.deferral(selection, selected)).withIngestWindow(ingestWindow);
+        // the last build's record is read (and the JSON reader set up) while the nodes run
+        var lastBuildRead = dev.mallard.core.state.LastBuild.readAhead(ws.project().targetDir());
         RunSummary summary = runner.run(commandName(), plan);
         dev.mallard.core.events.PhaseTimes.mark("run finished, summary out");
         ws.closeEngineMeanwhile(); // its checkpoint overlaps the artifacts below
@@ -114,7 +116,7 @@ abstract class ExecuteNodes extends ProjectCommand {
         ingestWindow.startValue().ifPresent(v -> args.put("start", v));
         ingestWindow.endValue().ifPresent(v -> args.put("end", v));
         StateArgs.record(args, selection, options);
-        Artifacts.write(ws, summary, args);
+        Artifacts.write(ws, summary, args, lastBuildRead);
         dev.mallard.core.events.PhaseTimes.mark("artifacts written");
         return summary.failed() ? 1 : 0;
     }

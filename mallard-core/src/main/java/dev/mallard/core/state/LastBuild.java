@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What the database last received: {@code target/last_build/manifest.json} holds, for
@@ -31,6 +32,49 @@ public final class LastBuild {
      * build's manifest (created on first use).
      */
     public static void record(Path targetDir, Set<String> built) {
+        record(targetDir, built, readPrevious(targetDir));
+    }
+
+    /**
+     * Starts reading the last build's record (and setting up the JSON reader) on a thread of
+     * its own, so that a command reads it while its nodes run; {@link #record(Path, Set,
+     * CompletableFuture)} takes the result.
+     */
+    public static CompletableFuture<JsonNode> readAhead(Path targetDir) {
+        CompletableFuture<JsonNode> previous = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                previous.complete(readPrevious(targetDir));
+            } catch (Throwable e) {
+                previous.completeExceptionally(e);
+            }
+        }, "last-build-read");
+        t.setDaemon(true);
+        t.start();
+        return previous;
+    }
+
+    /** As {@link #record(Path, Set)}, with the last build's nodes read ahead ({@link #readAhead}). */
+    public static void record(Path targetDir, Set<String> built, CompletableFuture<JsonNode> readAhead) {
+        JsonNode previous;
+        try {
+            previous = readAhead.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+        record(targetDir, built, previous);
+    }
+
+    /** The last build's nodes, or null before the first. */
+    private static JsonNode readPrevious(Path targetDir) {
+        Path file = dir(targetDir).resolve(PreviousState.MANIFEST);
+        return Files.isRegularFile(file) ? StateFiles.readJson(file).path("nodes") : null;
+    }
+
+    private static void record(Path targetDir, Set<String> built, JsonNode previous) {
         Path current = targetDir.resolve(PreviousState.MANIFEST);
         if (built.isEmpty() || !Files.isRegularFile(current)) {
             return;
@@ -39,7 +83,6 @@ public final class LastBuild {
         ObjectNode merged = (ObjectNode) StateFiles.readJson(current);
         JsonNode thisRun = merged.path("nodes");
         ObjectNode nodes = merged.putObject("nodes");
-        JsonNode previous = Files.isRegularFile(file) ? StateFiles.readJson(file).path("nodes") : null;
         if (previous != null) {
             for (Iterator<Map.Entry<String, JsonNode>> it = previous.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();

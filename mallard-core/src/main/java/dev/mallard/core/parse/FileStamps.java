@@ -101,29 +101,37 @@ final class FileStamps {
     void write(DataOutputStream out) throws IOException {
         out.writeInt(paths.size());
         for (String p : paths) {
-            CacheValues.writeString(out, p);
+            SavedValues.writeString(out, p);
         }
         for (long s : stamps) {
             out.writeLong(s);
         }
     }
 
-    /** Whether the stamps saved in {@code in} are these. */
-    boolean sameAs(ByteBuffer in) throws IOException {
-        int n = ResultValues.size(in);
+    /**
+     * The paths whose stamps saved in {@code in} differ from these (empty when none does), or
+     * null when the saved list of files is not this one (a file was added, removed or renamed).
+     */
+    List<String> changedSince(ByteBuffer in) throws IOException {
+        int n = SavedValues.size(in);
         if (n != paths.size()) {
-            return false;
+            return null;
         }
         for (String p : paths) {
-            if (!p.equals(ResultValues.readString(in))) {
-                return false;
+            if (!p.equals(SavedValues.readString(in))) {
+                return null;
             }
         }
-        for (long s : stamps) {
-            if (in.getLong() != s) {
-                return false;
+        List<String> changed = new ArrayList<>();
+        for (int i = 0; i < paths.size(); i++) {
+            boolean same = true;
+            for (int j = i * 4; j < i * 4 + 4; j++) {
+                same &= in.getLong() == stamps[j];
+            }
+            if (!same) {
+                changed.add(paths.get(i));
             }
         }
-        return true;
+        return changed;
     }
 }

@@ -3,14 +3,12 @@ package dev.mallard.core.parse;
 import dev.mallard.core.manifest.RefCall;
 import dev.mallard.core.manifest.SourceCall;
 import dev.mallard.core.project.YamlFiles;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -38,7 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ParseCache {
     static final String FILE_NAME = "mallard_partial_parse.bin";
     private static final int MAGIC = 0x4d4c5050;
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     private static final byte YAML = 1;
     private static final byte RENDER = 2;
 
@@ -76,25 +74,26 @@ final class ParseCache {
 
     /** The cache saved in {@code file} for {@code globalKey}, or an empty one (with a note saying why). */
     static ParseCache load(Path file, String globalKey, Map<String, String> env) {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-            if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
+        try {
+            ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(file));
+            if (in.getInt() != MAGIC || in.getInt() != FORMAT) {
                 return empty(globalKey, "the saved cache " + file.getFileName() + " is of another format");
             }
-            if (!globalKey.equals(CacheValues.readString(in))) {
+            if (!globalKey.equals(SavedValues.readString(in))) {
                 return empty(globalKey, "the project's config, vars, target, macros or Mallard's build changed");
             }
-            int n = CacheValues.size(in);
+            int n = SavedValues.size(in);
             Map<String, Entry> entries = new java.util.HashMap<>(n * 2);
             for (int i = 0; i < n; i++) {
-                String key = CacheValues.readString(in);
-                byte kind = in.readByte();
-                String checksum = CacheValues.readString(in);
-                String configKey = in.readBoolean() ? CacheValues.readString(in) : null;
-                byte[] payload = new byte[CacheValues.size(in)];
-                in.readFully(payload);
+                String key = SavedValues.readString(in);
+                byte kind = in.get();
+                String checksum = SavedValues.readString(in);
+                String configKey = in.get() != 0 ? SavedValues.readString(in) : null;
+                byte[] payload = new byte[SavedValues.size(in)];
+                in.get(payload);
                 entries.put(key, new Entry(kind, checksum, configKey, payload));
             }
-            if (in.read() != -1) {
+            if (in.hasRemaining()) {
                 return empty(globalKey, "the saved cache " + file.getFileName() + " has trailing bytes");
             }
             return new ParseCache(globalKey, entries, "reusing the saved parse of unchanged files", env);
@@ -121,12 +120,13 @@ final class ParseCache {
         if (e == null || e.kind != YAML || !e.checksum.equals(checksum)) {
             return null;
         }
-        try (DataInputStream in = input(e)) {
+        try {
+            SavedValues.Reader in = input(e);
             @SuppressWarnings("unchecked")
-            Map<String, Object> values = (Map<String, Object>) CacheValues.read(in);
+            Map<String, Object> values = (Map<String, Object>) in.read();
             @SuppressWarnings("unchecked")
-            Map<String, Integer> keyLines = (Map<String, Integer>) CacheValues.read(in);
-            List<String> warnings = strings(CacheValues.read(in));
+            Map<String, Integer> keyLines = (Map<String, Integer>) in.read();
+            List<String> warnings = strings(in.read());
             next.put(key, e);
             reused.incrementAndGet();
             return new Yaml(new YamlFiles.Document(values, keyLines), warnings);
@@ -137,9 +137,9 @@ final class ParseCache {
 
     void putYaml(String key, String checksum, YamlFiles.Document document, List<String> warnings) {
         put(key, new Entry(YAML, checksum, null, encode(out -> {
-            CacheValues.write(out, document.values());
-            CacheValues.write(out, document.keyLines());
-            CacheValues.write(out, warnings);
+            out.write(document.values());
+            out.write(document.keyLines());
+            out.write(warnings);
         })));
     }
 
@@ -159,26 +159,27 @@ final class ParseCache {
                 || !configKey.equals(e.configKey)) {
             return null;
         }
-        try (DataInputStream in = input(e)) {
-            Map<?, ?> reads = (Map<?, ?>) CacheValues.read(in);
+        try {
+            SavedValues.Reader in = input(e);
+            Map<?, ?> reads = (Map<?, ?>) in.read();
             for (Map.Entry<?, ?> read : reads.entrySet()) {
                 if (!Objects.equals(env.get((String) read.getKey()), read.getValue())) {
                     return null;
                 }
             }
             @SuppressWarnings("unchecked")
-            Map<String, Object> config = (Map<String, Object>) CacheValues.read(in);
+            Map<String, Object> config = (Map<String, Object>) in.read();
             List<RefCall> refs = new ArrayList<>();
-            for (Object o : (List<?>) CacheValues.read(in)) {
+            for (Object o : (List<?>) in.read()) {
                 List<?> r = (List<?>) o;
                 refs.add(new RefCall((String) r.get(0), (String) r.get(1), (Integer) r.get(2), r.get(3)));
             }
             List<SourceCall> sources = new ArrayList<>();
-            for (Object o : (List<?>) CacheValues.read(in)) {
+            for (Object o : (List<?>) in.read()) {
                 List<?> s = (List<?>) o;
                 sources.add(new SourceCall((String) s.get(0), (String) s.get(1), (Integer) s.get(2)));
             }
-            List<String> calls = strings(CacheValues.read(in));
+            List<String> calls = strings(in.read());
             next.put(key, e);
             reused.incrementAndGet();
             return new Render(config, refs, sources, calls);
@@ -193,22 +194,22 @@ final class ParseCache {
             return;
         }
         put(key, new Entry(RENDER, checksum, configKey, encode(out -> {
-            CacheValues.write(out, envReads);
-            CacheValues.write(out, render.config());
+            out.write(envReads);
+            out.write(render.config());
             List<Object> refs = new ArrayList<>();
             render.refs().forEach(r -> refs.add(java.util.Arrays.asList(r.packageName(), r.name(), r.line(),
                     r.version())));
-            CacheValues.write(out, refs);
+            out.write(refs);
             List<Object> sources = new ArrayList<>();
             render.sources().forEach(s -> sources.add(List.of(s.sourceName(), s.tableName(), s.line())));
-            CacheValues.write(out, sources);
-            CacheValues.write(out, render.macroCalls());
+            out.write(sources);
+            out.write(render.macroCalls());
         })));
     }
 
     /** The key of a config a model is rendered with, or null when it holds a value the cache cannot keep. */
     static String configKey(Map<String, Object> config) {
-        byte[] bytes = encode(out -> CacheValues.write(out, config));
+        byte[] bytes = encode(out -> out.write(config));
         return bytes == null ? null : Checksums.sha256Hex(bytes);
     }
 
@@ -224,16 +225,16 @@ final class ParseCache {
                     1 << 16))) {
                 out.writeInt(MAGIC);
                 out.writeInt(FORMAT);
-                CacheValues.writeString(out, globalKey);
+                SavedValues.writeString(out, globalKey);
                 out.writeInt(next.size());
                 for (Map.Entry<String, Entry> e : new java.util.TreeMap<>(next).entrySet()) {
                     Entry entry = e.getValue();
-                    CacheValues.writeString(out, e.getKey());
+                    SavedValues.writeString(out, e.getKey());
                     out.writeByte(entry.kind);
-                    CacheValues.writeString(out, entry.checksum);
+                    SavedValues.writeString(out, entry.checksum);
                     out.writeBoolean(entry.configKey != null);
                     if (entry.configKey != null) {
-                        CacheValues.writeString(out, entry.configKey);
+                        SavedValues.writeString(out, entry.configKey);
                     }
                     out.writeInt(entry.payload.length);
                     out.write(entry.payload);
@@ -257,8 +258,8 @@ final class ParseCache {
         }
     }
 
-    private static DataInputStream input(Entry e) {
-        return new DataInputStream(new ByteArrayInputStream(e.payload));
+    private static SavedValues.Reader input(Entry e) {
+        return new SavedValues.Reader(ByteBuffer.wrap(e.payload));
     }
 
     private static List<String> strings(Object list) {
@@ -270,15 +271,15 @@ final class ParseCache {
     }
 
     private interface Writing {
-        void write(DataOutputStream out) throws IOException;
+        void write(SavedValues.Writer out) throws IOException;
     }
 
-    /** The bytes {@code writing} gives, or null when a value cannot be cached. */
+    /** The bytes {@code writing} gives (plain values only), or null when a value cannot be cached. */
     private static byte[] encode(Writing writing) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            writing.write(out);
-        } catch (CacheValues.Uncacheable e) {
+            writing.write(new SavedValues.Writer(out, true));
+        } catch (SavedValues.Uncacheable e) {
             return null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

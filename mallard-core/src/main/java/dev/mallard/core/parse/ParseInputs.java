@@ -38,13 +38,13 @@ final class ParseInputs {
             }
             // ingest specs are read on every parse; a changed one also starts a fresh parse (their tables link sources)
             for (Path spec : dev.mallard.core.ingest.IngestSpecReader.files(project.dir())) {
-                CacheValues.writeString(out, spec.getFileName().toString());
-                CacheValues.writeString(out, Files.readString(spec));
+                SavedValues.writeString(out, spec.getFileName().toString());
+                SavedValues.writeString(out, Files.readString(spec));
             }
             out.writeInt(macroTemplates.size());
             for (TemplateFile t : macroTemplates) {
-                CacheValues.writeString(out, t.path());
-                CacheValues.writeString(out, t.text());
+                SavedValues.writeString(out, t.path());
+                SavedValues.writeString(out, t.text());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -64,11 +64,11 @@ final class ParseInputs {
     private static void value(DataOutputStream out, Object v) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream encoded = new DataOutputStream(bytes)) {
-            CacheValues.write(encoded, v);
+            new SavedValues.Writer(encoded, true).write(v);
             out.writeInt(bytes.size());
             bytes.writeTo(out);
-        } catch (CacheValues.Uncacheable e) {
-            CacheValues.writeString(out, String.valueOf(v));
+        } catch (SavedValues.Uncacheable e) {
+            SavedValues.writeString(out, String.valueOf(v));
         }
     }
 

@@ -41,20 +41,15 @@ public final class Parser {
     private final Warnings warnings;
     private final boolean partialParse;
     private final Map<String, String> env;
-    private ParseCache cache;
     private PropertyDocuments documents;
-    /** Each template's checksum by its absolute path, computed once when read. */
-    private final Map<String, String> checksums = new java.util.concurrent.ConcurrentHashMap<>();
-    /** depends_on.macros of the models whose calls were read at render time or from the cache. */
-    private final Map<NodeId, List<String>> knownCalls = new java.util.concurrent.ConcurrentHashMap<>();
-    private Map<String, MacroInfo> macros = Map.of();
+    private ModelParser modelParser;
     private final List<dev.mallard.core.manifest.SemanticNode> semanticNodes = new ArrayList<>();
     private final List<GroupInfo> groups = new ArrayList<>();
-    private Set<String> namespaces = Set.of();
+    /** The root project's properties of models by name, saved with the parse for a later patch of it. */
+    private Map<String, PropertyPatch> rootModelPatches = Map.of();
     private String cacheNote = "";
     private java.time.Instant parsedAt;
-    private boolean saveInBackground;
-    private Thread saving;
+    private final WholeParse.Saving saving = new WholeParse.Saving();
 
     /**
      * The manifest plus the Jinja engine holding the project's macros, reused to compile,
@@ -71,9 +66,6 @@ public final class Parser {
             return engine.get();
         }
     }
-
-    /** Template texts read once for the syntax check, by project-relative path. */
-    private Map<String, String> texts = Map.of();
 
     public Parser(Project project) {
         this(project, Warnings.ignored());
@@ -104,12 +96,10 @@ public final class Parser {
     public Result parse() {
         java.time.Instant started = java.time.Instant.now();
         MacroTemplates macroFiles = MacroTemplates.of(project);
-        List<TemplateFile> macroTemplates = macroFiles.templates();
-        String inputs = ParseInputs.key(project, macroTemplates);
-        FileStamps stamps = FileStamps.of(FileStamps.inputs(project));
-        Path savedFile = project.targetDir().resolve(SavedParse.FILE_NAME);
-        SavedParse saved = partialParse ? SavedParse.load(savedFile, inputs, stamps, env) : null;
-        if (saved != null) {
+        String inputs = ParseInputs.key(project, macroFiles.templates());
+        WholeParse whole = WholeParse.load(project, inputs, env, partialParse);
+        SavedParse saved = whole.saved();
+        if (saved != null && whole.changed().isEmpty()) {
             saved.warnings().forEach(warnings::add);
             parsedAt = saved.parsedAt();
             cacheNote = "Partial parse: no file, macro, config, var or env var read has changed: the saved parse"
@@ -121,24 +111,31 @@ public final class Parser {
         int warnedBefore = warnings.all().size();
         EnvReads envReads = EnvReads.start();
         try {
-            Result result = parse(macroFiles, inputs);
-            List<String> warned = warnings.all();
-            SavedParse toSave = new SavedParse(result.manifest(), result.disabledNames(),
-                    warned.subList(warnedBefore, warned.size()), started);
-            Map<String, String> reads = envReads.reads();
-            Runnable save = () -> toSave.save(savedFile, inputs, stamps, reads);
+            Result result = saved == null ? null : ParsePatch.apply(project, vars, env, macroFiles, saved,
+                    whole.changed());
+            Map<String, String> readsBefore = Map.of();
+            Map<String, PropertyPatch> patches;
+            if (result != null) {
+                saved.warnings().forEach(warnings::add);
+                readsBefore = whole.envReads();
+                patches = saved.modelPatches();
+                cacheNote = "Partial parse: the saved parse is patched: " + whole.changed().size()
+                        + " changed model file(s) parsed again, nothing else";
+            } else {
+                result = parse(macroFiles, inputs);
+                patches = rootModelPatches;
+            }
             if (!partialParse) {
                 // --no-partial-parse saves nothing whole (the file-by-file cache still is): a full parse is spared the
                 // encoding; an older saved parse stays, right while nothing it was made from changes
                 return result;
             }
-            if (saveInBackground) {
-                Thread saver = new Thread(save, "parse-save");
-                saver.start();
-                saving = saver;
-            } else {
-                save.run();
-            }
+            List<String> warned = warnings.all();
+            SavedParse toSave = new SavedParse(result.manifest(), result.disabledNames(),
+                    warned.subList(warnedBefore, warned.size()), started, patches);
+            Map<String, String> reads = new LinkedHashMap<>(readsBefore);
+            reads.putAll(envReads.reads());
+            saving.start(() -> toSave.save(whole.file(), inputs, whole.stamps(), reads));
             return result;
         } finally {
             envReads.stop();
@@ -149,7 +146,8 @@ public final class Parser {
         String pkg = project.name();
         List<TemplateFile> macroTemplates = macroFiles.templates();
         Path cacheFile = project.targetDir().resolve(ParseCache.FILE_NAME);
-        cache = partialParse ? ParseCache.load(cacheFile, inputs, env) : ParseCache.empty(inputs, "--no-partial-parse");
+        ParseCache cache = partialParse ? ParseCache.load(cacheFile, inputs, env)
+                : ParseCache.empty(inputs, "--no-partial-parse");
         documents = new PropertyDocuments(cache, warnings);
         Set<String> namespaces = new LinkedHashSet<>();
         namespaces.add(pkg);
@@ -166,6 +164,7 @@ public final class Parser {
                     .forEach(templateFiles::add);
         }
         Map<String, String> texts = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, String> checksums = new java.util.concurrent.ConcurrentHashMap<>();
         // a file parsed without error before, with the same text, needs no syntax check now
         List<TemplateFile> templates = templateFiles.parallelStream()
                 .map(f -> {
@@ -176,17 +175,15 @@ public final class Parser {
                     checksums.put(key, checksum);
                     return cache.parsedBefore(key, checksum) ? null : new TemplateFile(f.relativeToProject(), text);
                 }).filter(java.util.Objects::nonNull).toList();
-        this.texts = texts;
         JinjaEngine jinja = macroFiles.engine(project, templates);
         Map<String, MacroInfo> macros = MacroCatalog.of(jinja, macroTemplates,
                 file -> macroFiles.packageOf(file, pkg), namespaces);
-        this.macros = macros;
-        this.namespaces = namespaces;
         Map<String, DocBlock> docs = new LinkedHashMap<>();
         for (Project unit : units) {
             docs.putAll(DocsReader.read(unit.docFiles(), unit.name()));
         }
         RelationNamer namer = new RelationNamer(project.target(), jinja, vars);
+        modelParser = new ModelParser(project, vars, env, cache, jinja, namer, macros, namespaces, texts, checksums);
         Map<NodeId, Node> nodes = new LinkedHashMap<>();
         Set<String> disabled = new LinkedHashSet<>();
         Set<String> enabledNames = new LinkedHashSet<>();
@@ -208,7 +205,7 @@ public final class Parser {
         VersionChecks.warnDeprecated(nodes.values(), warnings);
         Manifest manifest = new Manifest(pkg, nodes, macros, docs, runHooks(ProjectConfig::onRunStart),
                 runHooks(ProjectConfig::onRunEnd), MacroCatalog.nodeCalls(jinja, macros, nodes.values(), namespaces,
-                knownCalls), groupsById);
+                modelParser.knownCalls()), groupsById);
         disabled.removeAll(enabledNames);
         String unsaved = cache.save(cacheFile);
         cacheNote = "Partial parse: " + cache.note() + (unsaved == null ? "" : "; " + unsaved);
@@ -234,20 +231,13 @@ public final class Parser {
      * meanwhile; {@link #awaitSaved} waits for it (before the process ends).
      */
     public Parser savingInBackground() {
-        saveInBackground = true;
+        saving.inBackground();
         return this;
     }
 
     /** Waits until this parse is saved for the next one (at once when it needed no saving or was saved already). */
     public void awaitSaved() {
-        Thread t = saving;
-        if (t != null) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        saving.await();
     }
 
     /** When the parse this result came from ran (the saved one's time when it is reused). */
@@ -274,6 +264,9 @@ public final class Parser {
         PropertiesReader reader = new PropertiesReader(unit.dir(), docs, pkg, configRenderer, warnings);
         PropertiesReader.Properties props = reader.read(unit.propertyFiles(), f -> documents.of(f, unit.dir()));
         ModelVersions versions = ModelVersions.of(props.models(), unit.modelFiles(), reader, warnings);
+        if (unit == project) {
+            rootModelPatches = props.models();
+        }
         warnUnmatched(props.models(), unit.modelFiles(), "models");
         warnUnmatched(props.seeds(), unit.seedFiles(), "seeds");
         warnUnmatched(props.analyses(), unit.analysisFiles(), "analyses");
@@ -284,8 +277,8 @@ public final class Parser {
         List<Object> outcomes = unit.modelFiles().parallelStream()
                 .map(f -> {
                     try {
-                        return (Object) parseModel(unit, f, ResourceType.MODEL, modelTree, modelOverrides,
-                                props.models(), versions, jinja, namer);
+                        return (Object) modelParser.parse(unit, f, ResourceType.MODEL, modelTree, modelOverrides,
+                                props.models(), versions);
                     } catch (MallardException e) {
                         return e;
                     }
@@ -310,8 +303,8 @@ public final class Parser {
                 m.originalFilePath()));
         ProjectConfigTree analysisTree = new ProjectConfigTree(Map.of());
         for (SourceFile f : unit.analysisFiles()) {
-            ModelNode a = parseModel(unit, f, ResourceType.ANALYSIS, analysisTree, null, props.analyses(),
-                    ModelVersions.none(), jinja, namer);
+            ModelNode a = modelParser.parse(unit, f, ResourceType.ANALYSIS, analysisTree, null, props.analyses(),
+                    ModelVersions.none());
             if (a != null) {
                 nodes.put(a.id(), a);
             }
@@ -374,109 +367,6 @@ public final class Parser {
                         + section + "' section of file '" + patch.file() + "'");
             }
         }
-    }
-
-    private ModelNode parseModel(Project unit, SourceFile f, ResourceType type, ProjectConfigTree tree,
-                                 ProjectConfigTree rootOverrides, Map<String, PropertyPatch> patches,
-                                 ModelVersions versions, JinjaEngine jinja, RelationNamer namer) {
-        String pkg = unit.name();
-        ModelVersions.Versioned versioned = versions.forFile(f.stem());
-        String name = versioned == null ? f.stem() : versioned.name();
-        List<String> fqn = fqn(unit, f, name);
-        if (versioned != null) {
-            fqn.add("v" + versioned.version().label());
-        }
-        NodeId id = versioned == null ? NodeId.of(type, pkg, name)
-                : new NodeId(NodeId.of(type, pkg, name).value() + ".v" + versioned.version().label());
-        if (type == ResourceType.ANALYSIS) {
-            // dbt names analyses under their own branch of the fqn: [package, "analysis", folders..., name]
-            fqn.add(1, "analysis");
-        }
-        Map<String, Object> config = tree.configFor(fqn);
-        PropertyPatch patch = versioned == null ? patches.get(name) : versioned.patch();
-        if (patch != null) {
-            ConfigMerger.mergeInto(config, patch.config());
-        }
-        String key = f.absolute().toString();
-        String raw = texts.containsKey(key) ? texts.get(key) : read(f);
-        String checksum = checksums.containsKey(key) ? checksums.get(key) : Checksums.ofFileContents(raw);
-        String configKey = ParseCache.configKey(config);
-        ParseCache.Render rendered = cache.render(key, checksum, configKey);
-        ParseRuntime rt = null;
-        boolean java = isJava(f);
-        if (rendered == null && java) {
-            JavaModelReader.Declared declared = JavaModelReader.read(f.relativeToProject(), raw);
-            rendered = new ParseCache.Render(declared.config(), declared.refs(), declared.sources(), List.of());
-            cache.putRender(key, checksum, configKey, Map.of(), rendered);
-        } else if (rendered == null) {
-            Relation preliminary = new Relation(project.target().effectiveDatabase(), project.target().schema(), name);
-            rt = new ParseRuntime(vars.scopedTo(pkg), project.target().context(), config, preliminary);
-            rt.deferMissingVars = true;
-            rt.envReads = new LinkedHashMap<>();
-            rt.env = env;
-            jinja.render(new TemplateFile(f.relativeToProject(), raw), rt, Map.of("model", Map.of("name", name)));
-            rendered = new ParseCache.Render(rt.config, rt.refs, rt.sources,
-                    MacroCatalog.calledBy(jinja, macros, f.relativeToProject(), raw, namespaces));
-            if (rt.missingVar == null) {
-                cache.putRender(key, checksum, configKey, rt.envReads, rendered);
-            }
-        }
-        knownCalls.put(id, rendered.macroCalls());
-        ConfigMerger.mergeInto(config, rendered.config());
-        if (rootOverrides != null) {
-            // dbt: the root project's dbt_project.yml configures a package's node over its own config() calls
-            ConfigMerger.mergeInto(config, rootOverrides.configFor(fqn));
-        }
-        // dbt keeps an analysis's default materialization in its unrendered config, not a model's
-        // dbt's Python models are tables unless configured otherwise; so are Java models
-        NodeConfig nodeConfig = NodeConfig.withDefaults(config, Map.of("materialized", java ? "table" : "view"));
-        if (java && nodeConfig.enabled()) {
-            JavaModelReader.requireSupported(nodeConfig.materialized(), f.relativeToProject());
-        }
-        if (type == ResourceType.ANALYSIS) {
-            nodeConfig = new NodeConfig(config);
-        }
-        if (!nodeConfig.enabled()) {
-            return null;
-        }
-        if (rt != null && rt.missingVar != null) {
-            throw rt.missingVar.file() != null ? rt.missingVar
-                    : rt.missingVar.locatedAt(f.relativeToProject(), rt.missingVarLine);
-        }
-        Map<String, Object> context = nodeContext(unit, name, fqn, f, type);
-        // dbt's generate_alias_name: a version's relation is <name>_v<version> unless it has an alias
-        String identifier = name;
-        if (versioned != null) {
-            context.put("version", versioned.version().v());
-            identifier = name + "_v" + versioned.version().label().replace('.', '_');
-        }
-        Relation relation = namer.name(identifier, config, context);
-        String path = type == ResourceType.ANALYSIS ? "analysis/" + f.relativeToRoot() : f.relativeToRoot();
-        return new ModelNode(id, type, name, pkg, path, f.relativeToProject(), fqn,
-                raw, nodeConfig, relation, patch == null ? "" : patch.description(),
-                patch == null ? Map.of() : patch.columns(), ConstraintRefs.withForeignKeyRefs(rendered.refs(), patch),
-                rendered.sources(), patch == null ? null : pkg + "://" + patch.file(), checksum,
-                ConstraintRefs.modelConstraints(patch), versioned == null ? null : versioned.version());
-    }
-
-    static List<String> fqn(Project unit, SourceFile f, String name) {
-        List<String> fqn = new ArrayList<>();
-        fqn.add(unit.name());
-        fqn.addAll(f.folders());
-        fqn.add(name);
-        return fqn;
-    }
-
-    static Map<String, Object> nodeContext(Project unit, String name, List<String> fqn, SourceFile f,
-                                                   ResourceType type) {
-        Map<String, Object> node = new LinkedHashMap<>();
-        node.put("name", name);
-        node.put("fqn", fqn);
-        node.put("resource_type", type.dbtName());
-        node.put("path", f.relativeToRoot());
-        node.put("original_file_path", f.relativeToProject());
-        node.put("package_name", unit.name());
-        return node;
     }
 
     /** How this parse used the partial-parse cache, for the debug log. */

@@ -26,30 +26,49 @@ import java.util.Set;
  * @param disabledNames the names of disabled models, seeds and snapshots
  * @param warnings what the parse warned about, to be said again
  * @param parsedAt when the parse ran (dbt's {@code created_at} of its nodes)
+ * @param modelPatches the root project's properties of its models by name, what a patch of
+ *     the parse re-renders a changed model with (null when they were not read or not kept)
  */
-record SavedParse(Manifest manifest, Set<String> disabledNames, List<String> warnings, Instant parsedAt) {
+record SavedParse(Manifest manifest, Set<String> disabledNames, List<String> warnings, Instant parsedAt,
+                  Map<String, PropertyPatch> modelPatches) {
     static final String FILE_NAME = "mallard_parse_result.bin";
     private static final int MAGIC = 0x4d4c5052;
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     SavedParse {
         disabledNames = Set.copyOf(disabledNames);
         warnings = List.copyOf(warnings);
     }
 
-    /** The result saved in {@code file} if every input matches, else null. */
-    static SavedParse load(Path file, String globalKey, FileStamps stamps, Map<String, String> parseEnv) {
+    /**
+     * A saved parse whose global key and env vars read match, with the project files whose
+     * stamps differ ({@code changed}, absolute paths; empty: the parse can be reused whole) and
+     * the env vars it read.
+     */
+    record Loaded(SavedParse parse, List<String> changed, Map<String, String> envReads) {
+    }
+
+    /**
+     * The result saved in {@code file} if its global key, list of files and env vars read
+     * match, else null. The model properties (for a patch) are read only when a file changed.
+     */
+    static Loaded load(Path file, String globalKey, FileStamps stamps, Map<String, String> parseEnv) {
         if (stamps == null) {
             return null;
         }
         try {
             ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(file));
-            if (in.getInt() != MAGIC || in.getInt() != FORMAT || !globalKey.equals(ResultValues.readString(in))
-                    || !stamps.sameAs(in)) {
+            if (in.getInt() != MAGIC || in.getInt() != FORMAT || !globalKey.equals(SavedValues.readString(in))) {
                 return null;
             }
-            ResultValues.Reader values = new ResultValues.Reader(in);
-            if (!EnvReads.unchanged((Map<?, ?>) values.read(), parseEnv)) {
+            List<String> changed = stamps.changedSince(in);
+            if (changed == null) {
+                return null;
+            }
+            SavedValues.Reader values = new SavedValues.Reader(in);
+            @SuppressWarnings("unchecked")
+            Map<String, String> envReads = (Map<String, String>) values.read();
+            if (!EnvReads.unchanged(envReads, parseEnv)) {
                 return null;
             }
             Instant parsedAt = Instant.ofEpochSecond(in.getLong(), in.getInt());
@@ -58,7 +77,23 @@ record SavedParse(Manifest manifest, Set<String> disabledNames, List<String> war
             @SuppressWarnings("unchecked")
             List<String> warnings = (List<String>) values.read();
             Manifest manifest = (Manifest) values.read();
-            return in.hasRemaining() ? null : new SavedParse(manifest, disabled, warnings, parsedAt);
+            int patchBytes = in.getInt();
+            Map<String, PropertyPatch> patches = null;
+            if (patchBytes >= 0) {
+                int at = in.position();
+                if (patchBytes > in.remaining()) {
+                    return null;
+                }
+                if (!changed.isEmpty()) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, PropertyPatch> read = (Map<String, PropertyPatch>) new SavedValues.Reader(
+                            in.slice(at, patchBytes)).read();
+                    patches = read;
+                }
+                in.position(at + patchBytes);
+            }
+            return in.hasRemaining() ? null : new Loaded(new SavedParse(manifest, disabled, warnings, parsedAt,
+                    patches), changed, envReads);
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException | RuntimeException e) {
@@ -83,28 +118,47 @@ record SavedParse(Manifest manifest, Set<String> disabledNames, List<String> war
                 try (DataOutputStream out = new DataOutputStream(new Unlocked(Files.newOutputStream(tmp)))) {
                     out.writeInt(MAGIC);
                     out.writeInt(FORMAT);
-                    CacheValues.writeString(out, globalKey);
+                    SavedValues.writeString(out, globalKey);
                     stamps.write(out);
-                    ResultValues.Writer values = new ResultValues.Writer(out);
+                    SavedValues.Writer values = new SavedValues.Writer(out);
                     values.write(envReads);
                     out.writeLong(parsedAt.getEpochSecond());
                     out.writeInt(parsedAt.getNano());
                     values.write(disabledNames);
                     values.write(warnings);
                     values.write(manifest);
+                    byte[] patches = patchBytes();
+                    out.writeInt(patches == null ? -1 : patches.length);
+                    if (patches != null) {
+                        out.write(patches);
+                    }
                 }
                 try {
                     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
                 }
-            } catch (CacheValues.Uncacheable e) {
+            } catch (SavedValues.Uncacheable e) {
                 Files.deleteIfExists(tmp);
                 Files.deleteIfExists(file);
             }
         } catch (IOException | RuntimeException e) {
             // not saved: the next parse reads the files again
         }
+    }
+
+    /** The model properties in a section of their own (read only for a patch), or null when they cannot be kept. */
+    private byte[] patchBytes() throws IOException {
+        if (modelPatches == null) {
+            return null;
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1 << 16);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            new SavedValues.Writer(out).write(modelPatches);
+        } catch (SavedValues.Uncacheable e) {
+            return null;
+        }
+        return bytes.toByteArray();
     }
 
     /** A buffered file output without BufferedOutputStream's locking (DataOutputStream writes byte by byte). */

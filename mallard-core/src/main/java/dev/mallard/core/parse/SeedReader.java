@@ -21,7 +21,7 @@ final class SeedReader {
                         RelationNamer namer) {
         String pkg = unit.name();
         String name = f.stem();
-        List<String> fqn = Parser.fqn(unit, f, name);
+        List<String> fqn = ModelParser.fqn(unit, f, name);
         Map<String, Object> config = tree.configFor(fqn);
         if (patch != null) {
             ConfigMerger.mergeInto(config, patch.config());
@@ -31,7 +31,7 @@ final class SeedReader {
         if (!nodeConfig.enabled()) {
             return null;
         }
-        Relation relation = namer.name(name, config, Parser.nodeContext(unit, name, fqn, f, ResourceType.SEED));
+        Relation relation = namer.name(name, config, ModelParser.nodeContext(unit, name, fqn, f, ResourceType.SEED));
         return new SeedNode(NodeId.of(ResourceType.SEED, pkg, name), name, pkg, f.relativeToRoot(), f.relativeToProject(),
                 fqn, nodeConfig, relation, patch == null ? "" : patch.description(),
                 patch == null ? Map.of() : patch.columns(), f.absolute(),

@@ -18,13 +18,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The saved parse's encoding of a whole parse result: any record (by its components, read
- * back through its canonical constructor, so a node type that gains a field round-trips
- * without a change here), enums, the plain values of {@link CacheValues}, sets and paths.
- * Strings and class names are written once and then referred to by number. A value of any
- * other type is {@link CacheValues.Uncacheable}: the parse is then not saved.
+ * The one value encoding of both parse caches. The plain values YAML and {@code config()}
+ * give (null, str, bool, int, float, list, dict), each with a tag that keeps its exact Java
+ * type, so a value read back behaves as the one written: all the file-by-file
+ * {@link ParseCache} keeps. The whole {@link SavedParse} also keeps any record (by its
+ * components, read back through its canonical constructor, so a node type that gains a field
+ * round-trips without a change here), enums, sets and paths. Strings and class names are
+ * written once and then referred to by number. A value of any other type is
+ * {@link Uncacheable}: the file it came from is parsed again next time (or the whole parse is
+ * not saved).
  */
-final class ResultValues {
+final class SavedValues {
     private static final int NULL = 0;
     private static final int NEW_STRING = 1;
     private static final int STRING = 2;
@@ -65,16 +69,31 @@ final class ResultValues {
 
     private static final Map<Class<?>, Shape> SHAPES = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private ResultValues() {
+    /** A value of a type the cache does not keep. */
+    static final class Uncacheable extends RuntimeException {
+        Uncacheable(Object value) {
+            super("cannot cache a " + value.getClass().getName(), null, false, false);
+        }
+    }
+
+    private SavedValues() {
     }
 
     /** Writes values, numbering each distinct string the first time it is written. */
     static final class Writer {
         private final DataOutputStream out;
+        private final boolean plainOnly;
         private final Map<String, Integer> strings = new HashMap<>();
 
+        /** A writer of any value this class keeps. */
         Writer(DataOutputStream out) {
+            this(out, false);
+        }
+
+        /** A writer of plain values only when {@code plainOnly} (a record, enum, set or path is then Uncacheable). */
+        Writer(DataOutputStream out, boolean plainOnly) {
             this.out = out;
+            this.plainOnly = plainOnly;
         }
 
         void write(Object v) throws IOException {
@@ -83,7 +102,7 @@ final class ResultValues {
 
         private void write(Object v, int depth) throws IOException {
             if (depth > MAX_DEPTH) {
-                throw new CacheValues.Uncacheable(v);
+                throw new Uncacheable(v);
             }
             if (v == null) {
                 out.writeByte(NULL);
@@ -103,6 +122,9 @@ final class ResultValues {
             } else if (v.getClass() == Double.class) {
                 out.writeByte(DOUBLE);
                 out.writeDouble((Double) v);
+            } else if (plainOnly && (v instanceof Record || v instanceof Enum<?> || v instanceof Path
+                    || v instanceof Set<?>)) {
+                throw new Uncacheable(v);
             } else if (v instanceof Record r) {
                 out.writeByte(RECORD);
                 string(r.getClass().getName());
@@ -117,7 +139,7 @@ final class ResultValues {
             } else if (v instanceof Path p) {
                 out.writeByte(PATH);
                 string(p.toString());
-            } else if (v instanceof List<?> list && CacheValues.plainList(list)) {
+            } else if (v instanceof List<?> list && plainList(list)) {
                 out.writeByte(LIST);
                 out.writeInt(list.size());
                 for (Object item : list) {
@@ -129,7 +151,7 @@ final class ResultValues {
                 for (Object item : set) {
                     write(item, depth + 1);
                 }
-            } else if (v instanceof Map<?, ?> map && CacheValues.plainMap(map)) {
+            } else if (v instanceof Map<?, ?> map && plainMap(map)) {
                 out.writeByte(MAP);
                 out.writeInt(map.size());
                 for (Map.Entry<?, ?> e : map.entrySet()) {
@@ -137,7 +159,7 @@ final class ResultValues {
                     write(e.getValue(), depth + 1);
                 }
             } else {
-                throw new CacheValues.Uncacheable(v);
+                throw new Uncacheable(v);
             }
         }
 
@@ -149,7 +171,7 @@ final class ResultValues {
             } else {
                 strings.put(s, strings.size());
                 out.writeByte(NEW_STRING);
-                CacheValues.writeString(out, s);
+                writeString(out, s);
             }
         }
 
@@ -157,7 +179,7 @@ final class ResultValues {
             try {
                 return accessor.invoke(r);
             } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new CacheValues.Uncacheable(r);
+                throw new Uncacheable(r);
             }
         }
     }
@@ -262,7 +284,7 @@ final class ResultValues {
                 throw new IOException("not a Mallard type: " + className);
             }
             try {
-                return Class.forName(className, false, ResultValues.class.getClassLoader());
+                return Class.forName(className, false, SavedValues.class.getClassLoader());
             } catch (ClassNotFoundException e) {
                 throw new IOException("no type " + className, e);
             }
@@ -282,6 +304,26 @@ final class ResultValues {
             throw new IOException("implausible size " + n);
         }
         return n;
+    }
+
+    static void writeString(DataOutputStream out, String s) throws IOException {
+        byte[] bytes = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    /** Lists and maps of the JDK's own kinds; a template's tuple or a custom class is not one. */
+    static boolean plainList(List<?> list) {
+        String name = list.getClass().getName();
+        return list.getClass() == ArrayList.class || name.startsWith("java.util.ImmutableCollections$List")
+                || name.startsWith("java.util.Collections$Unmodifiable") || name.equals("java.util.Arrays$ArrayList");
+    }
+
+    static boolean plainMap(Map<?, ?> map) {
+        String name = map.getClass().getName();
+        return map.getClass() == LinkedHashMap.class || map.getClass() == HashMap.class
+                || name.startsWith("java.util.ImmutableCollections$Map")
+                || name.startsWith("java.util.Collections$Unmodifiable");
     }
 
     private static boolean plainSet(Set<?> set) {

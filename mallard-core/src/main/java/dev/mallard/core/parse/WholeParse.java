@@ -1,0 +1,62 @@
+package dev.mallard.core.parse;
+
+import dev.mallard.core.project.Project;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a parse finds of the previous one ({@code target/mallard_parse_result.bin}, see
+ * {@link SavedParse}) before it reads any file: the saved parse, if its global key and env
+ * vars read still match, and which project files changed since (none: it is reused whole;
+ * some: {@link ParsePatch} may patch it); plus the stamps taken now, which the next save
+ * records.
+ *
+ * @param file where the saved parse is kept
+ * @param stamps every project file's stamp now (null when the file system gives none)
+ * @param saved the saved parse, or null (none, no match, or {@code --no-partial-parse})
+ * @param changed the files whose stamps differ from the saved ones (absolute paths)
+ * @param envReads the env vars the saved parse read, with their values
+ */
+record WholeParse(Path file, FileStamps stamps, SavedParse saved, List<String> changed,
+                  Map<String, String> envReads) {
+
+    static WholeParse load(Project project, String globalKey, Map<String, String> env, boolean partialParse) {
+        FileStamps stamps = FileStamps.of(FileStamps.inputs(project));
+        Path file = project.targetDir().resolve(SavedParse.FILE_NAME);
+        SavedParse.Loaded loaded = partialParse ? SavedParse.load(file, globalKey, stamps, env) : null;
+        return loaded == null ? new WholeParse(file, stamps, null, List.of(), Map.of())
+                : new WholeParse(file, stamps, loaded.parse(), loaded.changed(), loaded.envReads());
+    }
+
+    /** Saves a parse now or, once asked to, on a thread of its own that {@link #await} waits for. */
+    static final class Saving {
+        private boolean inBackground;
+        private Thread thread;
+
+        void inBackground() {
+            inBackground = true;
+        }
+
+        void start(Runnable save) {
+            if (!inBackground) {
+                save.run();
+                return;
+            }
+            Thread saver = new Thread(save, "parse-save");
+            saver.start();
+            thread = saver;
+        }
+
+        void await() {
+            Thread t = thread;
+            if (t != null) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+}

@@ -24,7 +24,7 @@ final class Artifacts {
 
     static void writeManifest(Workspace ws, Map<NodeId, String> compiled) {
         new ManifestWriter(metadata(ws)).write(ws.project().targetDir(), ws.manifest(), ws.dag(), compiled,
-                ws.parsedAt());
+                ws.parsedAt(), ws.parsePatched());
     }
 
     static void writeManifest(Workspace ws) {

@@ -56,11 +56,12 @@ final class ManifestFile {
                 return file;
             }
             Files.deleteIfExists(record);
+            ManifestPatch.forget(file);
             Body body = writeWhole(tmp, document.get());
             publish(tmp, file);
             if (bodyKey != null) {
-                Files.writeString(record, String.join("\n", bodyKey, Long.toString(body.offset),
-                        Long.toString(body.length), Long.toString(body.crc)) + "\n");
+                ManifestPatch.keep(file, bodyKey, body.ranges());
+                Files.writeString(record, String.join("\n", body.record(bodyKey)) + "\n");
             }
             return file;
         } catch (IOException e) {
@@ -74,18 +75,53 @@ final class ManifestFile {
         }
     }
 
-    private record Body(long offset, long length, long crc) {
+    /**
+     * Writes {@code file} for a patched parse: the previous file's body (of the parse
+     * {@code previousKey} names) with {@code sections} and the node {@code entries} replaced
+     * (see {@link ManifestPatch}), recorded as {@code bodyKey}'s; the whole {@code document}
+     * when the previous body cannot be used.
+     */
+    static Path writePatched(Path file, Map<String, Object> metadata, String previousKey, String bodyKey,
+                             Supplier<Map<String, Object>> document, Map<String, Object> sections,
+                             Map<String, Object> entries) {
+        Path record = file.resolveSibling("." + file.getFileName() + RECORD_SUFFIX);
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + Thread.currentThread().getId() + ".tmp");
+        try {
+            List<String> lines = Files.readAllLines(record, StandardCharsets.UTF_8);
+            Body body = ManifestPatch.write(file, lines, tmp, metadata, previousKey, sections, entries);
+            if (body != null) {
+                Files.deleteIfExists(record);
+                publish(tmp, file);
+                ManifestPatch.keep(file, bodyKey, body.ranges());
+                Files.writeString(record, String.join("\n", body.record(bodyKey)) + "\n");
+                return file;
+            }
+        } catch (IOException | RuntimeException e) {
+            // no usable previous body: the whole document is written
+        }
+        return write(file, metadata, document, bodyKey);
+    }
+
+    /** Where a manifest's body starts in its file, its length and CRC-32C, and where its parts lie in it. */
+    record Body(long offset, long length, long crc, ManifestPatch.Ranges ranges) {
+        List<String> record(String bodyKey) {
+            return List.of(bodyKey, Long.toString(offset), Long.toString(length), Long.toString(crc));
+        }
     }
 
     /**
      * Writes the whole document, noting where its body (after metadata) starts and its
-     * checksum (the bytes are those of one generator writing it all).
+     * checksum (the bytes are those of one generator writing it all), and where each section
+     * and each entry of {@code nodes} lies in the body (for {@link ManifestPatch}).
      */
     private static Body writeWhole(Path tmp, Map<String, Object> document) throws IOException {
         try (Counting out = new Counting(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
             out.write('{');
             long offset = -1;
             boolean first = true;
+            ManifestPatch.Ranges ranges = new ManifestPatch.Ranges();
             for (Map.Entry<String, Object> e : document.entrySet()) {
                 if (!first) {
                     out.write(',');
@@ -93,21 +129,37 @@ final class ManifestFile {
                 first = false;
                 out.write(json(e.getKey()));
                 out.write(':');
+                long start = out.count - Math.max(offset, 0);
                 JsonGenerator json = JsonArtifact.FACTORY.createGenerator(out, JsonEncoding.UTF8);
-                JsonArtifact.writeTree(json, e.getValue());
+                if (offset >= 0 && e.getKey().equals("nodes") && e.getValue() instanceof Map<?, ?> nodes) {
+                    json.writeStartObject();
+                    json.flush();
+                    ranges.nodesStart = out.count - offset;
+                    for (Map.Entry<?, ?> n : nodes.entrySet()) {
+                        json.writeFieldName((String) n.getKey());
+                        JsonArtifact.writeTree(json, n.getValue());
+                        json.flush();
+                        ranges.entries.put((String) n.getKey(), out.count - offset);
+                    }
+                    json.writeEndObject();
+                } else {
+                    JsonArtifact.writeTree(json, e.getValue());
+                }
                 json.flush(); // not closed: the file goes on (the factory never closes its target)
                 if (offset < 0) {
                     offset = out.count;
                     out.crc.reset();
+                } else {
+                    ranges.sections.put(e.getKey(), new long[] {start, out.count - offset});
                 }
             }
             out.write('}');
-            out.flush();
-            return new Body(offset, out.count - offset, out.crc.getValue());
+            out.flushAll();
+            return new Body(offset, out.count - offset, out.crc.getValue(), ranges);
         }
     }
 
-    private static byte[] json(Object value) throws IOException {
+    static byte[] json(Object value) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (JsonGenerator json = JsonArtifact.FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
             JsonArtifact.writeTree(json, value);
@@ -162,7 +214,7 @@ final class ManifestFile {
         return true;
     }
 
-    private static long crc(FileChannel in, long offset, long length) throws IOException {
+    static long crc(FileChannel in, long offset, long length) throws IOException {
         CRC32C check = new CRC32C();
         ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
         for (long at = offset, end = offset + length; at < end; ) {
@@ -185,7 +237,7 @@ final class ManifestFile {
     }
 
     /** {@code {"metadata":{...}} without the closing brace, as {@link #writeWhole} starts the file. */
-    private static byte[] prefix(Map<String, Object> metadata) throws IOException {
+    static byte[] prefix(Map<String, Object> metadata) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
         JsonGenerator json = JsonArtifact.FACTORY.createGenerator(bytes, JsonEncoding.UTF8);
         json.writeStartObject();
@@ -195,7 +247,7 @@ final class ManifestFile {
         return bytes.toByteArray(); // the generator is left open: closing it would end the object
     }
 
-    private static void publish(Path tmp, Path file) throws IOException {
+    static void publish(Path tmp, Path file) throws IOException {
         try {
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
@@ -204,7 +256,7 @@ final class ManifestFile {
     }
 
     /** Counts the bytes written and checksums them. */
-    private static final class Counting extends FilterOutputStream {
+    static final class Counting extends FilterOutputStream {
         long count;
         final CRC32C crc = new CRC32C();
 
@@ -224,6 +276,15 @@ final class ManifestFile {
             out.write(b, off, len);
             crc.update(b, off, len);
             count += len;
+        }
+
+        /** A generator's flush reaches this far (to count its bytes), not the file: {@link #flushAll} does. */
+        @Override
+        public void flush() {
+        }
+
+        void flushAll() throws IOException {
+            out.flush();
         }
     }
 }

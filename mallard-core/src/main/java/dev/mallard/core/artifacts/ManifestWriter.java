@@ -52,11 +52,59 @@ public final class ManifestWriter {
      */
     public Path write(Path targetDir, Manifest manifest, Dag dag, Map<NodeId, String> compiledCode,
                       java.time.Instant parsedAt) {
+        return write(targetDir, manifest, dag, compiledCode, parsedAt, null);
+    }
+
+    /**
+     * A parse that patched a previous one: the parse that ran at {@code previousParsedAt},
+     * with the nodes {@code changed} made again.
+     */
+    public record Patched(java.time.Instant previousParsedAt, java.util.Set<NodeId> changed) {
+        public Patched {
+            changed = java.util.Set.copyOf(changed);
+        }
+    }
+
+    /**
+     * As above; when the parse {@code patched} a previous one whose manifest.json is still
+     * there, the file is that one with the changed nodes' entries (made at {@code parsedAt};
+     * the others keep their {@code created_at}, as dbt's partial parse keeps them) and the
+     * graph maps written again, every other byte copied (see {@link ManifestPatch}).
+     */
+    public Path write(Path targetDir, Manifest manifest, Dag dag, Map<NodeId, String> compiledCode,
+                      java.time.Instant parsedAt, Patched patched) {
         String targetName = targetDir.getFileName() == null ? "target" : targetDir.getFileName().toString();
-        String bodyKey = compiledCode.isEmpty() ? "parse@" + parsedAt + " " + targetDir.toAbsolutePath().normalize()
-                : null;
-        return ManifestFile.write(targetDir.resolve(FILE_NAME), metadata(manifest),
-                () -> document(manifest, dag, compiledCode, targetName, Timestamps.epochSeconds(parsedAt)), bodyKey);
+        String bodyKey = compiledCode.isEmpty() ? bodyKey(parsedAt, targetDir) : null;
+        java.util.function.Supplier<Map<String, Object>> document = () -> document(manifest, dag, compiledCode,
+                targetName, Timestamps.epochSeconds(parsedAt));
+        if (bodyKey == null || patched == null) {
+            return ManifestFile.write(targetDir.resolve(FILE_NAME), metadata(manifest), document, bodyKey);
+        }
+        NodeEntries nodeEntries = new NodeEntries(Timestamps.epochSeconds(parsedAt), targetName, manifest);
+        Map<String, Object> entries = new LinkedHashMap<>();
+        Map<String, Object> graphNodes = new LinkedHashMap<>();
+        Map<String, Object> sources = new LinkedHashMap<>();
+        for (Node n : manifest.nodes().values()) {
+            if (n instanceof dev.mallard.core.manifest.IngestNode || !n.config().enabled()) {
+                continue;
+            }
+            (n instanceof SourceNode ? sources : graphNodes).put(n.id().value(), Boolean.TRUE);
+            boolean attached = n instanceof dev.mallard.core.manifest.TestNode t && t.attachedNode() != null
+                    && patched.changed().contains(t.attachedNode()); // its entry shows its model's group
+            if (patched.changed().contains(n.id()) || attached) {
+                entries.put(n.id().value(), nodeEntries.entry(n, dag.parents(n.id()), null));
+            }
+        }
+        Map<String, Object> sections = new LinkedHashMap<>();
+        sections.put("parent_map", graphMap(dag, graphNodes, sources, true));
+        sections.put("child_map", graphMap(dag, graphNodes, sources, false));
+        sections.put("group_map", new SemanticEntries(Timestamps.epochSeconds(parsedAt), manifest).groupMap());
+        return ManifestFile.writePatched(targetDir.resolve(FILE_NAME), metadata(manifest),
+                bodyKey(patched.previousParsedAt(), targetDir), bodyKey, document, sections, entries);
+    }
+
+    private static String bodyKey(java.time.Instant parsedAt, Path targetDir) {
+        return "parse@" + parsedAt + " " + targetDir.toAbsolutePath().normalize();
     }
 
     /** The manifest as plain maps and lists, in the order dbt writes its keys. */

@@ -48,6 +48,7 @@ public final class Parser {
     /** The root project's properties of models by name, saved with the parse for a later patch of it. */
     private Map<String, PropertyPatch> rootModelPatches = Map.of();
     private String cacheNote = "";
+    private dev.mallard.core.artifacts.ManifestWriter.Patched patched;
     private java.time.Instant parsedAt;
     private final WholeParse.Saving saving = new WholeParse.Saving();
 
@@ -121,6 +122,13 @@ public final class Parser {
                 patches = saved.modelPatches();
                 cacheNote = "Partial parse: the saved parse is patched: " + whole.changed().size()
                         + " changed model file(s) parsed again, nothing else";
+                java.util.Set<NodeId> changed = new java.util.HashSet<>();
+                result.manifest().nodes().forEach((id, node) -> {
+                    if (saved.manifest().nodes().get(id) != node) {
+                        changed.add(id);
+                    }
+                });
+                patched = new dev.mallard.core.artifacts.ManifestWriter.Patched(saved.parsedAt(), changed);
             } else {
                 result = parse(macroFiles, inputs);
                 patches = rootModelPatches;
@@ -238,6 +246,11 @@ public final class Parser {
     /** Waits until this parse is saved for the next one (at once when it needed no saving or was saved already). */
     public void awaitSaved() {
         saving.await();
+    }
+
+    /** What this parse patched of the saved one (for manifest.json), or null when it did not patch one. */
+    public dev.mallard.core.artifacts.ManifestWriter.Patched patched() {
+        return patched;
     }
 
     /** When the parse this result came from ran (the saved one's time when it is reused). */

@@ -31,6 +31,7 @@ public final class Workspace implements AutoCloseable {
     private Engine engine;
     private String parseNote = "";
     private Instant parsedAt;
+    private dev.mallard.core.artifacts.ManifestWriter.Patched patched;
     private Parser parser;
     /** The engine being opened in the background, until {@link #engine()} takes it. */
     private CompletableFuture<Engine> opening;
@@ -85,6 +86,7 @@ public final class Workspace implements AutoCloseable {
             Workspace ws = new Workspace(project, parsed, linker, dag, warnings);
             ws.parseNote = parser.cacheNote();
             ws.parsedAt = parser.parsedAt();
+            ws.patched = parser.patched();
             ws.parser = parser;
             ws.opening = opening;
             return ws;
@@ -123,6 +125,11 @@ public final class Workspace implements AutoCloseable {
     /** When the parse ran (the saved parse's time when it was reused whole). */
     public Instant parsedAt() {
         return parsedAt;
+    }
+
+    /** What the parse patched of the saved one (manifest.json is then patched too), or null. */
+    public dev.mallard.core.artifacts.ManifestWriter.Patched parsePatched() {
+        return patched;
     }
 
     public Project project() {

@@ -42,6 +42,8 @@ class ParsePatchTest {
     private Map<String, String> env = Map.of();
     private String lastNote;
     private List<String> lastWarnings;
+    private Map<String, Object> lastFull;
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     @BeforeEach
     void writeProject() throws IOException {
@@ -171,13 +173,23 @@ class ParsePatchTest {
         return reused;
     }
 
-    /** The next partial parse patches the saved one, equals a full parse, and is itself saved whole. */
+    /**
+     * The next partial parse patches the saved one, equals a full parse, and is itself saved
+     * whole; manifest.json, patched from the previous file, is the full parse's document (but
+     * for the unchanged nodes' created_at, kept from the previous file as dbt keeps it).
+     */
     private Map<String, Object> assertPatched() throws Exception {
         settle();
+        Map<String, Object> previousFile = manifestFile();
         Map<String, Object> patched = partial();
         assertTrue(lastNote.contains(PATCHED), lastNote);
         List<String> patchedWarnings = lastWarnings;
-        assertEquals(full(), patched);
+        Map<String, Object> full = full();
+        assertEquals(full, patched);
+        Map<String, Object> file = manifestFile();
+        assertEquals(createdAt(previousFile, "model.proj.lonely"), createdAt(file, "model.proj.lonely"),
+                "manifest.json was patched, not written whole");
+        assertEquals(normalized(full), normalized(file));
         assertEquals(lastWarnings, patchedWarnings);
         assertEquals(patched, partial());
         assertTrue(lastNote.contains(REUSED), lastNote);
@@ -223,6 +235,7 @@ class ParsePatchTest {
         return manifest(false);
     }
 
+    /** The manifest document of a parse; a partial parse also writes manifest.json as a command does. */
     private Map<String, Object> manifest(boolean partialParse) {
         Warnings warnings = new Warnings();
         Parser parser = new Parser(project(warnings), warnings, partialParse, env);
@@ -230,7 +243,44 @@ class ParsePatchTest {
         lastNote = parser.cacheNote();
         lastWarnings = warnings.all();
         Dag dag = new Linker(result.manifest(), result.disabledNames()).link();
+        if (partialParse) {
+            new ManifestWriter(METADATA).write(dir.resolve("target"), result.manifest(), dag, Map.of(),
+                    parser.parsedAt(), parser.patched());
+        }
         return new ManifestWriter(METADATA).document(result.manifest(), dag, Map.of(), "target");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> manifestFile() throws IOException {
+        return JSON.readValue(dir.resolve("target/manifest.json").toFile(), Map.class);
+    }
+
+    private static Object createdAt(Map<String, Object> manifest, String id) {
+        return node(manifest, id).get("created_at");
+    }
+
+    /** The document as JSON gives it back, without its metadata and created_at times. */
+    @SuppressWarnings("unchecked")
+    private static Object normalized(Map<String, Object> document) throws IOException {
+        Map<String, Object> copy = JSON.readValue(JSON.writeValueAsBytes(document), Map.class);
+        copy.remove("metadata");
+        return withoutCreatedAt(copy);
+    }
+
+    private static Object withoutCreatedAt(Object value) {
+        if (value instanceof Map<?, ?> m) {
+            Map<Object, Object> out = new java.util.LinkedHashMap<>();
+            m.forEach((k, v) -> {
+                if (!"created_at".equals(k)) {
+                    out.put(k, withoutCreatedAt(v));
+                }
+            });
+            return out;
+        }
+        if (value instanceof List<?> l) {
+            return l.stream().map(ParsePatchTest::withoutCreatedAt).toList();
+        }
+        return value;
     }
 
     @SuppressWarnings("unchecked")

@@ -188,6 +188,8 @@ final class SavedValues {
     static final class Reader {
         private final ByteBuffer in;
         private final List<String> strings = new ArrayList<>();
+        private final Map<String, Shape> shapesByName = new HashMap<>();
+        private final Map<String, Object> enums = new HashMap<>();
 
         Reader(ByteBuffer in) {
             this.in = in;
@@ -229,7 +231,16 @@ final class SavedValues {
                     yield map;
                 }
                 case RECORD -> record(string(in.get()));
-                case ENUM -> enumValue(string(in.get()), string(in.get()));
+                case ENUM -> {
+                    String className = string(in.get());
+                    String name = string(in.get());
+                    Object value = enums.get(className + "." + name);
+                    if (value == null) {
+                        value = enumValue(className, name);
+                        enums.put(className + "." + name, value);
+                    }
+                    yield value;
+                }
                 case PATH -> Path.of(string(in.get()));
                 default -> throw new IOException("unknown value tag " + tag);
             };
@@ -252,11 +263,14 @@ final class SavedValues {
         }
 
         private Object record(String className) throws IOException {
-            Shape shape;
-            try {
-                shape = SHAPES.computeIfAbsent(type(className), Shape::of);
-            } catch (RuntimeException e) {
-                throw new IOException("cannot rebuild a " + className, e);
+            Shape shape = shapesByName.get(className);
+            if (shape == null) {
+                try {
+                    shape = SHAPES.computeIfAbsent(type(className), Shape::of);
+                } catch (RuntimeException e) {
+                    throw new IOException("cannot rebuild a " + className, e);
+                }
+                shapesByName.put(className, shape); // tens of thousands of records: the class is looked up once
             }
             Object[] args = new Object[shape.accessors.length];
             for (int i = 0; i < args.length; i++) {

@@ -108,30 +108,48 @@ final class FileStamps {
         }
     }
 
-    /**
-     * The paths whose stamps saved in {@code in} differ from these (empty when none does), or
-     * null when the saved list of files is not this one (a file was added, removed or renamed).
-     */
-    List<String> changedSince(ByteBuffer in) throws IOException {
-        int n = SavedValues.size(in);
-        if (n != paths.size()) {
-            return null;
+    /** How the project's files differ from the saved ones (absolute paths, each list in the files' order). */
+    record Diff(List<String> changed, List<String> added, List<String> removed) {
+        boolean none() {
+            return changed.isEmpty() && added.isEmpty() && removed.isEmpty();
         }
-        for (String p : paths) {
-            if (!p.equals(SavedValues.readString(in))) {
-                return null;
-            }
+    }
+
+    /** How these files differ from the ones whose stamps are saved in {@code in}. */
+    Diff diff(ByteBuffer in) throws IOException {
+        int n = SavedValues.size(in);
+        List<String> saved = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            saved.add(SavedValues.readString(in));
+        }
+        Map<String, Integer> now = new java.util.HashMap<>(paths.size() * 2);
+        for (int i = 0; i < paths.size(); i++) {
+            now.put(paths.get(i), i);
         }
         List<String> changed = new ArrayList<>();
-        for (int i = 0; i < paths.size(); i++) {
-            boolean same = true;
-            for (int j = i * 4; j < i * 4 + 4; j++) {
-                same &= in.getLong() == stamps[j];
+        List<String> removed = new ArrayList<>();
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        boolean sameList = saved.equals(paths);
+        for (int i = 0; i < n; i++) {
+            Integer at = sameList ? Integer.valueOf(i) : now.get(saved.get(i));
+            boolean same = at != null;
+            for (int j = 0; j < 4; j++) {
+                long stamp = in.getLong();
+                same &= at != null && stamp == stamps[at * 4 + j];
             }
-            if (!same) {
-                changed.add(paths.get(i));
+            if (at == null) {
+                removed.add(saved.get(i));
+            } else {
+                kept.add(saved.get(i));
+                if (!same) {
+                    changed.add(saved.get(i));
+                }
             }
         }
-        return changed;
+        List<String> added = new ArrayList<>();
+        if (!sameList) {
+            paths.stream().filter(p -> !kept.contains(p)).forEach(added::add);
+        }
+        return new Diff(changed, added, removed);
     }
 }

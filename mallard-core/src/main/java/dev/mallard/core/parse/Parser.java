@@ -100,7 +100,7 @@ public final class Parser {
         String inputs = ParseInputs.key(project, macroFiles.templates());
         WholeParse whole = WholeParse.load(project, inputs, env, partialParse);
         SavedParse saved = whole.saved();
-        if (saved != null && whole.changed().isEmpty()) {
+        if (saved != null && whole.files().none()) {
             saved.warnings().forEach(warnings::add);
             parsedAt = saved.parsedAt();
             cacheNote = "Partial parse: no file, macro, config, var or env var read has changed: the saved parse"
@@ -113,22 +113,25 @@ public final class Parser {
         EnvReads envReads = EnvReads.start();
         try {
             Result result = saved == null ? null : ParsePatch.apply(project, vars, env, macroFiles, saved,
-                    whole.changed());
+                    whole.files());
             Map<String, String> readsBefore = Map.of();
             Map<String, PropertyPatch> patches;
             if (result != null) {
                 saved.warnings().forEach(warnings::add);
                 readsBefore = whole.envReads();
                 patches = saved.modelPatches();
-                cacheNote = "Partial parse: the saved parse is patched: " + whole.changed().size()
-                        + " changed model file(s) parsed again, nothing else";
+                cacheNote = "Partial parse: the saved parse is patched: " + whole.files().changed().size()
+                        + " changed, " + whole.files().added().size() + " added and " + whole.files().removed().size()
+                        + " removed model file(s), nothing else parsed again";
                 java.util.Set<NodeId> changed = new java.util.HashSet<>();
                 result.manifest().nodes().forEach((id, node) -> {
                     if (saved.manifest().nodes().get(id) != node) {
                         changed.add(id);
                     }
                 });
-                patched = new dev.mallard.core.artifacts.ManifestWriter.Patched(saved.parsedAt(), changed);
+                // manifest.json is patched entry by entry only when the same nodes are there
+                patched = result.manifest().nodes().keySet().equals(saved.manifest().nodes().keySet())
+                        ? new dev.mallard.core.artifacts.ManifestWriter.Patched(saved.parsedAt(), changed) : null;
             } else {
                 result = parse(macroFiles, inputs);
                 patches = rootModelPatches;

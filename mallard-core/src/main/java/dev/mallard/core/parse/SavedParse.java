@@ -41,16 +41,15 @@ record SavedParse(Manifest manifest, Set<String> disabledNames, List<String> war
     }
 
     /**
-     * A saved parse whose global key and env vars read match, with the project files whose
-     * stamps differ ({@code changed}, absolute paths; empty: the parse can be reused whole) and
-     * the env vars it read.
+     * A saved parse whose global key and env vars read match, with how the project's files
+     * differ from those it read (none: it can be reused whole) and the env vars it read.
      */
-    record Loaded(SavedParse parse, List<String> changed, Map<String, String> envReads) {
+    record Loaded(SavedParse parse, FileStamps.Diff files, Map<String, String> envReads) {
     }
 
     /**
-     * The result saved in {@code file} if its global key, list of files and env vars read
-     * match, else null. The model properties (for a patch) are read only when a file changed.
+     * The result saved in {@code file} if its global key and env vars read match, else null.
+     * The model properties (for a patch) are read only when a file differs.
      */
     static Loaded load(Path file, String globalKey, FileStamps stamps, Map<String, String> parseEnv) {
         if (stamps == null) {
@@ -61,10 +60,7 @@ record SavedParse(Manifest manifest, Set<String> disabledNames, List<String> war
             if (in.getInt() != MAGIC || in.getInt() != FORMAT || !globalKey.equals(SavedValues.readString(in))) {
                 return null;
             }
-            List<String> changed = stamps.changedSince(in);
-            if (changed == null) {
-                return null;
-            }
+            FileStamps.Diff files = stamps.diff(in);
             SavedValues.Reader values = new SavedValues.Reader(in);
             @SuppressWarnings("unchecked")
             Map<String, String> envReads = (Map<String, String>) values.read();
@@ -84,7 +80,7 @@ record SavedParse(Manifest manifest, Set<String> disabledNames, List<String> war
                 if (patchBytes > in.remaining()) {
                     return null;
                 }
-                if (!changed.isEmpty()) {
+                if (!files.none()) {
                     @SuppressWarnings("unchecked")
                     Map<String, PropertyPatch> read = (Map<String, PropertyPatch>) new SavedValues.Reader(
                             in.slice(at, patchBytes)).read();
@@ -93,7 +89,7 @@ record SavedParse(Manifest manifest, Set<String> disabledNames, List<String> war
                 in.position(at + patchBytes);
             }
             return in.hasRemaining() ? null : new Loaded(new SavedParse(manifest, disabled, warnings, parsedAt,
-                    patches), changed, envReads);
+                    patches), files, envReads);
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException | RuntimeException e) {

@@ -2,7 +2,6 @@ package dev.mallard.core.parse;
 
 import dev.mallard.core.project.Project;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,18 +14,18 @@ import java.util.Map;
  * @param file where the saved parse is kept
  * @param stamps every project file's stamp now (null when the file system gives none)
  * @param saved the saved parse, or null (none, no match, or {@code --no-partial-parse})
- * @param changed the files whose stamps differ from the saved ones (absolute paths)
+ * @param files how the project's files differ from those the saved parse read
  * @param envReads the env vars the saved parse read, with their values
  */
-record WholeParse(Path file, FileStamps stamps, SavedParse saved, List<String> changed,
+record WholeParse(Path file, FileStamps stamps, SavedParse saved, FileStamps.Diff files,
                   Map<String, String> envReads) {
 
     static WholeParse load(Project project, String globalKey, Map<String, String> env, boolean partialParse) {
         FileStamps stamps = FileStamps.of(FileStamps.inputs(project));
         Path file = project.targetDir().resolve(SavedParse.FILE_NAME);
         SavedParse.Loaded loaded = partialParse ? SavedParse.load(file, globalKey, stamps, env) : null;
-        return loaded == null ? new WholeParse(file, stamps, null, List.of(), Map.of())
-                : new WholeParse(file, stamps, loaded.parse(), loaded.changed(), loaded.envReads());
+        return loaded == null ? new WholeParse(file, stamps, null, null, Map.of())
+                : new WholeParse(file, stamps, loaded.parse(), loaded.files(), loaded.envReads());
     }
 
     /** Saves a parse now or, once asked to, on a thread of its own that {@link #await} waits for. */

@@ -1,7 +1,6 @@
 package dev.mallard.core.parse;
 
 import dev.mallard.core.common.TextFiles;
-import dev.mallard.core.engine.Relation;
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
 import dev.mallard.core.error.Warnings;
@@ -13,7 +12,6 @@ import dev.mallard.core.manifest.MacroInfo;
 import dev.mallard.core.manifest.Manifest;
 import dev.mallard.core.manifest.ModelNode;
 import dev.mallard.core.manifest.Node;
-import dev.mallard.core.manifest.NodeConfig;
 import dev.mallard.core.manifest.NodeId;
 import dev.mallard.core.manifest.ResourceType;
 import dev.mallard.core.manifest.SeedNode;

@@ -102,7 +102,7 @@ final class ParsePatch {
             ModelParser models = new ModelParser(project, vars, env, ParseCache.empty("", "patch"), jinja,
                     new RelationNamer(project.target(), jinja, vars), manifest.macros(), namespaces, texts, checksums);
             ProjectConfigTree tree = ProjectConfigTree.of(project, ProjectConfig::models);
-            Map<NodeId, Node> made = new HashMap<>();
+            Map<NodeId, ModelNode> made = new HashMap<>();
             Map<NodeId, List<String>> calls = new HashMap<>(manifest.macroDependencies());
             removed.forEach(calls::remove);
             for (SourceFile f : files) {
@@ -118,7 +118,7 @@ final class ParsePatch {
                     calls.put(node.id(), List.copyOf(called));
                 }
             }
-            ContractedIncrementals.check(made.values());
+            ContractedIncrementals.check(List.copyOf(made.values()));
             Manifest out = new Manifest(manifest.projectName(), nodes(project, manifest, made, removed),
                     manifest.macros(), manifest.docs(), manifest.onRunStart(), manifest.onRunEnd(), calls,
                     manifest.groups());
@@ -132,15 +132,21 @@ final class ParsePatch {
      * The nodes in a full parse's order: the root project's models first, in its files' order
      * (with {@code made} put in and {@code removed} left out), then every other node as it was.
      */
-    private static Map<NodeId, Node> nodes(Project project, Manifest manifest, Map<NodeId, Node> made,
+    private static Map<NodeId, Node> nodes(Project project, Manifest manifest, Map<NodeId, ModelNode> made,
                                            Set<NodeId> removed) {
         Map<NodeId, Node> out = new LinkedHashMap<>();
-        String pkg = project.name();
+        Map<String, Node> byFile = new HashMap<>();
+        for (Node n : manifest.nodes().values()) {
+            if (n instanceof ModelNode m && m.resourceType() == ResourceType.MODEL && !removed.contains(n.id())
+                    && m.packageName().equals(project.name())) {
+                byFile.put(m.originalFilePath(), n);
+            }
+        }
+        made.values().forEach(n -> byFile.put(n.originalFilePath(), n));
         for (SourceFile f : project.modelFiles()) {
-            NodeId id = NodeId.of(ResourceType.MODEL, pkg, f.stem());
-            Node n = made.containsKey(id) ? made.get(id) : manifest.nodes().get(id);
-            if (n instanceof ModelNode m && m.originalFilePath().equals(f.relativeToProject())) {
-                out.put(id, n);
+            Node n = byFile.get(f.relativeToProject());
+            if (n != null) {
+                out.put(n.id(), n);
             }
         }
         for (Map.Entry<NodeId, Node> e : manifest.nodes().entrySet()) {

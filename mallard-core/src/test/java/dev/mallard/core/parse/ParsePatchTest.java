@@ -187,6 +187,19 @@ class ParsePatchTest {
     }
 
     @Test
+    void aProjectWithVersionedModelsKeepsTheirPlaceWhenAnotherModelIsPatched() throws Exception {
+        write("models/dim_v1.sql", "select 1 as x\n");
+        write("models/dim_v2.sql", "select 2 as x\n");
+        write("models/versions.yml", "version: 2\nmodels:\n  - name: dim\n    latest_version: 2\n"
+                + "    versions:\n      - v: 1\n      - v: 2\n");
+        saved();
+        write("models/c.sql", "select * from {{ ref('dim', v=1) }}\n");
+        assertPatched();
+        write("models/zz.sql", "select 1 as x\n"); // a file added in a project with versions: in full
+        assertFullParse();
+    }
+
+    @Test
     void aProjectWithUnitTestsParsesInFull() throws Exception {
         write("models/more.yml", "version: 2\nunit_tests:\n  - name: ut\n    model: c\n    given: []\n"
                 + "    expect:\n      rows: [{x: 1}]\n");
@@ -222,6 +235,10 @@ class ParsePatchTest {
         List<String> patchedWarnings = lastWarnings;
         Map<String, Object> full = full();
         assertEquals(full, patched);
+        for (String section : List.of("nodes", "sources", "macros")) {
+            assertEquals(List.copyOf(((Map<?, ?>) full.get(section)).keySet()),
+                    List.copyOf(((Map<?, ?>) patched.get(section)).keySet()), section + " in a full parse's order");
+        }
         Map<String, Object> file = manifestFile();
         assertEquals(sameNodes, createdAt(previousFile, "model.proj.lonely").equals(createdAt(file,
                 "model.proj.lonely")), "manifest.json was patched, not written whole (or the other way round)");

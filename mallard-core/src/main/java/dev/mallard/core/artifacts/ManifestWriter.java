@@ -84,8 +84,13 @@ public final class ManifestWriter {
         Map<String, Object> entries = new LinkedHashMap<>();
         Map<String, Object> graphNodes = new LinkedHashMap<>();
         Map<String, Object> sources = new LinkedHashMap<>();
+        Map<String, Object> ingests = new LinkedHashMap<>();
         for (Node n : manifest.nodes().values()) {
-            if (n instanceof dev.mallard.core.manifest.IngestNode || !n.config().enabled()) {
+            if (n instanceof dev.mallard.core.manifest.IngestNode i) {
+                ingests.put(n.id().value(), IngestEntries.entry(i, dag.children(n.id()))); // lists the models reading it
+                continue;
+            }
+            if (!n.config().enabled()) {
                 continue;
             }
             (n instanceof SourceNode ? sources : graphNodes).put(n.id().value(), Boolean.TRUE);
@@ -99,6 +104,9 @@ public final class ManifestWriter {
         sections.put("parent_map", graphMap(dag, graphNodes, sources, true));
         sections.put("child_map", graphMap(dag, graphNodes, sources, false));
         sections.put("group_map", new SemanticEntries(Timestamps.epochSeconds(parsedAt), manifest).groupMap());
+        if (!ingests.isEmpty()) {
+            sections.put("ingests", ingests);
+        }
         return ManifestFile.writePatched(targetDir.resolve(FILE_NAME), metadata(manifest),
                 bodyKey(patched.previousParsedAt(), targetDir), bodyKey, document, sections, entries);
     }

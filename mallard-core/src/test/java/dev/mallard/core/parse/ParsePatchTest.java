@@ -200,6 +200,16 @@ class ParsePatchTest {
     }
 
     @Test
+    void aProjectWithAnIngestIsPatchedWithItsManifestEntry() throws Exception {
+        write("ingest/events.yml", "ingests:\n  - name: events_files\n    type: files\n    table: raw.events\n"
+                + "    key: id\n    path: data/*.csv\n");
+        saved();
+        write("models/c.sql", "select * from {{ source('raw', 'events') }}\n");
+        assertPatched();
+        assertTrue(manifestFile().containsKey("ingests"));
+    }
+
+    @Test
     void aProjectWithUnitTestsParsesInFull() throws Exception {
         write("models/more.yml", "version: 2\nunit_tests:\n  - name: ut\n    model: c\n    given: []\n"
                 + "    expect:\n      rows: [{x: 1}]\n");

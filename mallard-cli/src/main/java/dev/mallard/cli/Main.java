@@ -58,6 +58,7 @@ public final class Main implements Runnable {
             System.out.println(VERSION);
             return 0;
         }
+        WarmUp.start(args);
         dev.mallard.core.events.PhaseTimes.mark("main");
         Invocation.begin();
         Main main = new Main();
@@ -65,9 +66,11 @@ public final class Main implements Runnable {
         Subcommands.register(cli, args);
         // picocli copies an inherited option into each of the ~40 subcommands, which costs start-up time
         // (--version is measured); the flags are only registered when one of them is on the command line
-        CommandLine.Model.CommandSpec logFlags = CommandLine.Model.CommandSpec.forAnnotatedObject(main.log);
-        if (usesAny(args, logFlags)) {
-            cli.addMixin("log", logFlags);
+        if (LogOptions.mayBeNamed(args)) {
+            CommandLine.Model.CommandSpec logFlags = CommandLine.Model.CommandSpec.forAnnotatedObject(main.log);
+            if (usesAny(args, logFlags)) {
+                cli.addMixin("log", logFlags);
+            }
         }
         withHelp(cli);
         // like dbt's click: an option given twice takes its last value

@@ -8,8 +8,9 @@
 # `dbt build` is timed too. Runs are interleaved (one of each per round); medians are
 # printed with their ratio to the floor, and the load average.
 #
-#   bench/build/run.sh            RUNS=3 MODELS=200 ROWS=100000 DBT=0 MALLARD=<launcher> BASELINE=<launcher>
+#   bench/build/run.sh            RUNS=3 MODELS=200 ROWS=100000 DBT=0 ONLY= MALLARD=<launcher> BASELINE=<launcher>
 #
+# ONLY=jaffle_shop times jaffle_shop alone, ONLY=models the generated project alone.
 # BASELINE names a second Mallard launcher (an older checkout's ./mallard) timed in the same
 # rounds. Projects are generated under bench/build/generated/ (gitignored).
 set -euo pipefail
@@ -44,7 +45,11 @@ $1:
 YML
 }
 
+ONLY="${ONLY:-}"
+case "$ONLY" in ""|jaffle_shop|models) ;; *) echo "ONLY must be jaffle_shop or models" >&2; exit 2 ;; esac
+
 # --- jaffle_shop: the example project, copied so its target/ stays out of the repo
+if [ "$ONLY" != models ]; then
 JS="$GEN/jaffle_shop"
 cp -r "$ROOT/examples/jaffle_shop" "$JS"
 rm -rf "$JS/target" "$JS/logs"
@@ -60,6 +65,8 @@ for ((i = 1; i <= RUNS; i++)); do
 done
 report "build of jaffle_shop ($("$PY" -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["results"]))' "$JS/target/run_results.json") nodes, threads 4)"
 unset times; declare -A times
+fi
+[ "$ONLY" != jaffle_shop ] || exit 0
 
 # --- MODELS generated table models, at --threads 1 and 2
 P="$GEN/models$MODELS"

@@ -29,7 +29,8 @@ import picocli.CommandLine.Mixin;
  * start time, and for commands that open the project's engine DuckDB's native library (the
  * default adapter's; a Postgres target leaves it unused). Nothing here writes, prints or keeps
  * state a command could see; a failure is ignored, as the main thread then meets the same
- * failure itself.
+ * failure itself. For {@code --help}, a bare {@code mallard} or an unknown command, it reads
+ * the annotations of every command the usage lists.
  */
 final class WarmUp {
     /** Commands that report seconds since start-up ({@link Timing}), which loads the JVM's management beans. */
@@ -45,19 +46,27 @@ final class WarmUp {
     private WarmUp() {
     }
 
-    /** Starts the warm-up once per process; {@code --help} and {@code --version} alone need none of it. */
+    /** Starts the warm-up once per process ({@code --version} alone needs none). */
     static void start(String[] args) {
         String command = null;
-        boolean help = false;
+        boolean helpOrVersion = false;
         boolean dryRun = false;
         for (String arg : args) {
-            help |= arg.equals("--help") || arg.equals("-h") || arg.equals("--version") || arg.equals("-V");
+            helpOrVersion |= arg.equals("--help") || arg.equals("-h") || arg.equals("--version") || arg.equals("-V");
             dryRun |= arg.equals("--dry-run");
             if (command == null && Subcommands.NAMES.contains(arg)) {
                 command = arg;
             }
         }
-        if (help || command == null || !STARTED.compareAndSet(false, true)) {
+        if (helpOrVersion || command == null) {
+            // the usage lists every command by its annotation; picocli reads the one named in full
+            if (!Subcommands.versionOnly(args) && STARTED.compareAndSet(false, true)) {
+                Class<?> named = command == null ? null : Subcommands.create(command).getClass();
+                start(() -> readListing(named));
+            }
+            return;
+        }
+        if (!STARTED.compareAndSet(false, true)) {
             return;
         }
         boolean reportsTime = TIMED.contains(command);
@@ -66,9 +75,26 @@ final class WarmUp {
         // longest step, and reading the annotations before it would keep the main thread waiting for it
         Class<?> type = command.equals("debug") ? null : Subcommands.create(command).getClass();
         boolean parses = !NO_PARSE.contains(command);
-        Thread thread = new Thread(() -> run(type, parses, reportsTime, opensEngine), "mallard-warm-up");
+        start(() -> run(type, parses, reportsTime, opensEngine));
+    }
+
+    private static void start(Runnable work) {
+        Thread thread = new Thread(work, "mallard-warm-up");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private static void readListing(Class<?> named) {
+        try {
+            for (String name : Subcommands.NAMES) {
+                Subcommands.create(name).getClass().getAnnotation(Command.class);
+            }
+            if (named != null) {
+                readAnnotations(named, new HashSet<>());
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // picocli reads the same annotations itself and reports what fails
+        }
     }
 
     private static void run(Class<?> command, boolean parses, boolean reportsTime, boolean opensEngine) {

@@ -119,11 +119,15 @@ public final class EventLogging implements EventSink, AutoCloseable {
         if (settings.warnErrors().promotes(event)) {
             throw WarnErrors.asError(event);
         }
+        // the event rides as the argument (EventEncoder formats it); the message is its name, with no
+        // placeholder: Logback formats every message once, and the record's toString() it would call
+        // costs a bootstrap at start-up and a walk over the event's data on every line
+        String name = event.name();
         switch (event.level()) {
-            case DEBUG -> logger.debug("{}", event);
-            case INFO -> logger.info("{}", event);
-            case WARN -> logger.warn("{}", event);
-            case ERROR -> logger.error("{}", event);
+            case DEBUG -> logger.debug(name, event);
+            case INFO -> logger.info(name, event);
+            case WARN -> logger.warn(name, event);
+            case ERROR -> logger.error(name, event);
             default -> throw new IllegalStateException(event.level().name());
         }
     }

@@ -26,7 +26,7 @@ public final class DuckDbEngineFactory implements EngineFactory {
         try {
             Class.forName("org.duckdb.DuckDBNative", true, DuckDbEngineFactory.class.getClassLoader());
         } catch (ClassNotFoundException | LinkageError e) {
-            // the first connection meets and reports the same failure
+            // the first connection fails too (NoClassDefFoundError, with this failure as its cause)
         }
     }
 }

@@ -8,8 +8,9 @@
 # `dbt build` is timed too. Runs are interleaved (one of each per round); medians are
 # printed with their ratio to the floor, and the load average.
 #
-#   bench/build/run.sh            RUNS=3 MODELS=200 ROWS=100000 DBT=0 MALLARD=<launcher> BASELINE=<launcher>
+#   bench/build/run.sh            RUNS=3 MODELS=200 ROWS=100000 DBT=0 ONLY= MALLARD=<launcher> BASELINE=<launcher>
 #
+# ONLY=jaffle_shop times jaffle_shop alone, ONLY=models the generated project alone.
 # BASELINE names a second Mallard launcher (an older checkout's ./mallard) timed in the same
 # rounds. Projects are generated under bench/build/generated/ (gitignored).
 set -euo pipefail
@@ -44,37 +45,55 @@ $1:
 YML
 }
 
+ONLY="${ONLY:-}"
+case "$ONLY" in ""|jaffle_shop|models) ;; *) echo "ONLY must be jaffle_shop or models" >&2; exit 2 ;; esac
+
 # --- jaffle_shop: the example project, copied so its target/ stays out of the repo
+if [ "$ONLY" != models ]; then
 JS="$GEN/jaffle_shop"
 cp -r "$ROOT/examples/jaffle_shop" "$JS"
 rm -rf "$JS/target" "$JS/logs"
 profile jaffle_shop "$JS/jaffle_shop.duckdb" 4 > "$JS/profiles.yml"
+# the baseline builds a copy of its own: the saved parse (target/) names the mallard.jar that wrote
+# it, so two launchers taking turns on one project would each make the other parse from scratch
+JSB="$GEN/jaffle_shop_baseline"
+cp -r "$JS" "$JSB"
+profile jaffle_shop "$JSB/jaffle_shop.duckdb" 4 > "$JSB/profiles.yml"
 "$MALLARD" build --project-dir "$JS" --profiles-dir "$JS" >/dev/null
+[ -z "${BASELINE:-}" ] || "$BASELINE" build --project-dir "$JSB" --profiles-dir "$JSB" >/dev/null
 "$PY" "$HERE/floor.py" write "$JS" "$GEN/jaffle_shop.json"
-CLEAN="$JS/jaffle_shop.duckdb $JS/jaffle_shop.duckdb.wal $GEN/floor/jaffle_shop.duckdb $GEN/floor/jaffle_shop.duckdb.wal"
+CLEAN="$JS/jaffle_shop.duckdb $JS/jaffle_shop.duckdb.wal $JSB/jaffle_shop.duckdb $JSB/jaffle_shop.duckdb.wal"
+CLEAN="$CLEAN $GEN/floor/jaffle_shop.duckdb $GEN/floor/jaffle_shop.duckdb.wal"
 for ((i = 1; i <= RUNS; i++)); do
   timed floor "$PY" "$HERE/floor.py" run "$GEN/floor/jaffle_shop.duckdb" "$GEN/jaffle_shop.json"
   timed mallard "$MALLARD" build --project-dir "$JS" --profiles-dir "$JS"
-  if [ -n "${BASELINE:-}" ]; then timed baseline "$BASELINE" build --project-dir "$JS" --profiles-dir "$JS"; fi
+  if [ -n "${BASELINE:-}" ]; then timed baseline "$BASELINE" build --project-dir "$JSB" --profiles-dir "$JSB"; fi
   if [ "${DBT:-0}" = 1 ]; then timed dbt "$DBT" build --project-dir "$JS" --profiles-dir "$JS"; fi
 done
 report "build of jaffle_shop ($("$PY" -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["results"]))' "$JS/target/run_results.json") nodes, threads 4)"
 unset times; declare -A times
+fi
+[ "$ONLY" != jaffle_shop ] || exit 0
 
 # --- MODELS generated table models, at --threads 1 and 2
 P="$GEN/models$MODELS"
 python3 "$HERE/generate.py" "$MODELS" "$P" "$ROWS"
 profile build_bench "$P/bench.duckdb" 1 > "$P/profiles.yml"
+PB="$P-baseline"   # the baseline's own copy, as for jaffle_shop
+cp -r "$P" "$PB"
+profile build_bench "$PB/bench.duckdb" 1 > "$PB/profiles.yml"
 "$MALLARD" build --project-dir "$P" --profiles-dir "$P" >/dev/null
+[ -z "${BASELINE:-}" ] || "$BASELINE" build --project-dir "$PB" --profiles-dir "$PB" >/dev/null
 "$PY" "$HERE/floor.py" write "$P" "$GEN/models.json"
-CLEAN="$P/bench.duckdb $P/bench.duckdb.wal $GEN/floor/bench.duckdb $GEN/floor/bench.duckdb.wal"
+CLEAN="$P/bench.duckdb $P/bench.duckdb.wal $PB/bench.duckdb $PB/bench.duckdb.wal"
+CLEAN="$CLEAN $GEN/floor/bench.duckdb $GEN/floor/bench.duckdb.wal"
 for ((i = 1; i <= RUNS; i++)); do
   timed floor "$PY" "$HERE/floor.py" run "$GEN/floor/bench.duckdb" "$GEN/models.json"
   timed mallard "$MALLARD" build --project-dir "$P" --profiles-dir "$P" --threads 1
   timed threads2 "$MALLARD" build --project-dir "$P" --profiles-dir "$P" --threads 2
   if [ -n "${BASELINE:-}" ]; then
-    timed baseline "$BASELINE" build --project-dir "$P" --profiles-dir "$P" --threads 1
-    timed base_t2 "$BASELINE" build --project-dir "$P" --profiles-dir "$P" --threads 2
+    timed baseline "$BASELINE" build --project-dir "$PB" --profiles-dir "$PB" --threads 1
+    timed base_t2 "$BASELINE" build --project-dir "$PB" --profiles-dir "$PB" --threads 2
   fi
   if [ "${DBT:-0}" = 1 ]; then timed dbt "$DBT" build --project-dir "$P" --profiles-dir "$P" --threads 1; fi
 done

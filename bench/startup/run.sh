@@ -24,6 +24,13 @@ P="$GEN/tiny"
 if [ ! -d "$P" ]; then
   (cd "$GEN" && "$MALLARD" init tiny >/dev/null)
 fi
+# the baseline gets a copy of its own: the saved parse (target/) names the mallard.jar that wrote it,
+# so two launchers taking turns on one project would each make the other parse from scratch
+PB="$GEN/tiny_baseline"
+if [ -n "${BASELINE:-}" ] && [ ! -d "$PB" ]; then
+  cp -r "$P" "$PB"
+  rm -rf "$PB/target" "$PB/logs"
+fi
 # dbt needs a profile; Mallard finds its default DuckDB target without one
 cat > "$GEN/profiles.yml" <<YML
 tiny:
@@ -47,7 +54,7 @@ bench() {  # bench LABEL DBT_ARGS ARGS... : one table row per command (DBT_ARGS 
   for ((i = 1; i <= RUNS; i++)); do
     timed floor java -XX:TieredStopAtLevel=1 -Xshare:auto -cp "$GEN" Hello
     timed mallard bash -c 'cd "$0" && exec "$@"' "$P" "$MALLARD" "$@"
-    if [ -n "${BASELINE:-}" ]; then timed baseline bash -c 'cd "$0" && exec "$@"' "$P" "$BASELINE" "$@"; fi
+    if [ -n "${BASELINE:-}" ]; then timed baseline bash -c 'cd "$0" && exec "$@"' "$PB" "$BASELINE" "$@"; fi
     if [ "${DBT:-0}" = 1 ] && [ -x "$DBT_BIN" ] && [ -n "$dbt_args" ]; then
       # shellcheck disable=SC2086  # dbt_args is a word list
       timed dbt bash -c 'cd "$0" && exec "$@"' "$P" "$DBT_BIN" $dbt_args

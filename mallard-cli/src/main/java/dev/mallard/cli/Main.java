@@ -28,9 +28,16 @@ public final class Main implements Runnable {
         System.exit(dev.mallard.core.common.DeepStack.call("main", () -> execute(args)));
     }
 
-    /** Every command and subcommand answers -h/--help (and -V/--version), as dbt's do. */
+    /**
+     * Every command and subcommand answers -h/--help (and -V/--version), as dbt's do. A command's
+     * entry in the usage list (no command object: see {@link Subcommands}) never runs, so it is left
+     * without them: each would cost a reflective model of the help options (~10% of {@code --help}).
+     */
     private static void withHelp(CommandLine command) {
         var spec = command.getCommandSpec();
+        if (spec.userObject() == null && command.getParent() != null) {
+            return;
+        }
         if (!spec.mixinStandardHelpOptions() && !spec.optionsMap().containsKey("--help")
                 && !spec.optionsMap().containsKey("-h") && !spec.optionsMap().containsKey("-V")) {
             spec.mixinStandardHelpOptions(true);
@@ -58,6 +65,7 @@ public final class Main implements Runnable {
             System.out.println(VERSION);
             return 0;
         }
+        WarmUp.start(args);
         dev.mallard.core.events.PhaseTimes.mark("main");
         Invocation.begin();
         Main main = new Main();
@@ -65,9 +73,11 @@ public final class Main implements Runnable {
         Subcommands.register(cli, args);
         // picocli copies an inherited option into each of the ~40 subcommands, which costs start-up time
         // (--version is measured); the flags are only registered when one of them is on the command line
-        CommandLine.Model.CommandSpec logFlags = CommandLine.Model.CommandSpec.forAnnotatedObject(main.log);
-        if (usesAny(args, logFlags)) {
-            cli.addMixin("log", logFlags);
+        if (LogOptions.mayBeNamed(args)) {
+            CommandLine.Model.CommandSpec logFlags = CommandLine.Model.CommandSpec.forAnnotatedObject(main.log);
+            if (usesAny(args, logFlags)) {
+                cli.addMixin("log", logFlags);
+            }
         }
         withHelp(cli);
         // like dbt's click: an option given twice takes its last value

@@ -75,7 +75,7 @@ final class Subcommands {
         }
     }
 
-    private static boolean versionOnly(String[] args) {
+    static boolean versionOnly(String[] args) {
         boolean version = false;
         for (String arg : args) {
             if (arg.equals("-h") || arg.equals("--help")) {

@@ -20,6 +20,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -32,6 +35,12 @@ public final class EventLogging implements EventSink, AutoCloseable {
     public static final Set<String> ERROR_EVENTS = Set.of("MainEncounteredError", "MainStackTrace");
     private static final String LOGGER = "dbt.events";
     private static volatile EventLogging current;
+    /**
+     * SLF4J's binding to Logback (~30 ms of a short command's start), run once: on the start-up
+     * thread when {@link #setUp} is called there, else by the first {@link #start}. A second thread
+     * asking SLF4J while the first one binds would be handed a substitute factory, so both go through this task.
+     */
+    private static final FutureTask<ILoggerFactory> SET_UP = new FutureTask<>(LoggerFactory::getILoggerFactory);
     private final Logger logger;
     private final LogSettings settings;
     private final ConsoleAppender<ILoggingEvent> console;
@@ -39,7 +48,7 @@ public final class EventLogging implements EventSink, AutoCloseable {
 
     private EventLogging(LogSettings settings, boolean fileLog) {
         this.settings = settings;
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        LoggerContext context = context();
         logger = context.getLogger(LOGGER);
         logger.detachAndStopAllAppenders();
         logger.setAdditive(false);
@@ -54,6 +63,24 @@ public final class EventLogging implements EventSink, AutoCloseable {
         console.start();
         logger.addAppender(console);
         file = fileLog && settings.fileLevel() != null ? openFile(context) : null;
+    }
+
+    /** Binds SLF4J to Logback now, on the calling thread (see {@code WarmUp}); once per process. */
+    public static void setUp() {
+        SET_UP.run();
+    }
+
+    private static LoggerContext context() {
+        SET_UP.run(); // returns at once when it ran, or runs on another thread (get() then waits for it)
+        try {
+            return (LoggerContext) SET_UP.get();
+        } catch (ExecutionException e) {
+            // Logback's own failure: let SLF4J report it here, as it would without the task
+            return (LoggerContext) LoggerFactory.getILoggerFactory();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while setting up logging", e);
+        }
     }
 
     /** Starts the events of one command; the previous command's appenders are closed. */
@@ -92,11 +119,15 @@ public final class EventLogging implements EventSink, AutoCloseable {
         if (settings.warnErrors().promotes(event)) {
             throw WarnErrors.asError(event);
         }
+        // the event rides as the argument (EventEncoder formats it); the message is its name, with no
+        // placeholder: Logback formats every message once, and the record's toString() it would call
+        // costs a bootstrap at start-up and a walk over the event's data on every line
+        String name = event.name();
         switch (event.level()) {
-            case DEBUG -> logger.debug("{}", event);
-            case INFO -> logger.info("{}", event);
-            case WARN -> logger.warn("{}", event);
-            case ERROR -> logger.error("{}", event);
+            case DEBUG -> logger.debug(name, event);
+            case INFO -> logger.info(name, event);
+            case WARN -> logger.warn(name, event);
+            case ERROR -> logger.error(name, event);
             default -> throw new IllegalStateException(event.level().name());
         }
     }

@@ -69,6 +69,25 @@ public final class LogOptions {
                     + "--no-partial-parse parses every file (default: yes; env DBT_PARTIAL_PARSE).")
     Boolean partialParse;
 
+    /**
+     * Whether an argument may be one of these flags (or help, which lists them): a cheap test on
+     * the words their names share, so that a command line without any skips the model of these
+     * flags (start-up). LogOptionsTest pins that every name and negated name passes.
+     */
+    public static boolean mayBeNamed(String... args) {
+        for (String arg : args) {
+            if (arg.startsWith("-") || arg.startsWith("+")) {
+                String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+                if (name.equals("-h") || name.equals("-q") || name.equals("+q") || name.contains("help")
+                        || name.contains("log") || name.contains("quiet") || name.contains("print")
+                        || name.contains("color") || name.contains("warn") || name.contains("partial")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Whether to reuse the saved parse of unchanged files: the flag, else DBT_PARTIAL_PARSE, else yes. */
     public boolean partialParse(Map<String, String> env) {
         return flag(partialParse, env, "DBT_PARTIAL_PARSE", true);

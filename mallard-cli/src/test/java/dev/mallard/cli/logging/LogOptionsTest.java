@@ -96,4 +96,18 @@ class LogOptionsTest {
         assertFalse(WarnErrors.of(true, null).promotes(nodeResult), "a test's WARN status is a result, not a warning");
         assertThrows(MallardException.class, () -> WarnErrors.of(false, "{errors: all}"));
     }
+
+    @Test
+    void everyNameOfTheFlagsPassesTheCheapTestThatSkipsTheirModel() {
+        CommandLine.Model.CommandSpec spec = CommandLine.Model.CommandSpec.forAnnotatedObject(new LogOptions());
+        java.util.Set<String> names = new java.util.TreeSet<>(spec.optionsMap().keySet());
+        names.addAll(spec.negatedOptionsMap().keySet());
+        assertTrue(names.contains("--no-quiet") && names.contains("--log-format"), names.toString());
+        for (String name : names) {
+            assertTrue(LogOptions.mayBeNamed("build", name), name);
+            assertTrue(LogOptions.mayBeNamed(name + "=x"), name + "=x");
+        }
+        assertTrue(LogOptions.mayBeNamed("--help"));
+        assertFalse(LogOptions.mayBeNamed("build", "--select", "my_model", "--threads", "2", "--project-dir", "p"));
+    }
 }

@@ -14,4 +14,12 @@ public interface EngineFactory {
      * {@code projectDir}.
      */
     Engine open(Target target, Path projectDir);
+
+    /**
+     * Loads ahead of time what {@link #open} will need and costs time to load (a native
+     * library), opening nothing and with no effect anyone can see. The CLI calls it on a spare
+     * thread while it starts, for the engine a command is likely to open; none by default.
+     */
+    default void prepare() {
+    }
 }

@@ -38,6 +38,16 @@ public final class Engines {
                 + "-am package -DskipTests (or set MALLARD_ENGINES to a directory holding its jars)" : null;
     }
 
+    /** {@link EngineFactory#prepare} of the built-in engine for {@code type}, if there is one. */
+    public static void prepare(String type) {
+        for (EngineFactory factory : ServiceLoader.load(EngineFactory.class)) {
+            if (factory.type().equalsIgnoreCase(type)) {
+                factory.prepare();
+                return;
+            }
+        }
+    }
+
     public static Engine open(Target target, Path projectDir) {
         List<String> known = new ArrayList<>();
         for (EngineFactory factory : ServiceLoader.load(EngineFactory.class)) {

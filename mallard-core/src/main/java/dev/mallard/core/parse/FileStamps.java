@@ -30,6 +30,8 @@ final class FileStamps {
     private static final long FINE_WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** ... and on one with coarser stamps (FAT: 2 s). */
     private static final long COARSE_WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(2_100);
+    /** From this many files on, the stats are taken on all cores. */
+    private static final int PARALLEL_FROM = 256;
 
     private final List<String> paths;
     /** size, mtime, ctime (ns since the epoch) and inode of each path, 4 longs a file. */
@@ -63,7 +65,12 @@ final class FileStamps {
         long now = nanos(FileTime.from(java.time.Instant.now()));
         long[] stamps = new long[files.size() * 4];
         boolean[] failed = new boolean[1];
-        java.util.stream.IntStream.range(0, files.size()).parallel().forEach(i -> {
+        // a small project's few stats are not worth waking the common pool's threads (slow under load)
+        java.util.stream.IntStream indexes = java.util.stream.IntStream.range(0, files.size());
+        if (files.size() >= PARALLEL_FROM) {
+            indexes = indexes.parallel();
+        }
+        indexes.forEach(i -> {
             try {
                 Map<String, Object> a = Files.readAttributes(files.get(i), "unix:size,lastModifiedTime,ctime,ino");
                 stamps[i * 4] = (Long) a.get("size");

@@ -35,6 +35,8 @@ import java.util.zip.CRC32C;
  */
 final class ManifestFile {
     private static final String RECORD_SUFFIX = ".body";
+    /** From this many entries on, a section's entries are encoded in parallel. */
+    private static final int PARALLEL_FROM = 256;
 
     private ManifestFile() {
     }
@@ -131,7 +133,28 @@ final class ManifestFile {
                 out.write(':');
                 long start = out.count - Math.max(offset, 0);
                 JsonGenerator json = JsonArtifact.FACTORY.createGenerator(out, JsonEncoding.UTF8);
-                if (offset >= 0 && e.getKey().equals("nodes") && e.getValue() instanceof Map<?, ?> nodes) {
+                if (offset >= 0 && e.getValue() instanceof Map<?, ?> map && map.size() >= PARALLEL_FROM) {
+                    // a large section's entries are encoded on all cores, then written in order: the same bytes
+                    boolean nodes = e.getKey().equals("nodes");
+                    byte[][] values = encodeValues(map);
+                    out.write('{');
+                    if (nodes) {
+                        ranges.nodesStart = out.count - offset;
+                    }
+                    int i = 0;
+                    for (Object key : map.keySet()) {
+                        if (i > 0) {
+                            out.write(',');
+                        }
+                        out.write(json(key));
+                        out.write(':');
+                        out.write(values[i++]);
+                        if (nodes) {
+                            ranges.entries.put((String) key, out.count - offset);
+                        }
+                    }
+                    out.write('}');
+                } else if (offset >= 0 && e.getKey().equals("nodes") && e.getValue() instanceof Map<?, ?> nodes) {
                     json.writeStartObject();
                     json.flush();
                     ranges.nodesStart = out.count - offset;
@@ -156,6 +179,22 @@ final class ManifestFile {
             out.write('}');
             out.flushAll();
             return new Body(offset, out.count - offset, out.crc.getValue(), ranges);
+        }
+    }
+
+    /** The JSON of each of {@code map}'s values, in its order, encoded on the common pool. */
+    private static byte[][] encodeValues(Map<?, ?> map) throws IOException {
+        Object[] values = map.values().toArray();
+        try {
+            return java.util.Arrays.stream(values).parallel().map(v -> {
+                try {
+                    return json(v);
+                } catch (IOException ex) {
+                    throw new java.io.UncheckedIOException(ex);
+                }
+            }).toArray(byte[][]::new);
+        } catch (java.io.UncheckedIOException ex) {
+            throw ex.getCause();
         }
     }
 

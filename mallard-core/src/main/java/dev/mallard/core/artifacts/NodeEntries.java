@@ -117,7 +117,7 @@ final class NodeEntries {
                     ? m.version() : null;
             e.put("version", version == null ? null : version.v());
             e.put("latest_version", version == null ? null : version.latest());
-            e.put("deprecation_date", version == null ? null : version.deprecationDate());
+            e.put("deprecation_date", node instanceof dev.mallard.core.manifest.ModelNode m ? m.deprecationDate() : null);
             e.put("primary_key", List.of());
             e.put("time_spine", null);
         }

@@ -168,7 +168,7 @@ public final class NodeCompiler {
         if (node instanceof ModelNode m && m.resourceType() == dev.mallard.core.manifest.ResourceType.MODEL) {
             model.put("version", m.version() == null ? null : m.version().v());
             model.put("latest_version", m.version() == null ? null : m.version().latest());
-            model.put("deprecation_date", m.version() == null ? null : m.version().deprecationDate());
+            model.put("deprecation_date", m.deprecationDate());
         }
         return model;
     }
@@ -301,7 +301,7 @@ public final class NodeCompiler {
 
     private Relation inputRelation(UnitTestNode.Fixture given, ModelNode model) {
         if (given.input() instanceof UnitTestNode.RefInput r) {
-            return linker.resolveRef(model, new RefCall(r.packageName(), r.name(), 0)).relation();
+            return linker.resolveRef(model, r.call()).relation();
         }
         if (given.input() instanceof UnitTestNode.SourceInput s) {
             return linker.resolveSource(model, new SourceCall(s.sourceName(), s.tableName(), 0)).relation();

@@ -64,8 +64,21 @@ public record UnitTestNode(
     public sealed interface Input permits RefInput, SourceInput, ThisInput {
     }
 
-    /** {@code ref('name')} or {@code ref('package', 'name')}. */
-    public record RefInput(String packageName, String name) implements Input {
+    /**
+     * {@code ref('name')} or {@code ref('package', 'name')}, version null unless pinned
+     * ({@code ref('name', v=2)}: kept as written).
+     */
+    public record RefInput(String packageName, String name, Object version) implements Input {
+
+        /** An input that pins no version. */
+        public RefInput(String packageName, String name) {
+            this(packageName, name, null);
+        }
+
+        /** The ref call this input stands for. */
+        public RefCall call() {
+            return new RefCall(packageName, name, 0, version);
+        }
     }
 
     /** {@code source('source_name', 'table_name')}. */

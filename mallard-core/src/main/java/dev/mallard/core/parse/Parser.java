@@ -456,7 +456,8 @@ public final class Parser {
                 raw, nodeConfig, relation, patch == null ? "" : patch.description(),
                 patch == null ? Map.of() : patch.columns(), ConstraintRefs.withForeignKeyRefs(rendered.refs(), patch),
                 rendered.sources(), patch == null ? null : pkg + "://" + patch.file(), checksum,
-                ConstraintRefs.modelConstraints(patch), versioned == null ? null : versioned.version());
+                ConstraintRefs.modelConstraints(patch), versioned == null ? null : versioned.version(),
+                versioned != null ? versioned.version().deprecationDate() : DeprecationDates.of(patch));
     }
 
     static List<String> fqn(Project unit, SourceFile f, String name) {

@@ -8,6 +8,7 @@ import dev.mallard.core.manifest.ModelNode;
 import dev.mallard.core.manifest.Node;
 import dev.mallard.core.manifest.NodeConfig;
 import dev.mallard.core.manifest.NodeId;
+import dev.mallard.core.manifest.RefCall;
 import dev.mallard.core.manifest.ResourceType;
 import dev.mallard.core.manifest.SeedNode;
 import dev.mallard.core.manifest.SourceNode;
@@ -156,9 +157,9 @@ final class UnitTestReader {
         if (text.equals("this")) {
             return new ThisInput();
         }
-        List<String> ref = JinjaCalls.wholeCall(text, "ref");
-        if (ref != null && (ref.size() == 1 || ref.size() == 2)) {
-            return ref.size() == 1 ? new RefInput(null, ref.get(0)) : new RefInput(ref.get(0), ref.get(1));
+        RefCall ref = JinjaCalls.wholeRef(text);
+        if (ref != null) {
+            return new RefInput(ref.packageName(), ref.name(), ref.version());
         }
         List<String> source = JinjaCalls.wholeCall(text, "source");
         if (source != null && source.size() == 2) {

@@ -92,15 +92,22 @@ public record UnitTestNode(
     /**
      * One {@code given:} entry (with {@code input}) or the {@code expect:} block ({@code input}
      * null). Rows are column-to-value maps for dict and csv formats (csv values are strings,
-     * empty ones null); {@code sql} holds the query of the sql format.
+     * empty ones null); {@code sql} holds the query of the sql format; {@code fixture} names the
+     * file under {@code <test-path>/fixtures/} the rows came from, or is null.
      */
-    public record Fixture(String inputText, Input input, Format format, List<Map<String, Object>> rows, String sql) {
+    public record Fixture(String inputText, Input input, Format format, List<Map<String, Object>> rows, String sql,
+                          String fixture) {
         public Fixture {
             List<Map<String, Object>> copy = new ArrayList<>();
             for (Map<String, Object> row : rows) {
                 copy.add(Collections.unmodifiableMap(new LinkedHashMap<>(row)));
             }
             rows = Collections.unmodifiableList(copy);
+        }
+
+        /** Rows written inline (no {@code fixture:} file). */
+        public Fixture(String inputText, Input input, Format format, List<Map<String, Object>> rows, String sql) {
+            this(inputText, input, format, rows, sql, null);
         }
     }
 

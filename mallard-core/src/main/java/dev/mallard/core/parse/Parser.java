@@ -353,7 +353,7 @@ public final class Parser {
         }
         Set<String> disabledModels = new LinkedHashSet<>(disabled);
         disabledModels.removeAll(seenNames.keySet());
-        for (UnitTestNode unitTest : new UnitTestReader(pkg, nodes, disabledModels, testCollector::folders)
+        for (UnitTestNode unitTest : new UnitTestReader(pkg, nodes, disabledModels, testCollector)
                 .read(props.unitTests())) {
             Node previous = nodes.putIfAbsent(unitTest.id(), unitTest);
             if (previous != null) {

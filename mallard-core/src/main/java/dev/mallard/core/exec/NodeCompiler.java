@@ -159,9 +159,15 @@ public final class NodeCompiler {
         return jinja.render(new TemplateFile(file, template), rt, bindings);
     }
 
-    /** The {@code model} a node's templates see: its name, id and file, and for a version its version fields. */
-    private static Map<String, Object> modelContext(Node node) {
-        Map<String, Object> model = new LinkedHashMap<>();
+    /**
+     * The {@code model} a node's templates see: its name, id and file, for a version its version
+     * fields, and every other field of its manifest entry (read from the flat graph when asked for).
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> modelContext(Node node) {
+        Map<String, Object> model = new ModelContext(() -> globals.get("graph") instanceof Map<?, ?> graph
+                && graph.get("nodes") instanceof Map<?, ?> nodes && nodes.get(node.id().value()) instanceof Map<?, ?> e
+                ? (Map<String, Object>) e : null);
         model.put("name", node.name());
         model.put("unique_id", node.id().value());
         model.put("original_file_path", node.originalFilePath());

@@ -148,6 +148,14 @@ public final class JinjaEngine {
         PyCallable plainVar = (PyCallable) statics.get("var");
         statics.put("var", (PyCallable) (site, a) -> renderedVar(site, plainVar.call(site, a)));
         statics.putAll(DataFunctions.all());
+        // dbt's builtins: the context's own functions, which a project macro of the same name
+        // (e.g. an overriding ref) calls as builtins.ref(...)
+        Map<String, Object> builtins = new LinkedHashMap<>();
+        for (String name : List.of("ref", "source", "config", "var", "env_var", "log", "print", "return",
+                "is_incremental", "run_query")) {
+            builtins.put(name, statics.get(name));
+        }
+        statics.put("builtins", Collections.unmodifiableMap(builtins));
         statics.put("statement", new StatementMacro());
         statics.put("load_result", StatementMacro.loadResultFunction());
         statics.put("adapter", new AdapterObject(new Dispatcher(shared, packageMacros, packages.root(),

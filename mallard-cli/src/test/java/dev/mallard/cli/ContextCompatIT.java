@@ -1,0 +1,92 @@
+package dev.mallard.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Context members third-party projects use: a project macro overriding {@code ref}/{@code source}
+ * through {@code builtins}, the {@code model} variable as the whole node ({@code model.config},
+ * {@code model.columns}, ...), and adapter helpers. Expected values come from dbt 1.11.16 with
+ * dbt-duckdb 1.11.1 on the same files.
+ */
+class ContextCompatIT {
+    @TempDir
+    static Path dir;
+
+    static TestProject project;
+
+    @BeforeAll
+    static void buildProject() {
+        project = TestProject.in(dir).dbtProject()
+                .file("macros/ref.sql", """
+                        {% macro ref(model_name, v=None) %}
+                          {% do return(builtins.ref(model_name)) %}
+                        {% endmacro %}
+                        {% macro source(source_name, table_name) %}
+                          {% do return(builtins.source(source_name, table_name).include(database=false)) %}
+                        {% endmacro %}
+                        """)
+                .file("models/a.sql", "select 1 as id")
+                .file("models/b.sql", "select * from {{ ref('a') }}")
+                .file("models/src.yml", """
+                        version: 2
+                        sources:
+                          - name: raw
+                            schema: main
+                            tables: [{name: a}]
+                        """)
+                .file("models/from_source.sql", "-- depends_on: {{ ref('a') }}\n"
+                        + "select '{{ source('raw', 'a') }}' as s, * from {{ source('raw', 'a') }}")
+                .file("models/c.sql", """
+                        {% set s = model.config.materialized ~ '|' ~ model.tags ~ '|' ~ model.meta.owner ~ '|'
+                            ~ (model.columns.keys() | list) ~ '|' ~ model.description ~ '|' ~ model.fqn ~ '|'
+                            ~ model.schema ~ '|' ~ model.path ~ '|' ~ model.resource_type ~ '|' ~ model.package_name
+                            ~ '|' ~ model.alias ~ '|' ~ model.config.get('tags') ~ '|' ~ model.depends_on.nodes %}
+                        select '{{ s | replace("'", "''") }}' as r, 1 as m
+                        """)
+                .file("models/adapter_helpers.sql", """
+                        select '{{ adapter.quote_as_configured('x', 'identifier') | replace("'", "''") }}' as q,
+                               '{{ adapter.quote_seed_column('c', false) }}' as seed_col,
+                               {{ adapter.check_schema_exists(target.database, 'main') }} as has_main,
+                               {{ adapter.check_schema_exists(target.database, 'nope') }} as has_nope
+                        """)
+                .file("models/s.yml", """
+                        version: 2
+                        models:
+                          - name: c
+                            description: the c model
+                            config:
+                              tags: [t1]
+                              meta: {owner: me}
+                            columns:
+                              - name: r
+                              - name: m
+                        """);
+        project.runOk("build");
+    }
+
+    @Test
+    void aRefOverrideCallsBuiltinsRefAndKeepsTheDependency() {
+        assertEquals(List.of(List.of("1")), project.rows("select * from b"));
+        assertEquals("[\"model.proj.a\"]", project.json("target/manifest.json").get("nodes").get("model.proj.b")
+                .get("depends_on").get("nodes").toString());
+        assertEquals(List.of(List.of("\"main\".\"a\"")), project.rows("select s from from_source"));
+    }
+
+    @Test
+    void modelIsTheWholeNode() {
+        assertEquals(List.of(List.of("view|['t1']|me|['r', 'm']|the c model|['proj', 'c']|main|c.sql|model|proj|c"
+                + "|['t1']|[]")), project.rows("select r from c"));
+    }
+
+    @Test
+    void adapterQuotingAndSchemaHelpers() {
+        assertEquals(List.of(List.of("\"x\"", "c", "true", "false")),
+                project.rows("select q, seed_col, has_main, has_nope from adapter_helpers"));
+    }
+}

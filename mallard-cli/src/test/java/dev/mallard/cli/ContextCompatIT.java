@@ -55,6 +55,12 @@ class ContextCompatIT {
                                {{ adapter.check_schema_exists(target.database, 'main') }} as has_main,
                                {{ adapter.check_schema_exists(target.database, 'nope') }} as has_nope
                         """)
+                .file("models/invocation.sql", """
+                        select '{{ flags.WHICH }}' as which, {{ dbt_version is string }} as version_is_str,
+                               {{ 'model.proj.invocation' in selected_resources }} as self_selected,
+                               {{ selected_resources | length }} as n_selected
+                        """)
+                .file("macros/which.sql", "{% macro which() %}{{ log('which=' ~ flags.WHICH, info=true) }}{% endmacro %}")
                 .file("models/s.yml", """
                         version: 2
                         models:
@@ -82,6 +88,13 @@ class ContextCompatIT {
     void modelIsTheWholeNode() {
         assertEquals(List.of(List.of("view|['t1']|me|['r', 'm']|the c model|['proj', 'c']|main|c.sql|model|proj|c"
                 + "|['t1']|[]")), project.rows("select r from c"));
+    }
+
+    @Test
+    void flagsWhichDbtVersionAndSelectedResources() {
+        assertEquals(List.of(List.of("build", "true", "true", "6")),
+                project.rows("select which, version_is_str, self_selected, n_selected from invocation"));
+        project.runOk("run-operation", "which").assertOutContains("which=run-operation");
     }
 
     @Test

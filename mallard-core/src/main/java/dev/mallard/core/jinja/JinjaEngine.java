@@ -168,6 +168,7 @@ public final class JinjaEngine {
             statics.put(name, new MacroNamespace(name, packageMacros.getOrDefault(name, Map.of()), shared));
         }
         this.defaults = Map.of(
+                "dbt_version", dev.mallard.core.artifacts.ArtifactMetadata.DBT_VERSION,
                 "run_started_at", PyDatetime.of(ZonedDateTime.now(java.time.ZoneOffset.UTC)),
                 "invocation_id", dev.mallard.core.events.Invocation.id());
     }

@@ -57,7 +57,7 @@ final class NodeEntries {
         e.put("alias", node.relation().identifier());
         e.put("checksum", checksum(node));
         e.put("config", config);
-        e.put("tags", config.get("tags"));
+        e.put("tags", node.tags());
         e.put("description", node.description());
         e.put("columns", columns(node.columns()));
         e.put("meta", config.get("meta"));

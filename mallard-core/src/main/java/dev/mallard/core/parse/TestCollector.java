@@ -106,7 +106,8 @@ final class TestCollector implements UnitTestReader.ProjectFolders {
                 }
             } else if (n instanceof SourceNode src) {
                 TestBuilder.Target t = new TestBuilder.Target(src.id(), src.name(), src.sourceName(), true);
-                addAll(tests, src.dataTests(), src.columns(), t, src.originalFilePath());
+                addAll(tests, src.dataTests(), List.copyOf(src.columns().values()), t, src.originalFilePath(),
+                        src.config().tags());
             }
         }
         for (SourceFile f : project.testFiles()) {
@@ -136,13 +137,21 @@ final class TestCollector implements UnitTestReader.ProjectFolders {
 
     private void addAll(List<TestNode> out, List<Object> modelTests, List<ColumnSpec> columns,
                         TestBuilder.Target target, String file) {
+        addAll(out, modelTests, columns, target, file, List.of());
+    }
+
+    /** {@code targetTags}: the tags a source table gives its tests (a model's do not flow to its tests). */
+    private void addAll(List<TestNode> out, List<Object> modelTests, List<ColumnSpec> columns,
+                        TestBuilder.Target target, String file, List<String> targetTags) {
         List<String> folders = folders(file);
         for (Object entry : modelTests) {
-            add(out, builder.build(entry, target, null, file, folders));
+            add(out, builder.build(entry, target, null, file, folders, targetTags));
         }
         for (ColumnSpec c : columns) {
+            List<String> inherited = new ArrayList<>(targetTags);
+            inherited.addAll(c.tags());
             for (Object entry : c.dataTests()) {
-                add(out, builder.build(entry, target, c.name(), file, folders));
+                add(out, builder.build(entry, target, c.name(), file, folders, inherited));
             }
         }
     }

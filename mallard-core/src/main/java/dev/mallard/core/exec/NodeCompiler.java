@@ -131,6 +131,12 @@ public final class NodeCompiler {
 
     /** Compiled SQL of a model or analysis, ephemeral CTEs included. */
     public String compile(ModelNode model, EngineSession session, Consumer<String> logger) {
+        if ("python".equals(model.language())) {
+            // parsed into the DAG (PythonModelReader), but there is no Python in Mallard to run it
+            throw new MallardException(ErrorCode.PROJECT, "Python model '" + model.name() + "' cannot run: Mallard"
+                    + " runs SQL and Java models, not Python", model.originalFilePath(), 0,
+                    "rewrite it as a SQL model (or a Java model), or disable it (config: enabled: false)", null);
+        }
         Map<String, String> ctes = new LinkedHashMap<>();
         if (JavaModels.isJava(model)) {
             // a Java model's "compiled code" is the query it returns, or the select over the rows it wrote

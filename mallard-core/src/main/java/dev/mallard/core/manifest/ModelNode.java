@@ -73,9 +73,9 @@ public record ModelNode(
                 || "true".equalsIgnoreCase(String.valueOf(c.get("enforced"))));
     }
 
-    /** The model's language as dbt's manifest names it: "java" for a Java model, else "sql". */
+    /** The model's language as dbt's manifest names it: "java" for a Java model, "python", else "sql". */
     public String language() {
-        return originalFilePath.endsWith(".java") ? "java" : "sql";
+        return originalFilePath.endsWith(".java") ? "java" : originalFilePath.endsWith(".py") ? "python" : "sql";
     }
 
     /** The name dbt prints for the node: {@code dim_customers.v2} for a version, else the name. */

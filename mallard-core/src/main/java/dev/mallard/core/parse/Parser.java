@@ -159,7 +159,8 @@ public final class Parser {
         units.addAll(project.packages());
         List<SourceFile> templateFiles = new ArrayList<>();
         for (Project unit : units) {
-            unit.modelFiles().stream().filter(f -> !isJava(f)).forEach(templateFiles::add);
+            unit.modelFiles().stream().filter(f -> !isJava(f) && !PythonModelReader.isPython(f))
+                    .forEach(templateFiles::add);
             templateFiles.addAll(unit.analysisFiles());
             unit.snapshotFiles().stream().filter(f -> f.relativeToProject().endsWith(".sql")).forEach(templateFiles::add);
             unit.testFiles().stream().filter(f -> !TestCollector.isGeneric(f) && f.relativeToProject().endsWith(".sql"))
@@ -404,8 +405,10 @@ public final class Parser {
         ParseCache.Render rendered = cache.render(key, checksum, configKey);
         ParseRuntime rt = null;
         boolean java = isJava(f);
-        if (rendered == null && java) {
-            JavaModelReader.Declared declared = JavaModelReader.read(f.relativeToProject(), raw);
+        boolean python = PythonModelReader.isPython(f);
+        if (rendered == null && (java || python)) {
+            JavaModelReader.Declared declared = python ? PythonModelReader.read(f.relativeToProject(), raw)
+                    : JavaModelReader.read(f.relativeToProject(), raw);
             rendered = new ParseCache.Render(declared.config(), declared.refs(), declared.sources(), List.of());
             cache.putRender(key, checksum, configKey, Map.of(), rendered);
         } else if (rendered == null) {
@@ -429,7 +432,8 @@ public final class Parser {
         }
         // dbt keeps an analysis's default materialization in its unrendered config, not a model's
         // dbt's Python models are tables unless configured otherwise; so are Java models
-        NodeConfig nodeConfig = NodeConfig.withDefaults(config, Map.of("materialized", java ? "table" : "view"));
+        NodeConfig nodeConfig = NodeConfig.withDefaults(config,
+                Map.of("materialized", java || python ? "table" : "view"));
         if (java && nodeConfig.enabled()) {
             JavaModelReader.requireSupported(nodeConfig.materialized(), f.relativeToProject());
         }

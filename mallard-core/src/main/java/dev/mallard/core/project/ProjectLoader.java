@@ -156,7 +156,7 @@ public final class ProjectLoader {
         List<SourceFile> propertyFiles = new ArrayList<>();
         List<SourceFile> docFiles = new ArrayList<>();
         for (String root : config.modelPaths()) {
-            walk(listings, dir, displayDir, root, modelFiles, ".sql", ".java");
+            walk(listings, dir, displayDir, root, modelFiles, ".sql", ".java", ".py");
             walk(listings, dir, displayDir, root, propertyFiles, ".yml", ".yaml");
             walk(listings, dir, displayDir, root, docFiles, ".md");
         }

@@ -42,6 +42,24 @@ class CustomIncrementalIT {
     }
 
     @Test
+    void aCustomStrategyMayWrapDbtsDeleteInsertMacro() {
+        TestProject p = TestProject.in(dir).dbtProject()
+                .file("macros/strategy.sql", """
+                        {% macro get_incremental_logged_sql(arg_dict) %}
+                          {{ return(get_incremental_delete_insert_sql(arg_dict)) }}
+                        {% endmacro %}
+                        """)
+                .file("models/inc.sql", """
+                        {{ config(materialized='incremental', incremental_strategy='logged', unique_key=['id']) }}
+                        select 1 as id, '{{ 'second' if dbt.is_incremental() else 'first' }}' as v
+                        {% if is_incremental() %} union all select 7, 'new' {% endif %}
+                        """);
+        p.runOk("build");
+        p.runOk("build");
+        assertEquals(List.of(List.of("1", "second"), List.of("7", "new")), p.rows("select * from inc order by 1"));
+    }
+
+    @Test
     void aStrategyWithoutItsMacroIsAnErrorNamingTheMacroOnTheFirstRunToo() {
         TestProject p = TestProject.in(dir).dbtProject()
                 .file("models/inc.sql", "{{ config(materialized='incremental', incremental_strategy='nope') }}\n"

@@ -163,7 +163,12 @@ public final class JinjaEngine {
         statics.put("exceptions", new ExceptionsObject());
         statics.put("modules", new ModulesObject());
         statics.put("api", new ApiObject());
-        statics.put("dbt", new MacroNamespace("dbt", packageMacros.getOrDefault("dbt", Map.of()), shared));
+        Map<String, Object> dbtNatives = new HashMap<>();
+        for (String name : List.of("is_incremental", "run_query", "statement", "load_result")) {
+            dbtNatives.put(name, statics.get(name));
+        }
+        statics.put("dbt", new MacroNamespace("dbt", packageMacros.getOrDefault("dbt", Map.of()), shared,
+                dbtNatives));
         for (String name : packages.names()) {
             statics.put(name, new MacroNamespace(name, packageMacros.getOrDefault(name, Map.of()), shared));
         }

@@ -89,6 +89,12 @@ class TestTagsIT {
     }
 
     @Test
+    void aModelsPrimaryKeyIsInferredFromItsUniqueAndNotNullTests() {
+        JsonNode m = project.json("target/manifest.json").get("nodes").get("model.proj.m");
+        assertEquals("[\"id\"]", m.get("primary_key").toString());
+    }
+
+    @Test
     void tagSelectionSeesInheritedTags() {
         List<String> names = project.runOk("ls", "--select", "tag:src_t", "tag:col_t", "--output", "name", "--quiet")
                 .out().lines().filter(l -> !l.isBlank()).sorted().toList();

@@ -35,11 +35,13 @@ final class NodeEntries {
     private final String targetPathName;
 
     private final Manifest manifest;
+    private final PrimaryKeys primaryKeys;
 
     NodeEntries(double createdAt, String targetPathName, Manifest manifest) {
         this.createdAt = createdAt;
         this.targetPathName = targetPathName;
         this.manifest = manifest;
+        this.primaryKeys = new PrimaryKeys(manifest);
     }
 
     Map<String, Object> entry(Node node, List<NodeId> parents, String compiledCode) {
@@ -118,7 +120,8 @@ final class NodeEntries {
             e.put("version", version == null ? null : version.v());
             e.put("latest_version", version == null ? null : version.latest());
             e.put("deprecation_date", node instanceof dev.mallard.core.manifest.ModelNode m ? m.deprecationDate() : null);
-            e.put("primary_key", List.of());
+            e.put("primary_key", node instanceof dev.mallard.core.manifest.ModelNode m ? primaryKeys.of(m)
+                    : List.of());
             e.put("time_spine", null);
         }
         return e;

@@ -61,6 +61,16 @@ class ContextCompatIT {
                                {{ selected_resources | length }} as n_selected
                         """)
                 .file("macros/which.sql", "{% macro which() %}{{ log('which=' ~ flags.WHICH, info=true) }}{% endmacro %}")
+                .file("models/ut.yml", """
+                        version: 2
+                        unit_tests:
+                          - name: ut_c
+                            model: c
+                            given: []
+                            expect:
+                              rows:
+                                - {m: 1, r: "unit|[]||[]||['unit_test', 'proj', 'c', 'ut_c']|main|models/ut_c.sql|unit_test|proj|ut_c|[]|[]"}
+                        """)
                 .file("models/s.yml", """
                         version: 2
                         models:
@@ -74,7 +84,11 @@ class ContextCompatIT {
                               - name: m
                         """);
         project.runOk("build");
+        project.json("target/run_results.json").get("results").forEach(r -> statuses.add(
+                r.get("unique_id").asText() + "=" + r.get("status").asText()));
     }
+
+    static final List<String> statuses = new java.util.ArrayList<>();
 
     @Test
     void aRefOverrideCallsBuiltinsRefAndKeepsTheDependency() {
@@ -85,6 +99,12 @@ class ContextCompatIT {
     }
 
     @Test
+    void inAUnitTestModelIsTheUnitTestAsInDbt() {
+        org.junit.jupiter.api.Assertions.assertTrue(statuses.contains("unit_test.proj.c.ut_c=pass"),
+                statuses.toString());
+    }
+
+    @Test
     void modelIsTheWholeNode() {
         assertEquals(List.of(List.of("view|['t1']|me|['r', 'm']|the c model|['proj', 'c']|main|c.sql|model|proj|c"
                 + "|['t1']|[]")), project.rows("select r from c"));
@@ -92,7 +112,7 @@ class ContextCompatIT {
 
     @Test
     void flagsWhichDbtVersionAndSelectedResources() {
-        assertEquals(List.of(List.of("build", "true", "true", "6")),
+        assertEquals(List.of(List.of("build", "true", "true", "7")),
                 project.rows("select which, version_is_str, self_selected, n_selected from invocation"));
         project.runOk("run-operation", "which").assertOutContains("which=run-operation");
     }

@@ -304,8 +304,7 @@ public final class NodeCompiler {
             return javaModels().run(model, rt, logger, test.id().value());
         }
         Map<String, Object> bindings = new LinkedHashMap<>(globals);
-        bindings.put("model", Map.of("name", model.name(), "unique_id", model.id().value(),
-                "original_file_path", model.originalFilePath()));
+        bindings.put("model", UnitTestModelContext.of(test, model, linker));
         bindings.putAll(jinja.macroOverrides(test.overrides().macros()));
         String sql = jinja.render(new TemplateFile(model.originalFilePath(), model.rawCode()), rt, bindings);
         return inject(sql, ctes);

@@ -39,7 +39,7 @@ final class CompileCommand extends ProjectCommand {
                 ResourceType.TEST));
         boolean tests = selected.stream().anyMatch(id -> ws.manifest().nodes().get(id) instanceof TestNode);
         Deferral deferral = Selections.deferral(selection, selected);
-        NodeCompiler compiler = new Runner(ws, printer, new RunFlags(false, false, 1), deferral).compiler();
+        NodeCompiler compiler = new Runner(ws, printer, new RunFlags(false, false, 1), deferral).withWhich("compile").compiler();
         ArtifactFiles files = new ArtifactFiles(ws.project().targetDir(), ws.project().name());
         int count = 0;
         java.util.Map<NodeId, String> compiled = new java.util.HashMap<>();
@@ -80,7 +80,7 @@ final class CompileCommand extends ProjectCommand {
     }
 
     private int compileInline(Workspace ws) {
-        NodeCompiler compiler = new Runner(ws, printer, new RunFlags(false, false, 1)).compiler();
+        NodeCompiler compiler = new Runner(ws, printer, new RunFlags(false, false, 1)).withWhich("compile").compiler();
         String sql;
         try (EngineSession session = ws.engine().openSession()) {
             sql = compiler.renderSql(inline, "--inline", null, session, printer.jinja(), java.util.Map.of());

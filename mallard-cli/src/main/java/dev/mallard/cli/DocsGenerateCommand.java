@@ -83,7 +83,7 @@ final class DocsGenerateCommand extends ProjectCommand {
 
     /** As dbt does before building the catalog, so the manifest carries compiled code. */
     private Map<NodeId, String> compile(Workspace ws, Set<NodeId> selected, EngineSession session) {
-        NodeCompiler compiler = new Runner(ws, printer, new RunFlags(false, false, 1)).compiler();
+        NodeCompiler compiler = new Runner(ws, printer, new RunFlags(false, false, 1)).withWhich("generate").compiler();
         ArtifactFiles files = new ArtifactFiles(ws.project().targetDir(), ws.project().name());
         Map<NodeId, String> compiled = new HashMap<>();
         for (NodeId id : ws.dag().topologicalOrder(selected)) {

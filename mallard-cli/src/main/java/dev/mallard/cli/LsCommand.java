@@ -52,7 +52,8 @@ final class LsCommand extends ProjectCommand {
                 continue;
             }
             lines.add(switch (output) {
-                case "name" -> n instanceof dev.mallard.core.manifest.ModelNode m ? m.displayName() : n.name();
+                case "name" -> n instanceof dev.mallard.core.manifest.ModelNode m ? m.displayName()
+                        : n instanceof dev.mallard.core.manifest.SourceNode s ? s.sourceName() + "." + s.name() : n.name();
                 case "path" -> n.originalFilePath();
                 case "json" -> ListedNode.json(n, ws.dag().parents(id), outputKeys);
                 default -> selectorOf(n);

@@ -34,7 +34,7 @@ final class RunOperationCommand extends ProjectCommand {
             throw new MallardException(ErrorCode.JINJA, "macro '" + macro + "' is not defined in this project");
         }
         Map<String, Object> kwargs = args == null || args.isBlank() ? Map.of() : YamlFiles.parseMap(args, "--args");
-        NodeCompiler compiler = new Runner(ws, printer, new RunFlags(false, false, 1)).compiler();
+        NodeCompiler compiler = new Runner(ws, printer, new RunFlags(false, false, 1)).withWhich("run-operation").compiler();
         try (EngineSession session = ws.engine().openSession()) {
             session.begin();
             boolean ok = false;

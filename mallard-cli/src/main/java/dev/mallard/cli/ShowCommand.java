@@ -43,7 +43,7 @@ final class ShowCommand extends ProjectCommand {
 
     @Override
     int run(Workspace ws) {
-        NodeCompiler compiler = new Runner(ws, printer, new RunFlags(false, false, 1)).compiler();
+        NodeCompiler compiler = new Runner(ws, printer, new RunFlags(false, false, 1)).withWhich("show").compiler();
         try (EngineSession session = ws.engine().openSession()) {
             String sql;
             String title;

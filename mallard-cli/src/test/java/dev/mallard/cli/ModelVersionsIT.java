@@ -246,6 +246,68 @@ class ModelVersionsIT {
     }
 
     @Test
+    void aUnitTestMayGiveRowsForAPinnedVersion() {
+        TestProject p = TestProject.in(dir.resolve("pinned")).dbtProject()
+                .file("models/m_v1.sql", "select 1 as id, 'a' as name")
+                .file("models/m_v2.sql", "select 1 as id, 'a' as name, 10 as score")
+                .file("models/reader.sql", "select id, score * 2 as double_score from {{ ref('m', v=2) }}")
+                .file("models/schema.yml", """
+                        version: 2
+                        models:
+                          - name: m
+                            latest_version: 1
+                            versions:
+                              - v: 1
+                              - v: 2
+                        unit_tests:
+                          - name: ut_reader
+                            model: reader
+                            given:
+                              - input: ref('m', v=2)
+                                rows:
+                                  - {id: 1, score: 3}
+                                  - {id: 2, score: 5}
+                            expect:
+                              rows:
+                                - {id: 1, double_score: 6}
+                                - {id: 2, double_score: 10}
+                        """);
+        p.runOk("build");
+        JsonNode results = p.json("target/run_results.json").get("results");
+        List<String> statuses = new ArrayList<>();
+        results.forEach(r -> statuses.add(r.get("unique_id").asText() + "=" + r.get("status").asText()));
+        assertTrue(statuses.contains("unit_test.proj.reader.ut_reader=pass"), statuses.toString());
+    }
+
+    @Test
+    void anUnversionedModelsDeprecationDateIsWarnedAboutAndKept() {
+        TestProject p = TestProject.in(dir.resolve("deprecated")).dbtProject()
+                .file("models/old_model.sql", "select 1 as id")
+                .file("models/reader.sql", "select id from {{ ref('old_model') }}")
+                .file("models/soon.sql", "select 1 as id")
+                .file("models/soon_reader.sql", "select id from {{ ref('soon') }}")
+                .file("models/schema.yml", """
+                        version: 2
+                        models:
+                          - name: old_model
+                            deprecation_date: 2020-01-01
+                          - name: soon
+                            deprecation_date: 2999-12-31 10:00:00
+                        """);
+        CommandResult r = p.runOk("build");
+        assertTrue(r.out().contains("[WARNING]: Model old_model has passed its deprecation date of"
+                + " 2020-01-01T00:00:00+00:00. This model should be disabled or removed."), r.out());
+        assertTrue(r.out().contains("[WARNING]: While compiling 'reader': Found a reference to old_model, which was"
+                + " deprecated on '2020-01-01T00:00:00+00:00'. "), r.out());
+        assertTrue(r.out().contains("[WARNING]: While compiling 'soon_reader': Found a reference to soon, which is"
+                + " slated for deprecation on '2999-12-31T10:00:00+00:00'. "), r.out());
+        assertTrue(!r.out().contains("Model soon has passed"), r.out());
+        JsonNode nodes = p.json("target/manifest.json").get("nodes");
+        assertEquals("2020-01-01T00:00:00+00:00", nodes.get("model.proj.old_model").get("deprecation_date").asText());
+        assertTrue(nodes.get("model.proj.reader").get("deprecation_date").isNull());
+    }
+
+    @Test
     void anUnknownVersionOrAnUnversionedTwinIsAnErrorNamingTheFile() {
         TestProject bad = TestProject.in(dir.resolve("bad")).dbtProject()
                 .file("models/m_v1.sql", "select 1 as id")

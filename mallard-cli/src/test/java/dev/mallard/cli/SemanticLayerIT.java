@@ -104,6 +104,12 @@ class SemanticLayerIT {
         assertEquals("{{ Dimension('order__customer') }} = 'a'",
                 revenue.path("filter").path("where_filters").path(0).path("where_sql_template").asText());
         assertEquals(List.of("semantic_model.proj.orders_sm"), texts(revenue.path("depends_on").path("nodes")));
+        // dbt derives a ratio's input measures from the metrics it reads
+        JsonNode ratioInputs = m.path("metrics").path("metric.proj.revenue_per_order").path("type_params")
+                .path("input_measures");
+        assertEquals(List.of("order_total", "order_count"), List.of(ratioInputs.path(0).path("name").asText(),
+                ratioInputs.path(1).path("name").asText()));
+        assertEquals(2, ratioInputs.size());
         assertEquals(List.of("metric.proj.orders", "metric.proj.revenue"), texts(m.path("metrics")
                 .path("metric.proj.revenue_per_order").path("depends_on").path("nodes")).stream().sorted().toList());
         JsonNode sm = m.path("semantic_models").path("semantic_model.proj.orders_sm");

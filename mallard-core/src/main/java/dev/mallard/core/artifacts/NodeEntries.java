@@ -35,11 +35,13 @@ final class NodeEntries {
     private final String targetPathName;
 
     private final Manifest manifest;
+    private final PrimaryKeys primaryKeys;
 
     NodeEntries(double createdAt, String targetPathName, Manifest manifest) {
         this.createdAt = createdAt;
         this.targetPathName = targetPathName;
         this.manifest = manifest;
+        this.primaryKeys = new PrimaryKeys(manifest);
     }
 
     Map<String, Object> entry(Node node, List<NodeId> parents, String compiledCode) {
@@ -57,7 +59,7 @@ final class NodeEntries {
         e.put("alias", node.relation().identifier());
         e.put("checksum", checksum(node));
         e.put("config", config);
-        e.put("tags", config.get("tags"));
+        e.put("tags", node.tags());
         e.put("description", node.description());
         e.put("columns", columns(node.columns()));
         e.put("meta", config.get("meta"));
@@ -117,8 +119,9 @@ final class NodeEntries {
                     ? m.version() : null;
             e.put("version", version == null ? null : version.v());
             e.put("latest_version", version == null ? null : version.latest());
-            e.put("deprecation_date", version == null ? null : version.deprecationDate());
-            e.put("primary_key", List.of());
+            e.put("deprecation_date", node instanceof dev.mallard.core.manifest.ModelNode m ? m.deprecationDate() : null);
+            e.put("primary_key", node instanceof dev.mallard.core.manifest.ModelNode m ? primaryKeys.of(m)
+                    : List.of());
             e.put("time_spine", null);
         }
         return e;

@@ -20,10 +20,12 @@ import java.util.TreeMap;
 final class SemanticEntries {
     private final double createdAt;
     private final Manifest manifest;
+    private final MetricInputs metricInputs;
 
     SemanticEntries(double createdAt, Manifest manifest) {
         this.createdAt = createdAt;
         this.manifest = manifest;
+        this.metricInputs = new MetricInputs(manifest);
     }
 
     Map<String, Object> entry(SemanticNode n, List<NodeId> parents) {
@@ -51,9 +53,12 @@ final class SemanticEntries {
                 e.put("primary_entity", y.get("primary_entity"));
             }
             case METRIC -> {
-                e.put("type", String.valueOf(y.get("type")).toLowerCase(java.util.Locale.ROOT));
-                e.put("type_params", SemanticShapes.metricTypeParams(y.get("type_params") instanceof Map<?, ?> p
-                        ? castMap(p) : Map.of()));
+                String type = String.valueOf(y.get("type")).toLowerCase(java.util.Locale.ROOT);
+                e.put("type", type);
+                Map<String, Object> typeParams = SemanticShapes.metricTypeParams(y.get("type_params")
+                        instanceof Map<?, ?> p ? castMap(p) : Map.of());
+                metricInputs.complete(type, typeParams);
+                e.put("type_params", typeParams);
                 e.put("filter", SemanticShapes.filter(y.get("filter")));
                 e.put("metadata", null);
                 e.put("time_granularity", y.get("time_granularity"));

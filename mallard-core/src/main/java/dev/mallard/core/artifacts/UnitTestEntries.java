@@ -56,7 +56,7 @@ final class UnitTestEntries {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("rows", f.sql() != null ? f.sql() : f.rows());
         m.put("format", f.format().dbtName());
-        m.put("fixture", null);
+        m.put("fixture", f.fixture());
         return m;
     }
 }

@@ -131,6 +131,12 @@ public final class NodeCompiler {
 
     /** Compiled SQL of a model or analysis, ephemeral CTEs included. */
     public String compile(ModelNode model, EngineSession session, Consumer<String> logger) {
+        if ("python".equals(model.language())) {
+            // parsed into the DAG (PythonModelReader), but there is no Python in Mallard to run it
+            throw new MallardException(ErrorCode.PROJECT, "Python model '" + model.name() + "' cannot run: Mallard"
+                    + " runs SQL and Java models, not Python", model.originalFilePath(), 0,
+                    "rewrite it as a SQL model (or a Java model), or disable it (config: enabled: false)", null);
+        }
         Map<String, String> ctes = new LinkedHashMap<>();
         if (JavaModels.isJava(model)) {
             // a Java model's "compiled code" is the query it returns, or the select over the rows it wrote
@@ -159,16 +165,22 @@ public final class NodeCompiler {
         return jinja.render(new TemplateFile(file, template), rt, bindings);
     }
 
-    /** The {@code model} a node's templates see: its name, id and file, and for a version its version fields. */
-    private static Map<String, Object> modelContext(Node node) {
-        Map<String, Object> model = new LinkedHashMap<>();
+    /**
+     * The {@code model} a node's templates see: its name, id and file, for a version its version
+     * fields, and every other field of its manifest entry (read from the flat graph when asked for).
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> modelContext(Node node) {
+        Map<String, Object> model = new ModelContext(() -> globals.get("graph") instanceof Map<?, ?> graph
+                && graph.get("nodes") instanceof Map<?, ?> nodes && nodes.get(node.id().value()) instanceof Map<?, ?> e
+                ? (Map<String, Object>) e : null);
         model.put("name", node.name());
         model.put("unique_id", node.id().value());
         model.put("original_file_path", node.originalFilePath());
         if (node instanceof ModelNode m && m.resourceType() == dev.mallard.core.manifest.ResourceType.MODEL) {
             model.put("version", m.version() == null ? null : m.version().v());
             model.put("latest_version", m.version() == null ? null : m.version().latest());
-            model.put("deprecation_date", m.version() == null ? null : m.version().deprecationDate());
+            model.put("deprecation_date", m.deprecationDate());
         }
         return model;
     }
@@ -292,8 +304,7 @@ public final class NodeCompiler {
             return javaModels().run(model, rt, logger, test.id().value());
         }
         Map<String, Object> bindings = new LinkedHashMap<>(globals);
-        bindings.put("model", Map.of("name", model.name(), "unique_id", model.id().value(),
-                "original_file_path", model.originalFilePath()));
+        bindings.put("model", UnitTestModelContext.of(test, model, linker));
         bindings.putAll(jinja.macroOverrides(test.overrides().macros()));
         String sql = jinja.render(new TemplateFile(model.originalFilePath(), model.rawCode()), rt, bindings);
         return inject(sql, ctes);
@@ -301,7 +312,7 @@ public final class NodeCompiler {
 
     private Relation inputRelation(UnitTestNode.Fixture given, ModelNode model) {
         if (given.input() instanceof UnitTestNode.RefInput r) {
-            return linker.resolveRef(model, new RefCall(r.packageName(), r.name(), 0)).relation();
+            return linker.resolveRef(model, r.call()).relation();
         }
         if (given.input() instanceof UnitTestNode.SourceInput s) {
             return linker.resolveSource(model, new SourceCall(s.sourceName(), s.tableName(), 0)).relation();

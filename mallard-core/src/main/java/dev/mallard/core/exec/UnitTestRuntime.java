@@ -68,6 +68,10 @@ final class UnitTestRuntime implements DbtRuntime {
             if (g.input() instanceof RefInput r && r.name().equals(name)
                     && (packageName == null || r.packageName() == null || packageName.equals(r.packageName()))) {
                 Node target = linker.resolveRef(model, new RefCall(packageName, name, 0, version));
+                // an input that pins a version stands for that version only (ref('m', v=2))
+                if (r.version() != null && !linker.resolveRef(model, r.call()).id().equals(target.id())) {
+                    continue;
+                }
                 return new RelationValue(target.relation(), "cte", cteName(g, model));
             }
         }

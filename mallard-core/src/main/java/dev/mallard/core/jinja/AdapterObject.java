@@ -22,7 +22,8 @@ final class AdapterObject implements PyObject {
     static final String DEFAULT_TYPE = "duckdb";
     private static final Set<String> METHODS = Set.of("get_relation", "load_relation", "get_columns_in_relation",
             "get_missing_columns", "already_exists", "quote", "type", "dispatch", "drop_relation",
-            "truncate_relation", "rename_relation", "commit");
+            "truncate_relation", "rename_relation", "commit", "quote_as_configured", "quote_seed_column",
+            "check_schema_exists", "list_schemas");
     private final Dispatcher dispatcher;
     private final Map<String, Object> flags;
     private final String adapterType;
@@ -100,6 +101,20 @@ final class AdapterObject implements PyObject {
                 return runtime.getRelation(null, str(a.get(0, "schema", null)), str(a.get(1, "name", null))) != null;
             case "quote":
                 return Relation.quote(Py.str(a.get(0, "identifier", "")));
+            case "quote_as_configured":
+                // dbt-duckdb quotes database, schema and identifier by default (its quote policy)
+                return Relation.quote(Py.str(a.get(0, "identifier", "")));
+            case "quote_seed_column": {
+                // dbt: quote unless the seed's quote_columns config is false
+                Object quoteConfig = a.get(1, "quote_config", null);
+                String column = Py.str(a.get(0, "column", ""));
+                return Boolean.FALSE.equals(quoteConfig) ? column : Relation.quote(column);
+            }
+            case "check_schema_exists":
+                return runtime.execute() && !schemas(runtime, str(a.get(0, "database", null)),
+                        str(a.get(1, "schema", null))).isEmpty();
+            case "list_schemas":
+                return runtime.execute() ? schemas(runtime, str(a.get(0, "database", null)), null) : new ArrayList<>();
             case "type":
                 return adapterType;
             case "drop_relation": {
@@ -149,6 +164,25 @@ final class AdapterObject implements PyObject {
 
     private static String str(Object o) {
         return o == null ? null : Py.str(o);
+    }
+
+    /** The schemas of a database (the current one when null), or the one named {@code schema} (any case). */
+    private static List<Object> schemas(DbtRuntime runtime, String database, String schema) {
+        StringBuilder sql = new StringBuilder("select schema_name from information_schema.schemata where ");
+        sql.append(database == null ? "catalog_name = current_database()"
+                : "lower(catalog_name) = lower(" + literal(database) + ")");
+        if (schema != null) {
+            sql.append(" and lower(schema_name) = lower(").append(literal(schema)).append(')');
+        }
+        List<Object> out = new ArrayList<>();
+        for (List<Object> row : runtime.runQuery(sql + " order by 1").rows()) {
+            out.add(String.valueOf(row.get(0)));
+        }
+        return out;
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     private static List<Object> columns(DbtRuntime runtime, Object relation) {

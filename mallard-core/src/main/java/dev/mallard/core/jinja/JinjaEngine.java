@@ -148,6 +148,14 @@ public final class JinjaEngine {
         PyCallable plainVar = (PyCallable) statics.get("var");
         statics.put("var", (PyCallable) (site, a) -> renderedVar(site, plainVar.call(site, a)));
         statics.putAll(DataFunctions.all());
+        // dbt's builtins: the context's own functions, which a project macro of the same name
+        // (e.g. an overriding ref) calls as builtins.ref(...)
+        Map<String, Object> builtins = new LinkedHashMap<>();
+        for (String name : List.of("ref", "source", "config", "var", "env_var", "log", "print", "return",
+                "is_incremental", "run_query")) {
+            builtins.put(name, statics.get(name));
+        }
+        statics.put("builtins", Collections.unmodifiableMap(builtins));
         statics.put("statement", new StatementMacro());
         statics.put("load_result", StatementMacro.loadResultFunction());
         statics.put("adapter", new AdapterObject(new Dispatcher(shared, packageMacros, packages.root(),
@@ -155,11 +163,17 @@ public final class JinjaEngine {
         statics.put("exceptions", new ExceptionsObject());
         statics.put("modules", new ModulesObject());
         statics.put("api", new ApiObject());
-        statics.put("dbt", new MacroNamespace("dbt", packageMacros.getOrDefault("dbt", Map.of()), shared));
+        Map<String, Object> dbtNatives = new HashMap<>();
+        for (String name : List.of("is_incremental", "run_query", "statement", "load_result")) {
+            dbtNatives.put(name, statics.get(name));
+        }
+        statics.put("dbt", new MacroNamespace("dbt", packageMacros.getOrDefault("dbt", Map.of()), shared,
+                dbtNatives));
         for (String name : packages.names()) {
             statics.put(name, new MacroNamespace(name, packageMacros.getOrDefault(name, Map.of()), shared));
         }
         this.defaults = Map.of(
+                "dbt_version", dev.mallard.core.artifacts.ArtifactMetadata.DBT_VERSION,
                 "run_started_at", PyDatetime.of(ZonedDateTime.now(java.time.ZoneOffset.UTC)),
                 "invocation_id", dev.mallard.core.events.Invocation.id());
     }

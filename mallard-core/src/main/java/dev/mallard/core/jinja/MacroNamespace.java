@@ -13,19 +13,29 @@ final class MacroNamespace implements PyObject {
     private final String name;
     private final Map<String, Object> own;
     private final Map<String, Object> macros;
+    private final Map<String, Object> natives;
 
     /** {@code own}: the package's own macros, found first; {@code macros}: the shared table. */
     MacroNamespace(String name, Map<String, Object> own, Map<String, Object> macros) {
+        this(name, own, macros, Map.of());
+    }
+
+    /**
+     * {@code natives}: what dbt's global project defines as macros but Mallard as context
+     * functions ({@code dbt.is_incremental()}, {@code dbt.run_query(...)}), found last.
+     */
+    MacroNamespace(String name, Map<String, Object> own, Map<String, Object> macros, Map<String, Object> natives) {
         this.name = name;
         this.own = own;
         this.macros = macros;
+        this.natives = natives;
     }
 
     /** This namespace with {@code overrides} found before its macros (a unit test's overridden macros). */
     MacroNamespace overriding(Map<String, Object> overrides) {
         Map<String, Object> first = new java.util.HashMap<>(own);
         first.putAll(overrides);
-        return new MacroNamespace(name, first, macros);
+        return new MacroNamespace(name, first, macros, natives);
     }
 
     @Override
@@ -33,6 +43,9 @@ final class MacroNamespace implements PyObject {
         Object found = own.get(macro);
         if (found == null) {
             found = macros.get(macro);
+        }
+        if (found == null) {
+            found = natives.get(macro);
         }
         return found == null ? Undefined.hint("'" + name + "." + macro + "' is undefined (no macro of that name)",
                 false) : found;

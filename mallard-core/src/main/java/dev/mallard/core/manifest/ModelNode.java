@@ -23,7 +23,8 @@ public record ModelNode(
         String patchPath,
         String checksum,
         List<Object> constraints,
-        ModelVersion version) implements Node {
+        ModelVersion version,
+        String deprecationDate) implements Node {
 
     public ModelNode {
         fqn = List.copyOf(fqn);
@@ -32,6 +33,20 @@ public record ModelNode(
         sourceCalls = List.copyOf(sourceCalls);
         description = description == null ? "" : description;
         constraints = dev.mallard.core.common.Frozen.list(constraints);
+    }
+
+    /**
+     * A model, versioned or not; its {@code deprecation_date} (as dbt writes it) is that of its
+     * version: a versioned model's own date is not its versions' (as in dbt).
+     */
+    public ModelNode(NodeId id, ResourceType resourceType, String name, String packageName, String path,
+                     String originalFilePath, List<String> fqn, String rawCode, NodeConfig config, Relation relation,
+                     String description, Map<String, ColumnSpec> columns, List<RefCall> refs,
+                     List<SourceCall> sourceCalls, String patchPath, String checksum, List<Object> constraints,
+                     ModelVersion version) {
+        this(id, resourceType, name, packageName, path, originalFilePath, fqn, rawCode, config, relation, description,
+                columns, refs, sourceCalls, patchPath, checksum, constraints, version,
+                version == null ? null : version.deprecationDate());
     }
 
     /** An unversioned model. */
@@ -58,9 +73,9 @@ public record ModelNode(
                 || "true".equalsIgnoreCase(String.valueOf(c.get("enforced"))));
     }
 
-    /** The model's language as dbt's manifest names it: "java" for a Java model, else "sql". */
+    /** The model's language as dbt's manifest names it: "java" for a Java model, "python", else "sql". */
     public String language() {
-        return originalFilePath.endsWith(".java") ? "java" : "sql";
+        return originalFilePath.endsWith(".java") ? "java" : originalFilePath.endsWith(".py") ? "python" : "sql";
     }
 
     /** The name dbt prints for the node: {@code dim_customers.v2} for a version, else the name. */

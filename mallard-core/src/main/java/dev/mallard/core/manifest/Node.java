@@ -25,6 +25,11 @@ public sealed interface Node permits ModelNode, SeedNode, SourceNode, TestNode, 
 
     NodeConfig config();
 
+    /** The node's tags as dbt lists them (its config's; a test adds those of its column and source). */
+    default List<String> tags() {
+        return config().tags();
+    }
+
     String description();
 
     Map<String, ColumnSpec> columns();

@@ -25,13 +25,24 @@ public record TestNode(
         NodeId attachedNode,
         List<RefCall> refs,
         List<SourceCall> sourceCalls,
-        String checksum) implements Node {
+        String checksum,
+        List<String> tags) implements Node {
 
     public TestNode {
+        tags = tags == null ? config.tags() : List.copyOf(tags);
         fqn = List.copyOf(fqn);
         refs = List.copyOf(refs);
         sourceCalls = List.copyOf(sourceCalls);
         description = description == null ? "" : description;
+    }
+
+    /** A test whose tags are its config's (a singular test). */
+    public TestNode(NodeId id, String name, String packageName, String path, String originalFilePath, List<String> fqn,
+                    NodeConfig config, Relation relation, String description, String rawCode, TestMetadata metadata,
+                    String columnName, NodeId attachedNode, List<RefCall> refs, List<SourceCall> sourceCalls,
+                    String checksum) {
+        this(id, name, packageName, path, originalFilePath, fqn, config, relation, description, rawCode, metadata,
+                columnName, attachedNode, refs, sourceCalls, checksum, null);
     }
 
     /** The macro and arguments of a generic test, as manifest.json's test_metadata. */

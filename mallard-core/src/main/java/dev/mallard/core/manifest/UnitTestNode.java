@@ -64,8 +64,21 @@ public record UnitTestNode(
     public sealed interface Input permits RefInput, SourceInput, ThisInput {
     }
 
-    /** {@code ref('name')} or {@code ref('package', 'name')}. */
-    public record RefInput(String packageName, String name) implements Input {
+    /**
+     * {@code ref('name')} or {@code ref('package', 'name')}, version null unless pinned
+     * ({@code ref('name', v=2)}: kept as written).
+     */
+    public record RefInput(String packageName, String name, Object version) implements Input {
+
+        /** An input that pins no version. */
+        public RefInput(String packageName, String name) {
+            this(packageName, name, null);
+        }
+
+        /** The ref call this input stands for. */
+        public RefCall call() {
+            return new RefCall(packageName, name, 0, version);
+        }
     }
 
     /** {@code source('source_name', 'table_name')}. */
@@ -79,15 +92,22 @@ public record UnitTestNode(
     /**
      * One {@code given:} entry (with {@code input}) or the {@code expect:} block ({@code input}
      * null). Rows are column-to-value maps for dict and csv formats (csv values are strings,
-     * empty ones null); {@code sql} holds the query of the sql format.
+     * empty ones null); {@code sql} holds the query of the sql format; {@code fixture} names the
+     * file under {@code <test-path>/fixtures/} the rows came from, or is null.
      */
-    public record Fixture(String inputText, Input input, Format format, List<Map<String, Object>> rows, String sql) {
+    public record Fixture(String inputText, Input input, Format format, List<Map<String, Object>> rows, String sql,
+                          String fixture) {
         public Fixture {
             List<Map<String, Object>> copy = new ArrayList<>();
             for (Map<String, Object> row : rows) {
                 copy.add(Collections.unmodifiableMap(new LinkedHashMap<>(row)));
             }
             rows = Collections.unmodifiableList(copy);
+        }
+
+        /** Rows written inline (no {@code fixture:} file). */
+        public Fixture(String inputText, Input input, Format format, List<Map<String, Object>> rows, String sql) {
+            this(inputText, input, format, rows, sql, null);
         }
     }
 

@@ -33,10 +33,17 @@ record IncrementalConfig(String strategy, List<String> uniqueKey, boolean keyIsL
         // dbt-duckdb's default strategy is delete+insert, which without a unique_key only inserts
         String strategy = c.get("incremental_strategy") == null ? "delete+insert"
                 : String.valueOf(c.get("incremental_strategy")).trim().toLowerCase(Locale.ROOT);
-        if (!STRATEGIES.contains(strategy) && !strategy.equals("microbatch")) {
+        // dbt's built-in strategies that dbt-duckdb does not offer are refused; another name is a custom
+        // strategy: the macro get_incremental_<name>_sql (CustomIncrementalStrategy)
+        if (strategy.equals("insert_overwrite")) {
+            throw new MallardException(ErrorCode.PROJECT, "model '" + node.name() + "': The incremental strategy '"
+                    + strategy + "' is not valid for this adapter (valid: " + String.join(", ", STRATEGIES)
+                    + ", microbatch)", node.originalFilePath(), 0);
+        }
+        if (!strategy.matches("[a-z0-9_+]+")) {
             throw new MallardException(ErrorCode.PROJECT, "model '" + node.name() + "': incremental_strategy '"
-                    + strategy + "' is not supported yet (supported: " + String.join(", ", STRATEGIES) + ", microbatch)",
-                    node.originalFilePath(), 0);
+                    + strategy + "' is not a strategy name (built in: " + String.join(", ", STRATEGIES)
+                    + ", microbatch; or a macro get_incremental_<name>_sql)", node.originalFilePath(), 0);
         }
         if (strategy.equals("merge")) {
             for (String option : MERGE_OPTIONS) {

@@ -41,6 +41,10 @@ public final class IncrementalMaterialization implements Materialization {
     public String build(MaterializationContext ctx) {
         Relation target = ctx.node().relation();
         IncrementalConfig config = IncrementalConfig.of(ctx.node());
+        if (!IncrementalConfig.STRATEGIES.contains(config.strategy())) {
+            // as dbt, a custom strategy's macro must exist on the first run too
+            CustomIncrementalStrategy.requireMacro(ctx, config.strategy());
+        }
         ctx.session().createSchemaIfMissing(target.database(), target.schema());
         Optional<ExistingRelation> existing = ctx.session().findRelation(target);
         if (!isIncremental(ctx.node(), existing, fullRefreshFlag)) {
@@ -62,9 +66,14 @@ public final class IncrementalMaterialization implements Materialization {
             try {
                 List<String> columns = SchemaChanges.apply(config.onSchemaChange(), ctx.node().name(), ctx, target,
                         batchColumns, existingColumns);
-                for (String sql : IncrementalStrategy.named(config.strategy(), ctx.session().dialect())
-                        .statements(target, batch, columns, config)) {
-                    ctx.run(sql);
+                if (IncrementalConfig.STRATEGIES.contains(config.strategy())) {
+                    for (String sql : IncrementalStrategy.named(config.strategy(), ctx.session().dialect())
+                            .statements(target, batch, columns, config)) {
+                        ctx.run(sql);
+                    }
+                } else {
+                    ctx.run(CustomIncrementalStrategy.sql(ctx, config.strategy(), target, batch, columns,
+                            batchColumns));
                 }
                 ctx.session().commit();
                 committed = true;

@@ -17,12 +17,15 @@ public final class BuiltinMacros {
     public static final String FILE = "mallard://builtin_macros.sql";
     /** The pseudo-path of dbt's macro library (cross-database macros, configs, relations). */
     public static final String LIBRARY_FILE = "mallard://dbt_macros.sql";
+    /** The pseudo-path of dbt's incremental strategy macros (for custom strategies that call them). */
+    public static final String INCREMENTAL_FILE = "mallard://incremental_macros.sql";
     /** The pseudo-path of the Postgres forms of dbt's cross-database macros. */
     public static final String POSTGRES_FILE = "mallard://postgres_macros.sql";
     private static final List<TemplateFile> TEMPLATES = List.of(
             new TemplateFile(FILE, load("builtin_macros.sql")),
-            new TemplateFile(LIBRARY_FILE, load("dbt_macros.sql")));
-    private static final List<String> PATHS = List.of(FILE, LIBRARY_FILE, POSTGRES_FILE);
+            new TemplateFile(LIBRARY_FILE, load("dbt_macros.sql")),
+            new TemplateFile(INCREMENTAL_FILE, load("incremental_macros.sql")));
+    private static final List<String> PATHS = List.of(FILE, LIBRARY_FILE, INCREMENTAL_FILE, POSTGRES_FILE);
 
     private BuiltinMacros() {
     }

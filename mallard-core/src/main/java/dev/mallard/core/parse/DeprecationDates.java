@@ -42,6 +42,11 @@ final class DeprecationDates {
     }
 
     /** Whether the date (in dbt's form) has passed. */
+    /** The {@code deprecation_date:} of an unversioned model's properties, or null. */
+    static String of(PropertyPatch patch) {
+        return patch == null ? null : iso(patch.raw().get("deprecation_date"), patch.file());
+    }
+
     static boolean passed(String iso) {
         return iso != null && OffsetDateTime.parse(iso, OUT).isBefore(OffsetDateTime.now(ZoneOffset.UTC));
     }

@@ -89,8 +89,10 @@ final class ModelParser {
         ParseCache.Render rendered = cache.render(key, checksum, configKey);
         ParseRuntime rt = null;
         boolean java = Parser.isJava(f);
-        if (rendered == null && java) {
-            JavaModelReader.Declared declared = JavaModelReader.read(f.relativeToProject(), raw);
+        boolean python = PythonModelReader.isPython(f);
+        if (rendered == null && (java || python)) {
+            JavaModelReader.Declared declared = python ? PythonModelReader.read(f.relativeToProject(), raw)
+                    : JavaModelReader.read(f.relativeToProject(), raw);
             rendered = new ParseCache.Render(declared.config(), declared.refs(), declared.sources(), List.of());
             cache.putRender(key, checksum, configKey, Map.of(), rendered);
         } else if (rendered == null) {
@@ -114,7 +116,8 @@ final class ModelParser {
         }
         // dbt keeps an analysis's default materialization in its unrendered config, not a model's
         // dbt's Python models are tables unless configured otherwise; so are Java models
-        NodeConfig nodeConfig = NodeConfig.withDefaults(config, Map.of("materialized", java ? "table" : "view"));
+        NodeConfig nodeConfig = NodeConfig.withDefaults(config,
+                Map.of("materialized", java || python ? "table" : "view"));
         if (java && nodeConfig.enabled()) {
             JavaModelReader.requireSupported(nodeConfig.materialized(), f.relativeToProject());
         }
@@ -141,7 +144,8 @@ final class ModelParser {
                 raw, nodeConfig, relation, patch == null ? "" : patch.description(),
                 patch == null ? Map.of() : patch.columns(), ConstraintRefs.withForeignKeyRefs(rendered.refs(), patch),
                 rendered.sources(), patch == null ? null : pkg + "://" + patch.file(), checksum,
-                ConstraintRefs.modelConstraints(patch), versioned == null ? null : versioned.version());
+                ConstraintRefs.modelConstraints(patch), versioned == null ? null : versioned.version(),
+                versioned != null ? versioned.version().deprecationDate() : DeprecationDates.of(patch));
     }
 
     static List<String> fqn(Project unit, SourceFile f, String name) {

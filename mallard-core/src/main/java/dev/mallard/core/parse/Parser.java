@@ -166,7 +166,8 @@ public final class Parser {
         units.addAll(project.packages());
         List<SourceFile> templateFiles = new ArrayList<>();
         for (Project unit : units) {
-            unit.modelFiles().stream().filter(f -> !isJava(f)).forEach(templateFiles::add);
+            unit.modelFiles().stream().filter(f -> !isJava(f) && !PythonModelReader.isPython(f))
+                    .forEach(templateFiles::add);
             templateFiles.addAll(unit.analysisFiles());
             unit.snapshotFiles().stream().filter(f -> f.relativeToProject().endsWith(".sql")).forEach(templateFiles::add);
             unit.testFiles().stream().filter(f -> !TestCollector.isGeneric(f) && f.relativeToProject().endsWith(".sql"))
@@ -360,7 +361,7 @@ public final class Parser {
         }
         Set<String> disabledModels = new LinkedHashSet<>(disabled);
         disabledModels.removeAll(seenNames.keySet());
-        for (UnitTestNode unitTest : new UnitTestReader(pkg, nodes, disabledModels, testCollector::folders)
+        for (UnitTestNode unitTest : new UnitTestReader(pkg, nodes, disabledModels, testCollector)
                 .read(props.unitTests())) {
             Node previous = nodes.putIfAbsent(unitTest.id(), unitTest);
             if (previous != null) {

@@ -95,6 +95,15 @@ final class SourceReader {
                 fqn.add(sourceName);
                 fqn.add(name);
                 config.putIfAbsent("enabled", true);
+                // dbt: a source table's tags are its source's then its own (tags: or config: tags:)
+                List<String> tags = new ArrayList<>();
+                for (Object value : new Object[] {s.get("tags"), sourceConfig.get("tags"), table.get("tags"),
+                        tableConfig.get("tags")}) {
+                    addTags(tags, value);
+                }
+                if (!tags.isEmpty()) {
+                    config.put("tags", tags);
+                }
                 SourceConfigs.addFreshness(config, s, table);
                 out.add(new SourceNode(new NodeId("source." + pkg + "." + sourceName + "." + name), sourceName, name, pkg,
                         def.file(), def.file(), fqn, new NodeConfig(config), new Relation(database, schema, identifier),
@@ -106,6 +115,14 @@ final class SourceReader {
             }
         }
         return out;
+    }
+
+    private static void addTags(List<String> tags, Object value) {
+        if (value instanceof List<?> list) {
+            list.forEach(t -> addTags(tags, t));
+        } else if (value != null && !tags.contains(String.valueOf(value))) {
+            tags.add(String.valueOf(value));
+        }
     }
 
     private static Object first(Object... values) {

@@ -95,6 +95,16 @@ final class TestBuilder {
      */
     @SuppressWarnings("unchecked")
     TestNode build(Object entry, Target target, String column, String file, List<String> folders) {
+        return build(entry, target, column, file, folders, List.of());
+    }
+
+    /**
+     * {@code inheritedTags}: the tags of the tested column and source table, which dbt gives
+     * the test node (not its config): sorted with the test's own tags, then its config's.
+     */
+    @SuppressWarnings("unchecked")
+    TestNode build(Object entry, Target target, String column, String file, List<String> folders,
+                   List<String> inheritedTags) {
         String testName;
         Map<String, Object> args;
         if (entry instanceof String s) {
@@ -223,10 +233,14 @@ final class TestBuilder {
         Relation relation = namer.name(shortName, namingConfig, Map.of("name", shortName, "resource_type", "test"));
         String rawCode = "{{ " + (namespace == null ? "" : namespace + ".") + "test_" + name + "(**_dbt_generic_test_kwargs) }}"
                 + configCall(config);
+        java.util.TreeSet<String> own = new java.util.TreeSet<>(inheritedTags);
+        own.addAll(NodeConfig.strings(config.get("tags")));
+        List<String> tags = new ArrayList<>(own);
+        nodeConfig.tags().stream().filter(t -> !own.contains(t)).forEach(tags::add);
         return new TestNode(new NodeId("test." + pkg + "." + fullName + "." + hash), fullName, pkg, shortName + ".sql",
                 file, fqn, nodeConfig, relation, description, rawCode,
                 new TestNode.TestMetadata(name, namespace, args), column, target.id(), refs, sources,
-                Checksums.sha256(rawCode));
+                Checksums.sha256(rawCode), tags);
     }
 
     /** dbt's (short, full) names: the full one for ids and fqn, the short one (<64 chars) for files. */

@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Every data test of the project: generic ones from properties YAML and singular ones from tests/. */
-final class TestCollector {
+final class TestCollector implements UnitTestReader.ProjectFolders {
     private final Project project;
     private final Vars vars;
     private final TestBuilder builder;
@@ -106,7 +106,8 @@ final class TestCollector {
                 }
             } else if (n instanceof SourceNode src) {
                 TestBuilder.Target t = new TestBuilder.Target(src.id(), src.name(), src.sourceName(), true);
-                addAll(tests, src.dataTests(), src.columns(), t, src.originalFilePath());
+                addAll(tests, src.dataTests(), List.copyOf(src.columns().values()), t, src.originalFilePath(),
+                        src.config().tags());
             }
         }
         for (SourceFile f : project.testFiles()) {
@@ -136,13 +137,21 @@ final class TestCollector {
 
     private void addAll(List<TestNode> out, List<Object> modelTests, List<ColumnSpec> columns,
                         TestBuilder.Target target, String file) {
+        addAll(out, modelTests, columns, target, file, List.of());
+    }
+
+    /** {@code targetTags}: the tags a source table gives its tests (a model's do not flow to its tests). */
+    private void addAll(List<TestNode> out, List<Object> modelTests, List<ColumnSpec> columns,
+                        TestBuilder.Target target, String file, List<String> targetTags) {
         List<String> folders = folders(file);
         for (Object entry : modelTests) {
-            add(out, builder.build(entry, target, null, file, folders));
+            add(out, builder.build(entry, target, null, file, folders, targetTags));
         }
         for (ColumnSpec c : columns) {
+            List<String> inherited = new ArrayList<>(targetTags);
+            inherited.addAll(c.tags());
             for (Object entry : c.dataTests()) {
-                add(out, builder.build(entry, target, c.name(), file, folders));
+                add(out, builder.build(entry, target, c.name(), file, folders, inherited));
             }
         }
     }
@@ -153,8 +162,30 @@ final class TestCollector {
         }
     }
 
+    @Override
+    public java.nio.file.Path fixture(String name, String extension) {
+        String fileName = name + "." + extension;
+        for (String root : project.config().testPaths()) {
+            java.nio.file.Path dir = project.dir().resolve(root).resolve("fixtures");
+            if (!java.nio.file.Files.isDirectory(dir)) {
+                continue;
+            }
+            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(dir)) {
+                java.util.Optional<java.nio.file.Path> found = files.filter(p -> p.getFileName().toString()
+                        .equals(fileName) && java.nio.file.Files.isRegularFile(p)).sorted().findFirst();
+                if (found.isPresent()) {
+                    return found.get();
+                }
+            } catch (java.io.IOException e) {
+                throw new MallardException(ErrorCode.PROJECT, "cannot list " + dir + ": " + e.getMessage(), null, 0);
+            }
+        }
+        return null;
+    }
+
     /** The folders of a properties file below its resource root, for the fqn. */
-    List<String> folders(String file) {
+    @Override
+    public List<String> folders(String file) {
         List<String> roots = new ArrayList<>();
         roots.addAll(project.config().modelPaths());
         roots.addAll(project.config().seedPaths());

@@ -8,6 +8,7 @@ import dev.mallard.core.manifest.ModelNode;
 import dev.mallard.core.manifest.Node;
 import dev.mallard.core.manifest.NodeConfig;
 import dev.mallard.core.manifest.NodeId;
+import dev.mallard.core.manifest.RefCall;
 import dev.mallard.core.manifest.ResourceType;
 import dev.mallard.core.manifest.SeedNode;
 import dev.mallard.core.manifest.SourceNode;
@@ -47,9 +48,12 @@ final class UnitTestReader {
     private final Set<String> disabledNames;
     private final ProjectFolders folders;
 
-    /** Maps a properties file to its folders below the resource root, for the fqn. */
+    /** The project's folders: a properties file's folders below its resource root (for the fqn), and fixture files. */
     interface ProjectFolders {
-        List<String> of(String file);
+        List<String> folders(String file);
+
+        /** The file {@code <name>.<extension>} under a {@code <test-path>/fixtures/} folder (any depth), or null. */
+        java.nio.file.Path fixture(String name, String extension);
     }
 
     UnitTestReader(String pkg, Map<NodeId, Node> nodes, Set<String> disabledNames, ProjectFolders folders) {
@@ -136,7 +140,7 @@ final class UnitTestReader {
 
         List<String> fqn = new ArrayList<>();
         fqn.add(pkg);
-        fqn.addAll(folders.of(file));
+        fqn.addAll(folders.folders(file));
         fqn.add(modelName);
         fqn.add(name);
         Relation relation = new Relation(model.relation().database(), model.relation().schema(), name);
@@ -156,9 +160,9 @@ final class UnitTestReader {
         if (text.equals("this")) {
             return new ThisInput();
         }
-        List<String> ref = JinjaCalls.wholeCall(text, "ref");
-        if (ref != null && (ref.size() == 1 || ref.size() == 2)) {
-            return ref.size() == 1 ? new RefInput(null, ref.get(0)) : new RefInput(ref.get(0), ref.get(1));
+        RefCall ref = JinjaCalls.wholeRef(text);
+        if (ref != null) {
+            return new RefInput(ref.packageName(), ref.name(), ref.version());
         }
         List<String> source = JinjaCalls.wholeCall(text, "source");
         if (source != null && source.size() == 2) {
@@ -193,10 +197,6 @@ final class UnitTestReader {
 
     @SuppressWarnings("unchecked")
     private Fixture fixture(Map<String, Object> m, String inputText, Input input, String where, String file) {
-        if (m.get("fixture") != null) {
-            throw new MallardException(ErrorCode.YAML, where + ": fixture files ('fixture:') are not supported yet",
-                    file, 0, "write the rows inline under 'rows:'", null);
-        }
         String formatText = m.get("format") == null ? "dict" : String.valueOf(m.get("format")).trim();
         Format format;
         try {
@@ -204,6 +204,9 @@ final class UnitTestReader {
         } catch (IllegalArgumentException e) {
             throw new MallardException(ErrorCode.YAML, where + ": format must be dict, csv or sql, not '" + formatText
                     + "'", file, 0);
+        }
+        if (m.get("fixture") != null) {
+            return fromFile(String.valueOf(m.get("fixture")).trim(), format, inputText, input, where, file);
         }
         Object rows = m.get("rows");
         return switch (format) {
@@ -242,6 +245,33 @@ final class UnitTestReader {
                 yield new Fixture(inputText, input, format, List.of(), text);
             }
         };
+    }
+
+    /** dbt's {@code fixture: name}: the rows of {@code name.csv} (or .sql for format sql) under a {@code fixtures/} folder of a test path. */
+    private Fixture fromFile(String name, Format format, String inputText, Input input, String where, String file) {
+        if (format == Format.DICT) {
+            throw new MallardException(ErrorCode.YAML, where + ": fixture '" + name + "' needs format csv or sql",
+                    file, 0, "add format: csv (a .csv file) or format: sql (a .sql file)", null);
+        }
+        String extension = format == Format.CSV ? "csv" : "sql";
+        java.nio.file.Path path = folders.fixture(name, extension);
+        if (path == null) {
+            throw new MallardException(ErrorCode.YAML, where + ": could not find fixture file " + name + "."
+                    + extension, file, 0, "put it in a fixtures/ folder of a test path, e.g. tests/fixtures/" + name
+                    + "." + extension, null);
+        }
+        try {
+            if (format == Format.SQL) {
+                return new Fixture(inputText, input, format, List.of(), Files.readString(path).strip(), name);
+            }
+            try (Reader r = Files.newBufferedReader(path)) {
+                return new Fixture(inputText, input, format, csvRows(r, where + " (fixture " + name + ")", file), null,
+                        name);
+            }
+        } catch (IOException e) {
+            throw new MallardException(ErrorCode.PROJECT, "cannot read fixture " + path + ": " + e.getMessage(), file,
+                    0);
+        }
     }
 
     /** CSV rows as dbt reads them: a header line, string values, empty values null. */

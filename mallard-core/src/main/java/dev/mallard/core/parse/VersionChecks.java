@@ -30,21 +30,22 @@ final class VersionChecks {
     }
 
     /**
-     * dbt's warnings for a version with a deprecation_date: one for the version itself once the
+     * dbt's warnings for a model (or a version) with a deprecation_date: one for the version itself once the
      * date has passed, and one for each model whose ref() reads it (also before the date).
      */
     static void warnDeprecated(Collection<Node> nodes, Warnings warnings) {
-        List<ModelNode> deprecated = nodes.stream().filter(n -> n instanceof ModelNode m && m.version() != null
-                && m.version().deprecationDate() != null).map(n -> (ModelNode) n).toList();
+        List<ModelNode> deprecated = nodes.stream().filter(n -> n instanceof ModelNode m
+                && m.resourceType() == dev.mallard.core.manifest.ResourceType.MODEL && m.deprecationDate() != null)
+                .map(n -> (ModelNode) n).toList();
         if (deprecated.isEmpty()) {
             return;
         }
         for (ModelNode m : deprecated) {
-            if (!DeprecationDates.passed(m.version().deprecationDate())) {
+            if (!DeprecationDates.passed(m.deprecationDate())) {
                 continue;
             }
             warnings.add("[WARNING]: Model " + m.displayName() + " has passed its deprecation date of "
-                    + m.version().deprecationDate() + ". This model should be disabled or removed.");
+                    + m.deprecationDate() + ". This model should be disabled or removed.");
         }
         for (Node n : nodes) {
             if (!(n instanceof ModelNode from) || from.resourceType() != dev.mallard.core.manifest.ResourceType.MODEL) {
@@ -54,13 +55,13 @@ final class VersionChecks {
                 for (ModelNode m : deprecated) {
                     if (reads(ref, m)) {
                         ModelVersion v = m.version();
-                        boolean passed = DeprecationDates.passed(v.deprecationDate());
+                        boolean passed = DeprecationDates.passed(m.deprecationDate());
                         warnings.add("[WARNING]: While compiling '" + from.name() + "': Found a reference to "
                                 + (ref.version() == null ? m.name() : m.displayName())
                                 + (passed ? ", which was deprecated on '" : ", which is slated for deprecation on '")
-                                + v.deprecationDate() + "'. "
-                                + (v.isLatest() ? "" : "A new version of '" + m.name() + "' is available. Migrate "
-                                + "now: {{ ref('" + m.packageName() + "', '" + m.name() + "', v='"
+                                + m.deprecationDate() + "'. "
+                                + (v == null || v.isLatest() ? "" : "A new version of '" + m.name()
+                                + "' is available. Migrate now: {{ ref('" + m.packageName() + "', '" + m.name() + "', v='"
                                 + ModelVersion.text(v.latest()) + "') }}."));
                     }
                 }
@@ -71,6 +72,9 @@ final class VersionChecks {
     private static boolean reads(RefCall ref, ModelNode m) {
         if (!ref.name().equals(m.name()) || ref.packageName() != null && !ref.packageName().equals(m.packageName())) {
             return false;
+        }
+        if (m.version() == null) {
+            return ref.version() == null;
         }
         return ref.version() == null ? m.version().isLatest() : ref.versionText().equals(m.version().label());
     }

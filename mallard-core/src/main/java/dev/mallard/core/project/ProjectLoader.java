@@ -156,7 +156,7 @@ public final class ProjectLoader {
         List<SourceFile> propertyFiles = new ArrayList<>();
         List<SourceFile> docFiles = new ArrayList<>();
         for (String root : config.modelPaths()) {
-            walk(listings, dir, displayDir, root, modelFiles, ".sql", ".java");
+            walk(listings, dir, displayDir, root, modelFiles, ".sql", ".java", ".py");
             walk(listings, dir, displayDir, root, propertyFiles, ".yml", ".yaml");
             walk(listings, dir, displayDir, root, docFiles, ".md");
         }
@@ -176,6 +176,8 @@ public final class ProjectLoader {
             walk(listings, dir, displayDir, root, testFiles, ".sql");
             walk(listings, dir, displayDir, root, propertyFiles, ".yml", ".yaml");
         }
+        // dbt: <test-path>/fixtures/ holds unit test fixture files (csv, sql), not singular tests
+        testFiles.removeIf(f -> f.relativeToRoot().startsWith("fixtures/"));
         List<SourceFile> snapshotFiles = new ArrayList<>();
         for (String root : config.snapshotPaths()) {
             walk(listings, dir, displayDir, root, snapshotFiles, ".sql");

@@ -38,6 +38,8 @@ public final class Runner {
     private final Deferral deferral;
     private dev.mallard.core.ingest.IngestWindow ingestWindow = dev.mallard.core.ingest.IngestWindow.NONE;
     private dev.mallard.core.artifacts.FlatGraph graph;
+    private String which = "run";
+    private List<String> selectedResources = List.of();
 
     public Runner(Workspace ws, ProgressPrinter printer, RunFlags flags) {
         this(ws, printer, flags, null);
@@ -74,8 +76,9 @@ public final class Runner {
         f.put("FULL_REFRESH", flags.fullRefresh());
         f.put("FAIL_FAST", flags.failFast());
         f.put("STORE_FAILURES", flags.storeFailures());
-        f.put("WHICH", "run");
+        f.put("WHICH", which);
         g.put("flags", f);
+        g.put("selected_resources", selectedResources);
         g.put("graph", graph());
         return g;
     }
@@ -88,9 +91,18 @@ public final class Runner {
         return graph;
     }
 
+    /** dbt's {@code flags.WHICH}: the command the templates run under (run, build, run-operation, ...). */
+    public Runner withWhich(String command) {
+        this.which = command;
+        return this;
+    }
+
     public RunSummary run(String command, Plan plan) {
         long t0 = System.nanoTime();
         Instant started = Instant.now();
+        // dbt's flags.WHICH and selected_resources (the unique ids the command runs)
+        which = command;
+        selectedResources = plan.steps().stream().map(s -> s.node().value()).toList();
         NodeCompiler compiler = compiler();
         ArtifactFiles files = new ArtifactFiles(ws.project().targetDir(), ws.project().name()).inBackground();
         printFoundStats();

@@ -48,7 +48,7 @@ final class MethodMatchers {
         String value = c.value();
         return switch (c.method()) {
             case FQN -> n -> !(n instanceof SourceNode) && FqnMatch.matches(n.fqn(), value, version(n) != null);
-            case TAG -> n -> n.config().tags().stream().anyMatch(t -> Glob.matches(t, value));
+            case TAG -> n -> n.tags().stream().anyMatch(t -> Glob.matches(t, value));
             case GROUP -> n -> !(n instanceof SourceNode) && Glob.matches(stringOrNull(n.config().get("group")), value);
             case ACCESS -> n -> n.resourceType() == ResourceType.MODEL
                     && value.equals(EffectiveConfig.of(n).get("access"));

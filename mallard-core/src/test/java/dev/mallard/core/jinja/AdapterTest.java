@@ -29,6 +29,23 @@ class AdapterTest {
     }
 
     @Test
+    void quotingHelpersQuoteAsDbtDuckdbDoes() {
+        assertEquals("\"x\"|\"c\"|c|\"d\"", t.render("{{ adapter.quote_as_configured('x', 'identifier') }}|"
+                + "{{ adapter.quote_seed_column('c', none) }}|{{ adapter.quote_seed_column('c', false) }}|"
+                + "{{ adapter.quote_seed_column('d', true) }}"));
+    }
+
+    @Test
+    void checkSchemaExistsAndListSchemasAskTheDatabase() {
+        t.runtime.queryHandler = sql -> new dev.mallard.core.engine.QueryResult(
+                List.of(new ColumnInfo("schema_name", "VARCHAR")),
+                sql.contains("lower('Main')") ? List.of(List.of("main")) : sql.contains("lower(schema_name)")
+                        ? List.of() : List.of(List.of("main"), List.of("other")));
+        assertEquals("True|False|['main', 'other']", t.render("{{ adapter.check_schema_exists(none, 'Main') }}|"
+                + "{{ adapter.check_schema_exists(database=none, schema='nope') }}|{{ adapter.list_schemas(none) }}"));
+    }
+
+    @Test
     void dispatchPrefersTheDuckdbImplementation() {
         assertEquals("a || b", t.render("{{ concat_cols(['a', 'b']) }}"));
     }

@@ -62,6 +62,16 @@ class DatetimeModuleTest {
     }
 
     @Test
+    void datesInsideAListOrDictPrintTheirRepr() {
+        Templates t = Templates.withMacros("macros/none.sql", "");
+        assertEquals("[datetime.date(2020, 1, 1)]|{'d': datetime.datetime(2024, 1, 5, 9, 5)}|"
+                + "[datetime.timedelta(days=1)]|2020-01-01", t.render("{{ [modules.datetime.date(2020, 1, 1)] }}|"
+                + "{{ {'d': modules.datetime.datetime(2024, 1, 5, 9, 5)} }}|{{ [modules.datetime.timedelta(days=1)] }}|"
+                + "{{ fromyaml('d: 2020-01-01').d }}"));
+        assertEquals("{'d': datetime.date(2020, 1, 1)}", t.render("{{ fromyaml('d: 2020-01-01') }}"));
+    }
+
+    @Test
     void strftimeFollowsGlibcAndPythonDirectives() {
         Object dt = datetime(2024L, 1L, 5L, 9L, 5L, 3L, 120L);
         assertEquals("2024-01-05 09:05:03.000120 Fri Friday Jan January 005 AM 09 24 00 01 5 5 01 2024 "

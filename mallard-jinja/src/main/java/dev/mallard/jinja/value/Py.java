@@ -215,6 +215,8 @@ public final class Py {
             sb.append('}');
         } else if (v instanceof Undefined) {
             sb.append("Undefined");
+        } else if (v instanceof PyObject o) {
+            sb.append(o.repr());
         } else {
             sb.append(str(v));
         }

@@ -15,6 +15,11 @@ public interface PyObject {
         return Py.NOT_FOUND;
     }
 
+    /** Python's {@code repr(x)}, as a list or dict that holds the object prints it; {@code str(x)} unless overridden. */
+    default String repr() {
+        return toString();
+    }
+
     /** The name Python's {@code type(x).__name__} would give, used in error messages. */
     default String typeName() {
         return getClass().getSimpleName();

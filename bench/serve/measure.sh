@@ -34,6 +34,20 @@ CORES="$(nproc)"
 wrk_cpu=()
 [[ -x /usr/bin/time ]] && wrk_cpu=(/usr/bin/time -f '%U %S' -o "$HERE/project/target/wrk.cpu")
 
+# Waits (at most QUIET_WAIT seconds; 0: not at all) for a second in which processes other than the
+# server (idle between runs) took at most QUIET_OTHERS_PCT% of the machine's CPU.
+wait_for_quiet() {  # wait_for_quiet SERVER_PID
+  local waited=0 m0 m1 t0 t1 pct
+  while (( waited < ${QUIET_WAIT:-0} )); do
+    m0="$(machine_ticks)"; t0="$(cpu_ticks "$1")"; sleep 1; m1="$(machine_ticks)"; t1="$(cpu_ticks "$1")"
+    pct="$(awk -v m="$((m1 - m0 - (t1 - t0)))" -v hz="$TICKS_PER_SECOND" -v n="$CORES" 'BEGIN { printf "%.0f", 100 * m / hz / n }')"
+    (( pct <= ${QUIET_OTHERS_PCT:-5} )) && return 0
+    waited=$((waited + 1))
+  done
+  (( ${QUIET_WAIT:-0} > 0 )) && echo "== no quiet second in ${QUIET_WAIT} s (others at $pct%): measuring anyway" >&2
+  return 0
+}
+
 load() {  # load LABEL BASE_URL PATH_TEMPLATE DURATION SERVER_PID -> prints the RESULT line, with the server's CPU per request
   local label="$1" base="$2" template="$3" duration="$4" pid="$5"
   if [[ "$WARMUP" != 0 && "$WARMUP" != 0s ]]; then
@@ -41,6 +55,7 @@ load() {  # load LABEL BASE_URL PATH_TEMPLATE DURATION SERVER_PID -> prints the 
     PATH_TEMPLATE="$template" wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$HERE/query.lua" "$base" >/dev/null
   fi
   echo "== $label: measuring $duration, $CONNECTIONS connections" >&2
+  wait_for_quiet "$pid"
   local before result after machine_before machine_after wait_before wait_after wrk_s=0
   rm -f "$HERE/project/target/wrk.cpu"
   machine_before="$(machine_ticks)"

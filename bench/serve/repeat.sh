@@ -9,7 +9,7 @@
 #   bench/serve/repeat.sh                 # 5 servers, one 20 s run each after a 30 s warm-up
 #   SERVERS=3 ROUNDS=4 DURATION=5s bench/serve/repeat.sh
 #
-# Knobs: SERVERS=5 ROUNDS=1 DURATION=20s WARMUP=30s CONNECTIONS=8 WRK_THREADS=1; MALLARD_JAVA_OPTS
+# Knobs: SERVERS=5 ROUNDS=1 DURATION=20s WARMUP=30s CONNECTIONS=8 WRK_THREADS=1 QUIET_WAIT=0 (see run.sh); MALLARD_JAVA_OPTS
 # reaches the server (say -Xlog:gc:file=/tmp/gc.log). Builds the mart first unless it exists.
 set -euo pipefail
 

@@ -21,6 +21,8 @@
 #    Requests/s and p99 are the server's only when both are near 0: the script says so at the end.
 #
 # Knobs: DURATION=20s WARMUP=30s CONNECTIONS=8 WRK_THREADS=1 BASELINE_DURATION=20s QUIET_OTHERS_PCT=5
+#        QUIET_WAIT=0 (seconds to wait, before each measured run, for a second in which other
+#        processes take at most QUIET_OTHERS_PCT% of the CPU; the runs are still checked after)
 # Needs: a JDK 17, wrk (Debian package wrk), curl.
 set -euo pipefail
 

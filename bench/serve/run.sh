@@ -15,8 +15,14 @@
 #    with distinct queries. The last column is each row's requests/s over the baseline's.
 #    "CPU us/req" is the server's CPU (user + system, from /proc) over the measured run per
 #    request: steadier than requests/s when other work shares the machine.
+#    "others %" is the CPU that processes other than the server and wrk used during the
+#    measured run, as a share of the whole machine (all cores), and "waited ms/s" how long the
+#    server's threads sat runnable without a CPU, per second of the run (/proc/PID/task/*/schedstat).
+#    Requests/s and p99 are the server's only when both are near 0: the script says so at the end.
 #
-# Knobs: DURATION=20s WARMUP=30s CONNECTIONS=8 WRK_THREADS=1 BASELINE_DURATION=20s
+# Knobs: DURATION=20s WARMUP=30s CONNECTIONS=8 WRK_THREADS=1 BASELINE_DURATION=20s QUIET_OTHERS_PCT=5
+#        QUIET_WAIT=0 (seconds to wait, before each measured run, for a second in which other
+#        processes take at most QUIET_OTHERS_PCT% of the CPU; the runs are still checked after)
 # Needs: a JDK 17, wrk (Debian package wrk), curl.
 set -euo pipefail
 
@@ -27,64 +33,17 @@ WARMUP="${WARMUP:-30s}"
 CONNECTIONS="${CONNECTIONS:-8}"
 WRK_THREADS="${WRK_THREADS:-1}"
 BASELINE_DURATION="${BASELINE_DURATION:-$DURATION}"
+QUIET_OTHERS_PCT="${QUIET_OTHERS_PCT:-5}"
 MALLARD_PORT="${MALLARD_PORT:-18580}"
 BASELINE_PORT="${BASELINE_PORT:-18581}"
 
-command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
-command -v curl >/dev/null || { echo "curl is not installed" >&2; exit 2; }
-
-pids=()
-cleanup() { for p in "${pids[@]+"${pids[@]}"}"; do kill "$p" 2>/dev/null || true; done; }
-trap cleanup EXIT
-
-field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
-
-wait_for() {
-  local url="$1"
-  for _ in $(seq 1 120); do
-    curl -fs "$url" >/dev/null 2>&1 && return 0
-    sleep 0.5
-  done
-  echo "server at $url did not come up" >&2
-  exit 1
-}
-
-# CPU seconds (user + system, in clock ticks) a process has used so far
-cpu_ticks() { sed 's/^.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'; }
-TICKS_PER_SECOND="$(getconf CLK_TCK)"
-
-load() {  # load LABEL BASE_URL PATH_TEMPLATE DURATION SERVER_PID -> prints the RESULT line, with the server's CPU per request
-  local label="$1" base="$2" template="$3" duration="$4" pid="$5"
-  echo "== $label: warm-up $WARMUP" >&2
-  PATH_TEMPLATE="$template" wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$HERE/query.lua" "$base" >/dev/null
-  echo "== $label: measuring $duration, $CONNECTIONS connections" >&2
-  local before result after
-  before="$(cpu_ticks "$pid")"
-  result="$(PATH_TEMPLATE="$template" wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$duration" --timeout 10s \
-    -s "$HERE/query.lua" "$base" | grep '^RESULT' | sed "s/^RESULT/$label/")"
-  after="$(cpu_ticks "$pid")"
-  echo "$result cpu_us=$(awk -v t="$((after - before))" -v hz="$TICKS_PER_SECOND" -v r="$(field "$result" requests)" \
-    'BEGIN { if (r > 0) printf "%.1f", t / hz * 1e6 / r }')"
-}
+# shellcheck source=measure.sh
+source "$HERE/measure.sh"
 
 echo "== building the mart (1,000,000 rows)" >&2
 "$ROOT/mallard" build --project-dir "$HERE/project" >&2
 mart="$HERE/project/marts/events.parquet"
 ls -l "$mart" >&2
-
-start_mallard() {  # start_mallard EXTRA_FLAGS...
-  local log="$HERE/project/target/serve.log"
-  "$ROOT/mallard" serve --project-dir "$HERE/project" --port "$MALLARD_PORT" "$@" >"$log" 2>&1 &
-  pids=($!)
-  wait_for "http://127.0.0.1:$MALLARD_PORT/health"
-  # the first request loads the mart; unless told not to, the server then copies it into memory
-  # in the background: measure the server as it runs from then on, not while it copies
-  curl -fs "http://127.0.0.1:$MALLARD_PORT/datasets/events/rows?user_id=42&limit=100" >/dev/null || true
-  if [[ " $* " != *" --no-memory-index "* ]]; then
-    for _ in $(seq 1 240); do grep -q 'is held in memory' "$log" && break; sleep 0.5; done
-  fi
-}
-stop_servers() { cleanup; for p in "${pids[@]+"${pids[@]}"}"; do wait "$p" 2>/dev/null || true; done; pids=(); }
 
 rows='/datasets/events/rows?user_id={id}&limit=100'
 results=()
@@ -119,10 +78,19 @@ stop_servers
 
 echo
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t$WRK_THREADS -c$CONNECTIONS, $DURATION per run"
-printf '%-17s %12s %10s %10s %8s %12s %s\n' server 'requests/s' 'p50 ms' 'p99 ms' non-2xx 'CPU us/req' 'ratio to baseline'
+printf '%-17s %12s %10s %10s %8s %12s %9s %12s %s\n' server 'requests/s' 'p50 ms' 'p99 ms' non-2xx 'CPU us/req' \
+  'others %' 'waited ms/s' 'ratio to baseline'
 base_rps="$(field "$baseline_result" rps)"
+busiest=0
 for r in "${results[@]}"; do
   rps="$(field "$r" rps)"
-  printf '%-17s %12s %10s %10s %8s %12s %s\n' "${r%% *}" "$rps" "$(field "$r" p50_ms)" "$(field "$r" p99_ms)" \
-    "$(field "$r" non2xx)" "$(field "$r" cpu_us)" "$(awk -v a="$rps" -v b="$base_rps" 'BEGIN { if (b > 0) printf "%.0fx", a / b }')"
+  printf '%-17s %12s %10s %10s %8s %12s %9s %12s %s\n' "${r%% *}" "$rps" "$(field "$r" p50_ms)" "$(field "$r" p99_ms)" \
+    "$(field "$r" non2xx)" "$(field "$r" cpu_us)" "$(field "$r" others_pct)" "$(field "$r" waited_ms)" \
+    "$(awk -v a="$rps" -v b="$base_rps" 'BEGIN { if (b > 0) printf "%.0fx", a / b }')"
+  others="$(field "$r" others_pct)"
+  [[ "${r%% *}" == mallard-* ]] && (( ${others:-0} > busiest )) && busiest="$others"
 done
+if (( busiest > QUIET_OTHERS_PCT )); then
+  echo "NOT A QUIET RUN: other processes took up to $busiest% of the machine's CPU during a mallard run" \
+    "(more than $QUIET_OTHERS_PCT%): its requests/s and p99 are the machine's share, not the server's; CPU us/req still compares"
+fi

@@ -92,7 +92,8 @@ class SourceFreshnessIT {
         p.run("source", "freshness");
         List<String> listed = p.runOk("ls", "-s", "source_status:fresher+", "--state", state.toString(), "--output",
                 "name").out().lines().filter(l -> !l.isBlank()).sorted().toList();
-        assertEquals(List.of("fresh", "uses_fresh"), listed);
+        // dbt lists a source by its source and table names
+        assertEquals(List.of("raw.fresh", "uses_fresh"), listed);
         // without the current freshness results: dbt's error, as a usage error naming the file
         java.nio.file.Files.delete(dir.resolve("target/sources.json"));
         p.run("ls", "-s", "source_status:fresher", "--state", state.toString()).assertExit(2)

@@ -1,6 +1,8 @@
 package dev.mallard.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -130,6 +132,28 @@ class MacroPropertiesIT {
         assertEquals("A changed macro", manifest.path("macros").path("macro.proj.plain").path("description").asText());
         assertEquals("proj://macros/props.yml", manifest.path("macros").path("macro.proj.cents_to_dollars")
                 .path("patch_path").asText());
+    }
+
+    @Test
+    void theDocsSiteLeavesOutAMacroNotShownAndListsAMacrosArguments() throws Exception {
+        TestProject p = project();
+
+        p.runOk("docs", "generate");
+
+        Path target = dir.resolve("target");
+        JsonNode data = DocsSiteIT.siteData(target);
+        List<String> ids = new java.util.ArrayList<>();
+        data.path("nodes").forEach(n -> ids.add(n.path("id").asText()));
+        assertTrue(ids.contains("macro.proj.plain") && ids.contains("macro.helper.pad"), ids.toString());
+        assertFalse(ids.contains("macro.proj.cents_to_dollars"), "docs: {show: false} leaves the macro out");
+        int at = ids.indexOf("macro.proj.plain");
+        String chunk = java.nio.file.Files.readString(target.resolve("docs-data/" + at / data.path("chunk_size").asInt()
+                + ".js"));
+        JsonNode details = JSON.readTree(chunk.substring(chunk.indexOf(',') + 1, chunk.lastIndexOf(')')));
+        JsonNode args = details.get(at % data.path("chunk_size").asInt()).path("args");
+        assertEquals(1, args.size(), details.toString());
+        assertEquals("unused", args.get(0).path("name").asText());
+        assertTrue(args.get(0).path("desc").asText().contains("Converts cents to dollars."), args.toString());
     }
 
     @Test

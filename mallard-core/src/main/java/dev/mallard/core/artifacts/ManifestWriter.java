@@ -216,15 +216,20 @@ public final class ManifestWriter {
             e.put("unique_id", macro.uniqueId());
             e.put("macro_sql", macro.macroSql());
             e.put("depends_on", Map.of("macros", macro.dependsOn()));
-            e.put("description", "");
-            e.put("meta", Map.of());
+            MacroInfo.Patch patch = macro.patch();
+            e.put("description", patch.description());
+            e.put("meta", patch.meta());
             Map<String, Object> docs = new LinkedHashMap<>();
-            docs.put("show", true);
-            docs.put("node_color", null);
+            docs.put("show", patch.show());
+            docs.put("node_color", patch.nodeColor());
             e.put("docs", docs);
-            e.put("config", JsonArtifact.object("meta", Map.of(), "docs", docs));
-            e.put("patch_path", null);
-            e.put("arguments", List.of());
+            e.put("config", JsonArtifact.object("meta", patch.meta(), "docs", docs));
+            e.put("patch_path", patch.patchPath());
+            List<Map<String, Object>> arguments = new ArrayList<>();
+            for (MacroInfo.Argument a : patch.arguments()) {
+                arguments.add(JsonArtifact.object("name", a.name(), "type", a.type(), "description", a.description()));
+            }
+            e.put("arguments", arguments);
             e.put("created_at", createdAt);
             e.put("supported_languages", null);
             out.put(macro.uniqueId(), e);

@@ -47,10 +47,18 @@ final class ModelVersions {
     /**
      * Reads the versions of every model patch that has them. A version whose file does not exist
      * is left out with dbt's warning; a version given twice, or a latest_version that is none of
-     * them, is an error naming the properties file.
+     * them (a model without versions has none), is an error naming the properties file.
      */
     static ModelVersions of(Map<String, PropertyPatch> patches, List<SourceFile> files, PropertiesReader reader,
                             Warnings warnings) {
+        for (PropertyPatch patch : patches.values()) {
+            Object latest = patch.raw().get("latest_version");
+            if (latest != null && patch.raw().get("versions") == null) {
+                // dbt refuses it whether or not the model exists
+                throw new MallardException(ErrorCode.YAML, "latest_version: " + ModelVersion.text(latest)
+                        + " is not one of model '" + patch.name() + "' versions: []", patch.file(), 0);
+            }
+        }
         if (patches.values().stream().noneMatch(p -> p.raw().get("versions") != null)) {
             return NONE;
         }

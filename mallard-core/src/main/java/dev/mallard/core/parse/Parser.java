@@ -213,9 +213,9 @@ public final class Parser {
             }
         }
         VersionChecks.warnDeprecated(nodes.values(), warnings);
-        Manifest manifest = new Manifest(pkg, nodes, macros, docs, runHooks(ProjectConfig::onRunStart),
-                runHooks(ProjectConfig::onRunEnd), MacroCatalog.nodeCalls(jinja, macros, nodes.values(), namespaces,
-                modelParser.knownCalls()), groupsById);
+        Manifest manifest = new Manifest(pkg, nodes, MacroPatches.apply(macros, units, docs, documents::of, warnings),
+                docs, runHooks(ProjectConfig::onRunStart), runHooks(ProjectConfig::onRunEnd),
+                MacroCatalog.nodeCalls(jinja, macros, nodes.values(), namespaces, modelParser.knownCalls()), groupsById);
         disabled.removeAll(enabledNames);
         String unsaved = cache.save(cacheFile);
         cacheNote = "Partial parse: " + cache.note() + (unsaved == null ? "" : "; " + unsaved);

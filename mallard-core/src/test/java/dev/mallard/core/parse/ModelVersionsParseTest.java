@@ -116,6 +116,18 @@ class ModelVersionsParseTest {
     }
 
     @Test
+    void aLatestVersionOfAModelWithoutVersionsIsAnErrorAsInDbt() throws IOException {
+        // dbt 1.11: "Parsing Error: latest_version: 2 is not one of model 'm' versions: []", model file or not
+        for (String name : List.of("m", "no_such_model")) {
+            write("models/schema.yml", "version: 2\nmodels:\n  - name: " + name + "\n    latest_version: 2\n");
+            MallardException e = assertThrows(MallardException.class, () -> parse(false));
+            assertEquals("models/schema.yml", e.file());
+            assertTrue(e.getMessage().contains("latest_version: 2 is not one of model '" + name + "' versions: []"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void versionsCompareAsNumbersWhenTheyAreNumbers() {
         assertTrue(ModelVersion.compare(10, 9) > 0);
         assertTrue(ModelVersion.compare("10", 9.5) > 0);

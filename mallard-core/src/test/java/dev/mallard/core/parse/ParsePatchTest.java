@@ -62,7 +62,8 @@ class ParsePatchTest {
                 + "  - name: d\n    data_tests:\n      - relationships:\n          arguments:\n            to: ref('c')\n"
                 + "            field: x\n          column_name: x\n"
                 + "sources:\n  - name: raw\n    tables:\n      - name: events\n"
-                + "exposures:\n  - name: dash\n    type: dashboard\n    owner: {name: me}\n    depends_on: [ref('b')]\n");
+                + "exposures:\n  - name: dash\n    type: dashboard\n    owner: {name: me}\n    depends_on: [ref('b')]\n"
+                + "macros:\n  - name: shout\n    description: Shouts\n    arguments: [{name: x, type: string}]\n");
         write("seeds/s.csv", "id,name\n1,a\n");
         write("snapshots/snap.sql", "{% snapshot snap %}{{ config(target_schema='snaps', unique_key='id', "
                 + "strategy='check', check_cols='all') }}select * from {{ ref('a') }}{% endsnapshot %}\n");
@@ -78,6 +79,8 @@ class ParsePatchTest {
         Map<String, Object> patched = assertPatched();
         assertNotEquals(before, patched);
         assertTrue(node(patched, "model.proj.b").get("raw_code").toString().startsWith("-- edited"));
+        assertEquals("Shouts", ((Map<?, ?>) ((Map<?, ?>) patched.get("macros")).get("macro.proj.shout"))
+                .get("description"), "the macro's properties are kept");
     }
 
     @Test

@@ -130,6 +130,25 @@ class SavedParseTest {
     }
 
     @Test
+    void aMacrosChangedPropertiesOrDocBlockAreInTheNextParse() throws Exception {
+        write("macros/shout.yml", "version: 2\nmacros:\n  - name: shout\n    description: '{{ doc(\"loud\") }}'\n");
+        write("macros/loud.md", "{% docs loud %}Shouts{% enddocs %}\n");
+        settle();
+        manifest(true);
+        assertEquals("Shouts", macroDescription(manifest(true)));
+        assertTrue(lastNote.contains(REUSED), lastNote);
+
+        write("macros/shout.yml", "version: 2\nmacros:\n  - name: shout\n    description: Whispers\n");
+        assertChangeSeen();
+        assertEquals("Whispers", macroDescription(manifest(true)));
+        write("macros/shout.yml", "version: 2\nmacros:\n  - name: shout\n    description: '{{ doc(\"loud\") }}'\n");
+        assertChangeSeen();
+        rewriteKeepingTime("macros/loud.md", "{% docs loud %}Yells!{% enddocs %}\n");
+        assertChangeSeen();
+        assertEquals("Yells!", macroDescription(manifest(true)));
+    }
+
+    @Test
     void aFileWrittenTooRecentlyForItsStampIsNotSavedWhole() throws Exception {
         settle();
         Files.setLastModifiedTime(dir.resolve("models/c.sql"), FileTime.from(Instant.now().plusSeconds(3600)));
@@ -218,6 +237,12 @@ class SavedParseTest {
     @SuppressWarnings("unchecked")
     private static Object tags(Map<String, Object> manifest, String id) {
         return ((Map<String, Object>) ((Map<String, Object>) nodes(manifest).get(id)).get("config")).get("tags");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String macroDescription(Map<String, Object> manifest) {
+        return (String) ((Map<String, Object>) ((Map<String, Object>) manifest.get("macros")).get("macro.proj.shout"))
+                .get("description");
     }
 
     @SuppressWarnings("unchecked")

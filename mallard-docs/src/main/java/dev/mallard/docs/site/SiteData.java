@@ -53,7 +53,8 @@ final class SiteData {
         manifest.path("sources").forEach(n -> nodes.add(node(n)));
         manifest.path("exposures").forEach(n -> nodes.add(node(n)));
         manifest.path("macros").forEach(n -> {
-            if (!n.path("package_name").asText().equals("dbt")) {
+            // dbt's docs site leaves out a macro whose properties say docs: {show: false}
+            if (!n.path("package_name").asText().equals("dbt") && n.path("docs").path("show").asBoolean(true)) {
                 nodes.add(macro(n));
             }
         });
@@ -136,6 +137,13 @@ final class SiteData {
         ObjectNode o = base(n, "macro");
         o.put("desc", markdown.html(n.path("description").asText("")));
         o.put("raw", n.path("macro_sql").asText(""));
+        ArrayNode args = o.putArray("args");
+        n.path("arguments").forEach(a -> {
+            ObjectNode arg = args.addObject();
+            arg.put("name", a.path("name").asText());
+            arg.put("type", a.path("type").asText(""));
+            arg.put("desc", markdown.html(a.path("description").asText("")));
+        });
         o.set("deps", JSON.createArrayNode());
         o.set("columns", JSON.createArrayNode());
         return o;

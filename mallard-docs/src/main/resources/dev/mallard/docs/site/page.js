@@ -67,6 +67,11 @@
           + '</td>' + (withLineage ? '<td class="lineage">' + lineageCell(n, c) + '</td>' : '') + '</tr>').join('')
         + '</table>';
     }
+    if ((n.args || []).length) {
+      html += '<h2>Arguments</h2><table id="arguments"><tr><th>Argument</th><th>Type</th><th>Description</th></tr>'
+        + n.args.map(a => '<tr><td><b>' + esc(a.name) + '</b></td><td>' + esc(a.type) + '</td><td>' + (a.desc || '')
+          + '</td></tr>').join('') + '</table>';
+    }
     if (tests.length) {
       html += '<h2>Tests</h2><table id="tests"><tr><th>Test</th><th>Column</th><th>Last result</th></tr>'
         + tests.map(t => '<tr><td>' + link(t.id) + '</td><td>' + esc(t.column) + '</td><td>'

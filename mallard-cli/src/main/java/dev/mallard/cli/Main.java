@@ -58,6 +58,48 @@ public final class Main implements Runnable {
         return false;
     }
 
+    /**
+     * dbt takes its global {@code --debug} (or {@code -d}) before the command too ({@code dbt --debug
+     * build}); Mallard's is an option of the command, so one given before the command's name is moved
+     * after it. Anything else is left as it is.
+     */
+    static String[] debugAfterCommand(String[] args) {
+        int command = -1;
+        boolean debug = false;
+        for (int i = 0; i < args.length && command < 0; i++) {
+            if (args[i].equals("--debug") || args[i].equals("-d")) {
+                debug = true;
+            } else if (takesValue(args[i])) {
+                i++; // --log-level debug: the value, not the debug command
+            } else if (!args[i].startsWith("-")) {
+                command = Subcommands.NAMES.contains(args[i]) || args[i].equals("list") ? i : args.length;
+            }
+        }
+        if (command >= args.length) {
+            command = -1;
+        }
+        if (!debug || command < 0) {
+            return args;
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (i < command && (args[i].equals("--debug") || args[i].equals("-d"))) {
+                continue;
+            }
+            out.add(args[i]);
+            if (i == command) {
+                out.add("--debug");
+            }
+        }
+        return out.toArray(String[]::new);
+    }
+
+    /** Whether {@code arg} is one of the options before a command that take their value from the next argument. */
+    private static boolean takesValue(String arg) {
+        return !arg.contains("=") && (arg.startsWith("--log-") || arg.equals("--printer-width")
+                || arg.equals("--warn-error-options"));
+    }
+
     /** Runs the command line and returns the exit code (tests call this). */
     public static int execute(String... args) {
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
@@ -65,6 +107,7 @@ public final class Main implements Runnable {
             System.out.println(VERSION);
             return 0;
         }
+        args = debugAfterCommand(args);
         WarmUp.start(args);
         dev.mallard.core.events.PhaseTimes.mark("main");
         Invocation.begin();

@@ -127,6 +127,8 @@ public final class Main implements Runnable {
         cli.setOverwrittenOptionsAllowed(true);
         // an unknown option is an error wherever it stands, never the value of --select and the like
         cli.setUnmatchedOptionsAllowedAsOptionParameters(false);
+        // --log-level debug: the option's value, though a command is called debug too
+        cli.setAllowSubcommandsAsOptionParameters(true);
         cli.setParameterExceptionHandler(new UsageErrors());
         cli.setExecutionStrategy(new LoggedExecution(main.log));
         cli.setExecutionExceptionHandler((ex, cmd, parseResult) -> LoggedExecution.handle(ex, cmd, parseResult,

@@ -168,6 +168,18 @@ class LoggingIT {
     }
 
     @Test
+    void flagsBeforeTheCommandAsDbtTakesThem() {
+        TestProject p = project();
+        // "debug" is the value of --log-level here, not the debug command
+        p.runOk("run");
+        CommandResult r = TestProject.execute("--log-level", "debug", "parse", "--project-dir", p.dir().toString())
+                .assertOk();
+        assertTrue(r.out().contains("Partial parse"), r.out());
+        // dbt's global --debug before the command
+        TestProject.execute("--debug", "parse", "--project-dir", p.dir().toString()).assertOk();
+    }
+
+    @Test
     void badLogFlagsAreUsageErrors() {
         project().run("run", "--log-format", "xml").assertExit(2).assertErrContains("--log-format");
         project().run("run", "--log-level", "loud").assertExit(2).assertErrContains("--log-level");

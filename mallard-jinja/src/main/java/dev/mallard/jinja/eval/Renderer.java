@@ -18,7 +18,6 @@ import dev.mallard.jinja.value.MutableAttrs;
 import dev.mallard.jinja.value.Py;
 import dev.mallard.jinja.value.PyCallable;
 import dev.mallard.jinja.value.Undefined;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -132,7 +131,7 @@ public final class Renderer implements CallSite {
         } else if (s instanceof Stmt.If i) {
             exec(Py.truthy(eval(i.test(), f)) ? i.body() : i.orelse(), f, out);
         } else if (s instanceof Stmt.For loop) {
-            execFor(loop, eval(loop.iter(), f), f, out, 0);
+            ForLoop.run(this, loop, eval(loop.iter(), f), f, out, 0);
         } else if (s instanceof Stmt.Set set) {
             assign(set.target(), eval(set.value(), f), f, set.pos());
         } else if (s instanceof Stmt.Macro m) {
@@ -230,62 +229,6 @@ public final class Renderer implements CallSite {
             v = expressions.filter(filter, v, f);
         }
         return v;
-    }
-
-    private void execFor(Stmt.For loop, Object iterable, Frame f, Out out, int depth0) {
-        List<Object> items;
-        try {
-            items = iterable instanceof Undefined u && !u.lenient() && !lenient ? List.of()
-                    : Containers.toList(iterable);
-        } catch (JinjaError e) {
-            throw locate(e, loop.iter().pos());
-        }
-        if (loop.filter() != null) {
-            List<Object> kept = new ArrayList<>(items.size());
-            for (Object item : items) {
-                Frame probe = new Frame(f);
-                assign(loop.target(), item, probe, loop.pos());
-                if (Py.truthy(eval(loop.filter(), probe))) {
-                    kept.add(item);
-                }
-            }
-            items = kept;
-        }
-        if (items.isEmpty()) {
-            exec(loop.orelse(), new Frame(f), out);
-            return;
-        }
-        if (loop.filter() == null && iterable instanceof java.util.ArrayList<?> live) {
-            // Python iterates the list itself: items appended by the body are visited too
-            @SuppressWarnings("unchecked")
-            List<Object> liveItems = (List<Object>) live;
-            items = liveItems;
-        }
-        LoopContext.Recursion again = loop.recursive() ? (next, d) -> {
-            Out inner = new Out(false);
-            execFor(loop, next, f, inner, d);
-            return inner.text.toString();
-        } : null;
-        LoopContext ctx = new LoopContext(items, depth0, again, lenient);
-        // as Jinja2 compiles for/else: the else part runs unless some iteration ran its body to the end
-        boolean completed = false;
-        for (int i = 0; i < items.size() && i < 10_000_000; i++) {
-            ctx.index0 = i;
-            Frame it = new Frame(f);
-            assign(loop.target(), items.get(i), it, loop.pos());
-            it.set("loop", ctx);
-            try {
-                exec(loop.body(), it, out);
-                completed = true;
-            } catch (LoopSignal signal) {
-                if (signal == LoopSignal.BREAK) {
-                    break;
-                }
-            }
-        }
-        if (!completed && !loop.orelse().isEmpty()) {
-            exec(loop.orelse(), new Frame(f), out);
-        }
     }
 
     private void execCallBlock(Stmt.CallBlock c, Frame f, Out out) {

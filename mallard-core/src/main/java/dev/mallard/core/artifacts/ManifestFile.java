@@ -111,6 +111,19 @@ final class ManifestFile {
         List<String> record(String bodyKey) {
             return List.of(bodyKey, Long.toString(offset), Long.toString(length), Long.toString(crc));
         }
+
+        /** The offset, length and CRC a {@link #record} of {@code bodyKey} holds; null when it is another's or unreadable. */
+        static long[] recorded(List<String> record, String bodyKey) {
+            if (record.size() != 4 || !record.get(0).equals(bodyKey)) {
+                return null;
+            }
+            try {
+                return new long[] {Long.parseLong(record.get(1)), Long.parseLong(record.get(2)),
+                    Long.parseLong(record.get(3))};
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
     }
 
     /**
@@ -215,19 +228,13 @@ final class ManifestFile {
         } catch (NoSuchFileException e) {
             return false;
         }
-        if (lines.size() != 4 || !lines.get(0).equals(bodyKey)) {
+        long[] recorded = Body.recorded(lines, bodyKey);
+        if (recorded == null) {
             return false;
         }
-        long offset;
-        long length;
-        long crc;
-        try {
-            offset = Long.parseLong(lines.get(1));
-            length = Long.parseLong(lines.get(2));
-            crc = Long.parseLong(lines.get(3));
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        long offset = recorded[0];
+        long length = recorded[1];
+        long crc = recorded[2];
         // checked first, then copied by the kernel (a writer that replaces the file by renaming leaves this one intact)
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
             if (in.size() != offset + length || crc(in, offset, length) != crc) {

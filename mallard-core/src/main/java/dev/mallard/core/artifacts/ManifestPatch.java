@@ -117,7 +117,8 @@ final class ManifestPatch {
     static ManifestFile.Body write(Path file, List<String> record, Path tmp, Map<String, Object> metadata,
                                    String previousKey, Map<String, Object> sections, Map<String, Object> entries)
             throws IOException {
-        if (record.size() != 4 || !record.get(0).equals(previousKey)) {
+        long[] recorded = ManifestFile.Body.recorded(record, previousKey);
+        if (recorded == null) {
             return null;
         }
         Ranges old = read(file, previousKey);
@@ -125,16 +126,9 @@ final class ManifestPatch {
                 || !old.entries.keySet().containsAll(entries.keySet()) || !old.sections.containsKey("nodes")) {
             return null;
         }
-        long offset;
-        long length;
-        long crc;
-        try {
-            offset = Long.parseLong(record.get(1));
-            length = Long.parseLong(record.get(2));
-            crc = Long.parseLong(record.get(3));
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        long offset = recorded[0];
+        long length = recorded[1];
+        long crc = recorded[2];
         byte[] body;
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
             if (in.size() != offset + length || length > Integer.MAX_VALUE - 16) {

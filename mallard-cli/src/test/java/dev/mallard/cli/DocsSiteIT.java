@@ -66,6 +66,36 @@ class DocsSiteIT {
         p.run("lineage", "--no-generate", "orders.nope").assertExit(2);
     }
 
+    @org.junit.jupiter.api.Test
+    void aNodeNotShownIsMarkedHiddenForTheSidebarAndSearchButKeptForTheGraph() throws IOException {
+        TestProject p = TestProject.in(dir).dbtProject()
+                .file("models/shown.sql", "select 1 as id\n")
+                .file("models/internal.sql", "select id from {{ ref('shown') }}\n")
+                .file("models/later.sql", "select id from {{ ref('internal') }}\n")
+                .file("models/props.yml", """
+                        version: 2
+                        models:
+                          - name: internal
+                            config:
+                              docs: {show: false}
+                        """);
+        p.run("docs", "generate", "--empty-catalog").assertExit(0);
+
+        JsonNode data = siteData(dir.resolve("target"));
+        JsonNode internal = null;
+        JsonNode shown = null;
+        for (JsonNode n : data.path("nodes")) {
+            if (n.path("id").asText().equals("model.proj.internal")) {
+                internal = n;
+            } else if (n.path("id").asText().equals("model.proj.shown")) {
+                shown = n;
+            }
+        }
+        assertTrue(internal != null && shown != null, data.toString());
+        assertTrue(internal.path("hidden").asBoolean(false), internal.toString());
+        assertFalse(shown.has("hidden"), shown.toString());
+    }
+
     static JsonNode siteData(Path target) throws IOException {
         String js = Files.readString(target.resolve("docs-data.js"));
         return JSON.readTree(js.substring(js.indexOf('=') + 1, js.lastIndexOf(';')));

@@ -78,6 +78,11 @@ final class SiteData {
         o.set("tags", n.path("tags"));
         o.set("deps", n.path("depends_on").path("nodes"));
         o.set("config", n.path("config"));
+        // docs: {show: false} keeps a node off dbt's sidebar and out of its search; its page and
+        // its place in the lineage graph (greyed) stay
+        if (!n.path("docs").path("show").asBoolean(true)) {
+            o.put("hidden", true);
+        }
         if (n.has("raw_code")) {
             o.put("raw", n.path("raw_code").asText(""));
             o.put("compiled", n.path("compiled_code").asText(""));

@@ -20,7 +20,7 @@ final class SiteSplit {
     static final int CHUNK = 250;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> INDEX_FIELDS = Set.of("id", "type", "name", "package", "path", "deps", "tags",
-            "materialized", "status", "attached", "column", "test", "source");
+            "materialized", "status", "attached", "column", "test", "source", "hidden");
 
     /** A test's fields its page needs but the index does not (tests outnumber models). */
     private static final Set<String> TEST_DETAILS = Set.of("path", "materialized", "deps");

@@ -79,7 +79,7 @@
   /* ---- search ---- */
   let searchIndex = null;
   function buildIndex() {
-    searchIndex = D.nodes.map(n => ({
+    searchIndex = D.nodes.filter(n => !n.hidden).map(n => ({
       n,
       name: n.name.toLowerCase(),
       cols: (n.cols || []).map(c => c.toLowerCase()),
@@ -129,6 +129,7 @@
     const nav = document.getElementById('tree');
     const groups = new Map();
     for (const n of D.nodes) {
+      if (n.hidden) continue; // docs: {show: false}
       if (!groups.has(n.type)) groups.set(n.type, []);
       groups.get(n.type).push(n);
     }
@@ -168,7 +169,7 @@
   }
 
   function packagePage(name) {
-    const list = D.nodes.filter(n => n.package === name);
+    const list = D.nodes.filter(n => n.package === name && !n.hidden);
     main().innerHTML = '<h1><span class="kind">package</span>' + esc(name) + '</h1>'
       + TYPE_ORDER.map(t => {
         const of = list.filter(n => n.type === t);

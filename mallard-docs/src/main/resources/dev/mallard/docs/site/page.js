@@ -48,7 +48,8 @@
       colTests.get(k).push(t);
     }
     let html = '<h1><span class="kind">' + esc(n.type) + '</span>' + esc(n.name)
-      + (n.status ? ' ' + badge(n.status, n.status) : '') + '</h1>';
+      + (n.status ? ' ' + badge(n.status, n.status) : '') + '</h1>'
+      + (n.hidden ? '<p class="muted" id="hidden-note">This ' + esc(n.type) + ' is hidden (docs: show: false).</p>' : '');
     if (App.GRAPH_TYPES.has(n.type)) {
       html += '<p><a href="#!/graph/' + encodeURIComponent(n.id) + '?up=2&down=2" id="open-lineage">Lineage graph (±2)</a></p>';
     }
@@ -114,7 +115,8 @@
     const set = new Set(list);
     const nodes = list.map(id => {
       const n = byId.get(id);
-      return { id, label: n.name, kind: n.type, focus: id === focus, title: n.type + ' ' + n.id };
+      return { id, label: n.name, kind: n.type + (n.hidden ? ' hidden' : ''), focus: id === focus,
+        title: n.type + ' ' + n.id + (n.hidden ? ' (hidden)' : '') };
     });
     const edges = [];
     for (const id of list) for (const p of byId.get(id).deps || []) if (set.has(p)) edges.push([p, id]);

@@ -89,6 +89,9 @@ abstract class ExecuteNodes extends ProjectCommand {
         if (plan.steps().isEmpty()) {
             printer.warn("NothingToDo", "Q035", "Nothing to do. Try checking your model configs and model specification args");
         }
+        // the template engine (made on first use when the saved parse was reused whole) is made now, while
+        // the database still opens on its own thread, instead of after the wait for it
+        ws.parsed().jinja();
         if (List.of("build", "run", "snapshot", "ingest").contains(commandName())) {
             dev.mallard.core.migrate.MigrationGate.beforeModels(ws,
                     plan.steps().stream().map(dev.mallard.core.plan.Step::node).toList(), printer::line);

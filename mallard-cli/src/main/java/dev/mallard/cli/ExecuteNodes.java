@@ -69,10 +69,6 @@ abstract class ExecuteNodes extends ProjectCommand {
 
     @Override
     int run(Workspace ws) {
-        // the last build's record is read (and the JSON reader set up) on a thread of its own from here on: during
-        // selection, planning and the wait for the database, where a second core is partly idle, rather than
-        // beside the first nodes (with --threads 2 both cores are theirs)
-        var lastBuildRead = dryRun ? null : dev.mallard.core.state.LastBuild.readAhead(ws.project().targetDir());
         dev.mallard.core.ingest.IngestWindow ingestWindow = ingestWindow();
         dev.mallard.core.materialize.EventTimeWindow eventTime = dev.mallard.core.materialize.EventTimeWindow
                 .of(selection.eventTimeStart, selection.eventTimeEnd);
@@ -104,6 +100,9 @@ abstract class ExecuteNodes extends ProjectCommand {
         Runner runner = new Runner(ws, printer, new RunFlags(selection.fullRefresh, selection.failFast, threads, eventTime,
                 selection.empty, selection.storeFailures, warningTestsFail()),
                 Selections.deferral(selection, selected)).withIngestWindow(ingestWindow);
+        // the last build's record is read (and the JSON reader set up) while the nodes run: the start of the
+        // command keeps both cores busy (main thread, warm-up, JIT), the nodes' phase leaves some idle
+        var lastBuildRead = dev.mallard.core.state.LastBuild.readAhead(ws.project().targetDir());
         RunSummary summary = runner.run(commandName(), plan);
         dev.mallard.core.events.PhaseTimes.mark("run finished, summary out");
         ws.closeEngineMeanwhile(); // its checkpoint overlaps the artifacts below

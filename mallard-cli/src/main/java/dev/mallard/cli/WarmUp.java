@@ -27,7 +27,8 @@ import picocli.CommandLine.Mixin;
  * then waits for, and the first use (class loading and initialisation) of what every command does next:
  * formatting the first events, reading YAML, for commands that print "(0.26s)" the JVM's
  * start time, and for commands that open the project's engine DuckDB's native library (the
- * default adapter's; a Postgres target leaves it unused). Nothing here writes, prints or keeps
+ * default adapter's; a Postgres target leaves it unused; on a thread of its own when the command
+ * parses first, as its engine then opens as soon as the project is read). Nothing here writes, prints or keeps
  * state a command could see; a failure is ignored, as the main thread then meets the same
  * failure itself. For {@code --help}, a bare {@code mallard} or an unknown command, it reads
  * the annotations of every command the usage lists.

@@ -89,6 +89,9 @@ abstract class ExecuteNodes extends ProjectCommand {
         if (plan.steps().isEmpty()) {
             printer.warn("NothingToDo", "Q035", "Nothing to do. Try checking your model configs and model specification args");
         }
+        // the template engine (made on first use when the saved parse was reused whole) is made now, while
+        // the database still opens on its own thread, instead of after the wait for it
+        ws.parsed().jinja();
         if (List.of("build", "run", "snapshot", "ingest").contains(commandName())) {
             dev.mallard.core.migrate.MigrationGate.beforeModels(ws,
                     plan.steps().stream().map(dev.mallard.core.plan.Step::node).toList(), printer::line);
@@ -97,7 +100,8 @@ abstract class ExecuteNodes extends ProjectCommand {
         Runner runner = new Runner(ws, printer, new RunFlags(selection.fullRefresh, selection.failFast, threads, eventTime,
                 selection.empty, selection.storeFailures, warningTestsFail()),
                 Selections.deferral(selection, selected)).withIngestWindow(ingestWindow);
-        // the last build's record is read (and the JSON reader set up) while the nodes run
+        // the last build's record is read (and the JSON reader set up) while the nodes run: the start of the
+        // command keeps both cores busy (main thread, warm-up, JIT), the nodes' phase leaves some idle
         var lastBuildRead = dev.mallard.core.state.LastBuild.readAhead(ws.project().targetDir());
         RunSummary summary = runner.run(commandName(), plan);
         dev.mallard.core.events.PhaseTimes.mark("run finished, summary out");

@@ -22,6 +22,11 @@ final class EnvReads {
     private static final List<EnvReads> ACTIVE = new CopyOnWriteArrayList<>();
     private static final String PARSE_ENV = "parse:";
     private static final String PROCESS_ENV = "process:";
+    /**
+     * The key a template's read of {@code target.threads} is recorded under (see {@link WatchedTarget}),
+     * in this record and in a model's cached render: no environment variable's name holds a '='.
+     */
+    static final String TARGET_THREADS = "=target.threads";
 
     private final Map<String, String> reads = Collections.synchronizedMap(new LinkedHashMap<>());
 
@@ -45,6 +50,12 @@ final class EnvReads {
         }
     }
 
+    static void recordTargetThreads(String value) {
+        for (EnvReads r : ACTIVE) {
+            r.reads.put(TARGET_THREADS, value);
+        }
+    }
+
     /** The reads so far, by tagged name. */
     Map<String, String> reads() {
         synchronized (reads) {
@@ -52,10 +63,16 @@ final class EnvReads {
         }
     }
 
-    /** Whether every read in {@code saved} would see the same value now. */
-    static boolean unchanged(Map<?, ?> saved, Map<String, String> parseEnv) {
+    /** Whether every read in {@code saved} would see the same value now, with {@code threads} the target's. */
+    static boolean unchanged(Map<?, ?> saved, Map<String, String> parseEnv, int threads) {
         for (Map.Entry<?, ?> e : saved.entrySet()) {
             String key = (String) e.getKey();
+            if (TARGET_THREADS.equals(key)) {
+                if (!String.valueOf(threads).equals(e.getValue())) {
+                    return false;
+                }
+                continue;
+            }
             String now = key.startsWith(PARSE_ENV) ? parseEnv.get(key.substring(PARSE_ENV.length()))
                     : key.startsWith(PROCESS_ENV) ? System.getenv(key.substring(PROCESS_ENV.length())) : null;
             if (!key.startsWith(PARSE_ENV) && !key.startsWith(PROCESS_ENV) || !Objects.equals(now, e.getValue())) {

@@ -72,8 +72,11 @@ final class ParseCache {
         return new ParseCache(globalKey, Map.of(), note, Map.of());
     }
 
-    /** The cache saved in {@code file} for {@code globalKey}, or an empty one (with a note saying why). */
-    static ParseCache load(Path file, String globalKey, Map<String, String> env) {
+    /**
+     * The cache saved in {@code file} for {@code globalKey}, or an empty one (with a note saying why);
+     * a render is reused while the env vars it read, and {@code target.threads} if it read that, are the same.
+     */
+    static ParseCache load(Path file, String globalKey, Map<String, String> env, int threads) {
         try {
             ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(file));
             if (in.getInt() != MAGIC || in.getInt() != FORMAT) {
@@ -96,7 +99,9 @@ final class ParseCache {
             if (in.hasRemaining()) {
                 return empty(globalKey, "the saved cache " + file.getFileName() + " has trailing bytes");
             }
-            return new ParseCache(globalKey, entries, "reusing the saved parse of unchanged files", env);
+            Map<String, String> seen = new java.util.HashMap<>(env);
+            seen.put(EnvReads.TARGET_THREADS, String.valueOf(threads));
+            return new ParseCache(globalKey, entries, "reusing the saved parse of unchanged files", seen);
         } catch (NoSuchFileException e) {
             return empty(globalKey, "no saved cache " + file.getFileName());
         } catch (IOException | RuntimeException e) {

@@ -10,11 +10,13 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What every file's parse depends on, hashed into the partial-parse cache's global key:
- * Mallard's own build, the project's folder, target and {@code --vars}, every project's
+ * Mallard's own build, the project's folder, target (but its thread count) and {@code --vars}, every project's
  * (root and packages) rendered dbt_project.yml, and the path and text of every macro
  * (dbt's, the packages', the project's, generic tests), and the ingest specs ({@code ingest/*.yml}).
  * Any change parses every file again.
@@ -29,8 +31,15 @@ final class ParseInputs {
             out.writeUTF(build(ParseInputs.class) + build(dev.mallard.jinja.Environment.class));
             out.writeUTF(project.dir().toAbsolutePath().normalize().toString());
             value(out, project.cliVars());
-            value(out, project.target().context());
-            out.writeUTF(String.valueOf(project.target()));
+            // the thread count is left out (--threads 1 then 2 reuse one parse, as dbt's does): a template
+            // that reads target.threads records the value it saw (WatchedTarget)
+            Map<String, Object> target = new LinkedHashMap<>(project.target().context());
+            target.remove(WatchedTarget.THREADS);
+            value(out, target);
+            value(out, project.target().raw());
+            dev.mallard.core.project.Target tg = project.target();
+            out.writeUTF(tg.profileName() + "." + tg.name() + ":" + tg.type() + ":" + tg.schema() + ":" + tg.database() + ":"
+                    + tg.defaulted());
             config(out, project.config());
             for (Project p : project.packages()) {
                 out.writeUTF(p.name() + "@" + p.dir().toAbsolutePath().normalize());

@@ -25,7 +25,7 @@ final class ParseRuntime implements DbtRuntime {
 
     ParseRuntime(Vars vars, Map<String, Object> target, Map<String, Object> baseConfig, Relation self) {
         this.vars = vars;
-        this.target = target;
+        this.target = target == null ? null : new WatchedTarget(target, this::threadsRead);
         this.baseConfig = baseConfig;
         this.self = self;
     }
@@ -49,6 +49,15 @@ final class ParseRuntime implements DbtRuntime {
         }
         EnvReads.record(env != null, name, value);
         return value;
+    }
+
+    /** A read of {@code target.threads}, recorded where env_var() reads are (the saved parse is not keyed on it). */
+    private void threadsRead(Object value) {
+        String seen = String.valueOf(value);
+        if (envReads != null) {
+            envReads.put(EnvReads.TARGET_THREADS, seen);
+        }
+        EnvReads.recordTargetThreads(seen);
     }
 
     @Override

@@ -155,7 +155,7 @@ public final class Parser {
         String pkg = project.name();
         List<TemplateFile> macroTemplates = macroFiles.templates();
         Path cacheFile = project.targetDir().resolve(ParseCache.FILE_NAME);
-        ParseCache cache = partialParse ? ParseCache.load(cacheFile, inputs, env)
+        ParseCache cache = partialParse ? ParseCache.load(cacheFile, inputs, env, project.target().threads())
                 : ParseCache.empty(inputs, "--no-partial-parse");
         documents = new PropertyDocuments(cache, warnings);
         Set<String> namespaces = new LinkedHashSet<>();

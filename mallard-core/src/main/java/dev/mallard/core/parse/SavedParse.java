@@ -51,7 +51,7 @@ record SavedParse(Manifest manifest, Set<String> disabledNames, List<String> war
      * The result saved in {@code file} if its global key and env vars read match, else null.
      * The model properties (for a patch) are read only when a file differs.
      */
-    static Loaded load(Path file, String globalKey, FileStamps stamps, Map<String, String> parseEnv) {
+    static Loaded load(Path file, String globalKey, FileStamps stamps, Map<String, String> parseEnv, int threads) {
         if (stamps == null) {
             return null;
         }
@@ -64,7 +64,7 @@ record SavedParse(Manifest manifest, Set<String> disabledNames, List<String> war
             SavedValues.Reader values = new SavedValues.Reader(in);
             @SuppressWarnings("unchecked")
             Map<String, String> envReads = (Map<String, String>) values.read();
-            if (!EnvReads.unchanged(envReads, parseEnv)) {
+            if (!EnvReads.unchanged(envReads, parseEnv, threads)) {
                 return null;
             }
             Instant parsedAt = Instant.ofEpochSecond(in.getLong(), in.getInt());

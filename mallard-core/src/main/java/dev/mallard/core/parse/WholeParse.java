@@ -23,7 +23,7 @@ record WholeParse(Path file, FileStamps stamps, SavedParse saved, FileStamps.Dif
     static WholeParse load(Project project, String globalKey, Map<String, String> env, boolean partialParse) {
         FileStamps stamps = FileStamps.of(FileStamps.inputs(project));
         Path file = project.targetDir().resolve(SavedParse.FILE_NAME);
-        SavedParse.Loaded loaded = partialParse ? SavedParse.load(file, globalKey, stamps, env) : null;
+        SavedParse.Loaded loaded = partialParse ? SavedParse.load(file, globalKey, stamps, env, project.target().threads()) : null;
         return loaded == null ? new WholeParse(file, stamps, null, null, Map.of())
                 : new WholeParse(file, stamps, loaded.parse(), loaded.files(), loaded.envReads());
     }

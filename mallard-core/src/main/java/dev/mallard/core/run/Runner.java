@@ -133,8 +133,8 @@ public final class Runner {
             files.awaitWrites();
         }
         dev.mallard.core.events.PhaseTimes.mark("nodes done");
-        Map<String, Object> endContext = RunResultsContext.of(ws.manifest(), results,
-                ws.manifest().onRunEnd().isEmpty() ? null : graph());
+        Map<String, Object> endContext = ws.manifest().onRunEnd().isEmpty() ? Map.of()
+                : RunResultsContext.of(ws.manifest(), results, graph());
         List<NodeResult> after = runHooks("on-run-end", ws.manifest().onRunEnd(), compiler, endContext);
         double elapsed = (System.nanoTime() - t0) / 1e9;
         RunSummary summary = new RunSummary(command, ws.invocationId(), started, elapsed, results, before, after);

@@ -38,6 +38,7 @@ class SavedParseTest {
     private Map<String, Object> vars = Map.of();
     private Map<String, String> env = Map.of();
     private String target;
+    private Integer threads;
     private String lastNote;
     private List<String> lastWarnings;
     private Parser.Result lastResult;
@@ -130,6 +131,37 @@ class SavedParseTest {
     }
 
     @Test
+    void anotherThreadCountReusesTheSavedParseUnlessATemplateReadIt() throws Exception {
+        settle();
+        manifest(true);
+        manifest(true);
+        assertTrue(lastNote.contains(REUSED), lastNote);
+        threads = 2;
+        manifest(true);
+        assertTrue(lastNote.contains(REUSED), "no template reads target.threads: " + lastNote);
+
+        // read by name, and by going through the target's entries
+        write("models/t.sql", "{{ config(tags=['t' ~ target.threads]) }}\nselect 1 as t\n");
+        write("models/u.sql", "{% for k, v in target.items() %}{% if k == 'threads' %}{{ config(tags=['u' ~ v]) }}"
+                + "{% endif %}{% endfor %}\nselect 1 as u\n");
+        settle();
+        assertEquals(List.of("t2"), tags(manifest(true), "model.proj.t"));
+        manifest(true);
+        assertTrue(lastNote.contains(REUSED), lastNote);
+        threads = 3;
+        Map<String, Object> changed = manifest(true);
+        assertFalse(lastNote.contains(REUSED), lastNote);
+        assertEquals(List.of("t3"), tags(changed, "model.proj.t"));
+        assertEquals(List.of("u3"), tags(changed, "model.proj.u"));
+        assertEquals(manifest(false), changed);
+        manifest(true);
+        assertTrue(lastNote.contains(REUSED), lastNote);
+        threads = 2;
+        assertEquals(List.of("t2"), tags(manifest(true), "model.proj.t"));
+        assertEquals(List.of("u2"), tags(manifest(true), "model.proj.u"));
+    }
+
+    @Test
     void aMacrosChangedPropertiesOrDocBlockAreInTheNextParse() throws Exception {
         write("macros/shout.yml", "version: 2\nmacros:\n  - name: shout\n    description: '{{ doc(\"loud\") }}'\n");
         write("macros/loud.md", "{% docs loud %}Shouts{% enddocs %}\n");
@@ -175,10 +207,10 @@ class SavedParseTest {
     @Test
     void anEnvVarReadFromTheProcessIsCheckedAgainstTheProcess() {
         String path = System.getenv("PATH");
-        assertTrue(EnvReads.unchanged(Map.of("process:PATH", String.valueOf(path)), Map.of()) == (path != null));
-        assertFalse(EnvReads.unchanged(Map.of("process:PATH", "not the path"), Map.of("PATH", "not the path")));
-        assertTrue(EnvReads.unchanged(Map.of("parse:X", "1"), Map.of("X", "1")));
-        assertFalse(EnvReads.unchanged(Map.of("parse:X", "1"), Map.of()));
+        assertTrue(EnvReads.unchanged(Map.of("process:PATH", String.valueOf(path)), Map.of(), 1) == (path != null));
+        assertFalse(EnvReads.unchanged(Map.of("process:PATH", "not the path"), Map.of("PATH", "not the path"), 1));
+        assertTrue(EnvReads.unchanged(Map.of("parse:X", "1"), Map.of("X", "1"), 1));
+        assertFalse(EnvReads.unchanged(Map.of("parse:X", "1"), Map.of(), 1));
     }
 
     /** The next partial parse does not reuse the saved one and equals a full parse; the one after reuses it again. */
@@ -216,7 +248,7 @@ class SavedParseTest {
 
     private Project project(Warnings warnings) {
         return new ProjectLoader(env, (cliVars, projectVars) -> new YamlValueRenderer(cliVars), warnings)
-                .load(new ProjectLoader.Options(dir, dir, target, null, vars));
+                .load(new ProjectLoader.Options(dir, dir, target, threads, vars));
     }
 
     private Map<String, Object> manifest(boolean partialParse) {

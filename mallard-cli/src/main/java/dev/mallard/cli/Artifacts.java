@@ -1,11 +1,13 @@
 package dev.mallard.cli;
 
 import dev.mallard.core.artifacts.ArtifactMetadata;
+import dev.mallard.core.artifacts.HookEntries;
 import dev.mallard.core.artifacts.ManifestWriter;
 import dev.mallard.core.artifacts.RunResultsWriter;
 import dev.mallard.core.exec.NodeResult;
 import dev.mallard.core.exec.RunSummary;
 import dev.mallard.core.manifest.NodeId;
+import dev.mallard.core.parse.HookOperations;
 import dev.mallard.core.run.Workspace;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,8 +25,14 @@ final class Artifacts {
     }
 
     static void writeManifest(Workspace ws, Map<NodeId, String> compiled) {
-        new ManifestWriter(metadata(ws)).write(ws.project().targetDir(), ws.manifest(), ws.dag(), compiled,
+        new ManifestWriter(metadata(ws), hooks(ws)).write(ws.project().targetDir(), ws.manifest(), ws.dag(), compiled,
                 ws.parsedAt(), ws.parsePatched());
+    }
+
+    /** The project's on-run-start/on-run-end hooks, which dbt lists as operation nodes. */
+    static HookEntries hooks(Workspace ws) {
+        var target = ws.project().target();
+        return new HookEntries(HookOperations.all(ws.project()), target.effectiveDatabase(), target.schema());
     }
 
     static void writeManifest(Workspace ws) {
@@ -39,7 +47,10 @@ final class Artifacts {
     static void write(Workspace ws, RunSummary summary, Map<String, Object> args,
                       java.util.concurrent.CompletableFuture<com.fasterxml.jackson.databind.JsonNode> lastBuildRead) {
         Map<NodeId, String> compiled = new HashMap<>();
-        for (NodeResult r : summary.results()) {
+        java.util.List<NodeResult> ran = new java.util.ArrayList<>(summary.results());
+        ran.addAll(summary.hooksBefore()); // dbt's manifest keeps each hook's compiled SQL too
+        ran.addAll(summary.hooksAfter());
+        for (NodeResult r : ran) {
             if (r.compiledCode() != null) {
                 compiled.put(r.id(), r.compiledCode());
             }

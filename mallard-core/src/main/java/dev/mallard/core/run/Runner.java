@@ -188,13 +188,17 @@ public final class Runner {
         if (hooks.isEmpty()) {
             return results;
         }
+        // a package's hook is its own operation node (operation.<pkg>.<pkg>-on-run-start-<i>), labelled with its package
+        List<dev.mallard.core.parse.HookOperations.Hook> ops = dev.mallard.core.parse.HookOperations.of(ws.project(), name);
         try (EngineSession session = ws.engine().openSession()) {
             int i = 0;
             for (String hook : hooks) {
-                String id = "operation." + ws.project().name() + "." + ws.project().name() + "-" + name + "-" + i;
+                String pkg = ops.size() == hooks.size() ? ops.get(i).packageName() : ws.project().name();
+                String id = ops.size() == hooks.size() ? ops.get(i).id().value()
+                        : "operation." + pkg + "." + pkg + "-" + name + "-" + i;
                 Instant started = Instant.now();
                 long t = System.nanoTime();
-                String label = "hook: " + ws.project().name() + "." + name + "." + i;
+                String label = "hook: " + pkg + "." + name + "." + i;
                 printer.emit("LogHookStartLine", "Q032", EventLevel.INFO, printer.dotted((i + 1) + " of " + hooks.size()
                         + " START " + label, "[RUN]"), Map.of("index", i + 1, "total", hooks.size(), "statement", label));
                 String sql = compiler.renderSql(hook, "dbt_project.yml (" + name + ")", null, session, printer.jinja(), extra);

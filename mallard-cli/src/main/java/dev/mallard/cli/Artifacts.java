@@ -4,6 +4,8 @@ import dev.mallard.core.artifacts.ArtifactMetadata;
 import dev.mallard.core.artifacts.HookEntries;
 import dev.mallard.core.artifacts.ManifestWriter;
 import dev.mallard.core.artifacts.RunResultsWriter;
+import dev.mallard.core.artifacts.SemanticManifestWriter;
+import dev.mallard.core.artifacts.TimeSpines;
 import dev.mallard.core.exec.NodeResult;
 import dev.mallard.core.exec.RunSummary;
 import dev.mallard.core.manifest.NodeId;
@@ -27,6 +29,9 @@ final class Artifacts {
     static void writeManifest(Workspace ws, Map<NodeId, String> compiled) {
         new ManifestWriter(metadata(ws), hooks(ws)).write(ws.project().targetDir(), ws.manifest(), ws.dag(), compiled,
                 ws.parsedAt(), ws.parsePatched());
+        // dbt writes semantic_manifest.json with every manifest.json, empty without a semantic layer
+        SemanticManifestWriter.write(ws.project().targetDir(), ws.manifest(), ws.dag(),
+                TimeSpines.of(ws.project(), ws.manifest()));
     }
 
     /** The project's on-run-start/on-run-end hooks, which dbt lists as operation nodes. */

@@ -91,4 +91,20 @@ class HookOperationsIT {
         assertEquals("target/compiled/helpers/./dbt_project.yml/hooks/helpers-on-run-start-0.sql",
                 ran.path("compiled_path").asText());
     }
+
+    @Test
+    void theGraphVariableHoldsTheHooksAmongItsNodes() {
+        TestProject p = project().file("models/ops.sql", """
+                {% set ops = [] %}
+                {% if execute %}
+                {% for n in graph.nodes.values() if n.resource_type == 'operation' %}{% do ops.append(n.unique_id) %}{% endfor %}
+                {% endif %}
+                select '{{ ops | sort | join(",") }}' as ops
+                """);
+        p.runOk("deps");
+        p.runOk("run", "-s", "ops");
+        assertEquals("operation.helpers.helpers-on-run-end-0,operation.helpers.helpers-on-run-start-0,"
+                + "operation.proj.proj-on-run-end-0,operation.proj.proj-on-run-start-0,operation.proj.proj-on-run-start-1",
+                p.value("select ops from ops"));
+    }
 }

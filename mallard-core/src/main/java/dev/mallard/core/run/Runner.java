@@ -86,7 +86,10 @@ public final class Runner {
     /** One flat graph per run, shared by the templates and on-run-end's results: built on first read. */
     private synchronized dev.mallard.core.artifacts.FlatGraph graph() {
         if (graph == null) {
-            graph = new dev.mallard.core.artifacts.FlatGraph(ws.manifest(), ws.dag());
+            var target = ws.project().target();
+            graph = new dev.mallard.core.artifacts.FlatGraph(ws.manifest(), ws.dag(), new dev.mallard.core.artifacts
+                    .HookEntries(dev.mallard.core.parse.HookOperations.all(ws.project()), target.effectiveDatabase(),
+                    target.schema()));
         }
         return graph;
     }

@@ -31,7 +31,7 @@ final class Artifacts {
                 ws.parsedAt(), ws.parsePatched());
         // dbt writes semantic_manifest.json with every manifest.json, empty without a semantic layer
         SemanticManifestWriter.write(ws.project().targetDir(), ws.manifest(), ws.dag(),
-                TimeSpines.of(ws.project(), ws.manifest()));
+                TimeSpines.of(ws.project(), ws.manifest()), TimeSpines.legacy(ws.project(), ws.manifest()));
     }
 
     /** The project's on-run-start/on-run-end hooks, which dbt lists as operation nodes. */

@@ -92,6 +92,50 @@ class SemanticManifestIT {
         assertTrue(spine.path("custom_granularities").isArray());
     }
 
+    private TestProject withSemanticModel() {
+        return TestProject.in(dir).dbtProject()
+                .file("models/orders.sql", "select 1 as order_id, date '2024-01-01' as ordered_at")
+                .file("models/sm.yml", """
+                        semantic_models:
+                          - name: orders_sm
+                            model: ref('orders')
+                            defaults: {agg_time_dimension: ordered_at}
+                            entities:
+                              - {name: order, type: primary, expr: order_id}
+                            dimensions:
+                              - {name: ordered_at, type: time, type_params: {time_granularity: day}}
+                        """);
+    }
+
+    @Test
+    void aSemanticLayerWithoutATimeSpineOfADayFailsTheParseAsDbtsDoes() {
+        TestProject p = withSemanticModel();
+        p.run("parse").assertExit(2).assertOutputContains("The semantic layer requires a time spine model with "
+                + "granularity DAY or smaller in the project, but none was found.");
+        // a spine of months is not enough
+        p.file("models/month_spine.sql", "select date '2024-01-01' as month_start")
+                .file("models/spine.yml", """
+                        models:
+                          - name: month_spine
+                            time_spine: {standard_granularity_column: month_start}
+                            columns:
+                              - {name: month_start, granularity: month}
+                        """);
+        p.run("parse").assertExit(2).assertOutputContains("time spine model with granularity DAY or smaller");
+    }
+
+    @Test
+    void theLegacyMetricflowTimeSpineModelIsATimeSpineTableConfiguration() {
+        TestProject p = withSemanticModel().file("models/metricflow_time_spine.sql",
+                "select date '2024-01-01' as date_day");
+        p.runOk("parse");
+        JsonNode configuration = p.json("target/semantic_manifest.json").path("project_configuration");
+        assertEquals("[{\"location\":\"\\\"proj\\\".\\\"main\\\".\\\"metricflow_time_spine\\\"\","
+                + "\"column_name\":\"date_day\",\"grain\":\"day\"}]",
+                configuration.path("time_spine_table_configurations").toString());
+        assertEquals(0, configuration.path("time_spines").size());
+    }
+
     private static List<String> keys(JsonNode node) {
         List<String> out = new ArrayList<>();
         node.fieldNames().forEachRemaining(out::add);

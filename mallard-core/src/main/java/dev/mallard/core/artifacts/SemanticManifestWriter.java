@@ -38,11 +38,13 @@ public final class SemanticManifestWriter {
     }
 
     /** Writes the file atomically into {@code targetDir}. */
-    public static Path write(Path targetDir, Manifest manifest, Dag dag, List<TimeSpines.Spine> timeSpines) {
-        return JsonArtifact.write(targetDir.resolve(FILE_NAME), document(manifest, dag, timeSpines));
+    public static Path write(Path targetDir, Manifest manifest, Dag dag, List<TimeSpines.Spine> timeSpines,
+                             dev.mallard.core.engine.Relation legacySpine) {
+        return JsonArtifact.write(targetDir.resolve(FILE_NAME), document(manifest, dag, timeSpines, legacySpine));
     }
 
-    static Map<String, Object> document(Manifest manifest, Dag dag, List<TimeSpines.Spine> timeSpines) {
+    static Map<String, Object> document(Manifest manifest, Dag dag, List<TimeSpines.Spine> timeSpines,
+                                        dev.mallard.core.engine.Relation legacySpine) {
         List<Object> semanticModels = new ArrayList<>();
         List<Object> metrics = new ArrayList<>();
         List<Object> savedQueries = new ArrayList<>();
@@ -73,7 +75,9 @@ public final class SemanticManifestWriter {
             }
         }
         Map<String, Object> configuration = new LinkedHashMap<>();
-        configuration.put("time_spine_table_configurations", List.of());
+        // the legacy metricflow_time_spine model, when no model declares time_spine:
+        configuration.put("time_spine_table_configurations", legacySpine == null ? List.of()
+                : List.of(JsonArtifact.object("location", legacySpine.render(), "column_name", "date_day", "grain", "day")));
         configuration.put("metadata", null);
         configuration.put("dsi_package_version", JsonArtifact.object("major_version", "0", "minor_version", "9",
                 "patch_version", "0"));

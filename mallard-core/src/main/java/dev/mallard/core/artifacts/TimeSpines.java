@@ -32,6 +32,46 @@ public final class TimeSpines {
         }
     }
 
+    /** dbt's message when a semantic layer has no time spine of a day or finer. */
+    static final String MISSING = "The semantic layer requires a time spine model with granularity DAY or smaller in "
+            + "the project, but none was found. Guidance on creating this model can be found on our docs site "
+            + "(https://docs.getdbt.com/docs/build/metricflow-time-spine).";
+    private static final List<String> DAY_OR_FINER = List.of("nanosecond", "microsecond", "millisecond", "second",
+            "minute", "hour", "day");
+    /** The model dbt took as the time spine before {@code time_spine:} existed (column date_day, grain day). */
+    static final String LEGACY_MODEL = "metricflow_time_spine";
+
+    /**
+     * Refuses, as dbt's parse does, a project with semantic models but no time spine of a day or
+     * finer: neither a model with {@code time_spine:} nor the legacy {@code metricflow_time_spine} model.
+     */
+    public static void require(Project root, Manifest manifest) {
+        if (manifest.nodesOf(SemanticNode.class).stream().noneMatch(n -> n.config().enabled()
+                && n.resourceType() == dev.mallard.core.manifest.ResourceType.SEMANTIC_MODEL)) {
+            return;
+        }
+        boolean daily = of(root, manifest).stream().anyMatch(s -> s.granularity() != null
+                && DAY_OR_FINER.contains(s.granularity())) || legacy(root, manifest) != null;
+        if (!daily) {
+            throw new dev.mallard.core.error.MallardException(dev.mallard.core.error.ErrorCode.PROJECT,
+                    "Parsing Error: " + MISSING);
+        }
+    }
+
+    /** The legacy time spine model's relation when no model declares {@code time_spine:}; else null. */
+    public static Relation legacy(Project root, Manifest manifest) {
+        if (!of(root, manifest).isEmpty()) {
+            return null;
+        }
+        for (Node n : manifest.nodes().values()) {
+            if (n.resourceType() == dev.mallard.core.manifest.ResourceType.MODEL && n.config().enabled()
+                    && LEGACY_MODEL.equals(n.name())) {
+                return n.relation();
+            }
+        }
+        return null;
+    }
+
     /** The time spines of the project and its packages; none when the manifest has no semantic layer. */
     public static List<Spine> of(Project root, Manifest manifest) {
         if (manifest.nodesOf(SemanticNode.class).isEmpty()) {

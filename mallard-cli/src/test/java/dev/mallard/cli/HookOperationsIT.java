@@ -84,6 +84,9 @@ class HookOperationsIT {
         assertEquals(List.of("operation.proj.proj-on-run-start-0", "operation.proj.proj-on-run-start-1",
                 "operation.helpers.helpers-on-run-start-0", "model.proj.a", "operation.proj.proj-on-run-end-0",
                 "operation.helpers.helpers-on-run-end-0"), ids);
+        JsonNode helpersStart = p.json("target/run_results.json").path("results").path(2);
+        assertEquals("helpers.on-run-start.2 passed", helpersStart.path("message").asText());
+        assertEquals("{}", helpersStart.path("adapter_response").toString());
         // the manifest written after the run keeps what each ran, numbered by its place in the run
         JsonNode ran = p.json("target/manifest.json").path("nodes").path("operation.helpers.helpers-on-run-start-0");
         assertEquals("select 'helpers start' as x", ran.path("compiled_code").asText(), ran.toString());

@@ -213,9 +213,10 @@ public final class Runner {
                         + " OK " + label, "[" + printer.green("OK") + " in " + String.format(Locale.ROOT, "%.2f",
                         seconds) + "s]"), Map.of("index", i + 1, "total", hooks.size(), "statement", label,
                         "status", "OK", "execution_time", seconds));
-                results.add(new NodeResult(new dev.mallard.core.manifest.NodeId(id), NodeStatus.SUCCESS, "OK", started,
-                        Instant.now(), seconds, Thread.currentThread().getName(), Map.of("_message", "OK", "code", "OK"),
-                        0L, sql, null));
+                // as dbt's: "<pkg>.<kind>.<i> passed", and no adapter response
+                results.add(new NodeResult(new dev.mallard.core.manifest.NodeId(id), NodeStatus.SUCCESS,
+                        label.substring("hook: ".length()) + " passed", started, Instant.now(), seconds,
+                        Thread.currentThread().getName(), Map.of(), 0L, sql, null));
                 i++;
             }
             printer.blank();

@@ -189,6 +189,8 @@ class LoggingIT {
         assertTrue(out.lines().anyMatch(l -> l.contains("On model.proj.names: ")), out);
         assertTrue(out.contains("\"people\"") || out.contains("people"), out);
         assertTrue(out.lines().anyMatch(l -> l.matches(".*SQL status: OK in \\d+\\.\\d{3} seconds")), out);
+        assertTrue(out.contains("Wrote artifact WritableManifest to " + p.dir().resolve("target/manifest.json")), out);
+        assertTrue(out.contains("Wrote artifact RunExecutionResult to "), out);
         // -d after the command, and --debug wins over --log-level
         String after = p.run("run", "-d", "--log-level", "warn").assertOk().out();
         assertTrue(after.contains("SQL status: OK in"), after);

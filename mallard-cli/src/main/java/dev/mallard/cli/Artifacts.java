@@ -1,11 +1,17 @@
 package dev.mallard.cli;
 
+import dev.mallard.cli.logging.EventLogging;
 import dev.mallard.core.artifacts.ArtifactMetadata;
+import dev.mallard.core.artifacts.HookEntries;
 import dev.mallard.core.artifacts.ManifestWriter;
 import dev.mallard.core.artifacts.RunResultsWriter;
+import dev.mallard.core.artifacts.SemanticManifestWriter;
+import dev.mallard.core.artifacts.TimeSpines;
+import dev.mallard.core.events.EventLevel;
 import dev.mallard.core.exec.NodeResult;
 import dev.mallard.core.exec.RunSummary;
 import dev.mallard.core.manifest.NodeId;
+import dev.mallard.core.parse.HookOperations;
 import dev.mallard.core.run.Workspace;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,8 +29,24 @@ final class Artifacts {
     }
 
     static void writeManifest(Workspace ws, Map<NodeId, String> compiled) {
-        new ManifestWriter(metadata(ws)).write(ws.project().targetDir(), ws.manifest(), ws.dag(), compiled,
-                ws.parsedAt(), ws.parsePatched());
+        written("WritableManifest", new ManifestWriter(metadata(ws), hooks(ws)).write(ws.project().targetDir(),
+                ws.manifest(), ws.dag(), compiled, ws.parsedAt(), ws.parsePatched()));
+        // dbt writes semantic_manifest.json with every manifest.json, empty without a semantic layer
+        written("SemanticManifest", SemanticManifestWriter.write(ws.project().targetDir(), ws.manifest(), ws.dag(),
+                TimeSpines.of(ws.project(), ws.manifest()), TimeSpines.legacy(ws.project(), ws.manifest())));
+    }
+
+    /** dbt's debug event for each artifact written ({@code Wrote artifact WritableManifest to ...}). */
+    private static void written(String type, java.nio.file.Path file) {
+        String path = file.toAbsolutePath().toString();
+        EventLogging.currentPrinter().emit("ArtifactWritten", "P001", EventLevel.DEBUG, "Wrote artifact " + type
+                + " to " + path, Map.of("artifact_path", path, "artifact_type", type));
+    }
+
+    /** The project's on-run-start/on-run-end hooks, which dbt lists as operation nodes. */
+    static HookEntries hooks(Workspace ws) {
+        var target = ws.project().target();
+        return new HookEntries(HookOperations.all(ws.project()), target.effectiveDatabase(), target.schema());
     }
 
     static void writeManifest(Workspace ws) {
@@ -39,7 +61,10 @@ final class Artifacts {
     static void write(Workspace ws, RunSummary summary, Map<String, Object> args,
                       java.util.concurrent.CompletableFuture<com.fasterxml.jackson.databind.JsonNode> lastBuildRead) {
         Map<NodeId, String> compiled = new HashMap<>();
-        for (NodeResult r : summary.results()) {
+        java.util.List<NodeResult> ran = new java.util.ArrayList<>(summary.results());
+        ran.addAll(summary.hooksBefore()); // dbt's manifest keeps each hook's compiled SQL too
+        ran.addAll(summary.hooksAfter());
+        for (NodeResult r : ran) {
             if (r.compiledCode() != null) {
                 compiled.put(r.id(), r.compiledCode());
             }
@@ -58,7 +83,7 @@ final class Artifacts {
                 Artifacts::thread);
         Map<String, Object> a = new LinkedHashMap<>(args);
         a.put("which", summary.command());
-        new RunResultsWriter(metadata(ws)).write(ws.project().targetDir(), summary, a);
+        written("RunExecutionResult", new RunResultsWriter(metadata(ws)).write(ws.project().targetDir(), summary, a));
         try {
             lastBuild.join();
         } catch (java.util.concurrent.CompletionException e) {

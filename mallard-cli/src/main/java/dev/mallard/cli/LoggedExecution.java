@@ -5,6 +5,7 @@ import dev.mallard.cli.logging.LogOptions;
 import dev.mallard.cli.logging.LogSettings;
 import dev.mallard.core.error.MallardException;
 import dev.mallard.core.events.EventLevel;
+import dev.mallard.core.events.SqlLog;
 import dev.mallard.core.exec.ProgressPrinter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -45,13 +46,17 @@ final class LoggedExecution implements CommandLine.IExecutionStrategy {
         Path dir = project != null ? project.options.projectDirOrDefault() : Path.of("").toAbsolutePath();
         LogSettings settings;
         try {
-            settings = log.resolve(System.getenv(), dir, System.console() != null);
+            settings = log.resolve(System.getenv(), dir, System.console() != null, debug(parseResult));
         } catch (MallardException e) {
             return handle(e, leaf, parseResult, null);
         }
         long t0 = System.nanoTime();
         try (EventLogging events = EventLogging.start(settings, project != null)) {
             dev.mallard.core.events.PhaseTimes.mark("logging started");
+            if (settings.consoleLevel() == EventLevel.DEBUG
+                    || project != null && settings.fileLevel() == EventLevel.DEBUG) {
+                SqlLog.to(events);
+            }
             ProgressPrinter printer = events.printer();
             if (project != null) {
                 project.printer = printer;
@@ -85,7 +90,15 @@ final class LoggedExecution implements CommandLine.IExecutionStrategy {
                     LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS")), elapsed),
                     Map.of("command", name, "completed_at", now.toString(), "elapsed", elapsed, "success", success));
             return code;
+        } finally {
+            SqlLog.to(null);
         }
+    }
+
+    /** Whether dbt's --debug (or -d) is on: given before or after the command's name, or DBT_DEBUG. */
+    private static boolean debug(ParseResult parseResult) {
+        List<String> args = parseResult.originalArgs();
+        return LogOptions.debug(args.contains("--debug") || args.contains("-d"), System.getenv());
     }
 
     private static String commandName(List<CommandLine> chain) {
@@ -101,7 +114,12 @@ final class LoggedExecution implements CommandLine.IExecutionStrategy {
      * or as {@code MainEncounteredError} (and {@code MainStackTrace}) events in JSON; both in the log file.
      */
     static int handle(Throwable ex, CommandLine cmd, ParseResult parseResult, EventLogging events) {
-        boolean debug = parseResult.originalArgs().contains("--debug");
+        boolean debug;
+        try {
+            debug = debug(parseResult);
+        } catch (MallardException e) {
+            debug = false; // a DBT_DEBUG that is no boolean was reported already
+        }
         String message = ex instanceof MallardException me ? "Error: " + me.describe() : "Internal error: " + ex;
         StringWriter trace = new StringWriter();
         ex.printStackTrace(new PrintWriter(trace));

@@ -35,7 +35,8 @@ public final class ProjectOptions {
     @Option(names = "--threads", description = "Number of threads.")
     Integer threads;
 
-    @Option(names = "--debug", description = "Show stack traces on errors.")
+    @Option(names = {"-d", "--debug"}, description = "Show debug-level logs on the console (the SQL sent to the "
+            + "engine, each node's steps) and stack traces on errors (env DBT_DEBUG).")
     boolean debug;
 
     /** --project-dir, else DBT_PROJECT_DIR, else the current folder. */

@@ -152,4 +152,23 @@ class BadInputIT {
 
         r.assertExit(2).assertErrContains("models/from_shop.sql", "shop.raw_order", "did you mean 'shop.raw_orders'");
     }
+
+    @Test
+    void aVarWhoseJinjaCannotRenderFailsTheParseOfTheModelReadingItNamingTheVarAndItsFile() {
+        project.dbtProject("""
+                models:
+                  proj:
+                    +materialized: table
+                vars:
+                  bad: "{{ undefined_fn() }}"
+                """);
+        // dbt renders a var when a node reads it: unread, it is no error
+        project.runOk("parse");
+        CommandResult r = buildBroken(p -> p.file("models/reads_bad.sql", "select {{ var('bad') }} as x"));
+        r.assertErrContains("reads_bad", "var 'bad' in dbt_project.yml", "'undefined_fn' is undefined");
+        org.junit.jupiter.api.Assertions.assertFalse(r.out().contains("START"), "nothing runs: " + r.out());
+        project.run("parse").assertFailed().assertErrContains("models/reads_bad.sql:1", "var 'bad' in dbt_project.yml");
+        project.run("parse", "--vars", "{bad: '{{ nope() }}'}").assertFailed()
+                .assertErrContains("var 'bad' in --vars", "'nope' is undefined");
+    }
 }

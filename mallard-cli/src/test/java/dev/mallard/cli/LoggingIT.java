@@ -180,6 +180,28 @@ class LoggingIT {
     }
 
     @Test
+    void debugShowsDebugEventsAndTheSqlSentToTheEngineOnTheConsole() throws IOException {
+        TestProject p = project();
+        // as dbt's --debug: NodeStart, SQLQuery ("On <node>: <sql>") and SQLQueryStatus on the console
+        CommandResult before = TestProject.execute("--debug", "run", "--project-dir", p.dir().toString()).assertOk();
+        String out = before.out();
+        assertTrue(out.contains("Began running node model.proj.names"), out);
+        assertTrue(out.lines().anyMatch(l -> l.contains("On model.proj.names: ")), out);
+        assertTrue(out.contains("\"people\"") || out.contains("people"), out);
+        assertTrue(out.lines().anyMatch(l -> l.matches(".*SQL status: OK in \\d+\\.\\d{3} seconds")), out);
+        assertTrue(out.contains("Wrote artifact WritableManifest to " + p.dir().resolve("target/manifest.json")), out);
+        assertTrue(out.contains("Wrote artifact RunExecutionResult to "), out);
+        // -d after the command, and --debug wins over --log-level
+        String after = p.run("run", "-d", "--log-level", "warn").assertOk().out();
+        assertTrue(after.contains("SQL status: OK in"), after);
+        // without it the SQL stays in logs/dbt.log
+        String plain = p.run("run").assertOk().out();
+        assertFalse(plain.contains("SQL status") || plain.contains("On model.proj.names"), plain);
+        String log = Files.readString(p.dir().resolve("logs/dbt.log"));
+        assertTrue(log.contains("On model.proj.names: "), log);
+    }
+
+    @Test
     void badLogFlagsAreUsageErrors() {
         project().run("run", "--log-format", "xml").assertExit(2).assertErrContains("--log-format");
         project().run("run", "--log-level", "loud").assertExit(2).assertErrContains("--log-level");

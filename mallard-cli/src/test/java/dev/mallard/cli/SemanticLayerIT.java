@@ -71,6 +71,8 @@ class SemanticLayerIT {
                 .file("models/orders.sql", "select 1 as order_id, 10.5 as amount, date '2024-01-01' as ordered_at,"
                         + " 'a' as customer")
                 .file("models/other.sql", "select 2 as id")
+                // dbt's parse requires a time spine of a day with a semantic layer; this is its legacy form
+                .file("models/metricflow_time_spine.sql", "select date '2024-01-01' as date_day")
                 .file("models/schema.yml", SCHEMA);
     }
 
@@ -82,8 +84,8 @@ class SemanticLayerIT {
     void listedAndSelectedAsDbtDoes() {
         TestProject p = project();
         assertEquals(List.of("metric:proj.orders", "metric:proj.revenue", "metric:proj.revenue_per_order",
-                "proj.orders", "proj.other", "saved_query:proj.daily_revenue", "semantic_model:proj.orders_sm",
-                "proj.unique_orders_order_id"), ls(p));
+                "proj.metricflow_time_spine", "proj.orders", "proj.other", "saved_query:proj.daily_revenue",
+                "semantic_model:proj.orders_sm", "proj.unique_orders_order_id"), ls(p));
         assertEquals(List.of("metric:proj.revenue", "proj.orders", "saved_query:proj.daily_revenue",
                 "semantic_model:proj.orders_sm", "proj.unique_orders_order_id"),
                 ls(p, "--select", "+saved_query:daily_revenue"));
@@ -128,8 +130,8 @@ class SemanticLayerIT {
     void aSavedQueryIsNoOpInBuild() throws Exception {
         TestProject p = project();
         p.runOk("build").assertOutContains("NO-OP saved query daily_revenue")
-                .assertOutContains("PASS=3 WARN=0 ERROR=0 SKIP=0 NO-OP=1 TOTAL=4")
-                .assertOutContains("Found 2 models, 1 data test, 3 metrics");
+                .assertOutContains("PASS=4 WARN=0 ERROR=0 SKIP=0 NO-OP=1 TOTAL=5")
+                .assertOutContains("Found 3 models, 1 data test, 3 metrics");
         JsonNode results = p.json("target/run_results.json").path("results");
         List<String> statuses = new ArrayList<>();
         results.forEach(r -> statuses.add(r.path("unique_id").asText() + "=" + r.path("status").asText()));

@@ -88,13 +88,22 @@ public final class LogOptions {
         return false;
     }
 
+    /** dbt's {@code --debug}: the flag given to the command, else DBT_DEBUG. */
+    public static boolean debug(boolean flag, Map<String, String> env) {
+        return flag || flag(null, env, "DBT_DEBUG", false);
+    }
+
     /** Whether to reuse the saved parse of unchanged files: the flag, else DBT_PARTIAL_PARSE, else yes. */
     public boolean partialParse(Map<String, String> env) {
         return flag(partialParse, env, "DBT_PARTIAL_PARSE", true);
     }
 
-    /** The settings these flags and the environment give; flags win over environment variables. */
-    public LogSettings resolve(Map<String, String> env, Path projectDir, boolean terminal) {
+    /**
+     * The settings these flags and the environment give; flags win over environment variables.
+     *
+     * @param debug {@code --debug}/{@code -d}: as in dbt, the console shows debug events whatever --log-level says
+     */
+    public LogSettings resolve(Map<String, String> env, Path projectDir, boolean terminal, boolean debug) {
         String format = pick(logFormat, env.get("DBT_LOG_FORMAT"));
         String formatFile = pick(logFormatFile, env.get("DBT_LOG_FORMAT_FILE"));
         String level = pick(logLevel, env.get("DBT_LOG_LEVEL"));
@@ -105,11 +114,12 @@ public final class LogOptions {
         EventFormat console = format == null ? EventFormat.TEXT : parse("--log-format", format, EventFormat::parse);
         EventFormat file = formatFile != null ? parse("--log-format-file", formatFile, EventFormat::parse)
                 : format == null || "default".equalsIgnoreCase(format) ? EventFormat.DEBUG : console;
-        EventLevel consoleLevel = level == null ? EventLevel.INFO : parse("--log-level", level, EventLevel::parse);
+        EventLevel consoleLevel = debug ? EventLevel.DEBUG : level == null ? EventLevel.INFO
+                : parse("--log-level", level, EventLevel::parse);
         EventLevel fileLevel = levelFile != null ? parse("--log-level-file", levelFile, EventLevel::parse)
                 : level == null ? EventLevel.DEBUG : consoleLevel;
         Path dir = path == null || path.isBlank() ? projectDir.resolve("logs") : projectDir.resolve(path);
-        return new LogSettings(console, file, level == null || !"none".equalsIgnoreCase(level.trim()) ? consoleLevel
+        return new LogSettings(console, file, debug || level == null || !"none".equalsIgnoreCase(level.trim()) ? consoleLevel
                 : null, levelFile == null && level != null && "none".equalsIgnoreCase(level.trim()) ? null : fileLevel,
                 dir, flag(quiet, env, "DBT_QUIET", false), flag(print, env, "DBT_PRINT", true),
                 colorsWanted && terminal, flag(useColorsFile, env, "DBT_USE_COLORS_FILE", false), width,

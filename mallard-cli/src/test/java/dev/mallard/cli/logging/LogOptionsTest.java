@@ -21,7 +21,7 @@ class LogOptionsTest {
     private static LogSettings resolve(Map<String, String> env, boolean terminal, String... args) {
         LogOptions options = new LogOptions();
         new CommandLine(options).parseArgs(args);
-        return options.resolve(env, PROJECT, terminal);
+        return options.resolve(env, PROJECT, terminal, false);
     }
 
     @Test
@@ -109,5 +109,17 @@ class LogOptionsTest {
         }
         assertTrue(LogOptions.mayBeNamed("--help"));
         assertFalse(LogOptions.mayBeNamed("build", "--select", "my_model", "--threads", "2", "--project-dir", "p"));
+    }
+
+    @Test
+    void debugShowsDebugEventsOnTheConsoleWhateverTheLogLevel() {
+        LogOptions options = new LogOptions();
+        new CommandLine(options).parseArgs("--log-level", "warn");
+        assertEquals(EventLevel.DEBUG, options.resolve(Map.of(), PROJECT, false, true).consoleLevel());
+        assertEquals(EventLevel.WARN, options.resolve(Map.of(), PROJECT, false, false).consoleLevel());
+        assertTrue(LogOptions.debug(false, Map.of("DBT_DEBUG", "true")));
+        assertTrue(LogOptions.debug(true, Map.of()));
+        assertFalse(LogOptions.debug(false, Map.of("DBT_DEBUG", "0")));
+        assertFalse(LogOptions.debug(false, Map.of()));
     }
 }

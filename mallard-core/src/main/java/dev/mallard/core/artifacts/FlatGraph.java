@@ -21,11 +21,18 @@ public final class FlatGraph extends AbstractMap<String, Object> {
             "saved_queries", "semantic_models", "sources");
     private final Manifest manifest;
     private final Dag dag;
+    private final HookEntries hooks;
     private volatile Map<String, Object> graph;
 
     public FlatGraph(Manifest manifest, Dag dag) {
+        this(manifest, dag, HookEntries.NONE);
+    }
+
+    /** With the project's on-run-start/on-run-end hooks among the nodes, as dbt's graph has them. */
+    public FlatGraph(Manifest manifest, Dag dag, HookEntries hooks) {
         this.manifest = manifest;
         this.dag = dag;
+        this.hooks = hooks;
     }
 
     private Map<String, Object> graph() {
@@ -35,7 +42,8 @@ public final class FlatGraph extends AbstractMap<String, Object> {
                 if (graph == null) {
                     ArtifactMetadata metadata = new ArtifactMetadata("graph", Instant.EPOCH, Instant.EPOCH, null,
                             null, Map.of());
-                    Map<String, Object> doc = new ManifestWriter(metadata).document(manifest, dag, Map.of(), "target");
+                    Map<String, Object> doc = new ManifestWriter(metadata, hooks).document(manifest, dag, Map.of(),
+                            "target");
                     Map<String, Object> built = new LinkedHashMap<>();
                     for (String key : KEYS) {
                         built.put(key, doc.getOrDefault(key, Map.of()));

@@ -28,9 +28,16 @@ public final class ManifestWriter {
     public static final String SCHEMA_VERSION = "https://schemas.getdbt.com/dbt/manifest/v12.json";
 
     private final ArtifactMetadata metadata;
+    private final HookEntries hooks;
 
     public ManifestWriter(ArtifactMetadata metadata) {
+        this(metadata, HookEntries.NONE);
+    }
+
+    /** A writer that lists the project's on-run-start/on-run-end hooks in {@code nodes}, as dbt does. */
+    public ManifestWriter(ArtifactMetadata metadata, HookEntries hooks) {
         this.metadata = metadata;
+        this.hooks = hooks;
     }
 
     /**
@@ -100,6 +107,7 @@ public final class ManifestWriter {
                 entries.put(n.id().value(), nodeEntries.entry(n, dag.parents(n.id()), null));
             }
         }
+        hooks.hooks().forEach(h -> graphNodes.put(h.id().value(), Boolean.TRUE));
         Map<String, Object> sections = new LinkedHashMap<>();
         sections.put("parent_map", graphMap(dag, graphNodes, sources, true));
         sections.put("child_map", graphMap(dag, graphNodes, sources, false));
@@ -162,6 +170,7 @@ public final class ManifestWriter {
                 nodes.put(n.id().value(), entry);
             }
         }
+        nodes.putAll(hooks.entries(manifest, createdAt, compiledCode, targetPathName));
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("metadata", metadata(manifest));
         doc.put("nodes", nodes);

@@ -52,13 +52,13 @@ public final class Engines {
         List<String> known = new ArrayList<>();
         for (EngineFactory factory : ServiceLoader.load(EngineFactory.class)) {
             if (factory.type().equalsIgnoreCase(target.type())) {
-                return factory.open(target, projectDir);
+                return LoggedEngine.wrapIfLogged(factory.open(target, projectDir));
             }
             known.add(factory.type());
         }
         Optional<EngineFactory> plugin = EnginePlugins.find(target.type());
         if (plugin.isPresent()) {
-            return plugin.get().open(target, projectDir);
+            return LoggedEngine.wrapIfLogged(plugin.get().open(target, projectDir));
         }
         known.addAll(EnginePlugins.types());
         throw new MallardException(ErrorCode.PROFILE,

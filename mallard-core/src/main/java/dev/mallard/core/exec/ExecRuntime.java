@@ -191,6 +191,11 @@ final class ExecRuntime implements DbtRuntime {
     }
 
     @Override
+    public String varOrigin(String name) {
+        return vars.scopedTo(node == null ? null : node.packageName()).origin(name);
+    }
+
+    @Override
     public boolean isIncremental() {
         if (batch != null) {
             return incrementalBatch;

@@ -19,7 +19,9 @@ final class NodeOutcomes {
             if (me.file() != null) {
                 return me.describe();
             }
-            int line = SqlErrorLines.lineOf(me.getMessage());
+            // the engine's line is one of the compiled SQL: a line of the node's file only when that is the SQL
+            // (a unit test's or generic test's YAML, a Python model's file have no such line)
+            int line = node.originalFilePath().endsWith(".sql") ? SqlErrorLines.lineOf(me.getMessage()) : 0;
             String where = node.originalFilePath() + (line > 0 ? ":" + line : "");
             return where + ": " + me.getMessage() + (me.hint() == null ? "" : System.lineSeparator() + "  hint: " + me.hint());
         }

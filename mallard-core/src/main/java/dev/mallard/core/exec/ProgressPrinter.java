@@ -100,6 +100,7 @@ public final class ProgressPrinter {
 
     /** The node starts: {@code NodeStart} (debug) and {@code LogStartLine}. */
     public void start(int index, int total, String label, Node node, Instant started) {
+        dev.mallard.core.events.SqlLog.connection(node.id().value());
         Map<String, Object> info = NodeInfo.of(node, "started", started, null);
         emit("NodeStart", "Q024", EventLevel.DEBUG, "Began running node " + node.id().value(), Map.of("node_info", info));
         Map<String, Object> data = new LinkedHashMap<>();

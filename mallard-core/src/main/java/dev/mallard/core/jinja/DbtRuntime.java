@@ -38,6 +38,11 @@ public interface DbtRuntime {
     /** {@code var(name, default)}; {@code hasDefault} false raises a missing-var error when unset. */
     Object var(String name, Object defaultValue, boolean hasDefault);
 
+    /** Where var {@code name} is set, for errors ({@code --vars}, {@code dbt_project.yml}); null when unknown. */
+    default String varOrigin(String name) {
+        return null;
+    }
+
     boolean isIncremental();
 
     /** The package of the node being rendered (its macros come first); null for none or the root. */

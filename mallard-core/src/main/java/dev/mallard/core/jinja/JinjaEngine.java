@@ -146,7 +146,7 @@ public final class JinjaEngine {
         Map<String, Object> shared = Collections.unmodifiableMap(macros);
         statics.putAll(DbtFunctions.all());
         PyCallable plainVar = (PyCallable) statics.get("var");
-        statics.put("var", (PyCallable) (site, a) -> renderedVar(site, plainVar.call(site, a)));
+        statics.put("var", (PyCallable) (site, a) -> renderedVar(site, a, plainVar.call(site, a)));
         statics.putAll(DataFunctions.all());
         // dbt's builtins: the context's own functions, which a project macro of the same name
         // (e.g. an overriding ref) calls as builtins.ref(...)
@@ -327,11 +327,27 @@ public final class JinjaEngine {
     /**
      * A var's value as dbt returns it: a string is rendered when it is read, in the reading
      * node's context, so {@code vars: {orders: "{{ source('shop', 'orders') }}"}} gives the
-     * source's relation and makes the source a dependency of the node.
+     * source's relation and makes the source a dependency of the node. dbt renders it with
+     * Jinja's plain Undefined even while parsing: a call of an undefined name fails the parse,
+     * as in dbt, and the error names the var and the file it is set in.
      */
-    private Object renderedVar(CallSite site, Object value) {
+    private Object renderedVar(CallSite site, Args args, Object value) {
         if (value instanceof String s && (s.contains("{{") || s.contains("{%"))) {
-            return render(new TemplateFile("<var>", s), DbtFunctions.runtime(site), null);
+            DbtRuntime runtime = DbtFunctions.runtime(site);
+            String name = Py.str(args.get(0, "name", null));
+            String origin = runtime.varOrigin(name);
+            TemplateFile template = new TemplateFile("var '" + name + "' in " + (origin == null ? "dbt_project.yml"
+                    : origin), s);
+            TemplateAst ast = parse(template);
+            try {
+                return renderer(runtime, null, LIBRARY, false).render(ast);
+            } catch (TemplateError e) {
+                // no file of its own: the render reading the var places it at the var() call (file and line)
+                MallardException inner = TemplateErrors.toMallard(e, macroFiles);
+                String where = inner.file() + (inner.line() > 0 ? ":" + inner.line()
+                        + (inner.column() > 0 ? ":" + inner.column() : "") : "");
+                throw new MallardException(inner.code(), where + ": " + inner.getMessage(), null, 0, inner.hint(), inner);
+            }
         }
         return value;
     }
@@ -341,6 +357,11 @@ public final class JinjaEngine {
     }
 
     private Renderer renderer(DbtRuntime runtime, Map<String, Object> extra, Library library) {
+        // dbt parses with an Undefined that absorbs calls and attribute reads (capture_macros)
+        return renderer(runtime, extra, library, !runtime.execute());
+    }
+
+    private Renderer renderer(DbtRuntime runtime, Map<String, Object> extra, Library library, boolean lenient) {
         Map<String, Object> bindings = new HashMap<>(defaults);
         bindings.put(DbtFunctions.RUNTIME_KEY, runtime);
         bindings.put(StatementMacro.STATEMENTS_KEY, new HashMap<String, Object>());
@@ -379,8 +400,7 @@ public final class JinjaEngine {
             v = builtins.get(name);
             return v != null ? v : Py.NOT_FOUND;
         };
-        // dbt parses with an Undefined that absorbs calls and attribute reads (capture_macros)
-        return new Renderer(library, globals, !runtime.execute());
+        return new Renderer(library, globals, lenient);
     }
 
     /** A render's output and the snapshot blocks it declared. */

@@ -35,10 +35,29 @@ public final class EffectiveConfig {
         return Collections.unmodifiableMap(out);
     }
 
+    /**
+     * The config of a hook's operation node: a model's keys but {@code access} and {@code freshness},
+     * overlaid with what the {@code models:} tree of dbt_project.yml gives it.
+     */
+    public static Map<String, Object> ofOperation(Map<String, Object> values) {
+        Object materialized = values.get("materialized");
+        Map<String, Object> out = defaults(false, null, materialized == null ? "view" : materialized);
+        values.forEach((key, value) -> {
+            if (out.containsKey(key)) {
+                out.put(key, value);
+            }
+        });
+        return Collections.unmodifiableMap(out);
+    }
+
     private static Map<String, Object> defaults(Node node) {
+        return defaults(node instanceof SourceNode, node.resourceType(), node.config().materialized());
+    }
+
+    private static Map<String, Object> defaults(boolean source, ResourceType type, Object materialized) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("enabled", true);
-        if (node instanceof SourceNode) {
+        if (source) {
             d.put("event_time", null);
             d.put("freshness", freshness());
             d.put("loaded_at_field", null);
@@ -53,11 +72,11 @@ public final class EffectiveConfig {
         d.put("tags", List.of());
         d.put("meta", Map.of());
         d.put("group", null);
-        if (node.resourceType() == ResourceType.TEST) {
+        if (type == ResourceType.TEST) {
             return testDefaults(d);
         }
         d.put("static_analysis", null);
-        d.put("materialized", node.config().materialized());
+        d.put("materialized", materialized);
         d.put("incremental_strategy", null);
         d.put("batch_size", null);
         d.put("lookback", 1);
@@ -77,17 +96,17 @@ public final class EffectiveConfig {
         d.put("contract", nullable("enforced", false, "alias_types", true));
         d.put("event_time", null);
         d.put("concurrent_batches", null);
-        if (node.resourceType() == ResourceType.MODEL) {
+        if (type == ResourceType.MODEL) {
             d.put("access", "protected");
             d.put("freshness", null);
-        } else if (node.resourceType() == ResourceType.SNAPSHOT) {
+        } else if (type == ResourceType.SNAPSHOT) {
             for (String key : List.of("strategy", "target_schema", "target_database", "updated_at", "check_cols")) {
                 d.put(key, null);
             }
             d.put("snapshot_meta_column_names", nullable("dbt_valid_to", null, "dbt_valid_from", null, "dbt_scd_id", null,
                     "dbt_updated_at", null, "dbt_is_deleted", null));
             d.put("dbt_valid_to_current", null);
-        } else if (node.resourceType() == ResourceType.SEED) {
+        } else if (type == ResourceType.SEED) {
             d.put("delimiter", ",");
             d.put("quote_columns", null);
         }

@@ -132,6 +132,11 @@ final class ParseRuntime implements DbtRuntime {
     }
 
     @Override
+    public String varOrigin(String name) {
+        return vars.origin(name);
+    }
+
+    @Override
     public boolean isIncremental() {
         return false;
     }

@@ -215,7 +215,8 @@ public final class Parser {
         VersionChecks.warnDeprecated(nodes.values(), warnings);
         Manifest manifest = new Manifest(pkg, nodes, MacroPatches.apply(macros, units, docs, documents::of, warnings),
                 docs, runHooks(ProjectConfig::onRunStart), runHooks(ProjectConfig::onRunEnd),
-                MacroCatalog.nodeCalls(jinja, macros, nodes.values(), namespaces, modelParser.knownCalls()), groupsById);
+                HookOperations.withCalls(MacroCatalog.nodeCalls(jinja, macros, nodes.values(), namespaces,
+                        modelParser.knownCalls()), project, jinja, macros, namespaces), groupsById);
         disabled.removeAll(enabledNames);
         String unsaved = cache.save(cacheFile);
         cacheNote = "Partial parse: " + cache.note() + (unsaved == null ? "" : "; " + unsaved);

@@ -51,6 +51,18 @@ public record Vars(Map<String, Object> cli, Map<String, Object> project, String 
                 null, 0, "define it under vars: in dbt_project.yml or pass --vars '{" + name + ": ...}'", null);
     }
 
+    /** Where {@code name} is set: {@code --vars}, the root's dbt_project.yml or the package's; null when unset. */
+    public String origin(String name) {
+        if (cli.containsKey(name)) {
+            return "--vars";
+        }
+        if (lookup(project, name) != null) {
+            return "dbt_project.yml";
+        }
+        return lookup(packageVars.getOrDefault(scope, Map.of()), name) != null
+                ? "the dbt_project.yml of package '" + scope + "'" : null;
+    }
+
     /** {value} from the vars scoped to this package, else from the global ones; null when absent. */
     private Object[] lookup(Map<String, Object> vars, String name) {
         if (vars.get(scope) instanceof Map<?, ?> scoped && scoped.containsKey(name)) {

@@ -86,7 +86,10 @@ public final class Runner {
     /** One flat graph per run, shared by the templates and on-run-end's results: built on first read. */
     private synchronized dev.mallard.core.artifacts.FlatGraph graph() {
         if (graph == null) {
-            graph = new dev.mallard.core.artifacts.FlatGraph(ws.manifest(), ws.dag());
+            var target = ws.project().target();
+            graph = new dev.mallard.core.artifacts.FlatGraph(ws.manifest(), ws.dag(), new dev.mallard.core.artifacts
+                    .HookEntries(dev.mallard.core.parse.HookOperations.all(ws.project()), target.effectiveDatabase(),
+                    target.schema()));
         }
         return graph;
     }
@@ -188,13 +191,17 @@ public final class Runner {
         if (hooks.isEmpty()) {
             return results;
         }
+        // a package's hook is its own operation node (operation.<pkg>.<pkg>-on-run-start-<i>), labelled with its package
+        List<dev.mallard.core.parse.HookOperations.Hook> ops = dev.mallard.core.parse.HookOperations.of(ws.project(), name);
         try (EngineSession session = ws.engine().openSession()) {
             int i = 0;
             for (String hook : hooks) {
-                String id = "operation." + ws.project().name() + "." + ws.project().name() + "-" + name + "-" + i;
+                String pkg = ops.size() == hooks.size() ? ops.get(i).packageName() : ws.project().name();
+                String id = ops.size() == hooks.size() ? ops.get(i).id().value()
+                        : "operation." + pkg + "." + pkg + "-" + name + "-" + i;
                 Instant started = Instant.now();
                 long t = System.nanoTime();
-                String label = "hook: " + ws.project().name() + "." + name + "." + i;
+                String label = "hook: " + pkg + "." + name + "." + i;
                 printer.emit("LogHookStartLine", "Q032", EventLevel.INFO, printer.dotted((i + 1) + " of " + hooks.size()
                         + " START " + label, "[RUN]"), Map.of("index", i + 1, "total", hooks.size(), "statement", label));
                 String sql = compiler.renderSql(hook, "dbt_project.yml (" + name + ")", null, session, printer.jinja(), extra);
@@ -206,9 +213,10 @@ public final class Runner {
                         + " OK " + label, "[" + printer.green("OK") + " in " + String.format(Locale.ROOT, "%.2f",
                         seconds) + "s]"), Map.of("index", i + 1, "total", hooks.size(), "statement", label,
                         "status", "OK", "execution_time", seconds));
-                results.add(new NodeResult(new dev.mallard.core.manifest.NodeId(id), NodeStatus.SUCCESS, "OK", started,
-                        Instant.now(), seconds, Thread.currentThread().getName(), Map.of("_message", "OK", "code", "OK"),
-                        0L, sql, null));
+                // as dbt's: "<pkg>.<kind>.<i> passed", and no adapter response
+                results.add(new NodeResult(new dev.mallard.core.manifest.NodeId(id), NodeStatus.SUCCESS,
+                        label.substring("hook: ".length()) + " passed", started, Instant.now(), seconds,
+                        Thread.currentThread().getName(), Map.of(), 0L, sql, null));
                 i++;
             }
             printer.blank();

@@ -1,0 +1,144 @@
+package dev.mallard.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * target/semantic_manifest.json, which dbt writes with manifest.json (the shapes expected here
+ * were read from dbt-core 1.11.16's file for the same project).
+ */
+class SemanticManifestIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aProjectWithoutASemanticLayerGetsTheEmptyFile() {
+        TestProject p = TestProject.in(dir).dbtProject().file("models/a.sql", "select 1 as id");
+        p.runOk("parse");
+        JsonNode doc = p.json("target/semantic_manifest.json");
+        assertEquals(List.of("semantic_models", "metrics", "project_configuration", "saved_queries"), keys(doc));
+        assertEquals(0, doc.path("semantic_models").size());
+        assertEquals("{\"time_spine_table_configurations\":[],\"metadata\":null,\"dsi_package_version\":"
+                + "{\"major_version\":\"0\",\"minor_version\":\"9\",\"patch_version\":\"0\"},\"time_spines\":[]}",
+                doc.path("project_configuration").toString());
+    }
+
+    @Test
+    void semanticModelsMetricsSavedQueriesAndTimeSpinesInDbtSemanticInterfacesShapes() {
+        TestProject p = TestProject.in(dir).dbtProject()
+                .file("models/orders.sql", "select 1 as order_id, 10.5 as amount, date '2024-01-01' as ordered_at")
+                .file("models/metricflow_time_spine.sql", "select date '2024-01-01' as date_day")
+                .file("models/schema.yml", """
+                        models:
+                          - name: metricflow_time_spine
+                            time_spine:
+                              standard_granularity_column: date_day
+                            columns:
+                              - name: date_day
+                                granularity: day
+                        semantic_models:
+                          - name: orders_sm
+                            model: ref('orders')
+                            defaults: {agg_time_dimension: ordered_at}
+                            entities:
+                              - {name: order, type: primary, expr: order_id}
+                            dimensions:
+                              - name: ordered_at
+                                type: time
+                                type_params: {time_granularity: day}
+                            measures:
+                              - {name: order_total, agg: sum, expr: amount}
+                        metrics:
+                          - name: revenue
+                            label: Revenue
+                            type: simple
+                            type_params: {measure: order_total}
+                        saved_queries:
+                          - name: daily_revenue
+                            query_params:
+                              metrics: [revenue]
+                              group_by: ["TimeDimension('order__ordered_at', 'day')"]
+                        """);
+        p.runOk("parse");
+        JsonNode doc = p.json("target/semantic_manifest.json");
+        JsonNode model = doc.path("semantic_models").path(0);
+        assertEquals(List.of("name", "defaults", "description", "node_relation", "primary_entity", "entities",
+                "measures", "dimensions", "label", "metadata", "config"), keys(model));
+        assertEquals("{\"alias\":\"orders\",\"schema_name\":\"main\",\"database\":\"proj\",\"relation_name\":"
+                + "\"\\\"proj\\\".\\\"main\\\".\\\"orders\\\"\"}", model.path("node_relation").toString());
+        assertEquals("{\"name\":\"order\",\"description\":null,\"type\":\"primary\",\"role\":null,\"expr\":\"order_id\","
+                + "\"metadata\":null,\"label\":null,\"config\":{\"meta\":{}}}", model.path("entities").path(0).toString());
+        assertEquals(List.of("name", "agg", "description", "create_metric", "expr", "agg_params", "metadata",
+                "non_additive_dimension", "agg_time_dimension", "label", "config"), keys(model.path("measures").path(0)));
+        assertEquals("{\"meta\":{}}", model.path("config").toString());
+        JsonNode metric = doc.path("metrics").path(0);
+        assertEquals(List.of("name", "description", "type", "type_params", "filter", "metadata", "label", "config",
+                "time_granularity"), keys(metric));
+        assertEquals(List.of("measure", "numerator", "denominator", "expr", "window", "grain_to_date", "metrics",
+                "conversion_type_params", "cumulative_type_params", "input_measures"), keys(metric.path("type_params")));
+        assertEquals("order_total", metric.path("type_params").path("input_measures").path(0).path("name").asText());
+        JsonNode query = doc.path("saved_queries").path(0);
+        assertEquals(List.of("metrics", "group_by", "order_by", "limit", "where"), keys(query.path("query_params")));
+        JsonNode spine = doc.path("project_configuration").path("time_spines").path(0);
+        assertEquals("metricflow_time_spine", spine.path("node_relation").path("alias").asText(), doc.toString());
+        assertEquals("{\"name\":\"date_day\",\"time_granularity\":\"day\"}", spine.path("primary_column").toString());
+        assertTrue(spine.path("custom_granularities").isArray());
+    }
+
+    private TestProject withSemanticModel() {
+        return TestProject.in(dir).dbtProject()
+                .file("models/orders.sql", "select 1 as order_id, date '2024-01-01' as ordered_at")
+                .file("models/sm.yml", """
+                        semantic_models:
+                          - name: orders_sm
+                            model: ref('orders')
+                            defaults: {agg_time_dimension: ordered_at}
+                            entities:
+                              - {name: order, type: primary, expr: order_id}
+                            dimensions:
+                              - {name: ordered_at, type: time, type_params: {time_granularity: day}}
+                        """);
+    }
+
+    @Test
+    void aSemanticLayerWithoutATimeSpineOfADayFailsTheParseAsDbtsDoes() {
+        TestProject p = withSemanticModel();
+        p.run("parse").assertExit(2).assertOutputContains("The semantic layer requires a time spine model with "
+                + "granularity DAY or smaller in the project, but none was found.");
+        // a spine of months is not enough
+        p.file("models/month_spine.sql", "select date '2024-01-01' as month_start")
+                .file("models/spine.yml", """
+                        models:
+                          - name: month_spine
+                            time_spine: {standard_granularity_column: month_start}
+                            columns:
+                              - {name: month_start, granularity: month}
+                        """);
+        p.run("parse").assertExit(2).assertOutputContains("time spine model with granularity DAY or smaller");
+    }
+
+    @Test
+    void theLegacyMetricflowTimeSpineModelIsATimeSpineTableConfiguration() {
+        TestProject p = withSemanticModel().file("models/metricflow_time_spine.sql",
+                "select date '2024-01-01' as date_day");
+        p.runOk("parse");
+        JsonNode configuration = p.json("target/semantic_manifest.json").path("project_configuration");
+        assertEquals("[{\"location\":\"\\\"proj\\\".\\\"main\\\".\\\"metricflow_time_spine\\\"\","
+                + "\"column_name\":\"date_day\",\"grain\":\"day\"}]",
+                configuration.path("time_spine_table_configurations").toString());
+        assertEquals(0, configuration.path("time_spines").size());
+    }
+
+    private static List<String> keys(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        node.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+}

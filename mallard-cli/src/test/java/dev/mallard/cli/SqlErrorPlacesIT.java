@@ -1,0 +1,39 @@
+package dev.mallard.cli;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Where a failed node's SQL error is said to be: a line of the model's file, never one of a YAML file. */
+class SqlErrorPlacesIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aUnitTestsSqlErrorNamesItsYamlFileWithoutTheCompiledSqlsLine() {
+        TestProject p = TestProject.in(dir).dbtProject()
+                .file("models/src.sql", "select 1 as id, 'a' as name")
+                // the engine's error points at line 6 of the compiled SQL
+                .file("models/counted.sql", "select\n  id,\n\n\n\n  count(distinct id, name) over () as n\nfrom {{ ref('src') }}\n")
+                .file("models/unit.yml", """
+                        unit_tests:
+                          - name: counts
+                            model: counted
+                            given:
+                              - input: ref('src')
+                                rows:
+                                  - {id: 1, name: a}
+                            expect:
+                              rows:
+                                - {id: 1, n: 1}
+                        """);
+        p.runOk("run", "-s", "src");
+        CommandResult r = p.run("test", "-s", "counted").assertFailed();
+        String out = r.out();
+        assertTrue(out.contains("models/unit.yml: "), out);
+        assertFalse(out.matches("(?s).*models/unit\\.yml:\\d+.*"), out);
+    }
+}

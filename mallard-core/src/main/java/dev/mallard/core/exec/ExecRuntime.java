@@ -44,6 +44,8 @@ final class ExecRuntime implements DbtRuntime {
     private final boolean incrementalBatch;
     /** --empty: refs and sources read no rows. */
     private boolean emptyInputs;
+    /** The project's quoting: block, the quote policy of ref(), this and adapter.get_relation. */
+    private Map<String, Object> quoting = Map.of();
     /** Ephemeral models this render referenced, in first-use order. */
     final Set<ModelNode> ephemerals = new LinkedHashSet<>();
 
@@ -88,6 +90,11 @@ final class ExecRuntime implements DbtRuntime {
         return this;
     }
 
+    ExecRuntime withQuoting(Map<String, Object> projectQuoting) {
+        this.quoting = projectQuoting;
+        return this;
+    }
+
     @Override
     public boolean execute() {
         return true;
@@ -111,10 +118,10 @@ final class ExecRuntime implements DbtRuntime {
         if (deferral != null) {
             Optional<Relation> deferred = deferral.relationFor(target, session);
             if (deferred.isPresent()) {
-                return filtered(target, new RelationValue(deferred.get(), "table"));
+                return filtered(target, new RelationValue(deferred.get(), "table").withQuoting(quoting));
             }
         }
-        return filtered(target, new RelationValue(target.relation(), "table"));
+        return filtered(target, new RelationValue(target.relation(), "table").withQuoting(quoting));
     }
 
     /** dbt's notice when ref() without a version reads a model that has a version above its latest. */
@@ -177,7 +184,7 @@ final class ExecRuntime implements DbtRuntime {
 
     @Override
     public RelationValue thisRelation() {
-        return node == null ? null : new RelationValue(node.relation(), "table");
+        return node == null ? null : new RelationValue(node.relation(), "table").withQuoting(quoting);
     }
 
     @Override
@@ -207,7 +214,7 @@ final class ExecRuntime implements DbtRuntime {
     @Override
     public RelationValue getRelation(String database, String schema, String identifier) {
         return session.findRelation(new Relation(database, schema, identifier))
-                .map(r -> new RelationValue(r.relation(), r.kind().dbtName()))
+                .map(r -> new RelationValue(r.relation(), r.kind().dbtName()).withQuoting(quoting))
                 .orElse(null);
     }
 

@@ -27,12 +27,17 @@ final class AdapterObject implements PyObject {
     private final Dispatcher dispatcher;
     private final Map<String, Object> flags;
     private final String adapterType;
+    private final RelationPolicy quoting;
 
-    /** {@code flags}: the {@code flags:} of dbt_project.yml, which set behaviour flags. */
-    AdapterObject(Dispatcher dispatcher, Map<String, Object> flags, String adapterType) {
+    /**
+     * {@code flags}: the {@code flags:} of dbt_project.yml, which set behaviour flags;
+     * {@code quoting}: its {@code quoting:}, for quote_as_configured.
+     */
+    AdapterObject(Dispatcher dispatcher, Map<String, Object> flags, String adapterType, Map<String, Object> quoting) {
         this.dispatcher = dispatcher;
         this.flags = flags;
         this.adapterType = adapterType;
+        this.quoting = RelationPolicy.ALL.with(quoting);
     }
 
     @Override
@@ -101,9 +106,11 @@ final class AdapterObject implements PyObject {
                 return runtime.getRelation(null, str(a.get(0, "schema", null)), str(a.get(1, "name", null))) != null;
             case "quote":
                 return Relation.quote(Py.str(a.get(0, "identifier", "")));
-            case "quote_as_configured":
-                // dbt-duckdb quotes database, schema and identifier by default (its quote policy)
-                return Relation.quote(Py.str(a.get(0, "identifier", "")));
+            case "quote_as_configured": {
+                // dbt-duckdb quotes every part unless the project's quoting: turns that part off
+                String identifier = Py.str(a.get(0, "identifier", ""));
+                return quoting.quotes(Py.str(a.get(1, "quote_key", ""))) ? Relation.quote(identifier) : identifier;
+            }
             case "quote_seed_column": {
                 // dbt: quote unless the seed's quote_columns config is false
                 Object quoteConfig = a.get(1, "quote_config", null);

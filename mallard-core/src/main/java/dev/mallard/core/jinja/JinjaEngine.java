@@ -49,6 +49,7 @@ public final class JinjaEngine {
     /** The root project's name (null when unknown): its nodes see the shared table first. */
     private final String rootPackage;
     private final String adapterType;
+    private final Map<String, Object> quoting;
 
     public JinjaEngine(List<TemplateFile> macroSources) {
         this(macroSources, Set.of());
@@ -78,16 +79,24 @@ public final class JinjaEngine {
      * (null for dbt's own library), the {@code dispatch:} search orders of
      * dbt_project.yml by macro namespace, its {@code flags:} (for {@code adapter.behavior}), and the
      * target's adapter type ({@code adapter.type()}; {@code adapter.dispatch} tries {@code <type>__x}
-     * before {@code default__x}).
+     * before {@code default__x}) and the {@code quoting:} of dbt_project.yml.
      */
     public record Packages(String root, Set<String> names, java.util.function.Function<String, String> packageOf,
-                           Map<String, List<String>> dispatch, Map<String, Object> flags, String adapterType) {
+                           Map<String, List<String>> dispatch, Map<String, Object> flags, String adapterType,
+                           Map<String, Object> quoting) {
         public Packages {
             names = Set.copyOf(names);
             dispatch = Map.copyOf(dispatch);
             flags = Collections.unmodifiableMap(new HashMap<>(flags));
+            quoting = Collections.unmodifiableMap(new HashMap<>(quoting));
             adapterType = adapterType == null || adapterType.isBlank() ? AdapterObject.DEFAULT_TYPE
                     : adapterType.toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** Without a {@code quoting:} block: every part quoted. */
+        public Packages(String root, Set<String> names, java.util.function.Function<String, String> packageOf,
+                        Map<String, List<String>> dispatch, Map<String, Object> flags, String adapterType) {
+            this(root, names, packageOf, dispatch, flags, adapterType, Map.of());
         }
 
         /** For the default adapter, DuckDB. */
@@ -112,6 +121,11 @@ public final class JinjaEngine {
         return new JinjaEngine(macroSources, templates, packages);
     }
 
+    /** The {@code quoting:} of dbt_project.yml, the quote policy of ref(), this and adapter relations. */
+    public Map<String, Object> quoting() {
+        return quoting;
+    }
+
     /** The target's adapter type, as {@code adapter.type()} gives it. */
     public String adapterType() {
         return adapterType;
@@ -120,6 +134,7 @@ public final class JinjaEngine {
     private JinjaEngine(List<TemplateFile> macroSources, List<TemplateFile> templates, Packages packages) {
         this.rootPackage = packages.root();
         this.adapterType = packages.adapterType();
+        this.quoting = packages.quoting();
         List<TemplateError> errors = new ArrayList<>();
         MacroNames names = new MacroNames();
         for (TemplateFile file : macroSources) {
@@ -159,10 +174,10 @@ public final class JinjaEngine {
         statics.put("statement", new StatementMacro());
         statics.put("load_result", StatementMacro.loadResultFunction());
         statics.put("adapter", new AdapterObject(new Dispatcher(shared, packageMacros, packages.root(),
-                packages.dispatch(), adapterType), packages.flags(), adapterType));
+                packages.dispatch(), adapterType), packages.flags(), adapterType, quoting));
         statics.put("exceptions", new ExceptionsObject());
         statics.put("modules", new ModulesObject());
-        statics.put("api", new ApiObject());
+        statics.put("api", new ApiObject(quoting));
         Map<String, Object> dbtNatives = new HashMap<>();
         for (String name : List.of("is_incremental", "run_query", "statement", "load_result")) {
             dbtNatives.put(name, statics.get(name));

@@ -229,28 +229,7 @@ public final class JinjaEngine {
      * is neither a macro nor a context member is ignored, as dbt ignores it.
      */
     public Map<String, Object> macroOverrides(Map<String, Object> overrides) {
-        Map<String, Object> bindings = new HashMap<>();
-        Map<String, Map<String, Object>> byPackage = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : overrides.entrySet()) {
-            String key = e.getKey();
-            Object value = e.getValue();
-            dev.mallard.jinja.value.PyCallable fixed = (site, a) -> value;
-            int dot = key.indexOf('.');
-            if (dot < 0) {
-                if (key.equals("is_incremental")) {
-                    continue;
-                }
-                Object original = macros.containsKey(key) ? macros.get(key) : statics.get(key);
-                if (original != null) {
-                    bindings.put(key, original instanceof MacroValue
-                            || original instanceof dev.mallard.jinja.value.PyCallable ? fixed : value);
-                }
-            } else if (statics.get(key.substring(0, dot)) instanceof MacroNamespace) {
-                byPackage.computeIfAbsent(key.substring(0, dot), k -> new HashMap<>()).put(key.substring(dot + 1), fixed);
-            }
-        }
-        byPackage.forEach((pkg, fixed) -> bindings.put(pkg, ((MacroNamespace) statics.get(pkg)).overriding(fixed)));
-        return bindings;
+        return MacroOverrides.bindings(macros, statics, overrides);
     }
 
     public boolean hasMacro(String name) {

@@ -268,6 +268,15 @@ final class ExecRuntime implements DbtRuntime {
     }
 
     @Override
+    public void warn(String message) {
+        if (logger instanceof JinjaLog events) {
+            events.warn(message);
+        } else {
+            logger.accept(message);
+        }
+    }
+
+    @Override
     public void print(String message) {
         if (logger instanceof JinjaLog events) {
             events.print(message);

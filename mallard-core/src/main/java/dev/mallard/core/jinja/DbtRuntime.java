@@ -68,6 +68,11 @@ public interface DbtRuntime {
     /** Where log() and print() lines go. */
     void log(String message, boolean info);
 
+    /** {@code exceptions.warn()}: a warning line (dbt's JinjaLogWarning). */
+    default void warn(String message) {
+        log(message, true);
+    }
+
     /** Jinja's {@code print()}: a line of its own kind, which {@code --no-print} silences. */
     default void print(String message) {
         log(message, true);

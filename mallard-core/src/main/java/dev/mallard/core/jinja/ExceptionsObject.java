@@ -31,7 +31,7 @@ final class ExceptionsObject implements PyObject {
     public Object call(CallSite site, String method, Args a) {
         switch (method) {
             case "warn":
-                DbtFunctions.runtime(site).log("Warning: " + Py.str(a.require(0, "msg", method)), true);
+                DbtFunctions.runtime(site).warn(Py.str(a.require(0, "msg", method)));
                 return "";
             case "warn_snapshot_timestamp_data_types": {
                 String snapshotType = Py.str(a.require(0, "snapshot_time_data_type", method));

@@ -236,4 +236,31 @@ class DataTestsIT {
         assertEquals("fail 1", s.get("test.proj.source_not_null_raw_events_id.e0dfd1a6a7"), r.transcript());
         assertEquals("pass 0", s.get("test.proj.dbt_expectless_m_1.288f228969"), r.transcript() + s);
     }
+
+    @Test
+    void storedFailuresKeepOnlyTheLimitsRows() {
+        // dbt's test materialization stores `sql limit n` and then counts the stored rows
+        TestProject p = TestProject.in(dir).dbtProject()
+                .file("models/m.sql", "select * from (values (1), (2), (3)) t(id)")
+                .file("models/s.yml", """
+                        version: 2
+                        models:
+                          - name: m
+                            columns:
+                              - name: id
+                                data_tests:
+                                  - accepted_values:
+                                      arguments:
+                                        values: [9]
+                                      config:
+                                        store_failures: true
+                                        limit: 2
+                        """);
+
+        p.run("build").assertExit(1);
+
+        assertEquals("fail 2", statuses(p.json("target/run_results.json")).get(
+                "test.proj.accepted_values_m_id__9.400d7a9034"));
+        assertEquals(List.of(List.of("2")), p.rows("select count(*) from main_dbt_test__audit.accepted_values_m_id__9"));
+    }
 }

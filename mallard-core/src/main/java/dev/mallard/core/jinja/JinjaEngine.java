@@ -291,12 +291,10 @@ public final class JinjaEngine {
         }
     }
 
-    /** Calls a project macro by name, returning its return() value or its rendered text. */
-    public Object callMacro(String name, List<Object> args, Map<String, Object> kwargs, DbtRuntime runtime,
-                            Map<String, Object> extra) {
+    /** A macro by name; {@code package.macro} (a package's generic test) is that package's own, else the shared one. */
+    private Object findMacro(String name) {
         Object macro = macros.get(name);
         if (macro == null && name.indexOf('.') > 0) {
-            // package.macro (a package's generic test): that package's own, else the shared table
             String pkg = name.substring(0, name.lastIndexOf('.'));
             String bare = name.substring(name.lastIndexOf('.') + 1);
             macro = packageMacros.getOrDefault(pkg, Map.of()).get(bare);
@@ -304,6 +302,19 @@ public final class JinjaEngine {
                 macro = macros.get(bare);
             }
         }
+        return macro;
+    }
+
+    /** The parameter names of the macro callMacro would call, or null when it reads kwargs (takes any) or is none. */
+    public List<String> macroParameters(String name) {
+        return findMacro(name) instanceof MacroValue m && !m.definition().usesKwargs()
+                ? m.definition().params().stream().map(p -> p.name()).toList() : null;
+    }
+
+    /** Calls a project macro by name, returning its return() value or its rendered text. */
+    public Object callMacro(String name, List<Object> args, Map<String, Object> kwargs, DbtRuntime runtime,
+                            Map<String, Object> extra) {
+        Object macro = findMacro(name);
         if (macro == null) {
             throw new MallardException(ErrorCode.JINJA, "macro '" + name + "' is not defined");
         }

@@ -56,6 +56,7 @@ final class TestCollector implements UnitTestReader.ProjectFolders {
         if (jinja == null || !jinja.hasMacro(macro)) {
             return Map.of();
         }
+        requireTakes(macro, "test_" + name, args);
         return macroConfigs.computeIfAbsent(macro, m -> {
             ParseRuntime rt = new ParseRuntime(vars, project.target().context(), new java.util.LinkedHashMap<>(), null);
             try {
@@ -68,6 +69,30 @@ final class TestCollector implements UnitTestReader.ProjectFolders {
             }
             return Map.copyOf(rt.config);
         });
+    }
+
+    /**
+     * dbt's parse-time render of a generic test calls its macro with the test's arguments, model and
+     * column_name: one the macro does not take (and no kwargs to catch it) is Jinja's error, and dbt's
+     * parse stops. column_name first, as dbt names it first.
+     */
+    private void requireTakes(String macro, String bareName, Map<String, Object> args) {
+        List<String> params = jinja.macroParameters(macro);
+        if (params == null) {
+            return;
+        }
+        List<String> given = new ArrayList<>();
+        if (args.containsKey("column_name")) {
+            given.add("column_name");
+        }
+        given.add("model");
+        args.keySet().stream().filter(k -> !given.contains(k)).forEach(given::add);
+        for (String k : given) {
+            if (!params.contains(k)) {
+                throw new MallardException(ErrorCode.JINJA, "macro 'dbt_macro__" + bareName
+                        + "' takes no keyword argument '" + k + "'");
+            }
+        }
     }
 
     List<TestNode> collect(Map<NodeId, Node> nodes, PropertiesReader.Properties props, JinjaEngine jinja) {

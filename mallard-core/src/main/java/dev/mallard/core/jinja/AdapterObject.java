@@ -157,10 +157,11 @@ final class AdapterObject implements PyObject {
                 String macroName = Py.str(a.require(0, "macro_name", "dispatch"));
                 if (a.named().containsKey("packages")) {
                     // dbt 1.x refuses the pre-1.0 argument instead of searching those packages
-                    throw new MallardException(ErrorCode.JINJA, "The \"packages\" argument of adapter.dispatch()"
-                            + " has been deprecated.\nUse the \"macro_namespace\" argument instead.\n\nRaised during"
-                            + " dispatch for: " + macroName + "\n\nFor more information, see:\n\n"
-                            + "https://docs.getdbt.com/reference/dbt-jinja-functions/dispatch");
+                    String message = "The \"packages\" argument of adapter.dispatch() has been deprecated.\nUse the"
+                            + " \"macro_namespace\" argument instead.\n\nRaised during dispatch for: " + macroName
+                            + "\n\nFor more information, see:\n\nhttps://docs.getdbt.com/reference/dbt-jinja-functions/dispatch";
+                    DbtFunctions.runtime(site).raising(message);
+                    throw new MallardException(ErrorCode.JINJA, message);
                 }
                 return dispatch(macroName, a.get(1, "macro_namespace", null));
             }

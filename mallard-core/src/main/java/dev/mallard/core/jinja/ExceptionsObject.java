@@ -45,8 +45,13 @@ final class ExceptionsObject implements PyObject {
             }
             case "raise_database_error":
                 throw new MallardException(ErrorCode.SQL, Py.str(a.require(0, "msg", method)));
-            default:
-                throw new MallardException(ErrorCode.JINJA, message(site, method, a));
+            default: {
+                String message = message(site, method, a);
+                if (site.lookup(DbtFunctions.RUNTIME_KEY) instanceof DbtRuntime runtime) {
+                    runtime.raising(message);
+                }
+                throw new MallardException(ErrorCode.JINJA, message);
+            }
         }
     }
 

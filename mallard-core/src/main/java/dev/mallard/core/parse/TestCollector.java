@@ -45,11 +45,12 @@ final class TestCollector implements UnitTestReader.ProjectFolders {
         ParseRuntime rt = new ParseRuntime(vars, project.target().context(), new java.util.LinkedHashMap<>(), null);
         return jinja.renderNative(new TemplateFile(file, template), rt, Map.of());
     }
-    private final Map<String, Map<String, Object>> macroConfigs = new java.util.HashMap<>();
 
     /**
-     * What config() the test's macro sets, rendered once per macro as dbt's parse renders it
-     * (execute=false). A macro that fails to render here sets nothing; running it reports.
+     * What config() the test's macro sets, rendered with the test's arguments as dbt's parse renders
+     * it (execute=false). An error the macro raises on purpose (raise_compiler_error: dbt-expectations'
+     * "You have to provide either a min_value, max_value or both.") stops the parse, as in dbt; a
+     * macro that fails otherwise sets nothing, and running it reports.
      */
     private Map<String, Object> macroConfig(String namespace, String name, Map<String, Object> args) {
         String macro = (namespace == null ? "" : namespace + ".") + "test_" + name;
@@ -57,18 +58,19 @@ final class TestCollector implements UnitTestReader.ProjectFolders {
             return Map.of();
         }
         requireTakes(macro, "test_" + name, args);
-        return macroConfigs.computeIfAbsent(macro, m -> {
-            ParseRuntime rt = new ParseRuntime(vars, project.target().context(), new java.util.LinkedHashMap<>(), null);
-            try {
-                // deep, mutable copies: the macro may change its arguments (append to a list)
-                java.util.Map<String, Object> copy = new java.util.LinkedHashMap<>();
-                args.forEach((k, v) -> copy.put(k, dev.mallard.core.common.Frozen.thawed(v)));
-                jinja.callMacro(m, List.of(), copy, rt, Map.of());
-            } catch (RuntimeException e) {
-                return Map.of();
+        ParseRuntime rt = new ParseRuntime(vars, project.target().context(), new java.util.LinkedHashMap<>(), null);
+        try {
+            // deep, mutable copies: the macro may change its arguments (append to a list)
+            java.util.Map<String, Object> copy = new java.util.LinkedHashMap<>();
+            args.forEach((k, v) -> copy.put(k, dev.mallard.core.common.Frozen.thawed(v)));
+            jinja.callMacro(macro, List.of(), copy, rt, Map.of());
+        } catch (RuntimeException e) {
+            if (rt.raised != null) {
+                throw new MallardException(ErrorCode.JINJA, rt.raised);
             }
-            return Map.copyOf(rt.config);
-        });
+            return Map.of();
+        }
+        return Map.copyOf(rt.config);
     }
 
     /**

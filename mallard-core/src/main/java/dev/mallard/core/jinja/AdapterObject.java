@@ -195,6 +195,10 @@ final class AdapterObject implements PyObject {
 
     private static List<Object> columns(DbtRuntime runtime, Object relation) {
         List<Object> out = new ArrayList<>();
+        if (relation instanceof CharSequence) {
+            // dbt-duckdb's macro calls relation.render(): a test's model with a where config is a string
+            throw new MallardException(ErrorCode.JINJA, "'str object' has no attribute 'render'");
+        }
         if (!(relation instanceof RelationValue r)) {
             return out;
         }

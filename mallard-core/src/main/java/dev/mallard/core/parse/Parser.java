@@ -337,8 +337,7 @@ public final class Parser {
         List<String> disabledSnapshots = new ArrayList<>();
         for (ModelNode snapshot : new SnapshotReader(unit, unitVars, jinja, namer).read(props.snapshots(),
                 disabledSnapshots)) {
-            ParseErrors.claimName(seenNames, snapshot.name(), snapshot.originalFilePath(), "snapshot", pkg,
-                    warnings);
+            ParseErrors.claimName(seenNames, snapshot.name(), snapshot.originalFilePath(), "snapshot", pkg, warnings);
             nodes.put(snapshot.id(), snapshot);
         }
         disabled.addAll(disabledSnapshots);

@@ -236,4 +236,64 @@ class DataTestsIT {
         assertEquals("fail 1", s.get("test.proj.source_not_null_raw_events_id.e0dfd1a6a7"), r.transcript());
         assertEquals("pass 0", s.get("test.proj.dbt_expectless_m_1.288f228969"), r.transcript() + s);
     }
+
+    @Test
+    void storedFailuresKeepOnlyTheLimitsRows() {
+        // dbt's test materialization stores `sql limit n` and then counts the stored rows
+        TestProject p = TestProject.in(dir).dbtProject()
+                .file("models/m.sql", "select * from (values (1), (2), (3)) t(id)")
+                .file("models/s.yml", """
+                        version: 2
+                        models:
+                          - name: m
+                            columns:
+                              - name: id
+                                data_tests:
+                                  - accepted_values:
+                                      arguments:
+                                        values: [9]
+                                      config:
+                                        store_failures: true
+                                        limit: 2
+                        """);
+
+        p.run("build").assertExit(1);
+
+        assertEquals("fail 2", statuses(p.json("target/run_results.json")).get(
+                "test.proj.accepted_values_m_id__9.400d7a9034"));
+        assertEquals(List.of(List.of("2")), p.rows("select count(*) from main_dbt_test__audit.accepted_values_m_id__9"));
+    }
+
+    @Test
+    void withAWhereConfigTheModelArgumentIsTheSubqueryText() {
+        // dbt's get_where_subquery returns a string: attributes are undefined, and
+        // adapter.get_columns_in_relation(model) fails ('str object' has no attribute 'render')
+        TestProject p = TestProject.in(dir).dbtProject()
+                .file("models/m.sql", "select 1 as id")
+                .file("macros/t.sql", """
+                        {% test has_columns(model, n) %}
+                        select 1 as x where {{ adapter.get_columns_in_relation(model) | length }} != {{ n }}
+                        {% endtest %}
+                        {% test model_kind(model) %}
+                        select 1 as x where '{{ model is string }}|{{ model.identifier }}' != 'True|'
+                        {% endtest %}
+                        """)
+                .file("models/s.yml", """
+                        version: 2
+                        models:
+                          - name: m
+                            data_tests:
+                              - has_columns: {arguments: {n: 1}}
+                              - has_columns: {arguments: {n: 1}, config: {where: "id > 0"}, name: has_columns_where}
+                              - model_kind: {config: {where: "id > 0"}}
+                        """);
+
+        CommandResult r = p.run("build").assertExit(1);
+
+        Map<String, String> s = statuses(p.json("target/run_results.json"));
+        assertEquals("pass 0", s.get("test.proj.has_columns_m_1.8450b0f34d"), r.transcript());
+        assertTrue(s.get("test.proj.has_columns_where.71ae111d39").startsWith("error"), r.transcript() + s);
+        assertEquals("pass 0", s.get("test.proj.model_kind_m_.e29a660bd6"), r.transcript() + s);
+        r.assertOutputContains("'str object' has no attribute 'render'");
+    }
 }

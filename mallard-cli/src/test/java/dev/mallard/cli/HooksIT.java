@@ -53,6 +53,33 @@ class HooksIT {
     }
 
     @Test
+    void aRefInAHookIsADependencyAsInDbt() {
+        // dbt renders hooks at parse time: ref('src') of the post-hook puts src before m in the DAG
+        TestProject p = TestProject.in(dir).dbtProject("""
+                models:
+                  proj:
+                    +post-hook: "{{ 'insert into ' ~ this ~ ' select * from ' ~ ref('src') if this.name == 'm' }}"
+                """)
+                .file("models/m.sql", """
+                        {{ config(materialized='table', pre_hook="select '{{ source('raw', 'events') }}' as s") }}
+                        select 1 as id
+                        """)
+                .file("models/src.sql", "{{ config(materialized='table') }} select 2 as id")
+                .file("models/raw.yml", """
+                        sources:
+                          - name: raw
+                            schema: main
+                            tables: [{name: events}]
+                        """);
+
+        p.runOk("parse");
+        assertEquals("[\"source.proj.raw.events\",\"model.proj.src\"]", p.json("target/manifest.json").get("nodes")
+                .get("model.proj.m").get("depends_on").get("nodes").toString());
+        p.runOk("build");
+        assertEquals(List.of(List.of("1"), List.of("2")), p.rows("select id from m order by id"));
+    }
+
+    @Test
     void hooksOutsideTheTransactionRunBeforeAndAfterTheOthers() {
         TestProject p = TestProject.in(dir).dbtProject(LOG)
                 .file("models/m.sql", """

@@ -8,6 +8,11 @@ public interface JinjaLog extends Consumer<String> {
 
     void print(String message);
 
+    /** {@code exceptions.warn()}: dbt's JinjaLogWarning; an info line where there are no events. */
+    default void warn(String message) {
+        log(message, true);
+    }
+
     @Override
     default void accept(String message) {
         log(message, true);

@@ -4,6 +4,8 @@ import dev.mallard.core.engine.ColumnInfo;
 import dev.mallard.core.engine.EngineSession;
 import dev.mallard.core.engine.QueryResult;
 import dev.mallard.core.engine.Relation;
+import dev.mallard.core.error.ErrorCode;
+import dev.mallard.core.error.MallardException;
 import dev.mallard.core.events.JinjaLog;
 import dev.mallard.core.graph.Linker;
 import dev.mallard.core.jinja.DbtRuntime;
@@ -11,12 +13,14 @@ import dev.mallard.core.jinja.RelationValue;
 import dev.mallard.core.manifest.ModelNode;
 import dev.mallard.core.manifest.Node;
 import dev.mallard.core.manifest.RefCall;
+import dev.mallard.core.manifest.ResourceType;
 import dev.mallard.core.manifest.SourceCall;
 import dev.mallard.core.manifest.SourceNode;
 import dev.mallard.core.materialize.BatchWindow;
 import dev.mallard.core.materialize.IncrementalMaterialization;
 import dev.mallard.core.materialize.MicrobatchConfig;
 import dev.mallard.core.parse.Vars;
+import dev.mallard.jinja.value.Py;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,6 +48,10 @@ final class ExecRuntime implements DbtRuntime {
     private final boolean incrementalBatch;
     /** --empty: refs and sources read no rows. */
     private boolean emptyInputs;
+    /** The project's quoting: block, the quote policy of ref(), this and adapter.get_relation. */
+    private Map<String, Object> quoting = Map.of();
+    /** What the node's parse found it refs (by id), for {@link #requireDeclared}; null until needed. */
+    private Set<dev.mallard.core.manifest.NodeId> declared;
     /** Ephemeral models this render referenced, in first-use order. */
     final Set<ModelNode> ephemerals = new LinkedHashSet<>();
 
@@ -88,6 +96,11 @@ final class ExecRuntime implements DbtRuntime {
         return this;
     }
 
+    ExecRuntime withQuoting(Map<String, Object> projectQuoting) {
+        this.quoting = projectQuoting;
+        return this;
+    }
+
     @Override
     public boolean execute() {
         return true;
@@ -101,6 +114,7 @@ final class ExecRuntime implements DbtRuntime {
     @Override
     public Object ref(String packageName, String name, Object version) {
         Node target = linker.resolveRef(node, new RefCall(packageName, name, 0, version));
+        requireDeclared(target, packageName, name, version);
         if (version == null && node != null && target instanceof ModelNode latest && latest.version() != null) {
             linker.prereleaseOf(latest).ifPresent(next -> log(unpinnedNotice(latest, next), true));
         }
@@ -111,10 +125,33 @@ final class ExecRuntime implements DbtRuntime {
         if (deferral != null) {
             Optional<Relation> deferred = deferral.relationFor(target, session);
             if (deferred.isPresent()) {
-                return filtered(target, new RelationValue(deferred.get(), "table"));
+                return filtered(target, new RelationValue(deferred.get(), "table").withQuoting(quoting));
             }
         }
-        return filtered(target, new RelationValue(target.relation(), "table"));
+        return filtered(target, new RelationValue(target.relation(), "table").withQuoting(quoting));
+    }
+
+    /**
+     * dbt's RefBadContextError: a model may ref() at run time only what its parse found (a ref inside
+     * {@code {% if execute %}} is no dependency, so the model could read a table not built yet).
+     */
+    private void requireDeclared(Node target, String packageName, String name, Object version) {
+        if (!(node instanceof ModelNode m) || m.resourceType() != ResourceType.MODEL) {
+            return; // tests' refs come from their arguments, not a parse-time render of the test's macro
+        }
+        if (declared == null) {
+            declared = new java.util.HashSet<>();
+            node.refs().forEach(r -> declared.add(linker.resolveRef(node, r).id()));
+        }
+        if (declared.contains(target.id())) {
+            return;
+        }
+        String args = (packageName == null ? "" : "'" + packageName + "', ") + "'" + name + "'"
+                + (version == null ? "" : ", v=" + Py.str(version));
+        throw new MallardException(ErrorCode.JINJA, "dbt was unable to infer all dependencies for the model \""
+                + node.name() + "\".\nThis typically happens when ref() is placed within a conditional block.\n\n"
+                + "To fix this, add the following hint to the top of the model \"" + node.name() + "\":\n\n"
+                + "-- depends_on: {{ ref(" + args + ") }}");
     }
 
     /** dbt's notice when ref() without a version reads a model that has a version above its latest. */
@@ -177,7 +214,7 @@ final class ExecRuntime implements DbtRuntime {
 
     @Override
     public RelationValue thisRelation() {
-        return node == null ? null : new RelationValue(node.relation(), "table");
+        return node == null ? null : new RelationValue(node.relation(), "table").withQuoting(quoting);
     }
 
     @Override
@@ -212,7 +249,7 @@ final class ExecRuntime implements DbtRuntime {
     @Override
     public RelationValue getRelation(String database, String schema, String identifier) {
         return session.findRelation(new Relation(database, schema, identifier))
-                .map(r -> new RelationValue(r.relation(), r.kind().dbtName()))
+                .map(r -> new RelationValue(r.relation(), r.kind().dbtName()).withQuoting(quoting))
                 .orElse(null);
     }
 
@@ -231,6 +268,15 @@ final class ExecRuntime implements DbtRuntime {
         if (logger instanceof JinjaLog events) {
             events.log(message, info);
         } else if (info) {
+            logger.accept(message);
+        }
+    }
+
+    @Override
+    public void warn(String message) {
+        if (logger instanceof JinjaLog events) {
+            events.warn(message);
+        } else {
             logger.accept(message);
         }
     }

@@ -67,8 +67,11 @@ final class GenericTestArguments {
         return value;
     }
 
-    /** The tested relation, narrowed by the test's {@code where} config like dbt's get_where_subquery. */
-    private static RelationValue testedRelation(TestNode test, ExecRuntime rt) {
+    /**
+     * The tested relation; with a {@code where} config the subquery text, a string as dbt's
+     * get_where_subquery returns it (so {@code model.identifier} is undefined then).
+     */
+    private static Object testedRelation(TestNode test, ExecRuntime rt) {
         RelationValue base;
         if (test.attachedNode() != null && test.attachedNode().value().startsWith("source.")) {
             SourceCall s = test.sourceCalls().get(test.sourceCalls().size() - 1); // the tested source comes last
@@ -81,7 +84,6 @@ final class GenericTestArguments {
         if (where == null || String.valueOf(where).isBlank()) {
             return base;
         }
-        return new RelationValue(base.relation(), base.getType(),
-                "(select * from " + base.render() + " where " + where + ") dbt_subquery");
+        return "(select * from " + base.render() + " where " + where + ") dbt_subquery";
     }
 }

@@ -141,7 +141,8 @@ public final class NodeCompiler {
         if (JavaModels.isJava(model)) {
             // a Java model's "compiled code" is the query it returns, or the select over the rows it wrote
             ExecRuntime rt = new ExecRuntime(model, linker, vars, target, session, logger, deferral, fullRefresh,
-                    batch, incrementalBatch).withEmptyInputs(emptyInputs);
+                    batch, incrementalBatch).withEmptyInputs(emptyInputs)
+                .withQuoting(jinja.quoting());
             String sql = javaModels().run(model, rt, logger, model.id().value());
             List<String> visiting = new ArrayList<>(List.of(model.name()));
             addEphemerals(rt, session, logger, ctes, visiting);
@@ -155,7 +156,8 @@ public final class NodeCompiler {
     public String renderSql(String template, String file, Node node, EngineSession session, Consumer<String> logger,
                             Map<String, Object> extra) {
         ExecRuntime rt = new ExecRuntime(node, linker, vars, target, session, logger, deferral, fullRefresh,
-                batch, incrementalBatch).withEmptyInputs(emptyInputs);
+                batch, incrementalBatch).withEmptyInputs(emptyInputs)
+                .withQuoting(jinja.quoting());
         Map<String, Object> bindings = new LinkedHashMap<>(globals);
         if (node != null) {
             // a hook sees its node as {{ model }}, as in dbt (create_latest_version_view reads model.version)
@@ -188,7 +190,8 @@ public final class NodeCompiler {
     public Object callMacro(String name, List<Object> args, Map<String, Object> kwargs, EngineSession session,
                             Consumer<String> logger) {
         ExecRuntime rt = new ExecRuntime(null, linker, vars, target, session, logger, deferral, fullRefresh,
-                batch, incrementalBatch).withEmptyInputs(emptyInputs);
+                batch, incrementalBatch).withEmptyInputs(emptyInputs)
+                .withQuoting(jinja.quoting());
         return jinja.callMacro(name, args, kwargs, rt, globals);
     }
 
@@ -216,7 +219,8 @@ public final class NodeCompiler {
     public String runMaterialization(String macro, MaterializationContext ctx, Consumer<String> logger) {
         Node node = ctx.node();
         ExecRuntime rt = new ExecRuntime(node, linker, vars, target, ctx.session(), logger, deferral, fullRefresh,
-                batch, incrementalBatch).withEmptyInputs(emptyInputs);
+                batch, incrementalBatch).withEmptyInputs(emptyInputs)
+                .withQuoting(jinja.quoting());
         Map<String, Object> bindings = new LinkedHashMap<>(globals);
         Map<String, Object> model = modelContext(node);
         model.put("resource_type", node.resourceType().dbtName());
@@ -253,7 +257,8 @@ public final class NodeCompiler {
             return inject(sql, ctes);
         }
         ExecRuntime rt = new ExecRuntime(test, linker, vars, target, session, logger, deferral, fullRefresh,
-                batch, incrementalBatch).withEmptyInputs(emptyInputs);
+                batch, incrementalBatch).withEmptyInputs(emptyInputs)
+                .withQuoting(jinja.quoting());
         Map<String, Object> bindings = new LinkedHashMap<>(globals);
         bindings.put("model", Map.of("name", test.name(), "unique_id", test.id().value(),
                 "original_file_path", test.originalFilePath()));
@@ -272,7 +277,8 @@ public final class NodeCompiler {
      */
     public String compileUnitTest(UnitTestNode test, EngineSession session, Consumer<String> logger) {
         ModelNode model = (ModelNode) linker.resolveRef(test, test.refs().get(0));
-        ExecRuntime base = new ExecRuntime(model, linker, vars, target, session, logger);
+        ExecRuntime base = new ExecRuntime(model, linker, vars, target, session, logger)
+                .withQuoting(jinja.quoting());
         UnitTestRuntime rt = new UnitTestRuntime(test, model, linker, base, vars);
         Map<String, String> ctes = new LinkedHashMap<>();
         for (UnitTestNode.Fixture given : test.given()) {
@@ -323,7 +329,8 @@ public final class NodeCompiler {
     private String renderWithEphemerals(Node node, String rawCode, EngineSession session, Consumer<String> logger,
                                         Map<String, String> ctes, List<String> visiting) {
         ExecRuntime rt = new ExecRuntime(node, linker, vars, target, session, logger, deferral, fullRefresh,
-                batch, incrementalBatch).withEmptyInputs(emptyInputs);
+                batch, incrementalBatch).withEmptyInputs(emptyInputs)
+                .withQuoting(jinja.quoting());
         Map<String, Object> bindings = new LinkedHashMap<>(globals);
         Map<String, Object> model = modelContext(node);
         if (batch != null) {

@@ -79,6 +79,11 @@ public final class ProgressPrinter {
             public void print(String message) {
                 emit("PrintEvent", "Z052", EventLevel.INFO, message, Map.of("msg", message));
             }
+
+            @Override
+            public void warn(String message) {
+                ProgressPrinter.this.warn("JinjaLogWarning", "I061", message);
+            }
         };
     }
 

@@ -25,7 +25,9 @@ final class TestExecution {
      */
     static Outcome run(TestNode test, String compiledSql, EngineSession session, List<String> executed,
                        boolean storeByDefault, boolean warningsFail) {
-        String mainSql = NodeCompiler.stripTrailingSemicolon(compiledSql);
+        Object limit = test.config().get("limit");
+        // dbt's test materialization: the limit applies to the test's query, so also to the stored failures
+        String mainSql = NodeCompiler.stripTrailingSemicolon(compiledSql) + (limit == null ? "" : "\nlimit " + limit);
         String storeAs = storeFailuresAs(test, storeByDefault);
         if (storeAs != null) {
             Relation audit = test.relation();
@@ -44,10 +46,8 @@ final class TestExecution {
         String failCalc = test.config().string("fail_calc", "count(*)");
         String warnIf = test.config().string("warn_if", "!= 0");
         String errorIf = test.config().string("error_if", "!= 0");
-        Object limit = test.config().get("limit");
         String sql = "select\n  " + failCalc + " as failures,\n  " + failCalc + " " + warnIf + " as should_warn,\n  "
-                + failCalc + " " + errorIf + " as should_error\nfrom (\n" + mainSql + "\n"
-                + (limit == null ? "" : "limit " + limit + "\n") + ") dbt_internal_test";
+                + failCalc + " " + errorIf + " as should_error\nfrom (\n" + mainSql + "\n) dbt_internal_test";
         executed.add(sql);
         QueryResult r = session.query(sql, 1);
         List<Object> row = r.rows().get(0);

@@ -168,4 +168,9 @@ final class UnitTestRuntime implements DbtRuntime {
     public void log(String message, boolean info) {
         base.log(message, info);
     }
+
+    @Override
+    public void warn(String message) {
+        base.warn(message);
+    }
 }

@@ -96,13 +96,16 @@ public final class Linker {
 
     public Node resolveRef(Node from, RefCall ref) {
         List<Node> candidates = refable.getOrDefault(ref.name(), List.of());
-        // dbt's order for ref('x'): the root project, then the referring node's package, then any
+        // dbt's order for ref('x'): the root project, then the referring node's package, then any;
+        // within a package a seed, then a snapshot, then a model (dbt's lookup keeps the last parsed)
         Optional<Node> match = candidates.stream()
                 .filter(c -> ref.packageName() == null || c.packageName().equals(ref.packageName()))
                 .filter(c -> c.config().enabled())
                 .filter(c -> versionMatches(c, ref))
-                .min(java.util.Comparator.comparingInt(c -> c.packageName().equals(manifest.projectName()) ? 0
-                        : from != null && c.packageName().equals(from.packageName()) ? 1 : 2));
+                .min(java.util.Comparator.<Node>comparingInt(c -> c.packageName().equals(manifest.projectName()) ? 0
+                        : from != null && c.packageName().equals(from.packageName()) ? 1 : 2)
+                        .thenComparingInt(c -> c.resourceType() == ResourceType.SEED ? 0
+                                : c.resourceType() == ResourceType.SNAPSHOT ? 1 : 2));
         if (match.isPresent()) {
             return match.get();
         }

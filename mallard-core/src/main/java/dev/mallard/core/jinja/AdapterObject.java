@@ -27,12 +27,17 @@ final class AdapterObject implements PyObject {
     private final Dispatcher dispatcher;
     private final Map<String, Object> flags;
     private final String adapterType;
+    private final RelationPolicy quoting;
 
-    /** {@code flags}: the {@code flags:} of dbt_project.yml, which set behaviour flags. */
-    AdapterObject(Dispatcher dispatcher, Map<String, Object> flags, String adapterType) {
+    /**
+     * {@code flags}: the {@code flags:} of dbt_project.yml, which set behaviour flags;
+     * {@code quoting}: its {@code quoting:}, for quote_as_configured.
+     */
+    AdapterObject(Dispatcher dispatcher, Map<String, Object> flags, String adapterType, Map<String, Object> quoting) {
         this.dispatcher = dispatcher;
         this.flags = flags;
         this.adapterType = adapterType;
+        this.quoting = RelationPolicy.ALL.with(quoting);
     }
 
     @Override
@@ -101,9 +106,11 @@ final class AdapterObject implements PyObject {
                 return runtime.getRelation(null, str(a.get(0, "schema", null)), str(a.get(1, "name", null))) != null;
             case "quote":
                 return Relation.quote(Py.str(a.get(0, "identifier", "")));
-            case "quote_as_configured":
-                // dbt-duckdb quotes database, schema and identifier by default (its quote policy)
-                return Relation.quote(Py.str(a.get(0, "identifier", "")));
+            case "quote_as_configured": {
+                // dbt-duckdb quotes every part unless the project's quoting: turns that part off
+                String identifier = Py.str(a.get(0, "identifier", ""));
+                return quoting.quotes(Py.str(a.get(1, "quote_key", ""))) ? Relation.quote(identifier) : identifier;
+            }
             case "quote_seed_column": {
                 // dbt: quote unless the seed's quote_columns config is false
                 Object quoteConfig = a.get(1, "quote_config", null);
@@ -150,10 +157,11 @@ final class AdapterObject implements PyObject {
                 String macroName = Py.str(a.require(0, "macro_name", "dispatch"));
                 if (a.named().containsKey("packages")) {
                     // dbt 1.x refuses the pre-1.0 argument instead of searching those packages
-                    throw new MallardException(ErrorCode.JINJA, "The \"packages\" argument of adapter.dispatch()"
-                            + " has been deprecated.\nUse the \"macro_namespace\" argument instead.\n\nRaised during"
-                            + " dispatch for: " + macroName + "\n\nFor more information, see:\n\n"
-                            + "https://docs.getdbt.com/reference/dbt-jinja-functions/dispatch");
+                    String message = "The \"packages\" argument of adapter.dispatch() has been deprecated.\nUse the"
+                            + " \"macro_namespace\" argument instead.\n\nRaised during dispatch for: " + macroName
+                            + "\n\nFor more information, see:\n\nhttps://docs.getdbt.com/reference/dbt-jinja-functions/dispatch";
+                    DbtFunctions.runtime(site).raising(message);
+                    throw new MallardException(ErrorCode.JINJA, message);
                 }
                 return dispatch(macroName, a.get(1, "macro_namespace", null));
             }
@@ -187,6 +195,10 @@ final class AdapterObject implements PyObject {
 
     private static List<Object> columns(DbtRuntime runtime, Object relation) {
         List<Object> out = new ArrayList<>();
+        if (relation instanceof CharSequence) {
+            // dbt-duckdb's macro calls relation.render(): a test's model with a where config is a string
+            throw new MallardException(ErrorCode.JINJA, "'str object' has no attribute 'render'");
+        }
         if (!(relation instanceof RelationValue r)) {
             return out;
         }

@@ -5,6 +5,7 @@ import dev.mallard.jinja.value.Args;
 import dev.mallard.jinja.value.CallSite;
 import dev.mallard.jinja.value.Py;
 import dev.mallard.jinja.value.PyCallable;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,7 +15,9 @@ import java.util.Set;
 final class ApiObject implements PyObject {
     private static final Set<String> CREATE = Set.of("create");
 
-    private static final PyObject RELATION = new PyObject() {
+    /** The quote policy of the project's {@code quoting:}, under a create()'s own quote_policy=. */
+    private final RelationPolicy quoting;
+    private final PyObject relation = new PyObject() {
         @Override
         public Set<String> methods() {
             return CREATE;
@@ -30,7 +33,7 @@ final class ApiObject implements PyObject {
             Object type = a.get(3, "type", null);
             return RelationValue.created(new Relation(str(a.get(0, "database", null)), str(a.get(1, "schema", null)),
                     identifier == null ? "" : Py.str(identifier)), type == null ? null : Py.str(type),
-                    RelationPolicy.ALL.with(a.get(-1, "quote_policy", null)),
+                    quoting.with(a.get(-1, "quote_policy", null)),
                     RelationPolicy.ALL.with(a.get(-1, "include_policy", null)));
         }
 
@@ -87,6 +90,14 @@ final class ApiObject implements PyObject {
         return "STRING".equals(dtype.toUpperCase(java.util.Locale.ROOT)) ? "TEXT" : dtype;
     }
 
+    ApiObject() {
+        this(Map.of());
+    }
+
+    ApiObject(Map<String, Object> quoting) {
+        this.quoting = RelationPolicy.ALL.with(quoting);
+    }
+
     private static String str(Object o) {
         return o == null ? null : Py.str(o);
     }
@@ -94,7 +105,7 @@ final class ApiObject implements PyObject {
     @Override
     public Object attribute(String name) {
         return switch (name) {
-            case "Relation" -> RELATION;
+            case "Relation" -> relation;
             case "Column" -> COLUMN;
             default -> MISSING;
         };
@@ -107,6 +118,6 @@ final class ApiObject implements PyObject {
 
     @Override
     public String toString() {
-        return "{'Relation': " + RELATION + ", 'Column': " + COLUMN + "}";
+        return "{'Relation': " + relation + ", 'Column': " + COLUMN + "}";
     }
 }

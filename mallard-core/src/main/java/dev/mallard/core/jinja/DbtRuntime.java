@@ -73,6 +73,19 @@ public interface DbtRuntime {
     /** Where log() and print() lines go. */
     void log(String message, boolean info);
 
+    /**
+     * Told of an error the template raises on purpose ({@code exceptions.raise_compiler_error}, a refused
+     * dispatch) just before it is thrown: at parse time dbt stops there, where other errors may be
+     * gaps of the parse context.
+     */
+    default void raising(String message) {
+    }
+
+    /** {@code exceptions.warn()}: a warning line (dbt's JinjaLogWarning). */
+    default void warn(String message) {
+        log(message, true);
+    }
+
     /** Jinja's {@code print()}: a line of its own kind, which {@code --no-print} silences. */
     default void print(String message) {
         log(message, true);

@@ -31,7 +31,7 @@ final class ExceptionsObject implements PyObject {
     public Object call(CallSite site, String method, Args a) {
         switch (method) {
             case "warn":
-                DbtFunctions.runtime(site).log("Warning: " + Py.str(a.require(0, "msg", method)), true);
+                DbtFunctions.runtime(site).warn(Py.str(a.require(0, "msg", method)));
                 return "";
             case "warn_snapshot_timestamp_data_types": {
                 String snapshotType = Py.str(a.require(0, "snapshot_time_data_type", method));
@@ -45,8 +45,13 @@ final class ExceptionsObject implements PyObject {
             }
             case "raise_database_error":
                 throw new MallardException(ErrorCode.SQL, Py.str(a.require(0, "msg", method)));
-            default:
-                throw new MallardException(ErrorCode.JINJA, message(site, method, a));
+            default: {
+                String message = message(site, method, a);
+                if (site.lookup(DbtFunctions.RUNTIME_KEY) instanceof DbtRuntime runtime) {
+                    runtime.raising(message);
+                }
+                throw new MallardException(ErrorCode.JINJA, message);
+            }
         }
     }
 

@@ -49,6 +49,7 @@ public final class JinjaEngine {
     /** The root project's name (null when unknown): its nodes see the shared table first. */
     private final String rootPackage;
     private final String adapterType;
+    private final Map<String, Object> quoting;
 
     public JinjaEngine(List<TemplateFile> macroSources) {
         this(macroSources, Set.of());
@@ -78,16 +79,24 @@ public final class JinjaEngine {
      * (null for dbt's own library), the {@code dispatch:} search orders of
      * dbt_project.yml by macro namespace, its {@code flags:} (for {@code adapter.behavior}), and the
      * target's adapter type ({@code adapter.type()}; {@code adapter.dispatch} tries {@code <type>__x}
-     * before {@code default__x}).
+     * before {@code default__x}) and the {@code quoting:} of dbt_project.yml.
      */
     public record Packages(String root, Set<String> names, java.util.function.Function<String, String> packageOf,
-                           Map<String, List<String>> dispatch, Map<String, Object> flags, String adapterType) {
+                           Map<String, List<String>> dispatch, Map<String, Object> flags, String adapterType,
+                           Map<String, Object> quoting) {
         public Packages {
             names = Set.copyOf(names);
             dispatch = Map.copyOf(dispatch);
             flags = Collections.unmodifiableMap(new HashMap<>(flags));
+            quoting = Collections.unmodifiableMap(new HashMap<>(quoting));
             adapterType = adapterType == null || adapterType.isBlank() ? AdapterObject.DEFAULT_TYPE
                     : adapterType.toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** Without a {@code quoting:} block: every part quoted. */
+        public Packages(String root, Set<String> names, java.util.function.Function<String, String> packageOf,
+                        Map<String, List<String>> dispatch, Map<String, Object> flags, String adapterType) {
+            this(root, names, packageOf, dispatch, flags, adapterType, Map.of());
         }
 
         /** For the default adapter, DuckDB. */
@@ -112,6 +121,11 @@ public final class JinjaEngine {
         return new JinjaEngine(macroSources, templates, packages);
     }
 
+    /** The {@code quoting:} of dbt_project.yml, the quote policy of ref(), this and adapter relations. */
+    public Map<String, Object> quoting() {
+        return quoting;
+    }
+
     /** The target's adapter type, as {@code adapter.type()} gives it. */
     public String adapterType() {
         return adapterType;
@@ -120,6 +134,7 @@ public final class JinjaEngine {
     private JinjaEngine(List<TemplateFile> macroSources, List<TemplateFile> templates, Packages packages) {
         this.rootPackage = packages.root();
         this.adapterType = packages.adapterType();
+        this.quoting = packages.quoting();
         List<TemplateError> errors = new ArrayList<>();
         MacroNames names = new MacroNames();
         for (TemplateFile file : macroSources) {
@@ -159,10 +174,10 @@ public final class JinjaEngine {
         statics.put("statement", new StatementMacro());
         statics.put("load_result", StatementMacro.loadResultFunction());
         statics.put("adapter", new AdapterObject(new Dispatcher(shared, packageMacros, packages.root(),
-                packages.dispatch(), adapterType), packages.flags(), adapterType));
+                packages.dispatch(), adapterType), packages.flags(), adapterType, quoting));
         statics.put("exceptions", new ExceptionsObject());
         statics.put("modules", new ModulesObject());
-        statics.put("api", new ApiObject());
+        statics.put("api", new ApiObject(quoting));
         Map<String, Object> dbtNatives = new HashMap<>();
         for (String name : List.of("is_incremental", "run_query", "statement", "load_result")) {
             dbtNatives.put(name, statics.get(name));
@@ -214,28 +229,7 @@ public final class JinjaEngine {
      * is neither a macro nor a context member is ignored, as dbt ignores it.
      */
     public Map<String, Object> macroOverrides(Map<String, Object> overrides) {
-        Map<String, Object> bindings = new HashMap<>();
-        Map<String, Map<String, Object>> byPackage = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : overrides.entrySet()) {
-            String key = e.getKey();
-            Object value = e.getValue();
-            dev.mallard.jinja.value.PyCallable fixed = (site, a) -> value;
-            int dot = key.indexOf('.');
-            if (dot < 0) {
-                if (key.equals("is_incremental")) {
-                    continue;
-                }
-                Object original = macros.containsKey(key) ? macros.get(key) : statics.get(key);
-                if (original != null) {
-                    bindings.put(key, original instanceof MacroValue
-                            || original instanceof dev.mallard.jinja.value.PyCallable ? fixed : value);
-                }
-            } else if (statics.get(key.substring(0, dot)) instanceof MacroNamespace) {
-                byPackage.computeIfAbsent(key.substring(0, dot), k -> new HashMap<>()).put(key.substring(dot + 1), fixed);
-            }
-        }
-        byPackage.forEach((pkg, fixed) -> bindings.put(pkg, ((MacroNamespace) statics.get(pkg)).overriding(fixed)));
-        return bindings;
+        return MacroOverrides.bindings(macros, statics, overrides);
     }
 
     public boolean hasMacro(String name) {
@@ -297,12 +291,10 @@ public final class JinjaEngine {
         }
     }
 
-    /** Calls a project macro by name, returning its return() value or its rendered text. */
-    public Object callMacro(String name, List<Object> args, Map<String, Object> kwargs, DbtRuntime runtime,
-                            Map<String, Object> extra) {
+    /** A macro by name; {@code package.macro} (a package's generic test) is that package's own, else the shared one. */
+    private Object findMacro(String name) {
         Object macro = macros.get(name);
         if (macro == null && name.indexOf('.') > 0) {
-            // package.macro (a package's generic test): that package's own, else the shared table
             String pkg = name.substring(0, name.lastIndexOf('.'));
             String bare = name.substring(name.lastIndexOf('.') + 1);
             macro = packageMacros.getOrDefault(pkg, Map.of()).get(bare);
@@ -310,6 +302,19 @@ public final class JinjaEngine {
                 macro = macros.get(bare);
             }
         }
+        return macro;
+    }
+
+    /** The parameter names of the macro callMacro would call, or null when it reads kwargs (takes any) or is none. */
+    public List<String> macroParameters(String name) {
+        return findMacro(name) instanceof MacroValue m && !m.definition().usesKwargs()
+                ? m.definition().params().stream().map(p -> p.name()).toList() : null;
+    }
+
+    /** Calls a project macro by name, returning its return() value or its rendered text. */
+    public Object callMacro(String name, List<Object> args, Map<String, Object> kwargs, DbtRuntime runtime,
+                            Map<String, Object> extra) {
+        Object macro = findMacro(name);
         if (macro == null) {
             throw new MallardException(ErrorCode.JINJA, "macro '" + name + "' is not defined");
         }

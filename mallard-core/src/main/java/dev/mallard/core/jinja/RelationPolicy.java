@@ -16,6 +16,16 @@ record RelationPolicy(boolean database, boolean schema, boolean identifier) impl
     static final RelationPolicy ALL = new RelationPolicy(true, true, true);
     private static final Set<String> METHODS = Set.of("get");
 
+    /** Whether the part named {@code key} is on; a name that is no part is quoted, as dbt's policy defaults. */
+    boolean quotes(String key) {
+        return switch (key) {
+            case "database" -> database;
+            case "schema" -> schema;
+            case "identifier" -> identifier;
+            default -> true;
+        };
+    }
+
     /** This policy with the parts named in {@code args} ({@code database=}, ...) replaced. */
     RelationPolicy with(Args args) {
         return new RelationPolicy(flag(args, 0, "database", database), flag(args, 1, "schema", schema),

@@ -49,6 +49,12 @@ public final class RelationValue implements PyObject, PyMapping {
         this.includePolicy = includePolicy;
     }
 
+    /** This relation quoted as a project's {@code quoting:} block says (parts it leaves out stay quoted). */
+    public RelationValue withQuoting(Map<String, Object> quoting) {
+        return quoting.isEmpty() || rendered != null ? this
+                : new RelationValue(relation, type, null, RelationPolicy.ALL.with(quoting), includePolicy);
+    }
+
     public Relation relation() {
         return relation;
     }

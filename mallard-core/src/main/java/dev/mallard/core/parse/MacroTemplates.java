@@ -49,7 +49,7 @@ record MacroTemplates(List<TemplateFile> templates, Map<String, String> packageO
         return JinjaEngine.forProject(templates(), templates, new JinjaEngine.Packages(project.name(),
                 namespaces, file -> packageOf(file, null), project.config().dispatch(),
                 flags(project),
-                project.target().type()));
+                project.target().type(), project.config().quoting()));
     }
 
     @SuppressWarnings("unchecked")

@@ -131,6 +131,9 @@ final class ModelParser {
             throw rt.missingVar.file() != null ? rt.missingVar
                     : rt.missingVar.locatedAt(f.relativeToProject(), rt.missingVarLine);
         }
+        ParseRuntime hooks = new ParseRuntime(vars.scopedTo(pkg), project.target().context(), new LinkedHashMap<>(config),
+                new Relation(project.target().effectiveDatabase(), project.target().schema(), name));
+        HookRefs.capture(jinja, config, hooks, f.relativeToProject());
         Map<String, Object> context = nodeContext(unit, name, fqn, f, type);
         // dbt's generate_alias_name: a version's relation is <name>_v<version> unless it has an alias
         String identifier = name;
@@ -142,8 +145,9 @@ final class ModelParser {
         String path = type == ResourceType.ANALYSIS ? "analysis/" + f.relativeToRoot() : f.relativeToRoot();
         return new ModelNode(id, type, name, pkg, path, f.relativeToProject(), fqn,
                 raw, nodeConfig, relation, patch == null ? "" : patch.description(),
-                patch == null ? Map.of() : patch.columns(), ConstraintRefs.withForeignKeyRefs(rendered.refs(), patch),
-                rendered.sources(), patch == null ? null : pkg + "://" + patch.file(), checksum,
+                patch == null ? Map.of() : patch.columns(), ConstraintRefs.withForeignKeyRefs(
+                        HookRefs.concat(rendered.refs(), hooks.refs), patch),
+                HookRefs.concat(rendered.sources(), hooks.sources), patch == null ? null : pkg + "://" + patch.file(), checksum,
                 ConstraintRefs.modelConstraints(patch), versioned == null ? null : versioned.version(),
                 versioned != null ? versioned.version().deprecationDate() : DeprecationDates.of(patch));
     }

@@ -2,6 +2,7 @@ package dev.mallard.core.parse;
 
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
+import dev.mallard.core.error.Warnings;
 import java.util.List;
 import java.util.Map;
 
@@ -26,12 +27,29 @@ final class ParseErrors {
         throw new MallardException(errors.get(0).code(), sb.toString());
     }
 
-    static void claimName(Map<String, String> seen, String name, String file, String kind) {
-        String previous = seen.putIfAbsent(name, file);
+    /**
+     * Claims {@code name} for a node of {@code kind} (model, seed, snapshot) of package {@code pkg}: two
+     * of one kind are an error; of two kinds dbt 1.11 only warns (ref() then reads the seed, see Linker).
+     */
+    static void claimName(Map<String, String> seen, String name, String file, String kind, String pkg,
+                          Warnings warnings) {
+        String previous = seen.putIfAbsent(kind + " " + name, file);
         if (previous != null) {
             throw new MallardException(ErrorCode.DUPLICATE_NODE, "two resources are named '" + name + "': "
                     + previous + " and " + file, file, 1,
                     "rename one of the files; ref() needs names to be unique", null);
         }
+        for (String other : KINDS) {
+            if (!other.equals(kind) && seen.containsKey(other + " " + name)) {
+                List<String> ids = java.util.stream.Stream.of(other, kind).sorted().map(k -> "'" + k + "." + pkg + "."
+                        + name + "'").toList();
+                warnings.add("[WARNING][DuplicateNameDistinctNodeTypesDeprecation]: Found resources with the same name '"
+                        + name + "' in package '" + pkg + "': " + ids.get(0) + " and " + ids.get(1)
+                        + ". Please update one of the resources to have a unique name.");
+            }
+        }
     }
+
+    /** The kinds of node ref() reads, which share one namespace of names per package. */
+    static final List<String> KINDS = List.of("model", "seed", "snapshot");
 }

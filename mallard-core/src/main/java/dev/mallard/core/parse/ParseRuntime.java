@@ -40,6 +40,15 @@ final class ParseRuntime implements DbtRuntime {
     /** The environment env_var() reads; null: the process's. */
     Map<String, String> env;
     private int line;
+    /** The first error the template raised on purpose (see {@link #raising}), or null. */
+    String raised;
+
+    @Override
+    public void raising(String message) {
+        if (raised == null) {
+            raised = message;
+        }
+    }
 
     @Override
     public String envVar(String name) {

@@ -311,11 +311,11 @@ public final class Parser {
                 disabled.add(version == null ? stem : version.name() + ".v" + version.version().label());
                 continue;
             }
-            ParseErrors.claimName(seenNames, m.displayName(), m.originalFilePath(), "model");
+            ParseErrors.claimName(seenNames, m.displayName(), m.originalFilePath(), "model", pkg, warnings);
             nodes.put(m.id(), m);
         }
         VersionChecks.requireNoUnversionedTwin(models, versions, pkg);
-        models.stream().filter(m -> m != null && m.version() != null).forEach(m -> seenNames.putIfAbsent(m.name(),
+        models.stream().filter(m -> m != null && m.version() != null).forEach(m -> seenNames.putIfAbsent("model " + m.name(),
                 m.originalFilePath()));
         ProjectConfigTree analysisTree = new ProjectConfigTree(Map.of());
         for (SourceFile f : unit.analysisFiles()) {
@@ -329,7 +329,7 @@ public final class Parser {
         for (SourceFile f : unit.seedFiles()) {
             SeedNode s = SeedReader.seed(unit, f, seedTree, props.seeds().get(f.stem()), namer);
             if (s != null) {
-                ParseErrors.claimName(seenNames, s.name(), s.originalFilePath(), "seed");
+                ParseErrors.claimName(seenNames, s.name(), s.originalFilePath(), "seed", pkg, warnings);
                 nodes.put(s.id(), s);
             } else {
                 disabled.add(f.stem());
@@ -338,7 +338,7 @@ public final class Parser {
         List<String> disabledSnapshots = new ArrayList<>();
         for (ModelNode snapshot : new SnapshotReader(unit, unitVars, jinja, namer).read(props.snapshots(),
                 disabledSnapshots)) {
-            ParseErrors.claimName(seenNames, snapshot.name(), snapshot.originalFilePath(), "snapshot");
+            ParseErrors.claimName(seenNames, snapshot.name(), snapshot.originalFilePath(), "snapshot", pkg, warnings);
             nodes.put(snapshot.id(), snapshot);
         }
         disabled.addAll(disabledSnapshots);

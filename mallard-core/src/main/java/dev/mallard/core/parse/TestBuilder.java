@@ -200,7 +200,11 @@ final class TestBuilder {
         fqn.add(fullName);
         Map<String, Object> merged = testTree.configFor(fqn);
         // dbt_project.yml, then the macro's own config() call, then the test's YAML config
-        ConfigMerger.mergeInto(merged, macroConfig.of(namespace, name, args));
+        try {
+            ConfigMerger.mergeInto(merged, macroConfig.of(namespace, name, args));
+        } catch (MallardException e) {
+            throw new MallardException(e.code(), "test " + fullName + ": " + e.getMessage(), file, 0);
+        }
         ConfigMerger.mergeInto(merged, config);
         NodeConfig nodeConfig = testConfig(merged);
 

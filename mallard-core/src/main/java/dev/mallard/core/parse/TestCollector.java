@@ -45,29 +45,56 @@ final class TestCollector implements UnitTestReader.ProjectFolders {
         ParseRuntime rt = new ParseRuntime(vars, project.target().context(), new java.util.LinkedHashMap<>(), null);
         return jinja.renderNative(new TemplateFile(file, template), rt, Map.of());
     }
-    private final Map<String, Map<String, Object>> macroConfigs = new java.util.HashMap<>();
 
     /**
-     * What config() the test's macro sets, rendered once per macro as dbt's parse renders it
-     * (execute=false). A macro that fails to render here sets nothing; running it reports.
+     * What config() the test's macro sets, rendered with the test's arguments as dbt's parse renders
+     * it (execute=false). An error the macro raises on purpose (raise_compiler_error: dbt-expectations'
+     * "You have to provide either a min_value, max_value or both.") stops the parse, as in dbt; a
+     * macro that fails otherwise sets nothing, and running it reports.
      */
     private Map<String, Object> macroConfig(String namespace, String name, Map<String, Object> args) {
         String macro = (namespace == null ? "" : namespace + ".") + "test_" + name;
         if (jinja == null || !jinja.hasMacro(macro)) {
             return Map.of();
         }
-        return macroConfigs.computeIfAbsent(macro, m -> {
-            ParseRuntime rt = new ParseRuntime(vars, project.target().context(), new java.util.LinkedHashMap<>(), null);
-            try {
-                // deep, mutable copies: the macro may change its arguments (append to a list)
-                java.util.Map<String, Object> copy = new java.util.LinkedHashMap<>();
-                args.forEach((k, v) -> copy.put(k, dev.mallard.core.common.Frozen.thawed(v)));
-                jinja.callMacro(m, List.of(), copy, rt, Map.of());
-            } catch (RuntimeException e) {
-                return Map.of();
+        requireTakes(macro, "test_" + name, args);
+        ParseRuntime rt = new ParseRuntime(vars, project.target().context(), new java.util.LinkedHashMap<>(), null);
+        try {
+            // deep, mutable copies: the macro may change its arguments (append to a list)
+            java.util.Map<String, Object> copy = new java.util.LinkedHashMap<>();
+            args.forEach((k, v) -> copy.put(k, dev.mallard.core.common.Frozen.thawed(v)));
+            jinja.callMacro(macro, List.of(), copy, rt, Map.of());
+        } catch (RuntimeException e) {
+            if (rt.raised != null) {
+                throw new MallardException(ErrorCode.JINJA, rt.raised);
             }
-            return Map.copyOf(rt.config);
-        });
+            return Map.of();
+        }
+        return Map.copyOf(rt.config);
+    }
+
+    /**
+     * dbt's parse-time render of a generic test calls its macro with the test's arguments, model and
+     * column_name: one the macro does not take (and no kwargs to catch it) is Jinja's error, and dbt's
+     * parse stops. column_name first, as dbt names it first.
+     */
+    private void requireTakes(String macro, String bareName, Map<String, Object> args) {
+        List<String> params = jinja.macroParameters(macro);
+        if (params == null) {
+            return;
+        }
+        List<String> given = new ArrayList<>();
+        if (args.containsKey("column_name")) {
+            given.add("column_name");
+        }
+        given.add("model");
+        args.keySet().stream().filter(k -> !given.contains(k)).forEach(given::add);
+        for (String k : given) {
+            if (!params.contains(k)) {
+                throw new MallardException(ErrorCode.JINJA, "macro 'dbt_macro__" + bareName
+                        + "' takes no keyword argument '" + k + "'");
+            }
+        }
     }
 
     List<TestNode> collect(Map<NodeId, Node> nodes, PropertiesReader.Properties props, JinjaEngine jinja) {

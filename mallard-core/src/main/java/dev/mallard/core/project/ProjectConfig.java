@@ -84,6 +84,12 @@ public record ProjectConfig(
         return out;
     }
 
+    /** The {@code quoting:} block: which parts of a relation's name ref(), this and the adapter quote. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> quoting() {
+        return raw.get("quoting") instanceof Map<?, ?> q ? (Map<String, Object>) q : Map.of();
+    }
+
     /** The {@code migrations:} block (defaults when absent). */
     public MigrationsConfig migrations() {
         return MigrationsConfig.fromYaml(raw.get("migrations"), "dbt_project.yml");

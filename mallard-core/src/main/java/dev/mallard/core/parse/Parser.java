@@ -95,7 +95,9 @@ public final class Parser {
     public Result parse() {
         java.time.Instant started = java.time.Instant.now();
         MacroTemplates macroFiles = MacroTemplates.of(project);
+        dev.mallard.core.events.PhaseTimes.mark("macro files read");
         String inputs = ParseInputs.key(project, macroFiles.templates());
+        dev.mallard.core.events.PhaseTimes.mark("global key");
         WholeParse whole = WholeParse.load(project, inputs, env, partialParse);
         SavedParse saved = whole.saved();
         if (saved != null && whole.files().none()) {

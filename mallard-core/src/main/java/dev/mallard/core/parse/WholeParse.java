@@ -22,6 +22,7 @@ record WholeParse(Path file, FileStamps stamps, SavedParse saved, FileStamps.Dif
 
     static WholeParse load(Project project, String globalKey, Map<String, String> env, boolean partialParse) {
         FileStamps stamps = FileStamps.of(FileStamps.inputs(project));
+        dev.mallard.core.events.PhaseTimes.mark("files stamped");
         Path file = project.targetDir().resolve(SavedParse.FILE_NAME);
         SavedParse.Loaded loaded = partialParse ? SavedParse.load(file, globalKey, stamps, env) : null;
         return loaded == null ? new WholeParse(file, stamps, null, null, Map.of())

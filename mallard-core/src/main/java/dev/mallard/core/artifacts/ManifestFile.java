@@ -78,6 +78,30 @@ final class ManifestFile {
     }
 
     /**
+     * Writes {@code file} from the old file's body alone when {@code bodyKey} matches its
+     * record (as {@link #write} would); null, and nothing written, when it does not.
+     */
+    static Path writeReused(Path file, Map<String, Object> metadata, String bodyKey) {
+        Path record = file.resolveSibling("." + file.getFileName() + RECORD_SUFFIX);
+        Path tmp = file.toAbsolutePath().getParent().resolve("." + file.getFileName() + "."
+                + ProcessHandle.current().pid() + "." + Thread.currentThread().getId() + ".tmp");
+        try {
+            if (!reuse(file, record, tmp, metadata, bodyKey)) {
+                return null;
+            }
+            publish(tmp, file);
+            return file;
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the write already failed; the whole document is written instead
+            }
+            return null;
+        }
+    }
+
+    /**
      * Writes {@code file} for a patched parse: the previous file's body (of the parse
      * {@code previousKey} names) with {@code sections} and the node {@code entries} replaced
      * (see {@link ManifestPatch}), recorded as {@code bodyKey}'s; the whole {@code document}

@@ -111,6 +111,19 @@ public final class ManifestWriter {
                 bodyKey(patched.previousParsedAt(), targetDir), bodyKey, document, sections, entries);
     }
 
+    /**
+     * Writes the manifest of an unchanged project's saved parse, which ran at {@code parsedAt},
+     * without the parse: this invocation's metadata followed by the body that a parse reused
+     * whole writes (the previous file's, which the same parse wrote; see {@link ManifestFile}).
+     * A previous file is there only if that parse linked: commands write it after linking.
+     *
+     * @return the file written, or null (nothing written) when the previous body is not that parse's
+     */
+    public Path writeUnchanged(Path targetDir, String projectName, java.time.Instant parsedAt) {
+        return ManifestFile.writeReused(targetDir.resolve(FILE_NAME), metadata(projectName),
+                bodyKey(parsedAt, targetDir));
+    }
+
     private static String bodyKey(java.time.Instant parsedAt, Path targetDir) {
         return "parse@" + parsedAt + " " + targetDir.toAbsolutePath().normalize();
     }
@@ -192,6 +205,10 @@ public final class ManifestWriter {
     }
 
     private Map<String, Object> metadata(Manifest manifest) {
+        return metadata(manifest.projectName());
+    }
+
+    private Map<String, Object> metadata(String projectName) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("dbt_schema_version", SCHEMA_VERSION);
         m.put("dbt_version", ArtifactMetadata.DBT_VERSION);
@@ -199,7 +216,7 @@ public final class ManifestWriter {
         m.put("invocation_id", metadata.invocationId());
         m.put("invocation_started_at", Timestamps.iso(metadata.invocationStartedAt()));
         m.put("env", metadata.artifactEnv());
-        m.put("project_name", manifest.projectName());
+        m.put("project_name", projectName);
         m.put("adapter_type", metadata.adapterType());
         return m;
     }

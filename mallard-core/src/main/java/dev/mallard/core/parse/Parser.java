@@ -103,8 +103,7 @@ public final class Parser {
         if (saved != null && whole.files().none()) {
             saved.warnings().forEach(warnings::add);
             parsedAt = saved.parsedAt();
-            cacheNote = "Partial parse: no file, macro, config, var or env var read has changed: the saved parse"
-                    + " is reused whole";
+            cacheNote = UnchangedParse.NOTE;
             return new Result(saved.manifest(), once(() -> macroFiles.engine(project, List.of())), vars,
                     saved.disabledNames());
         }

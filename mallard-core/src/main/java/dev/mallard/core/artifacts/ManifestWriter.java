@@ -27,6 +27,9 @@ public final class ManifestWriter {
     public static final String FILE_NAME = "manifest.json";
     public static final String SCHEMA_VERSION = "https://schemas.getdbt.com/dbt/manifest/v12.json";
 
+    /** From this many nodes on, their entries are made in parallel. */
+    private static final int PARALLEL_ENTRIES_FROM = 256;
+
     private final ArtifactMetadata metadata;
 
     public ManifestWriter(ArtifactMetadata metadata) {
@@ -151,16 +154,33 @@ public final class ManifestWriter {
             semantic.put(t, new LinkedHashMap<>());
         }
         Map<String, Object> ingests = new LinkedHashMap<>();
-        for (Node n : manifest.nodes().values()) {
-            if (n instanceof dev.mallard.core.manifest.IngestNode i) {
-                ingests.put(n.id().value(), IngestEntries.entry(i, dag.children(n.id())));
+        List<Node> all = List.copyOf(manifest.nodes().values());
+        // the entries of models, tests, seeds, snapshots and sources (most of a large manifest) are made on all cores
+        Object[] made = new Object[all.size()];
+        java.util.stream.IntStream indexes = java.util.stream.IntStream.range(0, all.size());
+        if (all.size() >= PARALLEL_ENTRIES_FROM) {
+            indexes = indexes.parallel();
+        }
+        indexes.forEach(i -> {
+            Node n = all.get(i);
+            if (n instanceof SourceNode s) {
+                made[i] = sourceEntries.entry(s);
+            } else if (!(n instanceof dev.mallard.core.manifest.IngestNode || n instanceof UnitTestNode
+                    || n instanceof ExposureNode || n instanceof SemanticNode)) {
+                made[i] = nodeEntries.entry(n, dag.parents(n.id()), compiledCode.get(n.id()));
+            }
+        });
+        for (int i = 0; i < all.size(); i++) {
+            Node n = all.get(i);
+            if (n instanceof dev.mallard.core.manifest.IngestNode ingest) {
+                ingests.put(n.id().value(), IngestEntries.entry(ingest, dag.children(n.id())));
                 continue;
             }
-            Map<String, Object> entry = n instanceof SourceNode s ? sourceEntries.entry(s)
+            @SuppressWarnings("unchecked")
+            Map<String, Object> entry = made[i] != null ? (Map<String, Object>) made[i]
                     : n instanceof UnitTestNode u ? unitTestEntries.entry(u)
                     : n instanceof ExposureNode x ? exposureEntries.entry(x, dag.parents(n.id()))
-                    : n instanceof SemanticNode sn ? semanticEntries.entry(sn, dag.parents(n.id()))
-                    : nodeEntries.entry(n, dag.parents(n.id()), compiledCode.get(n.id()));
+                    : semanticEntries.entry((SemanticNode) n, dag.parents(n.id()));
             if (!n.config().enabled()) {
                 disabled.put(n.id().value(), List.of(entry));
             } else if (n instanceof SourceNode) {

@@ -159,6 +159,11 @@ public final class Parser {
         ParseCache cache = partialParse ? ParseCache.load(cacheFile, inputs, env)
                 : ParseCache.empty(inputs, "--no-partial-parse");
         documents = new PropertyDocuments(cache, warnings);
+        // the root project's properties files are read and parsed meanwhile, on a thread of their own: the macro
+        // files' definitions and the catalog below run on one core (parseUnit takes the documents as they are ready)
+        Thread yaml = new Thread(() -> documents.preload(project.propertyFiles(), project.dir()), "parse-yaml");
+        yaml.setDaemon(true);
+        yaml.start();
         Set<String> namespaces = new LinkedHashSet<>();
         namespaces.add(pkg);
         project.packages().forEach(p -> namespaces.add(p.name()));
@@ -198,6 +203,7 @@ public final class Parser {
         Map<NodeId, Node> nodes = new LinkedHashMap<>();
         Set<String> disabled = new LinkedHashSet<>();
         Set<String> enabledNames = new LinkedHashSet<>();
+        join(yaml);
         for (Project unit : units) {
             parseUnit(unit, jinja, namer, docs, nodes, disabled, enabledNames);
         }
@@ -221,6 +227,14 @@ public final class Parser {
         String unsaved = cache.save(cacheFile);
         cacheNote = "Partial parse: " + cache.note() + (unsaved == null ? "" : "; " + unsaved);
         return new Result(manifest, () -> jinja, vars, disabled);
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static <T> java.util.function.Supplier<T> once(java.util.function.Supplier<T> make) {

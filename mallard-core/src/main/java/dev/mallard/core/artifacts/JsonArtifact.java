@@ -85,9 +85,20 @@ public final class JsonArtifact {
             json.writeNumber(l);
         } else if (value instanceof Double d) {
             json.writeNumber(d);
+        } else if (value instanceof Deferred d) {
+            writeTree(json, d.make());
         } else {
             Mapper.INSTANCE.writeValue(json, value);
         }
+    }
+
+    /**
+     * A value made only when it is written (on the thread that encodes it), and dropped after:
+     * a large manifest's entries then never live all at once as maps.
+     */
+    @FunctionalInterface
+    interface Deferred {
+        Object make();
     }
 
     /** Writes {@code document} as JSON to {@code file} atomically (temp file in the same folder, then rename). */

@@ -79,7 +79,7 @@ public final class ManifestWriter {
         String targetName = targetDir.getFileName() == null ? "target" : targetDir.getFileName().toString();
         String bodyKey = compiledCode.isEmpty() ? bodyKey(parsedAt, targetDir) : null;
         java.util.function.Supplier<Map<String, Object>> document = () -> document(manifest, dag, compiledCode,
-                targetName, Timestamps.epochSeconds(parsedAt));
+                targetName, Timestamps.epochSeconds(parsedAt), true);
         if (bodyKey == null || patched == null) {
             return ManifestFile.write(targetDir.resolve(FILE_NAME), metadata(manifest), document, bodyKey);
         }
@@ -134,11 +134,16 @@ public final class ManifestWriter {
     /** The manifest as plain maps and lists, in the order dbt writes its keys. */
     public Map<String, Object> document(Manifest manifest, Dag dag, Map<NodeId, String> compiledCode,
                                         String targetPathName) {
-        return document(manifest, dag, compiledCode, targetPathName, Timestamps.epochSeconds(metadata.generatedAt()));
+        return document(manifest, dag, compiledCode, targetPathName, Timestamps.epochSeconds(metadata.generatedAt()),
+                false);
     }
 
+    /**
+     * @param deferred whether the entries of enabled models, tests, seeds, snapshots and sources are
+     *     {@link JsonArtifact.Deferred} (made as they are written, see {@link ManifestFile}) rather than maps
+     */
     private Map<String, Object> document(Manifest manifest, Dag dag, Map<NodeId, String> compiledCode,
-                                         String targetPathName, double createdAt) {
+                                         String targetPathName, double createdAt, boolean deferred) {
         NodeEntries nodeEntries = new NodeEntries(createdAt, targetPathName, manifest);
         SourceEntries sourceEntries = new SourceEntries(createdAt);
         Map<String, Object> nodes = new LinkedHashMap<>();
@@ -163,11 +168,15 @@ public final class ManifestWriter {
         }
         indexes.forEach(i -> {
             Node n = all.get(i);
+            JsonArtifact.Deferred entry = null;
             if (n instanceof SourceNode s) {
-                made[i] = sourceEntries.entry(s);
+                entry = () -> sourceEntries.entry(s);
             } else if (!(n instanceof dev.mallard.core.manifest.IngestNode || n instanceof UnitTestNode
                     || n instanceof ExposureNode || n instanceof SemanticNode)) {
-                made[i] = nodeEntries.entry(n, dag.parents(n.id()), compiledCode.get(n.id()));
+                entry = () -> nodeEntries.entry(n, dag.parents(n.id()), compiledCode.get(n.id()));
+            }
+            if (entry != null) {
+                made[i] = deferred && n.config().enabled() ? entry : entry.make();
             }
         });
         for (int i = 0; i < all.size(); i++) {
@@ -176,8 +185,7 @@ public final class ManifestWriter {
                 ingests.put(n.id().value(), IngestEntries.entry(ingest, dag.children(n.id())));
                 continue;
             }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> entry = made[i] != null ? (Map<String, Object>) made[i]
+            Object entry = made[i] != null ? made[i]
                     : n instanceof UnitTestNode u ? unitTestEntries.entry(u)
                     : n instanceof ExposureNode x ? exposureEntries.entry(x, dag.parents(n.id()))
                     : semanticEntries.entry((SemanticNode) n, dag.parents(n.id()));

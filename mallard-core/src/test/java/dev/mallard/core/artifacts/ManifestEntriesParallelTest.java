@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A manifest large enough for its entries to be made on several threads: each entry, and the
  * order of every section, is what making them one by one gives (tests with their models'
- * primary keys, sources, refs between models).
+ * primary keys, sources, refs between models), and manifest.json (entries made as they are
+ * written, more than one chunk of them) holds that document's bytes.
  */
 class ManifestEntriesParallelTest {
     @TempDir
@@ -38,7 +39,7 @@ class ManifestEntriesParallelTest {
         write("profiles.yml", "proj:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: p.duckdb\n");
         StringBuilder yml = new StringBuilder("version: 2\nsources:\n  - name: raw\n    tables:\n      - name: t\n"
                 + "models:\n");
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 400; i++) {
             String from = i == 0 ? "{{ source('raw', 't') }}" : "{{ ref('m" + (i - 1) + "') }}";
             write("models/g" + i / 50 + "/m" + i + ".sql", "select " + i + " as id from " + from + "\n");
             yml.append("  - name: m").append(i).append("\n    columns:\n      - name: id\n")
@@ -50,7 +51,7 @@ class ManifestEntriesParallelTest {
         Parser.Result parsed = new Parser(project).parse();
         Manifest manifest = parsed.manifest();
         Dag dag = new Linker(manifest, parsed.disabledNames()).link();
-        assertTrue(manifest.nodes().size() > 900, "enough nodes for the parallel path: " + manifest.nodes().size());
+        assertTrue(manifest.nodes().size() > 1024, "enough nodes for the parallel path: " + manifest.nodes().size());
 
         Map<String, Object> document = new ManifestWriter(ManifestWriterTest.META).document(manifest, dag, Map.of(),
                 "target");
@@ -70,6 +71,13 @@ class ManifestEntriesParallelTest {
         assertEquals(new ArrayList<>(nodes.keySet()), new ArrayList<>(((Map<?, ?>) document.get("nodes")).keySet()));
         assertEquals(sources, document.get("sources"));
         assertEquals(List.of("id"), ((Map<?, ?>) nodes.get("model.proj.m7")).get("primary_key"), "from its tests");
+
+        // manifest.json, whose entries are made as they are written, a chunk at a time: the same document
+        Path file = new ManifestWriter(ManifestWriterTest.META).write(dir.resolve("target"), manifest, dag, Map.of(),
+                ManifestWriterTest.META.generatedAt(), null);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertEquals(json.valueToTree(document), json.readTree(file.toFile()));
+        assertEquals(json.writeValueAsString(document), Files.readString(file), "the same bytes, in the same order");
     }
 
     private void write(String path, String text) throws IOException {

@@ -95,10 +95,10 @@ public final class Parser {
     public Result parse() {
         java.time.Instant started = java.time.Instant.now();
         MacroTemplates macroFiles = MacroTemplates.of(project);
-        dev.mallard.core.events.PhaseTimes.mark("macro files read");
-        String inputs = ParseInputs.key(project, macroFiles.templates());
+        UnchangedParse.Taken taken = UnchangedParse.taken(project);
+        String inputs = taken != null ? taken.key() : ParseInputs.key(project, macroFiles.templates());
         dev.mallard.core.events.PhaseTimes.mark("global key");
-        WholeParse whole = WholeParse.load(project, inputs, env, partialParse);
+        WholeParse whole = WholeParse.load(project, inputs, taken == null ? null : taken.stamps(), env, partialParse);
         SavedParse saved = whole.saved();
         if (saved != null && whole.files().none()) {
             saved.warnings().forEach(warnings::add);

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The saved parse of a project in which nothing has changed, known without decoding it: the
@@ -27,6 +28,17 @@ public record UnchangedParse(Instant parsedAt, List<String> warnings, int nodes,
         warnings = List.copyOf(warnings);
     }
 
+    /** The global key and stamps a refused {@link #find} took, for the parse of the same project that follows. */
+    private static final AtomicReference<Taken> TAKEN = new AtomicReference<>();
+
+    /**
+     * What {@link #find} computed of {@code project}. The stamps were taken before the parse read
+     * any file, and a key of macro files read earlier can only differ from the next parse's one
+     * (which then parses again): both are as safe to save the parse with as ones taken anew.
+     */
+    record Taken(Project project, String key, FileStamps stamps) {
+    }
+
     /** The saved parse of {@code project} when nothing it came from has changed, else null. */
     public static UnchangedParse find(Project project, Map<String, String> env) {
         String key = ParseInputs.key(project, MacroTemplates.of(project).templates());
@@ -35,7 +47,16 @@ public record UnchangedParse(Instant parsedAt, List<String> warnings, int nodes,
         dev.mallard.core.events.PhaseTimes.mark("files stamped");
         Path file = project.targetDir().resolve(SavedParse.FILE_NAME);
         SavedParse.Summary saved = SavedParse.peek(file, key, stamps, Map.copyOf(env));
-        return saved == null ? null : new UnchangedParse(saved.parsedAt(), saved.warnings(), saved.nodes(),
-                saved.rootMacros());
+        if (saved == null) {
+            TAKEN.set(new Taken(project, key, stamps));
+            return null;
+        }
+        return new UnchangedParse(saved.parsedAt(), saved.warnings(), saved.nodes(), saved.rootMacros());
+    }
+
+    /** What a refused {@link #find} took of this very project object (once), else null. */
+    static Taken taken(Project project) {
+        Taken taken = TAKEN.getAndSet(null);
+        return taken != null && taken.project() == project ? taken : null;
     }
 }

@@ -159,11 +159,8 @@ public final class Parser {
         ParseCache cache = partialParse ? ParseCache.load(cacheFile, inputs, env)
                 : ParseCache.empty(inputs, "--no-partial-parse");
         documents = new PropertyDocuments(cache, warnings);
-        // the root project's properties files are read and parsed meanwhile, on a thread of their own: the macro
-        // files' definitions and the catalog below run on one core (parseUnit takes the documents as they are ready)
-        Thread yaml = new Thread(() -> documents.preload(project.propertyFiles(), project.dir()), "parse-yaml");
-        yaml.setDaemon(true);
-        yaml.start();
+        // the macro files' definitions and the catalog below run on one core: the root's YAML is parsed meanwhile
+        Runnable yamlRead = documents.preloadMeanwhile(project.propertyFiles(), project.dir());
         Set<String> namespaces = new LinkedHashSet<>();
         namespaces.add(pkg);
         project.packages().forEach(p -> namespaces.add(p.name()));
@@ -203,7 +200,7 @@ public final class Parser {
         Map<NodeId, Node> nodes = new LinkedHashMap<>();
         Set<String> disabled = new LinkedHashSet<>();
         Set<String> enabledNames = new LinkedHashSet<>();
-        join(yaml);
+        yamlRead.run();
         for (Project unit : units) {
             parseUnit(unit, jinja, namer, docs, nodes, disabled, enabledNames);
         }
@@ -227,14 +224,6 @@ public final class Parser {
         String unsaved = cache.save(cacheFile);
         cacheNote = "Partial parse: " + cache.note() + (unsaved == null ? "" : "; " + unsaved);
         return new Result(manifest, () -> jinja, vars, disabled);
-    }
-
-    private static void join(Thread thread) {
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static <T> java.util.function.Supplier<T> once(java.util.function.Supplier<T> make) {

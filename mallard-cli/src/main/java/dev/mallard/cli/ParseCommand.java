@@ -1,7 +1,15 @@
 package dev.mallard.cli;
 
+import dev.mallard.core.artifacts.ArtifactMetadata;
+import dev.mallard.core.artifacts.ManifestWriter;
+import dev.mallard.core.error.Warnings;
+import dev.mallard.core.parse.UnchangedParse;
+import dev.mallard.core.project.Project;
 import dev.mallard.core.run.Workspace;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Command;
 
 @Command(name = "parse", description = "Parse the project and write target/manifest.json.")
@@ -9,11 +17,38 @@ final class ParseCommand extends ProjectCommand {
     @Override
     int run(Workspace ws) {
         Artifacts.writeManifest(ws);
+        return done(ws.project(), ws.manifest().nodes().size(),
+                ws.manifest().macros().values().stream().filter(m -> m.packageName().equals(ws.project().name())).count());
+    }
+
+    /**
+     * An unchanged project (see {@link UnchangedParse}) is not parsed, decoded or linked: its
+     * manifest.json is this invocation's metadata before the body its saved parse wrote, which
+     * is there only if that parse linked. Whenever the body is not there, the project parses.
+     */
+    @Override
+    Integer runUnchanged(Project project, Warnings warnings, Map<String, String> env) {
+        Instant startedAt = Instant.now();
+        UnchangedParse saved = UnchangedParse.find(project, env);
+        if (saved == null) {
+            return null;
+        }
+        ArtifactMetadata metadata = ArtifactMetadata.now(dev.mallard.core.events.Invocation.id(), startedAt,
+                project.target().type(), Artifacts.VERSION);
+        if (new ManifestWriter(metadata).writeUnchanged(project.targetDir(), project.name(), saved.parsedAt()) == null) {
+            return null;
+        }
+        dev.mallard.core.events.PhaseTimes.mark("manifest written from the saved parse");
+        saved.warnings().forEach(warnings::add);
+        announce(UnchangedParse.NOTE, project, warnings);
+        return done(project, saved.nodes(), saved.rootMacros());
+    }
+
+    private int done(Project project, int nodes, long rootMacros) {
         double seconds = Timing.sinceStart();
-        printer.line(String.format(Locale.ROOT, "Parsed %d nodes and %d macros; wrote %s (%.2fs)",
-                ws.manifest().nodes().size(),
-                ws.manifest().macros().values().stream().filter(m -> m.packageName().equals(ws.project().name())).count(),
-                ws.project().dir().relativize(ws.project().targetDir().resolve("manifest.json")), seconds));
+        Path manifest = project.dir().relativize(project.targetDir().resolve(ManifestWriter.FILE_NAME));
+        printer.line(String.format(Locale.ROOT, "Parsed %d nodes and %d macros; wrote %s (%.2fs)", nodes, rootMacros,
+                manifest, seconds));
         return 0;
     }
 }

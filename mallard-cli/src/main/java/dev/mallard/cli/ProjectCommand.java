@@ -3,6 +3,8 @@ package dev.mallard.cli;
 import dev.mallard.cli.logging.EventLogging;
 import dev.mallard.core.exec.ProgressPrinter;
 import dev.mallard.core.events.EventLevel;
+import dev.mallard.core.error.Warnings;
+import dev.mallard.core.project.Project;
 import dev.mallard.core.run.Workspace;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -22,19 +24,39 @@ abstract class ProjectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         dev.mallard.core.events.PhaseTimes.mark("command starts");
-        try (Workspace ws = Workspace.load(options.toLoaderOptions().requiringPackages(requiresPackages()), System.getenv(),
-                partialParse, opensEngine())) {
-            if (!ws.parseNote().isEmpty()) {
-                printer.emit("PartialParse", "Z050", EventLevel.DEBUG, ws.parseNote(), Map.of("msg", ws.parseNote()));
-            }
-            if (ws.project().profileNotice() != null && announcesProfile()) {
-                printer.line(ws.project().profileNotice());
-            }
-            // commands whose output is read by programs (ls, show) keep warnings off stdout
-            ProgressPrinter warnings = announcesProfile() ? printer : new ProgressPrinter(System.err);
-            ws.warnings().takeNew().forEach(warnings::line);
+        Map<String, String> env = System.getenv();
+        Warnings warnings = new Warnings();
+        Project project = Workspace.loadProject(options.toLoaderOptions().requiringPackages(requiresPackages()), env,
+                warnings);
+        Integer done = partialParse ? runUnchanged(project, warnings, env) : null;
+        if (done != null) {
+            return done;
+        }
+        try (Workspace ws = Workspace.load(project, warnings, env, partialParse, opensEngine())) {
+            announce(ws.parseNote(), ws.project(), ws.warnings());
             return run(ws);
         }
+    }
+
+    /** The partial-parse note (debug), the profile notice and the warnings met so far, as every command opens. */
+    final void announce(String parseNote, Project project, Warnings warned) {
+        if (!parseNote.isEmpty()) {
+            printer.emit("PartialParse", "Z050", EventLevel.DEBUG, parseNote, Map.of("msg", parseNote));
+        }
+        if (project.profileNotice() != null && announcesProfile()) {
+            printer.line(project.profileNotice());
+        }
+        // commands whose output is read by programs (ls, show) keep warnings off stdout
+        ProgressPrinter warnings = announcesProfile() ? printer : new ProgressPrinter(System.err);
+        warned.takeNew().forEach(warnings::line);
+    }
+
+    /**
+     * A command that can do its whole job from an unchanged project's saved parse, without
+     * parsing or linking, does it here and returns its exit code; null (the default) parses.
+     */
+    Integer runUnchanged(Project project, Warnings warnings, Map<String, String> env) {
+        return null;
     }
 
     /** Whether --quiet is on: commands whose output is data (show, compile) then print the data alone. */

@@ -130,6 +130,8 @@ final class WarmUp {
             String.format(Locale.ROOT, "%.2f", 0.5);
             YamlFiles.parseMap("name: warm_up\nversion: '1.0'\nmodels: {a: [1, 2]}\n", "start-up");
             if (parses) {
+                // the global key of the saved parse is a SHA-256: the first getInstance sets up the security providers
+                java.security.MessageDigest.getInstance("SHA-256").digest(new byte[64]);
                 // the Jinja engine's standard library: some 300 filters, tests and functions registered as lambdas
                 Class.forName(JinjaEngine.class.getName(), true, WarmUp.class.getClassLoader());
             }
@@ -139,7 +141,7 @@ final class WarmUp {
             if (reportsTime) {
                 Timing.sinceStart();
             }
-        } catch (ClassNotFoundException | RuntimeException | LinkageError e) {
+        } catch (ClassNotFoundException | java.security.NoSuchAlgorithmException | RuntimeException | LinkageError e) {
             // the command does the same work itself and reports what fails
         }
     }

@@ -37,6 +37,8 @@ final class ManifestFile {
     private static final String RECORD_SUFFIX = ".body";
     /** From this many entries on, a section's entries are encoded in parallel. */
     private static final int PARALLEL_FROM = 256;
+    /** How many entries of a large section are encoded at a time. */
+    private static final int CHUNK = 1024;
 
     private ManifestFile() {
     }
@@ -74,6 +76,30 @@ final class ManifestFile {
             }
             throw new MallardException(ErrorCode.PROJECT, "could not write " + file + ": " + e.getMessage(),
                     file.toString(), 0, null, e);
+        }
+    }
+
+    /**
+     * Writes {@code file} from the old file's body alone when {@code bodyKey} matches its
+     * record (as {@link #write} would); null, and nothing written, when it does not.
+     */
+    static Path writeReused(Path file, Map<String, Object> metadata, String bodyKey) {
+        Path record = file.resolveSibling("." + file.getFileName() + RECORD_SUFFIX);
+        Path tmp = file.toAbsolutePath().getParent().resolve("." + file.getFileName() + "."
+                + ProcessHandle.current().pid() + "." + Thread.currentThread().getId() + ".tmp");
+        try {
+            if (!reuse(file, record, tmp, metadata, bodyKey)) {
+                return null;
+            }
+            publish(tmp, file);
+            return file;
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the write already failed; the whole document is written instead
+            }
+            return null;
         }
     }
 
@@ -149,21 +175,26 @@ final class ManifestFile {
                 if (offset >= 0 && e.getValue() instanceof Map<?, ?> map && map.size() >= PARALLEL_FROM) {
                     // a large section's entries are encoded on all cores, then written in order: the same bytes
                     boolean nodes = e.getKey().equals("nodes");
-                    byte[][] values = encodeValues(map);
+                    Object[] keys = map.keySet().toArray();
+                    Object[] values = map.values().toArray();
                     out.write('{');
                     if (nodes) {
                         ranges.nodesStart = out.count - offset;
                     }
-                    int i = 0;
-                    for (Object key : map.keySet()) {
-                        if (i > 0) {
-                            out.write(',');
-                        }
-                        out.write(json(key));
-                        out.write(':');
-                        out.write(values[i++]);
-                        if (nodes) {
-                            ranges.entries.put((String) key, out.count - offset);
+                    // a chunk at a time: the encoded bytes (and the entries a Deferred makes) never live all at once
+                    for (int from = 0; from < values.length; from += CHUNK) {
+                        int to = Math.min(values.length, from + CHUNK);
+                        byte[][] encoded = encodeValues(values, from, to);
+                        for (int i = from; i < to; i++) {
+                            if (i > 0) {
+                                out.write(',');
+                            }
+                            out.write(json(keys[i]));
+                            out.write(':');
+                            out.write(encoded[i - from]);
+                            if (nodes) {
+                                ranges.entries.put((String) keys[i], out.count - offset);
+                            }
                         }
                     }
                     out.write('}');
@@ -195,11 +226,10 @@ final class ManifestFile {
         }
     }
 
-    /** The JSON of each of {@code map}'s values, in its order, encoded on the common pool. */
-    private static byte[][] encodeValues(Map<?, ?> map) throws IOException {
-        Object[] values = map.values().toArray();
+    /** The JSON of {@code values[from..to)}, in order, encoded on the common pool. */
+    private static byte[][] encodeValues(Object[] values, int from, int to) throws IOException {
         try {
-            return java.util.Arrays.stream(values).parallel().map(v -> {
+            return java.util.Arrays.stream(values, from, to).parallel().map(v -> {
                 try {
                     return json(v);
                 } catch (IOException ex) {

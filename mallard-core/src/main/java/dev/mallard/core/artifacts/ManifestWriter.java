@@ -27,6 +27,9 @@ public final class ManifestWriter {
     public static final String FILE_NAME = "manifest.json";
     public static final String SCHEMA_VERSION = "https://schemas.getdbt.com/dbt/manifest/v12.json";
 
+    /** From this many nodes on, their entries are made in parallel. */
+    private static final int PARALLEL_ENTRIES_FROM = 256;
+
     private final ArtifactMetadata metadata;
     private final HookEntries hooks;
 
@@ -83,7 +86,7 @@ public final class ManifestWriter {
         String targetName = targetDir.getFileName() == null ? "target" : targetDir.getFileName().toString();
         String bodyKey = compiledCode.isEmpty() ? bodyKey(parsedAt, targetDir) : null;
         java.util.function.Supplier<Map<String, Object>> document = () -> document(manifest, dag, compiledCode,
-                targetName, Timestamps.epochSeconds(parsedAt));
+                targetName, Timestamps.epochSeconds(parsedAt), true);
         if (bodyKey == null || patched == null) {
             return ManifestFile.write(targetDir.resolve(FILE_NAME), metadata(manifest), document, bodyKey);
         }
@@ -119,6 +122,19 @@ public final class ManifestWriter {
                 bodyKey(patched.previousParsedAt(), targetDir), bodyKey, document, sections, entries);
     }
 
+    /**
+     * Writes the manifest of an unchanged project's saved parse, which ran at {@code parsedAt},
+     * without the parse: this invocation's metadata followed by the body that a parse reused
+     * whole writes (the previous file's, which the same parse wrote; see {@link ManifestFile}).
+     * A previous file is there only if that parse linked: commands write it after linking.
+     *
+     * @return the file written, or null (nothing written) when the previous body is not that parse's
+     */
+    public Path writeUnchanged(Path targetDir, String projectName, java.time.Instant parsedAt) {
+        return ManifestFile.writeReused(targetDir.resolve(FILE_NAME), metadata(projectName),
+                bodyKey(parsedAt, targetDir));
+    }
+
     private static String bodyKey(java.time.Instant parsedAt, Path targetDir) {
         return "parse@" + parsedAt + " " + targetDir.toAbsolutePath().normalize();
     }
@@ -126,11 +142,16 @@ public final class ManifestWriter {
     /** The manifest as plain maps and lists, in the order dbt writes its keys. */
     public Map<String, Object> document(Manifest manifest, Dag dag, Map<NodeId, String> compiledCode,
                                         String targetPathName) {
-        return document(manifest, dag, compiledCode, targetPathName, Timestamps.epochSeconds(metadata.generatedAt()));
+        return document(manifest, dag, compiledCode, targetPathName, Timestamps.epochSeconds(metadata.generatedAt()),
+                false);
     }
 
+    /**
+     * @param deferred whether the entries of enabled models, tests, seeds, snapshots and sources are
+     *     {@link JsonArtifact.Deferred} (made as they are written, see {@link ManifestFile}) rather than maps
+     */
     private Map<String, Object> document(Manifest manifest, Dag dag, Map<NodeId, String> compiledCode,
-                                         String targetPathName, double createdAt) {
+                                         String targetPathName, double createdAt, boolean deferred) {
         NodeEntries nodeEntries = new NodeEntries(createdAt, targetPathName, manifest);
         SourceEntries sourceEntries = new SourceEntries(createdAt);
         Map<String, Object> nodes = new LinkedHashMap<>();
@@ -146,16 +167,36 @@ public final class ManifestWriter {
             semantic.put(t, new LinkedHashMap<>());
         }
         Map<String, Object> ingests = new LinkedHashMap<>();
-        for (Node n : manifest.nodes().values()) {
-            if (n instanceof dev.mallard.core.manifest.IngestNode i) {
-                ingests.put(n.id().value(), IngestEntries.entry(i, dag.children(n.id())));
+        List<Node> all = List.copyOf(manifest.nodes().values());
+        // the entries of models, tests, seeds, snapshots and sources (most of a large manifest) are made on all cores
+        Object[] made = new Object[all.size()];
+        java.util.stream.IntStream indexes = java.util.stream.IntStream.range(0, all.size());
+        if (all.size() >= PARALLEL_ENTRIES_FROM) {
+            indexes = indexes.parallel();
+        }
+        indexes.forEach(i -> {
+            Node n = all.get(i);
+            JsonArtifact.Deferred entry = null;
+            if (n instanceof SourceNode s) {
+                entry = () -> sourceEntries.entry(s);
+            } else if (!(n instanceof dev.mallard.core.manifest.IngestNode || n instanceof UnitTestNode
+                    || n instanceof ExposureNode || n instanceof SemanticNode)) {
+                entry = () -> nodeEntries.entry(n, dag.parents(n.id()), compiledCode.get(n.id()));
+            }
+            if (entry != null) {
+                made[i] = deferred && n.config().enabled() ? entry : entry.make();
+            }
+        });
+        for (int i = 0; i < all.size(); i++) {
+            Node n = all.get(i);
+            if (n instanceof dev.mallard.core.manifest.IngestNode ingest) {
+                ingests.put(n.id().value(), IngestEntries.entry(ingest, dag.children(n.id())));
                 continue;
             }
-            Map<String, Object> entry = n instanceof SourceNode s ? sourceEntries.entry(s)
+            Object entry = made[i] != null ? made[i]
                     : n instanceof UnitTestNode u ? unitTestEntries.entry(u)
                     : n instanceof ExposureNode x ? exposureEntries.entry(x, dag.parents(n.id()))
-                    : n instanceof SemanticNode sn ? semanticEntries.entry(sn, dag.parents(n.id()))
-                    : nodeEntries.entry(n, dag.parents(n.id()), compiledCode.get(n.id()));
+                    : semanticEntries.entry((SemanticNode) n, dag.parents(n.id()));
             if (!n.config().enabled()) {
                 disabled.put(n.id().value(), List.of(entry));
             } else if (n instanceof SourceNode) {
@@ -201,6 +242,10 @@ public final class ManifestWriter {
     }
 
     private Map<String, Object> metadata(Manifest manifest) {
+        return metadata(manifest.projectName());
+    }
+
+    private Map<String, Object> metadata(String projectName) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("dbt_schema_version", SCHEMA_VERSION);
         m.put("dbt_version", ArtifactMetadata.DBT_VERSION);
@@ -208,7 +253,7 @@ public final class ManifestWriter {
         m.put("invocation_id", metadata.invocationId());
         m.put("invocation_started_at", Timestamps.iso(metadata.invocationStartedAt()));
         m.put("env", metadata.artifactEnv());
-        m.put("project_name", manifest.projectName());
+        m.put("project_name", projectName);
         m.put("adapter_type", metadata.adapterType());
         return m;
     }

@@ -63,7 +63,8 @@ final class PrimaryKeys {
         return !both.isEmpty() ? both : List.copyOf(unique);
     }
 
-    private Map<NodeId, List<TestNode>> tests() {
+    /** Built on first use; synchronized: manifest entries are made on several threads. */
+    private synchronized Map<NodeId, List<TestNode>> tests() {
         if (testsByModel == null) {
             testsByModel = new HashMap<>();
             for (Node n : manifest.nodes().values()) {

@@ -36,10 +36,7 @@ final class ParseInputs {
             Map<String, Object> target = new LinkedHashMap<>(project.target().context());
             target.remove(WatchedTarget.THREADS);
             value(out, target);
-            value(out, project.target().raw());
-            dev.mallard.core.project.Target tg = project.target();
-            out.writeUTF(tg.profileName() + "." + tg.name() + ":" + tg.type() + ":" + tg.schema() + ":" + tg.database() + ":"
-                    + tg.defaulted());
+            target(out, project.target());
             config(out, project.config());
             for (Project p : project.packages()) {
                 out.writeUTF(p.name() + "@" + p.dir().toAbsolutePath().normalize());
@@ -51,14 +48,28 @@ final class ParseInputs {
                 SavedValues.writeString(out, Files.readString(spec));
             }
             out.writeInt(macroTemplates.size());
+            boolean fromJar = Files.isRegularFile(codeOf(ParseInputs.class));
             for (TemplateFile t : macroTemplates) {
                 SavedValues.writeString(out, t.path());
-                SavedValues.writeString(out, t.text());
+                // the built-in macros' text is the jar's, whose stamp opens the key: not hashed again on every parse
+                if (!fromJar || !BuiltinMacros.isBuiltin(t.path())) {
+                    SavedValues.writeString(out, t.text());
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return Checksums.sha256Hex(bytes.toByteArray());
+    }
+
+    /** Every field of the target (by its own encoding: a record's toString is bootstrapped on first use, ~7 ms). */
+    private static void target(DataOutputStream out, dev.mallard.core.project.Target target) throws IOException {
+        for (String s : new String[] {target.profileName(), target.name(), target.type(), target.schema(),
+            target.database()}) {
+            SavedValues.writeString(out, String.valueOf(s));
+        }
+        out.writeBoolean(target.defaulted());
+        value(out, target.raw());
     }
 
     private static void config(DataOutputStream out, ProjectConfig config) throws IOException {
@@ -84,10 +95,19 @@ final class ParseInputs {
     /** Mallard's build: the jar (or classes folder) this class came from, with its size and time. */
     private static String build(Class<?> type) {
         try {
-            Path code = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path code = codeOf(type);
             return code + ":" + Files.size(code) + ":" + Files.getLastModifiedTime(code).toMillis();
-        } catch (IOException | URISyntaxException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return "unknown:" + System.nanoTime(); // unknown build: never reuse
+        }
+    }
+
+    /** The jar (or classes folder) {@code type} came from; a path that is no file when unknown. */
+    private static Path codeOf(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | RuntimeException e) {
+            return Path.of("");
         }
     }
 }

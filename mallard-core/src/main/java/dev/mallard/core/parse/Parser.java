@@ -95,14 +95,15 @@ public final class Parser {
     public Result parse() {
         java.time.Instant started = java.time.Instant.now();
         MacroTemplates macroFiles = MacroTemplates.of(project);
-        String inputs = ParseInputs.key(project, macroFiles.templates());
-        WholeParse whole = WholeParse.load(project, inputs, env, partialParse);
+        UnchangedParse.Taken taken = UnchangedParse.taken(project);
+        String inputs = taken != null ? taken.key() : ParseInputs.key(project, macroFiles.templates());
+        dev.mallard.core.events.PhaseTimes.mark("global key");
+        WholeParse whole = WholeParse.load(project, inputs, taken == null ? null : taken.stamps(), env, partialParse);
         SavedParse saved = whole.saved();
         if (saved != null && whole.files().none()) {
             saved.warnings().forEach(warnings::add);
             parsedAt = saved.parsedAt();
-            cacheNote = "Partial parse: no file, macro, config, var or env var read has changed: the saved parse"
-                    + " is reused whole";
+            cacheNote = UnchangedParse.NOTE;
             return new Result(saved.manifest(), once(() -> macroFiles.engine(project, List.of())), vars,
                     saved.disabledNames());
         }
@@ -158,6 +159,8 @@ public final class Parser {
         ParseCache cache = partialParse ? ParseCache.load(cacheFile, inputs, env, project.target().threads())
                 : ParseCache.empty(inputs, "--no-partial-parse");
         documents = new PropertyDocuments(cache, warnings);
+        // the macro files' definitions and the catalog below run on one core: the root's YAML is parsed meanwhile
+        Runnable yamlRead = documents.preloadMeanwhile(project.propertyFiles(), project.dir());
         Set<String> namespaces = new LinkedHashSet<>();
         namespaces.add(pkg);
         project.packages().forEach(p -> namespaces.add(p.name()));
@@ -197,6 +200,7 @@ public final class Parser {
         Map<NodeId, Node> nodes = new LinkedHashMap<>();
         Set<String> disabled = new LinkedHashSet<>();
         Set<String> enabledNames = new LinkedHashSet<>();
+        yamlRead.run();
         for (Project unit : units) {
             parseUnit(unit, jinja, namer, docs, nodes, disabled, enabledNames);
         }

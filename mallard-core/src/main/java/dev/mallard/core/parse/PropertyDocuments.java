@@ -41,6 +41,23 @@ final class PropertyDocuments {
         });
     }
 
+    /**
+     * {@link #preload} on a thread of its own, while the caller does other work; the returned
+     * task waits for it (the documents are asked for only after).
+     */
+    Runnable preloadMeanwhile(List<SourceFile> files, Path unitDir) {
+        Thread reader = new Thread(() -> preload(files, unitDir), "parse-yaml");
+        reader.setDaemon(true);
+        reader.start();
+        return () -> {
+            try {
+                reader.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+    }
+
     /** The document of {@code file}, named in messages relative to {@code unitDir}. */
     synchronized YamlFiles.Document of(SourceFile file, Path unitDir) {
         Loaded loaded = read.computeIfAbsent(file.absolute(), p -> load(file, unitDir));

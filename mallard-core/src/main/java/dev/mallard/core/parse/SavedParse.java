@@ -33,7 +33,7 @@ record SavedParse(Manifest manifest, Set<String> disabledNames, List<String> war
                   Map<String, PropertyPatch> modelPatches) {
     static final String FILE_NAME = "mallard_parse_result.bin";
     private static final int MAGIC = 0x4d4c5052;
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
 
     SavedParse {
         disabledNames = Set.copyOf(disabledNames);
@@ -68,6 +68,8 @@ record SavedParse(Manifest manifest, Set<String> disabledNames, List<String> war
                 return null;
             }
             Instant parsedAt = Instant.ofEpochSecond(in.getLong(), in.getInt());
+            in.getInt(); // the counts, for a summary (see peek)
+            in.getInt();
             @SuppressWarnings("unchecked")
             Set<String> disabled = (Set<String>) values.read();
             @SuppressWarnings("unchecked")
@@ -98,6 +100,50 @@ record SavedParse(Manifest manifest, Set<String> disabledNames, List<String> war
     }
 
     /**
+     * What a saved parse says of itself without its manifest being decoded: when it ran, what
+     * it warned about, how many nodes it holds and how many of its macros are the root
+     * project's.
+     */
+    record Summary(Instant parsedAt, List<String> warnings, int nodes, int rootMacros) {
+        Summary {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
+     * The summary of the parse saved in {@code file} when its global key, its files' stamps
+     * and its env vars read all match (it would be reused whole), else null. Its manifest and
+     * model properties are not decoded.
+     */
+    static Summary peek(Path file, String globalKey, FileStamps stamps, Map<String, String> parseEnv) {
+        if (stamps == null) {
+            return null;
+        }
+        try {
+            ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(file));
+            if (in.getInt() != MAGIC || in.getInt() != FORMAT || !globalKey.equals(SavedValues.readString(in))
+                    || !stamps.diff(in).none()) {
+                return null;
+            }
+            SavedValues.Reader values = new SavedValues.Reader(in);
+            if (!EnvReads.unchanged((Map<?, ?>) values.read(), parseEnv)) {
+                return null;
+            }
+            Instant parsedAt = Instant.ofEpochSecond(in.getLong(), in.getInt());
+            int nodes = in.getInt();
+            int rootMacros = in.getInt();
+            values.read(); // the disabled names
+            @SuppressWarnings("unchecked")
+            List<String> warnings = (List<String>) values.read();
+            return new Summary(parsedAt, warnings, nodes, rootMacros);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
      * Saves this result for {@code globalKey} and {@code stamps} (taken before the parse read
      * any file); nothing is saved when a file is racy or a value cannot be kept, and an old
      * file is removed then. A failure to write is no error: the next parse is a slower one.
@@ -120,6 +166,9 @@ record SavedParse(Manifest manifest, Set<String> disabledNames, List<String> war
                     values.write(envReads);
                     out.writeLong(parsedAt.getEpochSecond());
                     out.writeInt(parsedAt.getNano());
+                    out.writeInt(manifest.nodes().size());
+                    out.writeInt((int) manifest.macros().values().stream()
+                            .filter(m -> m.packageName().equals(manifest.projectName())).count());
                     values.write(disabledNames);
                     values.write(warnings);
                     values.write(manifest);

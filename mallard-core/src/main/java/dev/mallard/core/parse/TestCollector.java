@@ -24,6 +24,8 @@ import java.util.Map;
 
 /** Every data test of the project: generic ones from properties YAML and singular ones from tests/. */
 final class TestCollector implements UnitTestReader.ProjectFolders {
+    /** From this many nodes on, their tests are made in parallel. */
+    private static final int PARALLEL_FROM = 256;
     private final Project project;
     private final Vars vars;
     private final TestBuilder builder;
@@ -105,37 +107,27 @@ final class TestCollector implements UnitTestReader.ProjectFolders {
     List<TestNode> collect(Map<NodeId, Node> nodes, PropertiesReader.Properties props, ModelVersions versions,
                            JinjaEngine jinja) {
         this.jinja = jinja;
+        List<Node> all = List.copyOf(nodes.values());
+        // each node's tests are made on all cores (a test renders its macro's config), then kept in the nodes' order;
+        // the first failure in that order is the one reported, as when they were made one by one
+        java.util.stream.Stream<Node> each = all.size() >= PARALLEL_FROM ? all.parallelStream() : all.stream();
+        List<Object> outcomes = each.map(n -> {
+            try {
+                List<TestNode> made = new ArrayList<>();
+                testsOf(n, made, props, versions);
+                return (Object) made;
+            } catch (RuntimeException e) {
+                return e;
+            }
+        }).toList();
         List<TestNode> tests = new ArrayList<>();
-        for (Node n : nodes.values()) {
-            if (!n.packageName().equals(project.name())) {
-                continue; // a package's properties (and its sources' tests) describe its own nodes only
+        for (Object outcome : outcomes) {
+            if (outcome instanceof RuntimeException e) {
+                throw e;
             }
-            if (n instanceof ModelNode m && m.version() != null) {
-                ModelVersions.Versioned v = versions.find(m.name(), m.version().label());
-                if (v != null) {
-                    addAll(tests, v.patch().dataTests(), v.testedColumns(), new TestBuilder.Target(m.id(), m.name(),
-                            null, true, m.version().v()), v.patch().file());
-                }
-            } else if (n instanceof ModelNode m && m.resourceType() == ResourceType.MODEL) {
-                PropertyPatch patch = props.models().get(m.name());
-                if (patch != null) {
-                    addAll(tests, patch.dataTests(), patch.columns(), target(m), patch.file());
-                }
-            } else if (n instanceof ModelNode m && m.resourceType() == ResourceType.SNAPSHOT) {
-                PropertyPatch patch = props.snapshots().get(m.name());
-                if (patch != null) {
-                    addAll(tests, patch.dataTests(), patch.columns(), target(m), patch.file());
-                }
-            } else if (n instanceof SeedNode s) {
-                PropertyPatch patch = props.seeds().get(s.name());
-                if (patch != null) {
-                    addAll(tests, patch.dataTests(), patch.columns(), target(s), patch.file());
-                }
-            } else if (n instanceof SourceNode src) {
-                TestBuilder.Target t = new TestBuilder.Target(src.id(), src.name(), src.sourceName(), true);
-                addAll(tests, src.dataTests(), List.copyOf(src.columns().values()), t, src.originalFilePath(),
-                        src.config().tags());
-            }
+            @SuppressWarnings("unchecked")
+            List<TestNode> made = (List<TestNode>) outcome;
+            tests.addAll(made);
         }
         for (SourceFile f : project.testFiles()) {
             if (!isGeneric(f)) {
@@ -146,6 +138,39 @@ final class TestCollector implements UnitTestReader.ProjectFolders {
             }
         }
         return tests;
+    }
+
+    /** The generic tests of node {@code n} (from its properties), added to {@code tests}. */
+    private void testsOf(Node n, List<TestNode> tests, PropertiesReader.Properties props, ModelVersions versions) {
+        if (!n.packageName().equals(project.name())) {
+            return; // a package's properties (and its sources' tests) describe its own nodes only
+        }
+        if (n instanceof ModelNode m && m.version() != null) {
+            ModelVersions.Versioned v = versions.find(m.name(), m.version().label());
+            if (v != null) {
+                addAll(tests, v.patch().dataTests(), v.testedColumns(), new TestBuilder.Target(m.id(), m.name(),
+                        null, true, m.version().v()), v.patch().file());
+            }
+        } else if (n instanceof ModelNode m && m.resourceType() == ResourceType.MODEL) {
+            PropertyPatch patch = props.models().get(m.name());
+            if (patch != null) {
+                addAll(tests, patch.dataTests(), patch.columns(), target(m), patch.file());
+            }
+        } else if (n instanceof ModelNode m && m.resourceType() == ResourceType.SNAPSHOT) {
+            PropertyPatch patch = props.snapshots().get(m.name());
+            if (patch != null) {
+                addAll(tests, patch.dataTests(), patch.columns(), target(m), patch.file());
+            }
+        } else if (n instanceof SeedNode s) {
+            PropertyPatch patch = props.seeds().get(s.name());
+            if (patch != null) {
+                addAll(tests, patch.dataTests(), patch.columns(), target(s), patch.file());
+            }
+        } else if (n instanceof SourceNode src) {
+            TestBuilder.Target t = new TestBuilder.Target(src.id(), src.name(), src.sourceName(), true);
+            addAll(tests, src.dataTests(), List.copyOf(src.columns().values()), t, src.originalFilePath(),
+                    src.config().tags());
+        }
     }
 
     /** Files under tests/generic/ hold {@code {% test %}} macros, not singular tests. */

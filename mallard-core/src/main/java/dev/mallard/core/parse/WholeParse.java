@@ -20,8 +20,11 @@ import java.util.Map;
 record WholeParse(Path file, FileStamps stamps, SavedParse saved, FileStamps.Diff files,
                   Map<String, String> envReads) {
 
-    static WholeParse load(Project project, String globalKey, Map<String, String> env, boolean partialParse) {
-        FileStamps stamps = FileStamps.of(FileStamps.inputs(project));
+    /** @param taken the project's stamps if they were just taken (see {@link UnchangedParse#taken}), else null */
+    static WholeParse load(Project project, String globalKey, FileStamps taken, Map<String, String> env,
+                           boolean partialParse) {
+        FileStamps stamps = taken != null ? taken : FileStamps.of(FileStamps.inputs(project));
+        dev.mallard.core.events.PhaseTimes.mark("files stamped");
         Path file = project.targetDir().resolve(SavedParse.FILE_NAME);
         SavedParse.Loaded loaded = partialParse ? SavedParse.load(file, globalKey, stamps, env, project.target().threads()) : null;
         return loaded == null ? new WholeParse(file, stamps, null, null, Map.of())

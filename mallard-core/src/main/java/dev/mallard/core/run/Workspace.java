@@ -61,7 +61,12 @@ public final class Workspace implements AutoCloseable {
     public static Workspace load(ProjectLoader.Options options, Map<String, String> env, boolean partialParse,
             boolean openEngineEarly) {
         Warnings warnings = new Warnings();
-        Project project = loadProject(options, env, warnings);
+        return load(loadProject(options, env, warnings), warnings, env, partialParse, openEngineEarly);
+    }
+
+    /** As above, for a project already loaded ({@link #loadProject}) with the warnings met so far. */
+    public static Workspace load(Project project, Warnings warnings, Map<String, String> env, boolean partialParse,
+            boolean openEngineEarly) {
         CompletableFuture<Engine> opening = null;
         if (openEngineEarly) {
             opening = new CompletableFuture<>();

@@ -115,7 +115,7 @@ record SavedParse(Manifest manifest, Set<String> disabledNames, List<String> war
      * and its env vars read all match (it would be reused whole), else null. Its manifest and
      * model properties are not decoded.
      */
-    static Summary peek(Path file, String globalKey, FileStamps stamps, Map<String, String> parseEnv) {
+    static Summary peek(Path file, String globalKey, FileStamps stamps, Map<String, String> parseEnv, int threads) {
         if (stamps == null) {
             return null;
         }
@@ -126,7 +126,7 @@ record SavedParse(Manifest manifest, Set<String> disabledNames, List<String> war
                 return null;
             }
             SavedValues.Reader values = new SavedValues.Reader(in);
-            if (!EnvReads.unchanged((Map<?, ?>) values.read(), parseEnv)) {
+            if (!EnvReads.unchanged((Map<?, ?>) values.read(), parseEnv, threads)) {
                 return null;
             }
             Instant parsedAt = Instant.ofEpochSecond(in.getLong(), in.getInt());

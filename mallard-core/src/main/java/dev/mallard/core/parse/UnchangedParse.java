@@ -46,7 +46,7 @@ public record UnchangedParse(Instant parsedAt, List<String> warnings, int nodes,
         FileStamps stamps = FileStamps.of(FileStamps.inputs(project));
         dev.mallard.core.events.PhaseTimes.mark("files stamped");
         Path file = project.targetDir().resolve(SavedParse.FILE_NAME);
-        SavedParse.Summary saved = SavedParse.peek(file, key, stamps, Map.copyOf(env));
+        SavedParse.Summary saved = SavedParse.peek(file, key, stamps, Map.copyOf(env), project.target().threads());
         if (saved == null) {
             TAKEN.set(new Taken(project, key, stamps));
             return null;

@@ -41,6 +41,7 @@ class UnchangedParseTest {
     private Map<String, Object> vars = Map.of();
     private Map<String, String> env = Map.of();
     private String target;
+    private Integer threads;
 
     @BeforeEach
     void writeProject() throws IOException {
@@ -111,6 +112,24 @@ class UnchangedParseTest {
         assertChangeSeen();
         write("dbt_project.yml", "name: proj\nversion: '1.0'\nconfig-version: 2\nprofile: proj\nvars:\n  suffix: six\n");
         vars = Map.of();
+        assertChangeSeen();
+    }
+
+    @Test
+    void anotherThreadCountIsSkippedUnlessATemplateReadIt() throws Exception {
+        threads = 1;
+        settle();
+        parse(FIRST);
+        parse(FIRST);
+        threads = 2;
+        assertFast(); // no template reads target.threads: the thread count is not an input
+
+        write("models/t.sql", "{{ config(tags=['t' ~ target.threads]) }}\nselect 1 as t\n");
+        settle();
+        parse(FIRST);
+        parse(FIRST);
+        assertFast();
+        threads = 3;
         assertChangeSeen();
     }
 
@@ -212,7 +231,7 @@ class UnchangedParseTest {
 
     private Project project(Warnings warnings) {
         return new ProjectLoader(env, (cliVars, projectVars) -> new YamlValueRenderer(cliVars), warnings)
-                .load(new ProjectLoader.Options(dir, dir, target, null, vars));
+                .load(new ProjectLoader.Options(dir, dir, target, threads, vars));
     }
 
     private void write(String path, String text) throws IOException {

@@ -78,13 +78,21 @@ final class ParseRuntime implements DbtRuntime {
     @Override
     public Object ref(String packageName, String name, Object version) {
         refs.add(new RefCall(packageName, name, line(), version));
-        return new RelationValue(new Relation(null, null, name), "table");
+        return parsedRelation(new Relation(null, null, name));
     }
 
     @Override
     public Object source(String sourceName, String tableName) {
         sources.add(new SourceCall(sourceName, tableName, line()));
-        return new RelationValue(new Relation(null, sourceName, tableName), "table");
+        return parsedRelation(new Relation(null, sourceName, tableName));
+    }
+
+    /**
+     * What ref() and source() give while parsing: as dbt's parse resolvers, the node's own
+     * relation, so a config value built from ref() at parse time (a hook's text) holds what dbt's holds.
+     */
+    private RelationValue parsedRelation(Relation orElse) {
+        return new RelationValue(self == null ? orElse : self, "table");
     }
 
     @Override

@@ -127,10 +127,8 @@ final class ModelParser {
         if (!nodeConfig.enabled()) {
             return null;
         }
-        if (rt != null && rt.missingVar != null) {
-            throw rt.missingVar.file() != null ? rt.missingVar
-                    : rt.missingVar.locatedAt(f.relativeToProject(), rt.missingVarLine);
-        }
+        // as dbt's parse-time var(), a var missing here is None: only compiling the model (run,
+        // build, compile) reports it, so a project whose runs pass --vars still parses without them
         Map<String, Object> context = nodeContext(unit, name, fqn, f, type);
         // dbt's generate_alias_name: a version's relation is <name>_v<version> unless it has an alias
         String identifier = name;

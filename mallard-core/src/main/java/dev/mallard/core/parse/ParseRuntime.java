@@ -34,7 +34,6 @@ final class ParseRuntime implements DbtRuntime {
     MallardException missingVar;
     /** Set for models: a missing var in a model that config() then disables is no error. */
     boolean deferMissingVars;
-    int missingVarLine;
     /** The environment variables env_var() read, with their values (null: unset), when recorded for the cache. */
     Map<String, String> envReads;
     /** The environment env_var() reads; null: the process's. */
@@ -124,7 +123,6 @@ final class ParseRuntime implements DbtRuntime {
             }
             if (missingVar == null) {
                 missingVar = e;
-                missingVarLine = line;
             }
             return null;
         }

@@ -163,6 +163,22 @@ class JinjaGrammarIT {
     }
 
     @Test
+    void aMissingVarInASnapshotOrASingularTestParsesToo(@TempDir Path own) {
+        TestProject p = TestProject.in(own).dbtProject()
+                .file("models/a.sql", "select 1 as id")
+                .file("snapshots/s.sql", """
+                        {% snapshot s %}
+                        {{ config(strategy='check', unique_key='id', check_cols='all', target_schema='main') }}
+                        select 1 as id, '{{ var("snap_v") }}' as v
+                        {% endsnapshot %}
+                        """)
+                .file("tests/t1.sql", "select * from {{ ref('a') }} where id = {{ var('t_v') }}");
+        p.run("parse").assertOk();
+        p.run("build").assertExit(1).assertOutputContains("snap_v", "snapshots/s.sql", "t_v", "tests/t1.sql");
+        p.run("build", "--vars", "{snap_v: x, t_v: 2}").assertOk();
+    }
+
+    @Test
     void everySyntaxErrorOfTheProjectIsReportedInPathOrderWithLineAndColumn(@TempDir Path own) {
         TestProject p = TestProject.in(own).dbtProject()
                 .file("models/b_second.sql", "select\n  {{ 1 + }} as x\n")

@@ -103,6 +103,7 @@ final class SnapshotReader {
         }
         Relation preliminary = new Relation(project.target().effectiveDatabase(), project.target().schema(), name);
         ParseRuntime rt = new ParseRuntime(vars, project.target().context(), config, preliminary);
+        rt.deferMissingVars = true; // as dbt's parse-time var(): None; compiling the snapshot reports it
         jinja.render(new TemplateFile(file, template), rt, Map.of("model", Map.of("name", name)));
         ConfigMerger.mergeInto(config, rt.config);
         NodeConfig nodeConfig = new NodeConfig(config, "snapshot".equals(config.put("materialized", "snapshot"))

@@ -35,6 +35,23 @@ class HookDependenciesIT {
     }
 
     @Test
+    void aSnapshotsHookRefIsADependencyToo() {
+        TestProject p = TestProject.in(dir).dbtProject()
+                .file("models/audit.sql", "{{ config(materialized='table') }}\nselect 0 as n")
+                .file("snapshots/s.sql", """
+                        {% snapshot s %}
+                        {{ config(strategy='check', unique_key='id', check_cols='all', target_schema='main',
+                                  post_hook="insert into {{ ref('audit') }} select count(*) from {{ this }}") }}
+                        select 1 as id
+                        {% endsnapshot %}
+                        """);
+        p.runOk("build");
+        JsonNode s = p.json("target/manifest.json").get("nodes").get("snapshot." + p.name() + ".s");
+        assertEquals("[\"model." + p.name() + ".audit\"]", s.get("depends_on").get("nodes").toString());
+        assertEquals(List.of(List.of("0"), List.of("1")), p.rows("select n from audit order by n"));
+    }
+
+    @Test
     void propertiesThatSetAConfigRenderTheHooksAgainAsDbtDoes() {
         TestProject p = TestProject.in(dir);
         p.dbtProject("models:\n  " + p.name() + ":\n    +post-hook: \"select count(*) from {{ source('raw', 't') }}\"\n")

@@ -122,9 +122,18 @@ final class SnapshotReader {
             relation = new Relation(String.valueOf(config.get("target_database")).trim(), relation.schema(),
                     relation.identifier());
         }
+        HookCalls hooks = HookCalls.NONE;
+        if (!nodeConfig.preHooks().isEmpty() || !nodeConfig.postHooks().isEmpty()) {
+            Map<String, Object> unpatched = tree.configFor(fqn);
+            ConfigMerger.mergeInto(unpatched, rt.config);
+            Relation self = relation;
+            hooks = HookCalls.of(jinja, file, new NodeConfig(unpatched),
+                    patch != null && !patch.config().isEmpty() ? nodeConfig : null,
+                    () -> new ParseRuntime(vars, project.target().context(), config, self));
+        }
         return new ModelNode(NodeId.of(ResourceType.SNAPSHOT, pkg, name), ResourceType.SNAPSHOT, name, pkg, path, file,
                 fqn, raw, nodeConfig, relation, patch == null ? "" : patch.description(),
-                patch == null ? Map.of() : patch.columns(), rt.refs, rt.sources,
+                patch == null ? Map.of() : patch.columns(), hooks.after(rt.refs), hooks.afterSources(rt.sources),
                 patch == null ? null : pkg + "://" + patch.file(), checksum);
     }
 

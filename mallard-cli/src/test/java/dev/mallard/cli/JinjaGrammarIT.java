@@ -150,10 +150,32 @@ class JinjaGrammarIT {
     }
 
     @Test
-    void aMissingVarInAnEnabledModelIsAnError(@TempDir Path own) {
+    void aMissingVarParsesAndFailsOnlyItsModelWhenItIsCompiledAsInDbt(@TempDir Path own) {
+        // dbt 1.11: var() is None while parsing; compiling the model raises "Required var ... not found"
         TestProject p = TestProject.in(own).dbtProject()
-                .file("models/needs_var.sql", "select '{{ var(\"not_set\") }}' as v");
-        p.run("parse").assertExit(2).assertErrContains("not_set", "models/needs_var.sql");
+                .file("models/needs_var.sql", "select '{{ var(\"not_set\") }}' as v")
+                .file("models/other.sql", "select 1 as x");
+        p.run("parse").assertOk();
+        p.run("build").assertExit(1).assertOutputContains("not_set", "models/needs_var.sql");
+        assertEquals("VIEW", p.tableType("other"), "the other model is built");
+        p.run("build", "--vars", "{not_set: given}").assertOk();
+        assertEquals("given", p.value("select v from needs_var"));
+    }
+
+    @Test
+    void aMissingVarInASnapshotOrASingularTestParsesToo(@TempDir Path own) {
+        TestProject p = TestProject.in(own).dbtProject()
+                .file("models/a.sql", "select 1 as id")
+                .file("snapshots/s.sql", """
+                        {% snapshot s %}
+                        {{ config(strategy='check', unique_key='id', check_cols='all', target_schema='main') }}
+                        select 1 as id, '{{ var("snap_v") }}' as v
+                        {% endsnapshot %}
+                        """)
+                .file("tests/t1.sql", "select * from {{ ref('a') }} where id = {{ var('t_v') }}");
+        p.run("parse").assertOk();
+        p.run("build").assertExit(1).assertOutputContains("snap_v", "snapshots/s.sql", "t_v", "tests/t1.sql");
+        p.run("build", "--vars", "{snap_v: x, t_v: 2}").assertOk();
     }
 
     @Test
@@ -179,7 +201,7 @@ class JinjaGrammarIT {
         TestProject p = TestProject.in(own).dbtProject();
         for (int i = 0; i < 12; i++) {
             p.file(String.format("models/m%02d.sql", i), i % 4 == 1
-                    ? "select '{{ var(\"missing_" + i + "\") }}' as v" : "select " + i + " as x");
+                    ? "{{ exceptions.raise_compiler_error('missing_" + i + "') }}" : "select " + i + " as x");
         }
         for (int run = 0; run < 3; run++) {
             String all = p.run("parse").assertExit(2).all();

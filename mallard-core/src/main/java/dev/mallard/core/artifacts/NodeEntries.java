@@ -15,7 +15,6 @@ import dev.mallard.core.parse.Checksums;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -227,8 +226,8 @@ final class NodeEntries {
 
     private static List<Map<String, Object>> refs(List<RefCall> refs) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (RefCall r : new LinkedHashSet<>(refs.stream().map(r -> new RefCall(r.packageName(), r.name(), 0,
-                r.version())).toList())) {
+        // one entry per call, as dbt appends each ref() it sees (a model that refs a model twice lists it twice)
+        for (RefCall r : refs) {
             Map<String, Object> ref = new LinkedHashMap<>();
             ref.put("name", r.name());
             ref.put("package", r.packageName());
@@ -239,7 +238,8 @@ final class NodeEntries {
     }
 
     private static List<List<String>> sources(List<SourceCall> calls) {
-        return List.copyOf(new LinkedHashSet<>(calls.stream().map(c -> List.of(c.sourceName(), c.tableName())).toList()));
+        // one entry per call, as dbt's (a model reading a source twice lists it twice)
+        return calls.stream().map(c -> List.of(c.sourceName(), c.tableName())).toList();
     }
 
     @SuppressWarnings("unchecked")

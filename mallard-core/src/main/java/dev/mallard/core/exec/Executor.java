@@ -300,7 +300,7 @@ public final class Executor {
                     ? new CustomMaterialization(step.materialization(),
                             c -> compiler.runMaterialization(customMacro, c, printer.jinja()))
                     : Materializations.forStep(step, compiler.fullRefresh(), projectDir, externalRoot,
-                            session.dialect());
+                            session.dialect(), compiler::definesOwnMacro);
             if (microbatch) {
                 // rendered once per batch; compiled/ keeps the latest batch where dbt writes <model>/<model>_<batch>.sql
                 ModelNode model = (ModelNode) node;

@@ -19,9 +19,11 @@ final class Materializations {
      * @param projectDir where relative external locations are resolved
      * @param externalRoot the profile output's external_root, or null
      * @param dialect the engine's dialect, which may bring its own materialization of the step's kind
+     * @param definedOutsideDbt whether the project or a package defines a macro of a name (overriding dbt's)
      */
     static Materialization forStep(Step step, boolean fullRefresh, java.nio.file.Path projectDir, String externalRoot,
-                                   dev.mallard.core.engine.SqlDialect dialect) {
+                                   dev.mallard.core.engine.SqlDialect dialect,
+                                   java.util.function.Predicate<String> definedOutsideDbt) {
         Materialization own = dialect.materialization(step.materialization(), fullRefresh);
         if (own != null) {
             return own;
@@ -29,7 +31,7 @@ final class Materializations {
         return switch (step.materialization()) {
             case "view" -> new ViewMaterialization();
             case "table" -> new TableMaterialization();
-            case "incremental" -> new IncrementalMaterialization(fullRefresh);
+            case "incremental" -> new IncrementalMaterialization(fullRefresh, definedOutsideDbt);
             case "seed" -> new SeedMaterialization();
             case "external" -> new dev.mallard.core.materialize.ExternalMaterialization(projectDir, externalRoot, fullRefresh);
             case "snapshot" -> new dev.mallard.core.materialize.SnapshotMaterialization();

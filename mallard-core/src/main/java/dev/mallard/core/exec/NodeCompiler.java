@@ -195,6 +195,11 @@ public final class NodeCompiler {
         return jinja.callMacro(name, args, kwargs, rt, globals);
     }
 
+    /** Whether the project or a package defines a macro of this name (which then overrides dbt's own). */
+    public boolean definesOwnMacro(String name) {
+        return jinja.hasMacro(name) && !"dbt".equals(jinja.macroPackage(name));
+    }
+
     /**
      * The macro of the project's or a package's own materialization {@code name}, or null
      * when Mallard's built-in one applies. As dbt: the adapter's own (e.g. DuckDB's) before the

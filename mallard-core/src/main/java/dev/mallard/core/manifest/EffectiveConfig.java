@@ -64,6 +64,7 @@ public final class EffectiveConfig {
             d.put("loaded_at_query", null);
             d.put("meta", Map.of());
             d.put("tags", List.of());
+            d.put("static_analysis", null);
             return d;
         }
         for (String key : List.of("alias", "schema", "database")) {

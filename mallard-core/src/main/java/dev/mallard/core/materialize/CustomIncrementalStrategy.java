@@ -37,6 +37,12 @@ final class CustomIncrementalStrategy {
     /** The statements the strategy's macro returns, rendered in the model's context. */
     static String sql(MaterializationContext ctx, String strategy, Relation target, Relation batch,
                       List<String> columns, List<ColumnInfo> batchColumns) {
+        return macroSql(ctx, macroName(strategy), target, batch, columns, batchColumns);
+    }
+
+    /** The statements a strategy macro ({@code get_incremental_..._sql(arg_dict)}) returns, rendered in the model's context. */
+    static String macroSql(MaterializationContext ctx, String macro, Relation target, Relation batch,
+                           List<String> columns, List<ColumnInfo> batchColumns) {
         Map<String, String> types = batchColumns.stream().collect(Collectors.toMap(
                 c -> c.name().toLowerCase(java.util.Locale.ROOT), ColumnInfo::type, (a, b) -> a));
         String destColumns = columns.stream().map(c -> "api.Column(" + literal(c) + ", "
@@ -45,7 +51,6 @@ final class CustomIncrementalStrategy {
         Object key = ctx.node().config().get("unique_key");
         Object predicates = ctx.node().config().get("incremental_predicates") != null
                 ? ctx.node().config().get("incremental_predicates") : ctx.node().config().get("predicates");
-        String macro = macroName(strategy);
         String template = "{{- " + macro + "({'target_relation': " + relation(target, "table")
                 + ", 'temp_relation': " + relation(batch, "table")
                 + ", 'unique_key': " + value(key)

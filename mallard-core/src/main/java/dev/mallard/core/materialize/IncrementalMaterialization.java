@@ -15,10 +15,21 @@ import java.util.Optional;
  */
 public final class IncrementalMaterialization implements Materialization {
     private final boolean fullRefreshFlag;
+    private final java.util.function.Predicate<String> definedOutsideDbt;
 
     /** @param fullRefreshFlag whether --full-refresh was given */
     public IncrementalMaterialization(boolean fullRefreshFlag) {
+        this(fullRefreshFlag, name -> false);
+    }
+
+    /**
+     * @param fullRefreshFlag whether --full-refresh was given
+     * @param definedOutsideDbt whether the project or a package defines a macro of this name
+     *     (it then overrides dbt's, also inside the built-in strategies)
+     */
+    public IncrementalMaterialization(boolean fullRefreshFlag, java.util.function.Predicate<String> definedOutsideDbt) {
         this.fullRefreshFlag = fullRefreshFlag;
+        this.definedOutsideDbt = definedOutsideDbt;
     }
 
     /** dbt's is_incremental() for a node, given what exists in the database now. */
@@ -66,7 +77,11 @@ public final class IncrementalMaterialization implements Materialization {
             try {
                 List<String> columns = SchemaChanges.apply(config.onSchemaChange(), ctx.node().name(), ctx, target,
                         batchColumns, existingColumns);
-                if (IncrementalConfig.STRATEGIES.contains(config.strategy())) {
+                String overridden = OverriddenStrategyMacros.entryMacro(
+                        ctx.node().config().get("incremental_strategy"), config.strategy(), definedOutsideDbt);
+                if (overridden != null) {
+                    ctx.run(CustomIncrementalStrategy.macroSql(ctx, overridden, target, batch, columns, batchColumns));
+                } else if (IncrementalConfig.STRATEGIES.contains(config.strategy())) {
                     for (String sql : IncrementalStrategy.named(config.strategy(), ctx.session().dialect())
                             .statements(target, batch, columns, config)) {
                         ctx.run(sql);

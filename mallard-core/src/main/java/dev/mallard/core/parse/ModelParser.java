@@ -127,13 +127,8 @@ final class ModelParser {
         if (!nodeConfig.enabled()) {
             return null;
         }
-        if (rt != null && rt.missingVar != null) {
-            throw rt.missingVar.file() != null ? rt.missingVar
-                    : rt.missingVar.locatedAt(f.relativeToProject(), rt.missingVarLine);
-        }
-        ParseRuntime hooks = new ParseRuntime(vars.scopedTo(pkg), project.target().context(), new LinkedHashMap<>(config),
-                new Relation(project.target().effectiveDatabase(), project.target().schema(), name));
-        HookRefs.capture(jinja, config, hooks, f.relativeToProject());
+        // as dbt's parse-time var(), a var missing here is None: only compiling the model (run,
+        // build, compile) reports it, so a project whose runs pass --vars still parses without them
         Map<String, Object> context = nodeContext(unit, name, fqn, f, type);
         // dbt's generate_alias_name: a version's relation is <name>_v<version> unless it has an alias
         String identifier = name;
@@ -142,14 +137,31 @@ final class ModelParser {
             identifier = name + "_v" + versioned.version().label().replace('.', '_');
         }
         Relation relation = namer.name(identifier, config, context);
+        HookCalls hookCalls = hookCalls(f, fqn, tree, rootOverrides, patch, rendered, nodeConfig, pkg, config, relation);
         String path = type == ResourceType.ANALYSIS ? "analysis/" + f.relativeToRoot() : f.relativeToRoot();
         return new ModelNode(id, type, name, pkg, path, f.relativeToProject(), fqn,
                 raw, nodeConfig, relation, patch == null ? "" : patch.description(),
-                patch == null ? Map.of() : patch.columns(), ConstraintRefs.withForeignKeyRefs(
-                        HookRefs.concat(rendered.refs(), hooks.refs), patch),
-                HookRefs.concat(rendered.sources(), hooks.sources), patch == null ? null : pkg + "://" + patch.file(), checksum,
+                patch == null ? Map.of() : patch.columns(), ConstraintRefs.withForeignKeyRefs(hookCalls.after(rendered.refs()), patch),
+                hookCalls.afterSources(rendered.sources()), patch == null ? null : pkg + "://" + patch.file(), checksum,
                 ConstraintRefs.modelConstraints(patch), versioned == null ? null : versioned.version(),
                 versioned != null ? versioned.version().deprecationDate() : DeprecationDates.of(patch));
+    }
+
+    /** The ref()/source() calls of the node's hooks, rendered as dbt renders them while parsing. */
+    private HookCalls hookCalls(SourceFile f, List<String> fqn, ProjectConfigTree tree, ProjectConfigTree rootOverrides,
+                                PropertyPatch patch, ParseCache.Render rendered, NodeConfig patched, String pkg,
+                                Map<String, Object> config, Relation relation) {
+        if (patched.preHooks().isEmpty() && patched.postHooks().isEmpty()) {
+            return HookCalls.NONE;
+        }
+        Map<String, Object> unpatched = tree.configFor(fqn);
+        ConfigMerger.mergeInto(unpatched, rendered.config());
+        if (rootOverrides != null) {
+            ConfigMerger.mergeInto(unpatched, rootOverrides.configFor(fqn));
+        }
+        boolean patchConfig = patch != null && !patch.config().isEmpty();
+        return HookCalls.of(jinja, f.relativeToProject(), new NodeConfig(unpatched), patchConfig ? patched : null,
+                () -> new ParseRuntime(vars.scopedTo(pkg), project.target().context(), config, relation));
     }
 
     static List<String> fqn(Project unit, SourceFile f, String name) {

@@ -34,7 +34,6 @@ final class ParseRuntime implements DbtRuntime {
     MallardException missingVar;
     /** Set for models: a missing var in a model that config() then disables is no error. */
     boolean deferMissingVars;
-    int missingVarLine;
     /** The environment variables env_var() read, with their values (null: unset), when recorded for the cache. */
     Map<String, String> envReads;
     /** The environment env_var() reads; null: the process's. */
@@ -96,13 +95,21 @@ final class ParseRuntime implements DbtRuntime {
     @Override
     public Object ref(String packageName, String name, Object version) {
         refs.add(new RefCall(packageName, name, line(), version));
-        return new RelationValue(new Relation(null, null, name), "table");
+        return parsedRelation(new Relation(null, null, name));
     }
 
     @Override
     public Object source(String sourceName, String tableName) {
         sources.add(new SourceCall(sourceName, tableName, line()));
-        return new RelationValue(new Relation(null, sourceName, tableName), "table");
+        return parsedRelation(new Relation(null, sourceName, tableName));
+    }
+
+    /**
+     * What ref() and source() give while parsing: as dbt's parse resolvers, the node's own
+     * relation, so a config value built from ref() at parse time (a hook's text) holds what dbt's holds.
+     */
+    private RelationValue parsedRelation(Relation orElse) {
+        return new RelationValue(self == null ? orElse : self, "table");
     }
 
     @Override
@@ -134,7 +141,6 @@ final class ParseRuntime implements DbtRuntime {
             }
             if (missingVar == null) {
                 missingVar = e;
-                missingVarLine = line;
             }
             return null;
         }

@@ -103,6 +103,7 @@ final class SnapshotReader {
         }
         Relation preliminary = new Relation(project.target().effectiveDatabase(), project.target().schema(), name);
         ParseRuntime rt = new ParseRuntime(vars, project.target().context(), config, preliminary);
+        rt.deferMissingVars = true; // as dbt's parse-time var(): None; compiling the snapshot reports it
         jinja.render(new TemplateFile(file, template), rt, Map.of("model", Map.of("name", name)));
         ConfigMerger.mergeInto(config, rt.config);
         NodeConfig nodeConfig = new NodeConfig(config, "snapshot".equals(config.put("materialized", "snapshot"))
@@ -121,9 +122,18 @@ final class SnapshotReader {
             relation = new Relation(String.valueOf(config.get("target_database")).trim(), relation.schema(),
                     relation.identifier());
         }
+        HookCalls hooks = HookCalls.NONE;
+        if (!nodeConfig.preHooks().isEmpty() || !nodeConfig.postHooks().isEmpty()) {
+            Map<String, Object> unpatched = tree.configFor(fqn);
+            ConfigMerger.mergeInto(unpatched, rt.config);
+            Relation self = relation;
+            hooks = HookCalls.of(jinja, file, new NodeConfig(unpatched),
+                    patch != null && !patch.config().isEmpty() ? nodeConfig : null,
+                    () -> new ParseRuntime(vars, project.target().context(), config, self));
+        }
         return new ModelNode(NodeId.of(ResourceType.SNAPSHOT, pkg, name), ResourceType.SNAPSHOT, name, pkg, path, file,
                 fqn, raw, nodeConfig, relation, patch == null ? "" : patch.description(),
-                patch == null ? Map.of() : patch.columns(), rt.refs, rt.sources,
+                patch == null ? Map.of() : patch.columns(), hooks.after(rt.refs), hooks.afterSources(rt.sources),
                 patch == null ? null : pkg + "://" + patch.file(), checksum);
     }
 

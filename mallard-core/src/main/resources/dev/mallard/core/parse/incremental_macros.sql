@@ -1,7 +1,7 @@
 {#- dbt's incremental strategy macros, for the project macros that call them: a custom
     strategy get_incremental_<name>_sql(arg_dict) often wraps one of these. Mallard's own
-    strategies (append, delete+insert, merge) run in Java (IncrementalStrategy) and do not
-    call them. Written for Mallard from the SQL dbt-duckdb 1.11 renders. -#}
+    strategies (append, delete+insert, merge) run in Java (IncrementalStrategy) and call them
+    only when the project overrides one of them (OverriddenStrategyMacros). Written for Mallard from the SQL dbt-duckdb 1.11 renders. -#}
 
 {#- the column names, quoted, joined with commas -#}
 {% macro get_quoted_csv(column_names) -%}

@@ -164,6 +164,12 @@ class ManifestWriterTest {
         assertEquals("[\"shop\",\"staging\",\"raw\",\"orders\"]", s.get("fqn").toString());
         assertTrue(s.get("external").isNull());
         assertTrue(s.get("config").get("enabled").asBoolean());
+        // dbt 1.11 writes every source config key, static_analysis (null) last
+        List<String> keys = new ArrayList<>();
+        s.get("config").fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("enabled", "event_time", "freshness", "loaded_at_field", "loaded_at_query", "meta", "tags",
+                "static_analysis"), keys);
+        assertTrue(s.get("config").get("static_analysis").isNull());
         assertFalse(manifest.get("nodes").has("source.shop.raw.orders"));
     }
 

@@ -1,0 +1,77 @@
+package dev.mallard.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * dbt renders hooks while parsing: a model whose hook reads another model depends on it, so the
+ * other model is built first even when the body never refs it. dbt 1.11.16 writes the same
+ * refs, sources and depends_on, and builds in the same order.
+ */
+class HookDependenciesIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aHookRefMakesTheModelDependOnTheModelItReads() {
+        TestProject p = TestProject.in(dir).dbtProject()
+                .file("models/audit_log.sql", "{{ config(materialized='table') }}\nselect 0 as n")
+                .file("models/orders.sql", """
+                        {{ config(materialized='table',
+                                  post_hook="insert into {{ ref('audit_log') }} select count(*) from {{ this }}") }}
+                        select 1 as id union all select 2
+                        """);
+        p.runOk("build");
+        JsonNode orders = p.json("target/manifest.json").get("nodes").get("model." + p.name() + ".orders");
+        assertEquals("[\"model." + p.name() + ".audit_log\"]", orders.get("depends_on").get("nodes").toString());
+        assertEquals("[{\"name\":\"audit_log\",\"package\":null,\"version\":null}]", orders.get("refs").toString());
+        // audit_log was built before orders' hook wrote to it: the table rebuild did not drop the row
+        assertEquals(List.of(List.of("0"), List.of("2")), p.rows("select n from audit_log order by n"));
+    }
+
+    @Test
+    void aSnapshotsHookRefIsADependencyToo() {
+        TestProject p = TestProject.in(dir).dbtProject()
+                .file("models/audit.sql", "{{ config(materialized='table') }}\nselect 0 as n")
+                .file("snapshots/s.sql", """
+                        {% snapshot s %}
+                        {{ config(strategy='check', unique_key='id', check_cols='all', target_schema='main',
+                                  post_hook="insert into {{ ref('audit') }} select count(*) from {{ this }}") }}
+                        select 1 as id
+                        {% endsnapshot %}
+                        """);
+        p.runOk("build");
+        JsonNode s = p.json("target/manifest.json").get("nodes").get("snapshot." + p.name() + ".s");
+        assertEquals("[\"model." + p.name() + ".audit\"]", s.get("depends_on").get("nodes").toString());
+        assertEquals(List.of(List.of("0"), List.of("1")), p.rows("select n from audit order by n"));
+    }
+
+    @Test
+    void propertiesThatSetAConfigRenderTheHooksAgainAsDbtDoes() {
+        TestProject p = TestProject.in(dir);
+        p.dbtProject("models:\n  " + p.name() + ":\n    +post-hook: \"select count(*) from {{ source('raw', 't') }}\"\n")
+                .file("models/x.sql", "select 1 as id")
+                .file("models/y.sql", "select 1 as id")
+                .file("models/schema.yml", """
+                        version: 2
+                        sources:
+                          - name: raw
+                            schema: main
+                            tables:
+                              - name: t
+                        models:
+                          - name: x
+                            config:
+                              tags: ['nightly']
+                        """);
+        p.runOk("parse");
+        JsonNode nodes = p.json("target/manifest.json").get("nodes");
+        assertEquals("[[\"raw\",\"t\"],[\"raw\",\"t\"]]", nodes.get("model." + p.name() + ".x").get("sources").toString());
+        assertEquals("[[\"raw\",\"t\"]]", nodes.get("model." + p.name() + ".y").get("sources").toString());
+    }
+}

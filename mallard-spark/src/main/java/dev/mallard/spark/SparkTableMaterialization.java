@@ -27,7 +27,7 @@ final class SparkTableMaterialization implements Materialization {
 
     /** Drops what is at {@code target} and creates the table there from {@code select}. */
     static void replace(MaterializationContext ctx, Relation target, SparkTableDdl ddl, String select) {
-        SparkEngineSession session = (SparkEngineSession) ctx.session();
+        SparkEngineSession session = ctx.session().unwrap(SparkEngineSession.class);
         Optional<ExistingRelation> existing = ctx.existing(target);
         if (existing.isPresent()) {
             if (existing.get().kind() == RelationKind.VIEW) {

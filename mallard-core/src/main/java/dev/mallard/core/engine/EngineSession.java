@@ -19,6 +19,14 @@ public interface EngineSession extends AutoCloseable {
         return query(sql, -1);
     }
 
+    /**
+     * This session as an engine's own session class (a materialization that needs more than this
+     * interface), seen through any wrapper such as the one that logs the SQL; null when it is not one.
+     */
+    default <T extends EngineSession> T unwrap(Class<T> type) {
+        return type.isInstance(this) ? type.cast(this) : null;
+    }
+
     void begin();
 
     void commit();

@@ -61,6 +61,11 @@ final class LoggedSession implements EngineSession {
     }
 
     @Override
+    public <T extends EngineSession> T unwrap(Class<T> type) {
+        return type.isInstance(this) ? type.cast(this) : session.unwrap(type);
+    }
+
+    @Override
     public Optional<ExistingRelation> findRelation(Relation relation) {
         return session.findRelation(relation);
     }

@@ -20,13 +20,15 @@ import java.util.Set;
  */
 final class StaleTests {
     private final Set<NodeId> stale = new LinkedHashSet<>();
-    private final List<String> warnings = new ArrayList<>();
+    /** dbt links every node's sources before any node's refs, and warns in that order. */
+    private final List<String> sourceWarnings = new ArrayList<>();
+    private final List<String> refWarnings = new ArrayList<>();
 
     /** {@code test} depends on a {@code kind} ("node" or "source") named {@code name} that is not there. */
     void missing(TestNode test, String kind, String name, String packageName) {
         stale.add(test.id());
         // dbt's NodeNotFoundOrDisabled text; it names no version and an empty package when the ref gives none
-        warnings.add("[WARNING]: Test '" + test.id().value() + "' (" + test.originalFilePath() + ") depends on a "
+        ("source".equals(kind) ? sourceWarnings : refWarnings).add("[WARNING]: Test '" + test.id().value() + "' (" + test.originalFilePath() + ") depends on a "
                 + kind + " named '" + name + "' in package '" + (packageName == null ? "" : packageName)
                 + "' which was not found");
     }
@@ -37,7 +39,9 @@ final class StaleTests {
     }
 
     List<String> warnings() {
-        return List.copyOf(warnings);
+        List<String> out = new ArrayList<>(sourceWarnings);
+        out.addAll(refWarnings);
+        return out;
     }
 
     /** {@code manifest} with each stale test disabled. */

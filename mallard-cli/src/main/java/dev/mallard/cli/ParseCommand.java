@@ -15,6 +15,11 @@ import picocli.CommandLine.Command;
 @Command(name = "parse", description = "Parse the project and write target/manifest.json.")
 final class ParseCommand extends ProjectCommand {
     @Override
+    boolean rejectsCycles() {
+        return false;
+    }
+
+    @Override
     int run(Workspace ws) {
         Artifacts.writeManifest(ws);
         return done(ws.project(), ws.manifest().nodes().size(),

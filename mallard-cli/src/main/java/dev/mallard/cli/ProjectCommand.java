@@ -32,7 +32,8 @@ abstract class ProjectCommand implements Callable<Integer> {
         if (done != null) {
             return done;
         }
-        try (Workspace ws = Workspace.load(project, warnings, env, partialParse, opensEngine())) {
+        try (Workspace ws = Workspace.load(project, warnings, env, partialParse, opensEngine(),
+                rejectsCycles())) {
             announce(ws.parseNote(), ws.project(), ws.warnings());
             return run(ws);
         }
@@ -63,6 +64,11 @@ abstract class ProjectCommand implements Callable<Integer> {
     static boolean quiet() {
         EventLogging events = EventLogging.current();
         return events != null && events.settings().quiet();
+    }
+
+    /** Whether a cycle in the graph stops the command: dbt's parse writes the manifest all the same. */
+    boolean rejectsCycles() {
+        return true;
     }
 
     /** Whether "Running with mallard=..." opens the console output, as dbt's does for its commands. */

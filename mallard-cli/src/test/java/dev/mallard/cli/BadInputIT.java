@@ -58,9 +58,11 @@ class BadInputIT {
                 .file("models/loop_a.sql", "select * from {{ ref('loop_b') }}")
                 .file("models/loop_b.sql", "select * from {{ ref('loop_a') }}"));
 
-        r.assertExit(2).assertErrContains("cycle");
+        r.assertExit(2).assertErrContains("Found a cycle: ");
         String err = r.err();
-        boolean pathShown = err.contains("loop_a -> loop_b -> loop_a") || err.contains("loop_b -> loop_a -> loop_b");
+        // dbt's message: each node of the cycle once, by unique id
+        boolean pathShown = err.contains("Found a cycle: model.proj.loop_a --> model.proj.loop_b\n")
+                || err.contains("Found a cycle: model.proj.loop_b --> model.proj.loop_a\n");
         assertEquals(true, pathShown, r.transcript());
         r.assertErrContains("models/loop_");
     }

@@ -100,7 +100,7 @@ public final class ManifestWriter {
                 ingests.put(n.id().value(), IngestEntries.entry(i, dag.children(n.id()))); // lists the models reading it
                 continue;
             }
-            if (!n.config().enabled()) {
+            if (!listedInNodes(n)) {
                 continue;
             }
             (n instanceof SourceNode ? sources : graphNodes).put(n.id().value(), Boolean.TRUE);
@@ -197,7 +197,7 @@ public final class ManifestWriter {
                     : n instanceof UnitTestNode u ? unitTestEntries.entry(u)
                     : n instanceof ExposureNode x ? exposureEntries.entry(x, dag.parents(n.id()))
                     : semanticEntries.entry((SemanticNode) n, dag.parents(n.id()));
-            if (!n.config().enabled()) {
+            if (!listedInNodes(n)) {
                 disabled.put(n.id().value(), List.of(entry));
             } else if (n instanceof SourceNode) {
                 sources.put(n.id().value(), entry);
@@ -327,6 +327,16 @@ public final class ManifestWriter {
     }
 
     /** Every enabled node, unit test and source, sorted by id, to its sorted parents or children. */
+    /**
+     * Whether a node is written in {@code nodes} (and the graph maps) rather than {@code disabled}:
+     * an enabled one, or a data test disabled because a node it names is missing, which dbt
+     * disables only when it links and so keeps among the nodes (a test disabled by config
+     * never reaches the manifest).
+     */
+    private static boolean listedInNodes(Node n) {
+        return n.config().enabled() || n instanceof dev.mallard.core.manifest.TestNode;
+    }
+
     private static Map<String, List<String>> graphMap(Dag dag, Map<String, Object> nodes, Map<String, Object> sources,
                                                       boolean parents) {
         Map<String, List<String>> out = new TreeMap<>();

@@ -104,7 +104,9 @@ final class NodeEntries {
         if (node instanceof TestNode test && test.isGeneric()) {
             e.put("column_name", test.columnName());
             e.put("file_key_name", fileKeyName(test));
-            e.put("attached_node", test.attachedNode() == null ? null : test.attachedNode().value());
+            // a test of a model that no file defines keeps that model's file_key_name but is attached to nothing
+            e.put("attached_node", test.attachedNode() == null || !manifest.nodes().containsKey(test.attachedNode()) ? null
+                    : test.attachedNode().value());
             Map<String, Object> md = new LinkedHashMap<>();
             md.put("name", test.metadata().name());
             md.put("kwargs", test.metadata().kwargs());

@@ -12,6 +12,7 @@ import dev.mallard.core.manifest.RefCall;
 import dev.mallard.core.manifest.ResourceType;
 import dev.mallard.core.manifest.SourceCall;
 import dev.mallard.core.manifest.SourceNode;
+import dev.mallard.core.manifest.TestNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,6 +28,8 @@ public final class Linker {
     private final Map<String, List<Node>> refable = new HashMap<>();
     private final Map<String, SourceNode> sources = new HashMap<>();
     private final Set<String> disabledNames;
+    private final StaleTests stale = new StaleTests();
+    private Manifest linked;
     /** The ingest that fills each table, by {@link #tableKey}. */
     private final Map<String, NodeId> ingestOfTable = new HashMap<>();
 
@@ -62,16 +65,35 @@ public final class Linker {
         return manifest.projectName();
     }
 
+    /** The graph; a cycle in it is an error (dbt's: every command but parse stops on it). */
     public Dag link() {
+        Dag dag = linkAllowingCycles();
+        List<NodeId> cycle = dag.findCycle();
+        if (!cycle.isEmpty()) {
+            throw cycleError(cycle);
+        }
+        return dag;
+    }
+
+    /**
+     * The graph, cycles and all, as dbt's parse writes it to manifest.json (a model that refs
+     * itself is its own parent there). A data test whose ref or source is missing or disabled
+     * does not fail the link: see {@link #manifest()}.
+     */
+    public Dag linkAllowingCycles() {
         Map<NodeId, List<NodeId>> parents = new LinkedHashMap<>();
         for (Node n : manifest.nodes().values()) {
             List<NodeId> ps = new ArrayList<>();
-            // dbt resolves sources before refs, so depends_on.nodes lists the sources first
-            for (SourceCall sc : n.sourceCalls()) {
-                ps.add(resolveSource(n, sc).id());
-            }
-            for (RefCall ref : n.refs()) {
-                ps.add(resolveRef(n, ref).id());
+            if (n instanceof TestNode t && t.config().enabled()) {
+                linkTest(t, ps);
+            } else {
+                // dbt resolves sources before refs, so depends_on.nodes lists the sources first
+                for (SourceCall sc : n.sourceCalls()) {
+                    ps.add(resolveSource(n, sc).id());
+                }
+                for (RefCall ref : n.refs()) {
+                    ps.add(resolveRef(n, ref).id());
+                }
             }
             ps.addAll(n.nodeDependencies());
             if (n instanceof SourceNode s && s.config().enabled()) {
@@ -83,29 +105,58 @@ public final class Linker {
             }
             parents.put(n.id(), ps);
         }
-        Dag dag = new Dag(parents);
-        List<NodeId> cycle = dag.findCycle();
-        if (!cycle.isEmpty()) {
-            Node first = manifest.nodes().get(cycle.get(0));
-            String path = cycle.stream().map(id -> manifest.nodes().get(id).name()).collect(Collectors.joining(" -> "));
-            throw new MallardException(ErrorCode.CYCLE, "found a cycle: " + path,
-                    first == null ? null : first.originalFilePath(), 0);
+        linked = stale.applyTo(manifest);
+        return new Dag(parents);
+    }
+
+    /** A test's parents: those that resolve; a missing or disabled one disables the test, as dbt does. */
+    private void linkTest(TestNode t, List<NodeId> ps) {
+        for (SourceCall sc : t.sourceCalls()) {
+            SourceNode s = sources.get(sc.sourceName() + "." + sc.tableName());
+            if (s != null) {
+                ps.add(s.id());
+            } else {
+                stale.missing(t, "source", sc.sourceName() + "." + sc.tableName(), null);
+            }
         }
-        return dag;
+        for (RefCall ref : t.refs()) {
+            Optional<Node> target = findRef(t, ref);
+            if (target.isPresent()) {
+                ps.add(target.get().id());
+            } else if (disabledNames.contains(ref.version() == null ? ref.name() : ref.name() + ".v" + ref.versionText())) {
+                stale.disabledTarget(t);
+            } else {
+                stale.missing(t, "node", ref.name(), ref.packageName());
+            }
+        }
+    }
+
+    /**
+     * The manifest linked: the parsed one with each data test whose ref or source names a
+     * missing or disabled node disabled (the parsed one until {@link #link} ran).
+     */
+    public Manifest manifest() {
+        return linked == null ? manifest : linked;
+    }
+
+    /** What linking warned about: each missing node or source a data test names, in dbt's words. */
+    public List<String> warnings() {
+        return stale.warnings();
+    }
+
+    /** dbt's message: the unique ids along the cycle, each once ("Found a cycle: model.p.a --> model.p.b"). */
+    private MallardException cycleError(List<NodeId> cycle) {
+        List<NodeId> once = cycle.subList(0, cycle.size() - 1);
+        Node first = manifest.nodes().get(once.get(0));
+        String path = once.stream().map(NodeId::value).collect(Collectors.joining(" --> "));
+        String hint = once.size() == 1 ? describe(first) + " refs itself" : "remove one of the refs along this cycle";
+        return new MallardException(ErrorCode.CYCLE, "Found a cycle: " + path,
+                first == null ? null : first.originalFilePath(), 0, hint, null);
     }
 
     public Node resolveRef(Node from, RefCall ref) {
         List<Node> candidates = refable.getOrDefault(ref.name(), List.of());
-        // dbt's order for ref('x'): the root project, then the referring node's package, then any;
-        // within a package a seed, then a snapshot, then a model (dbt's lookup keeps the last parsed)
-        Optional<Node> match = candidates.stream()
-                .filter(c -> ref.packageName() == null || c.packageName().equals(ref.packageName()))
-                .filter(c -> c.config().enabled())
-                .filter(c -> versionMatches(c, ref))
-                .min(java.util.Comparator.<Node>comparingInt(c -> c.packageName().equals(manifest.projectName()) ? 0
-                        : from != null && c.packageName().equals(from.packageName()) ? 1 : 2)
-                        .thenComparingInt(c -> c.resourceType() == ResourceType.SEED ? 0
-                                : c.resourceType() == ResourceType.SNAPSHOT ? 1 : 2));
+        Optional<Node> match = findRef(from, ref);
         if (match.isPresent()) {
             return match.get();
         }
@@ -125,6 +176,21 @@ public final class Linker {
         throw new MallardException(ErrorCode.UNKNOWN_REFERENCE,
                 describe(from) + " depends on " + target + ", which was not found",
                 from.originalFilePath(), ref.line(), hint, null);
+    }
+
+    private Optional<Node> findRef(Node from, RefCall ref) {
+        List<Node> candidates = refable.getOrDefault(ref.name(), List.of());
+        // dbt's order for ref('x'): the root project, then the referring node's package, then any;
+        // within a package a seed, then a snapshot, then a model (dbt's lookup keeps the last parsed)
+        Optional<Node> match = candidates.stream()
+                .filter(c -> ref.packageName() == null || c.packageName().equals(ref.packageName()))
+                .filter(c -> c.config().enabled())
+                .filter(c -> versionMatches(c, ref))
+                .min(java.util.Comparator.<Node>comparingInt(c -> c.packageName().equals(manifest.projectName()) ? 0
+                        : from != null && c.packageName().equals(from.packageName()) ? 1 : 2)
+                        .thenComparingInt(c -> c.resourceType() == ResourceType.SEED ? 0
+                                : c.resourceType() == ResourceType.SNAPSHOT ? 1 : 2));
+        return match;
     }
 
     /** The greatest version of {@code latest}'s model above its latest version, if it has one. */

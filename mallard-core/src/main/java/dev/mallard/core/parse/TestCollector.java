@@ -129,6 +129,8 @@ final class TestCollector implements UnitTestReader.ProjectFolders {
             List<TestNode> made = (List<TestNode>) outcome;
             tests.addAll(made);
         }
+        addStale(tests, props.models(), project.modelFiles(), "model");
+        addStale(tests, props.seeds(), project.seedFiles(), "seed");
         for (SourceFile f : project.testFiles()) {
             if (!isGeneric(f)) {
                 TestNode singular = singular(f, jinja);
@@ -170,6 +172,24 @@ final class TestCollector implements UnitTestReader.ProjectFolders {
             TestBuilder.Target t = new TestBuilder.Target(src.id(), src.name(), src.sourceName(), true);
             addAll(tests, src.dataTests(), List.copyOf(src.columns().values()), t, src.originalFilePath(),
                     src.config().tags());
+        }
+    }
+
+    /**
+     * The tests of properties for a model or seed that no file defines (the entry a deleted
+     * model left behind): dbt makes them all the same, and its link disables them, warning
+     * that the node they name was not found (see the linker).
+     */
+    private void addStale(List<TestNode> tests, Map<String, PropertyPatch> patches, List<SourceFile> files,
+                          String kind) {
+        java.util.Set<String> defined = new java.util.HashSet<>();
+        files.forEach(f -> defined.add(f.stem()));
+        for (PropertyPatch patch : patches.values()) {
+            if (!defined.contains(patch.name()) && !patch.raw().containsKey("versions")) {
+                NodeId missing = new NodeId(kind + "." + project.name() + "." + patch.name());
+                addAll(tests, patch.dataTests(), patch.columns(), new TestBuilder.Target(missing, patch.name(), null, true),
+                        patch.file());
+            }
         }
     }
 

@@ -228,6 +228,9 @@ public final class Runner {
         Map<String, Integer> counts = new LinkedHashMap<>();
         Map<String, Integer> semantic = new LinkedHashMap<>();
         for (Node n : ws.manifest().nodes().values()) {
+            if (!n.config().enabled()) {
+                continue; // dbt counts what its graph holds
+            }
             String kind = n.resourceType() == dev.mallard.core.manifest.ResourceType.TEST ? "data test"
                     : n.resourceType() == dev.mallard.core.manifest.ResourceType.UNIT_TEST ? "unit test"
                     : n.resourceType().dbtName().replace('_', ' ');

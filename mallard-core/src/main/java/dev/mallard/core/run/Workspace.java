@@ -67,6 +67,15 @@ public final class Workspace implements AutoCloseable {
     /** As above, for a project already loaded ({@link #loadProject}) with the warnings met so far. */
     public static Workspace load(Project project, Warnings warnings, Map<String, String> env, boolean partialParse,
             boolean openEngineEarly) {
+        return load(project, warnings, env, partialParse, openEngineEarly, true);
+    }
+
+    /**
+     * As above; unless {@code rejectCycles}, a graph with a cycle loads (dbt's parse writes it,
+     * every command that walks the graph stops on it).
+     */
+    public static Workspace load(Project project, Warnings warnings, Map<String, String> env, boolean partialParse,
+            boolean openEngineEarly, boolean rejectCycles) {
         CompletableFuture<Engine> opening = null;
         if (openEngineEarly) {
             opening = new CompletableFuture<>();
@@ -87,9 +96,12 @@ public final class Workspace implements AutoCloseable {
             dev.mallard.core.artifacts.TimeSpines.require(project, parsed.manifest());
             PhaseTimes.mark("parsed");
             Linker linker = new Linker(parsed.manifest(), parsed.disabledNames());
-            Dag dag = linker.link();
+            Dag dag = rejectCycles ? linker.link() : linker.linkAllowingCycles();
             PhaseTimes.mark("linked");
-            Workspace ws = new Workspace(project, parsed, linker, dag, warnings);
+            linker.warnings().forEach(warnings::add);
+            Parser.Result linked = new Parser.Result(linker.manifest(), parsed.engine(), parsed.vars(),
+                    parsed.disabledNames());
+            Workspace ws = new Workspace(project, linked, linker, dag, warnings);
             ws.parseNote = parser.cacheNote();
             ws.parsedAt = parser.parsedAt();
             ws.patched = parser.patched();

@@ -44,8 +44,8 @@ public enum IndirectSelection {
         }
         Set<NodeId> upstream = this == BUILDABLE ? upstreamOf(selected, dag) : Set.of();
         for (Node n : manifest.nodes().values()) {
-            if (n.resourceType() != ResourceType.TEST || out.contains(n.id())) {
-                continue;
+            if (n.resourceType() != ResourceType.TEST || out.contains(n.id()) || !n.config().enabled()) {
+                continue; // a disabled test (one whose ref names a missing node) comes along with nothing
             }
             List<NodeId> parents = dag.parents(n.id());
             boolean take = switch (this) {

@@ -48,11 +48,30 @@ public final class UnitTestDiff {
         }
     }
 
-    /** Compares the rows (cells rendered as text, null for SQL NULL) of the given columns. */
+    /**
+     * Compares the rows (cells rendered as text, null for SQL NULL) of the given columns;
+     * columns whose cells all read as numbers sort numerically.
+     */
     public UnitTestDiff(List<String> columns, List<List<String>> expected, List<List<String>> actual) {
+        this(columns, expected, actual, null);
+    }
+
+    /**
+     * As above, with the columns that hold numbers given ({@code null}: guessed from the
+     * text); dbt sorts both sides by value before pairing them.
+     */
+    public UnitTestDiff(List<String> columns, List<List<String>> expected, List<List<String>> actual,
+            boolean[] numericColumns) {
         this.columns = List.copyOf(columns);
         this.differing = countDiffering(expected, actual);
-        Comparator<List<String>> order = rowOrder(columns.size(), expected, actual);
+        boolean[] numeric = numericColumns;
+        if (numeric == null) {
+            numeric = new boolean[columns.size()];
+            for (int i = 0; i < numeric.length; i++) {
+                numeric[i] = allNumbers(expected, i) && allNumbers(actual, i);
+            }
+        }
+        Comparator<List<String>> order = rowOrder(numeric);
         List<List<String>> exp = new ArrayList<>(expected);
         List<List<String>> act = new ArrayList<>(actual);
         exp.sort(order);
@@ -114,14 +133,10 @@ public final class UnitTestDiff {
         return cells;
     }
 
-    /** dbt sorts rows by their values, nulls last; a column whose values are all numbers sorts numerically. */
-    private static Comparator<List<String>> rowOrder(int width, List<List<String>> expected, List<List<String>> actual) {
-        boolean[] numeric = new boolean[width];
-        for (int i = 0; i < width; i++) {
-            numeric[i] = allNumbers(expected, i) && allNumbers(actual, i);
-        }
+    /** dbt sorts rows by their values, nulls last. */
+    private static Comparator<List<String>> rowOrder(boolean[] numeric) {
         return (x, y) -> {
-            for (int i = 0; i < width; i++) {
+            for (int i = 0; i < numeric.length; i++) {
                 String p = x.get(i);
                 String q = y.get(i);
                 if (p == null || q == null) {

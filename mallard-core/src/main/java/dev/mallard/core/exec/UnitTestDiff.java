@@ -64,12 +64,10 @@ public final class UnitTestDiff {
             boolean[] numericColumns) {
         this.columns = List.copyOf(columns);
         this.differing = countDiffering(expected, actual);
-        boolean[] numeric = numericColumns;
-        if (numeric == null) {
-            numeric = new boolean[columns.size()];
-            for (int i = 0; i < numeric.length; i++) {
-                numeric[i] = allNumbers(expected, i) && allNumbers(actual, i);
-            }
+        boolean[] numeric = new boolean[columns.size()];
+        for (int i = 0; i < numeric.length; i++) {
+            // NaN and infinities have no decimal value: such a column sorts as text
+            numeric[i] = (numericColumns == null || numericColumns[i]) && allNumbers(expected, i) && allNumbers(actual, i);
         }
         Comparator<List<String>> order = rowOrder(numeric);
         List<List<String>> exp = new ArrayList<>(expected);
@@ -85,18 +83,18 @@ public final class UnitTestDiff {
         for (int r = 0; r < act.size(); r++) {
             int l = pairing.actualToExpected[r];
             while (l >= 0 && (nextLocal = nextUnpaired(a2b, nextLocal)) < l) {
-                lines.add(new Line("---", nulls(exp.get(nextLocal), "null")));
+                lines.add(new Line("---", addedOrRemoved(exp.get(nextLocal))));
                 nextLocal++;
             }
             if (l < 0) {
-                lines.add(new Line("+++", nulls(act.get(r), "null")));
+                lines.add(new Line("+++", addedOrRemoved(act.get(r))));
                 Arrays.fill(activeColumns, true); // dbt shows every column of an added row
             } else {
                 lines.add(pair(exp.get(l), act.get(r)));
             }
         }
         while ((nextLocal = nextUnpaired(a2b, nextLocal)) < exp.size()) {
-            lines.add(new Line("---", nulls(exp.get(nextLocal), "null")));
+            lines.add(new Line("---", addedOrRemoved(exp.get(nextLocal))));
             nextLocal++;
         }
     }
@@ -127,9 +125,9 @@ public final class UnitTestDiff {
     }
 
     /** An added or removed row's cells: nulls as {@code null}, outer spaces left unquoted (as dbt does). */
-    private static List<Cell> nulls(List<String> row, String shown) {
+    private static List<Cell> addedOrRemoved(List<String> row) {
         List<Cell> cells = new ArrayList<>();
-        row.forEach(c -> cells.add(c == null ? Cell.coloured(shown) : Cell.coloured(c)));
+        row.forEach(c -> cells.add(Cell.coloured(c == null ? "null" : c)));
         return cells;
     }
 

@@ -73,14 +73,16 @@ final class UnitTestExecution {
         QueryResult result = session.query(sql);
         List<List<String>> actualRows = new ArrayList<>();
         List<List<String>> expectedRows = new ArrayList<>();
+        boolean[] numeric = new boolean[expectedColumns.size()];
         for (List<Object> row : result.rows()) {
             List<String> cells = new ArrayList<>();
             for (int i = 0; i < expectedColumns.size(); i++) {
                 cells.add(text(row.get(i)));
+                numeric[i] |= row.get(i) instanceof Number;
             }
             ("actual".equals(row.get(expectedColumns.size())) ? actualRows : expectedRows).add(cells);
         }
-        UnitTestDiff diff = new UnitTestDiff(expectedColumns, expectedRows, actualRows);
+        UnitTestDiff diff = new UnitTestDiff(expectedColumns, expectedRows, actualRows, numeric);
         if (!diff.hasDifference()) {
             return new Outcome(NodeStatus.PASS, null, null);
         }
@@ -88,7 +90,11 @@ final class UnitTestExecution {
                 + System.lineSeparator() + diff.render(), diff);
     }
 
-    /** A value as the diff shows it; equal values of one column type give equal text. */
+    /**
+     * A value as dbt's diff shows it (Python's text of the value dbt reads): {@code True},
+     * {@code 2024-01-02 03:04:05}, floats as their shortest decimal; equal values of one
+     * column type give equal text.
+     */
     static String text(Object value) {
         if (value == null) {
             return null;
@@ -96,10 +102,17 @@ final class UnitTestExecution {
         if (value instanceof BigDecimal d) {
             return d.toPlainString();
         }
+        if (value instanceof Boolean b) {
+            return b ? "True" : "False";
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return UnitTestValueText.floating(((Number) value).doubleValue());
+        }
         if (value instanceof byte[] bytes) {
             return java.util.HexFormat.of().formatHex(bytes);
         }
-        return String.valueOf(value);
+        String temporal = UnitTestValueText.temporal(value);
+        return temporal != null ? temporal : String.valueOf(value);
     }
 
     /** Wraps an engine error the way dbt does, pointing at the fixture types. */

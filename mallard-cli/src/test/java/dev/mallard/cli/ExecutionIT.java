@@ -30,6 +30,9 @@ class ExecutionIT {
         assertTrue(lines.stream().anyMatch(l -> l.matches("\\d of 4 SKIP relation main\\.grandchild \\.+ \\[SKIP]")),
                 r.transcript());
         assertTrue(lines.contains("Failure in model root_bad (models/root_bad.sql)"), r.transcript());
+        // dbt 1.11's headline and, for a model that compiled and then failed in the database, its compiled file
+        assertTrue(lines.contains("Completed with 1 error, 0 partial successes, and 0 warnings:"), r.transcript());
+        assertTrue(lines.contains("  compiled code at target/compiled/proj/models/root_bad.sql"), r.transcript());
         assertEquals(List.of("main.independent"), p.relations());
     }
 

@@ -314,14 +314,13 @@ public final class Runner {
         if (errors == 0 && warnings == 0) {
             printer.emit("EndOfRunSummary", "Z030", EventLevel.INFO, printer.green("Completed successfully"), end);
         } else {
-            StringBuilder head = new StringBuilder("Completed with ");
-            if (errors > 0) {
-                head.append(errors).append(errors == 1 ? " error" : " errors");
-            }
-            if (warnings > 0) {
-                head.append(errors > 0 ? " and " : "").append(warnings).append(warnings == 1 ? " warning" : " warnings");
-            }
-            String headline = head.append(':').toString();
+            // dbt's EndOfRunSummary: with errors the partial successes (microbatch) and warnings are
+            // counted too, zeros included
+            String warned = warnings + (warnings == 1 ? " warning" : " warnings");
+            String headline = errors > 0
+                    ? "Completed with " + errors + (errors == 1 ? " error" : " errors") + ", 0 partial successes, and "
+                            + warned + ":"
+                    : "Completed with " + warned + ":";
             printer.emit("EndOfRunSummary", "Z030", EventLevel.INFO,
                     errors > 0 ? printer.red(headline) : printer.yellow(headline), end);
             for (NodeResult r : summary.results()) {
@@ -341,8 +340,10 @@ public final class Runner {
                         text.append(text.isEmpty() ? "" : "\n").append(line.isEmpty() ? "" : "  " + line);
                     }
                     // as dbt: where a failing test's SQL is, under its message (not part of result.message)
-                    if (r.message() != null && (n.resourceType() == dev.mallard.core.manifest.ResourceType.TEST
-                            || n.resourceType() == dev.mallard.core.manifest.ResourceType.UNIT_TEST)) {
+                    // (dbt prints it for any node compiled before it failed: a model's database error too)
+                    boolean test = n.resourceType() == dev.mallard.core.manifest.ResourceType.TEST
+                            || n.resourceType() == dev.mallard.core.manifest.ResourceType.UNIT_TEST;
+                    if (r.message() != null && (test || r.compiledCode() != null)) {
                         text.append("\n\n  compiled code at ").append(compiledFiles.displayPath(compiledFiles.compiledPath(n)));
                     }
                     printer.emit("RunResultError", "Z024", failed ? EventLevel.ERROR : EventLevel.WARN,

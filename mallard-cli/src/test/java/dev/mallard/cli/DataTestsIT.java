@@ -257,10 +257,19 @@ class DataTestsIT {
                                         limit: 2
                         """);
 
-        p.run("build").assertExit(1);
+        CommandResult r = p.run("build").assertExit(1);
 
         assertEquals("fail 2", statuses(p.json("target/run_results.json")).get(
                 "test.proj.accepted_values_m_id__9.400d7a9034"));
+        // dbt's CheckNodeTestFailure under the failure: the query of the stored rows between two borders
+        List<String> lines = r.outLines();
+        int at = lines.indexOf("  See test failures:");
+        assertTrue(at > 0, r.transcript());
+        String query = lines.get(at + 2);
+        assertTrue(query.matches("  select \\* from \"\\w+\"\\.\"main_dbt_test__audit\"\\.\"accepted_values_m_id__9\""),
+                r.transcript());
+        String border = "  " + "-".repeat(query.length() - 2);
+        assertEquals(List.of(border, border), List.of(lines.get(at + 1), lines.get(at + 3)), r.transcript());
         assertEquals(List.of(List.of("2")), p.rows("select count(*) from main_dbt_test__audit.accepted_values_m_id__9"));
     }
 

@@ -346,6 +346,12 @@ public final class Runner {
                     if (r.message() != null && (test || r.compiledCode() != null)) {
                         text.append("\n\n  compiled code at ").append(compiledFiles.displayPath(compiledFiles.compiledPath(n)));
                     }
+                    if (test && r.relationName() != null) { // dbt's CheckNodeTestFailure: where the failing rows were stored
+                        String query = "select * from " + r.relationName();
+                        String border = "-".repeat(query.length());
+                        text.append("\n\n  See test failures:\n  ").append(border).append("\n  ").append(query)
+                                .append("\n  ").append(border);
+                    }
                     printer.emit("RunResultError", "Z024", failed ? EventLevel.ERROR : EventLevel.WARN,
                             text.toString(), Map.of("msg", String.valueOf(r.message()), "node_info", nodeInfo));
                 }

@@ -103,7 +103,9 @@ class DataTestsIT {
         assertEquals(expected, actual, r.transcript());
         assertTrue(r.outLines().contains("Done. PASS=5 WARN=2 ERROR=2 SKIP=3 NO-OP=0 TOTAL=12"), r.transcript());
         assertTrue(r.out().contains("Failure in test unique_a_id (models/s.yml)"), r.transcript());
-        assertTrue(r.out().contains("Got 1 result, configured to fail if != 0"), r.transcript());
+        assertTrue(r.outLines().contains("  Got 1 result, configured to fail if != 0"), r.transcript());
+        // dbt prints a warning's message as it is (RunResultWarningMessage), an error's indented
+        assertTrue(r.outLines().contains("Got 1 result, configured to warn if != 0"), r.transcript());
         assertTrue(r.out().contains("compiled code at target/compiled/proj/models/s.yml/unique_a_id.sql"), r.transcript());
         assertTrue(p.exists("target/compiled/proj/models/s.yml/unique_a_id.sql"));
         assertTrue(r.outLines().stream().anyMatch(l -> l.matches("\\d+ of 12 FAIL 1 unique_a_id \\.+ \\[FAIL 1 in .*")),

@@ -336,8 +336,11 @@ public final class Runner {
                             failed ? EventLevel.ERROR : EventLevel.WARN,
                             failed ? printer.red("Failure in " + where) : printer.yellow("Warning in " + where), about);
                     StringBuilder text = new StringBuilder();
+                    // dbt indents an error's message (RunResultError) and prints a warning's as it is
+                    // (RunResultWarningMessage)
+                    String indent = failed ? "  " : "";
                     for (String line : String.valueOf(r.message()).split("\\R")) {
-                        text.append(text.isEmpty() ? "" : "\n").append(line.isEmpty() ? "" : "  " + line);
+                        text.append(text.isEmpty() ? "" : "\n").append(line.isEmpty() ? "" : indent + line);
                     }
                     // as dbt: where a failing test's SQL is, under its message (not part of result.message)
                     // (dbt prints it for any node compiled before it failed: a model's database error too)
@@ -352,7 +355,8 @@ public final class Runner {
                         text.append("\n\n  See test failures:\n  ").append(border).append("\n  ").append(query)
                                 .append("\n  ").append(border);
                     }
-                    printer.emit("RunResultError", "Z024", failed ? EventLevel.ERROR : EventLevel.WARN,
+                    printer.emit(failed ? "RunResultError" : "RunResultWarningMessage", failed ? "Z024" : "Z046",
+                            failed ? EventLevel.ERROR : EventLevel.WARN,
                             text.toString(), Map.of("msg", String.valueOf(r.message()), "node_info", nodeInfo));
                 }
             }

@@ -61,7 +61,7 @@ public final class JinjaEngine {
      * Every syntax error of every macro file is reported at once, in the order given.
      */
     public JinjaEngine(List<TemplateFile> macroSources, Set<String> packageNames) {
-        this(macroSources, List.of(), Packages.none(packageNames));
+        this(macroSources, List.of(), JinjaPackages.none(packageNames));
     }
 
     /**
@@ -70,44 +70,7 @@ public final class JinjaEngine {
      */
     public static JinjaEngine forProject(List<TemplateFile> macroSources, List<TemplateFile> templates,
                                          Set<String> packageNames) {
-        return new JinjaEngine(macroSources, templates, Packages.none(packageNames));
-    }
-
-    /**
-     * How a project's macros are organised in packages: the root project's name, every
-     * namespace callable as {@code name.macro}, the package each macro file belongs to
-     * (null for dbt's own library), the {@code dispatch:} search orders of
-     * dbt_project.yml by macro namespace, its {@code flags:} (for {@code adapter.behavior}), and the
-     * target's adapter type ({@code adapter.type()}; {@code adapter.dispatch} tries {@code <type>__x}
-     * before {@code default__x}) and the {@code quoting:} of dbt_project.yml.
-     */
-    public record Packages(String root, Set<String> names, java.util.function.Function<String, String> packageOf,
-                           Map<String, List<String>> dispatch, Map<String, Object> flags, String adapterType,
-                           Map<String, Object> quoting) {
-        public Packages {
-            names = Set.copyOf(names);
-            dispatch = Map.copyOf(dispatch);
-            flags = Collections.unmodifiableMap(new HashMap<>(flags));
-            quoting = Collections.unmodifiableMap(new HashMap<>(quoting));
-            adapterType = adapterType == null || adapterType.isBlank() ? AdapterObject.DEFAULT_TYPE
-                    : adapterType.toLowerCase(java.util.Locale.ROOT);
-        }
-
-        /** Without a {@code quoting:} block: every part quoted. */
-        public Packages(String root, Set<String> names, java.util.function.Function<String, String> packageOf,
-                        Map<String, List<String>> dispatch, Map<String, Object> flags, String adapterType) {
-            this(root, names, packageOf, dispatch, flags, adapterType, Map.of());
-        }
-
-        /** For the default adapter, DuckDB. */
-        public Packages(String root, Set<String> names, java.util.function.Function<String, String> packageOf,
-                        Map<String, List<String>> dispatch, Map<String, Object> flags) {
-            this(root, names, packageOf, dispatch, flags, null);
-        }
-
-        static Packages none(Set<String> names) {
-            return new Packages(null, names, file -> null, Map.of(), Map.of());
-        }
+        return new JinjaEngine(macroSources, templates, JinjaPackages.none(packageNames));
     }
 
     /**
@@ -117,7 +80,7 @@ public final class JinjaEngine {
      * the search orders.
      */
     public static JinjaEngine forProject(List<TemplateFile> macroSources, List<TemplateFile> templates,
-                                         Packages packages) {
+                                         JinjaPackages packages) {
         return new JinjaEngine(macroSources, templates, packages);
     }
 
@@ -131,7 +94,7 @@ public final class JinjaEngine {
         return adapterType;
     }
 
-    private JinjaEngine(List<TemplateFile> macroSources, List<TemplateFile> templates, Packages packages) {
+    private JinjaEngine(List<TemplateFile> macroSources, List<TemplateFile> templates, JinjaPackages packages) {
         this.rootPackage = packages.root();
         this.adapterType = packages.adapterType();
         this.quoting = packages.quoting();

@@ -46,7 +46,7 @@ record MacroTemplates(List<TemplateFile> templates, Map<String, String> packageO
         Set<String> namespaces = new LinkedHashSet<>();
         namespaces.add(project.name());
         project.packages().forEach(p -> namespaces.add(p.name()));
-        return JinjaEngine.forProject(templates(), templates, new JinjaEngine.Packages(project.name(),
+        return JinjaEngine.forProject(templates(), templates, new dev.mallard.core.jinja.JinjaPackages(project.name(),
                 namespaces, file -> packageOf(file, null), project.config().dispatch(),
                 flags(project),
                 project.target().type(), project.config().quoting()));

@@ -17,7 +17,7 @@ class DuplicateMacrosTest {
             "dbt_packages/pkg/macros/x.sql", "pkg", "dbt_packages/pkg/macros/y.sql", "pkg");
 
     private static JinjaEngine engine(TemplateFile... macroFiles) {
-        return JinjaEngine.forProject(List.of(macroFiles), List.of(), new JinjaEngine.Packages("proj",
+        return JinjaEngine.forProject(List.of(macroFiles), List.of(), new JinjaPackages("proj",
                 Set.of("proj", "pkg"), PACKAGE_OF::get, Map.of(), Map.of()));
     }
 

@@ -194,4 +194,21 @@ final class ParsePatch {
         }
         return true;
     }
+
+    /**
+     * What manifest.json rewrites of the saved parse's file for {@code result}: the nodes that are not
+     * the saved ones; null (write it whole) when the set of nodes changed.
+     */
+    static dev.mallard.core.artifacts.ManifestWriter.Patched manifestPatch(SavedParse saved, Parser.Result result) {
+        if (!result.manifest().nodes().keySet().equals(saved.manifest().nodes().keySet())) {
+            return null;
+        }
+        java.util.Set<NodeId> changed = new java.util.HashSet<>();
+        result.manifest().nodes().forEach((id, node) -> {
+            if (saved.manifest().nodes().get(id) != node) {
+                changed.add(id);
+            }
+        });
+        return new dev.mallard.core.artifacts.ManifestWriter.Patched(saved.parsedAt(), changed);
+    }
 }

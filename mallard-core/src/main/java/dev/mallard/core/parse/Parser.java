@@ -122,15 +122,7 @@ public final class Parser {
                 cacheNote = "Partial parse: the saved parse is patched: " + whole.files().changed().size()
                         + " changed, " + whole.files().added().size() + " added and " + whole.files().removed().size()
                         + " removed model file(s), nothing else parsed again";
-                java.util.Set<NodeId> changed = new java.util.HashSet<>();
-                result.manifest().nodes().forEach((id, node) -> {
-                    if (saved.manifest().nodes().get(id) != node) {
-                        changed.add(id);
-                    }
-                });
-                // manifest.json is patched entry by entry only when the same nodes are there
-                patched = result.manifest().nodes().keySet().equals(saved.manifest().nodes().keySet())
-                        ? new dev.mallard.core.artifacts.ManifestWriter.Patched(saved.parsedAt(), changed) : null;
+                patched = ParsePatch.manifestPatch(saved, result);
             } else {
                 result = parse(macroFiles, inputs);
                 patches = rootModelPatches;

@@ -274,19 +274,8 @@ class ParsePatchTest {
         return parsed;
     }
 
-    /** Waits until no file is too recent for its stamp to be trusted (a saved parse is then kept). */
     private void settle() throws Exception {
-        for (int i = 0; i < 100; i++) {
-            FileStamps stamps = FileStamps.of(FileStamps.inputs(project(new Warnings())));
-            if (stamps == null) {
-                throw new org.opentest4j.TestAbortedException("this file system gives no ctime");
-            }
-            if (!stamps.racy()) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the files stayed racy");
+        ProjectFiles.settle(() -> project(new Warnings()));
     }
 
     private Project project(Warnings warnings) {

@@ -225,25 +225,11 @@ class SavedParseTest {
     }
 
     private void rewriteKeepingTime(String path, String text) throws IOException {
-        Path p = dir.resolve(path);
-        FileTime before = Files.getLastModifiedTime(p);
-        Files.writeString(p, text);
-        Files.setLastModifiedTime(p, before);
+        ProjectFiles.rewriteKeepingTime(dir, path, text);
     }
 
-    /** Waits until no file is too recent for its stamp to be trusted (a saved parse is then kept). */
     private void settle() throws Exception {
-        for (int i = 0; i < 100; i++) {
-            FileStamps stamps = FileStamps.of(FileStamps.inputs(project(new Warnings())));
-            if (stamps == null) {
-                throw new org.opentest4j.TestAbortedException("this file system gives no ctime");
-            }
-            if (!stamps.racy()) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the files stayed racy");
+        ProjectFiles.settle(() -> project(new Warnings()));
     }
 
     private Project project(Warnings warnings) {

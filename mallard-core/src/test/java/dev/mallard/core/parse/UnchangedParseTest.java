@@ -17,7 +17,6 @@ import dev.mallard.core.project.ProjectLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -208,25 +207,11 @@ class UnchangedParseTest {
     }
 
     private void rewriteKeepingTime(String path, String text) throws IOException {
-        Path p = dir.resolve(path);
-        FileTime before = Files.getLastModifiedTime(p);
-        Files.writeString(p, text);
-        Files.setLastModifiedTime(p, before);
+        ProjectFiles.rewriteKeepingTime(dir, path, text);
     }
 
-    /** Waits until no file is too recent for its stamp to be trusted (a saved parse is then kept). */
     private void settle() throws Exception {
-        for (int i = 0; i < 100; i++) {
-            FileStamps stamps = FileStamps.of(FileStamps.inputs(project(new Warnings())));
-            if (stamps == null) {
-                throw new org.opentest4j.TestAbortedException("this file system gives no ctime");
-            }
-            if (!stamps.racy()) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the files stayed racy");
+        ProjectFiles.settle(() -> project(new Warnings()));
     }
 
     private Project project(Warnings warnings) {

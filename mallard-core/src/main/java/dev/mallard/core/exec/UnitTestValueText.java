@@ -1,8 +1,6 @@
 package dev.mallard.core.exec;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -24,36 +22,9 @@ final class UnitTestValueText {
         if (v == 0) {
             return 1 / v < 0 ? "-0.0" : "0.0";
         }
-        BigDecimal d = shortest(v);
-        int adjusted = d.precision() - d.scale() - 1;
-        if (adjusted >= -4 && adjusted < 16) {
-            // repr() writes these positionally, with at least one decimal
-            String plain = d.toPlainString();
-            return plain.contains(".") ? plain : plain + ".0";
-        }
-        // repr() uses an exponent; the decimal made from it is positional down to 1e-6
-        if (d.scale() >= 0 && adjusted >= -6) {
-            return d.toPlainString();
-        }
-        String digits = d.unscaledValue().abs().toString();
-        StringBuilder sb = new StringBuilder(d.signum() < 0 ? "-" : "");
-        sb.append(digits.charAt(0));
-        if (digits.length() > 1) {
-            sb.append('.').append(digits, 1, digits.length());
-        }
-        return sb.append('E').append(adjusted < 0 ? "-" : "+").append(Math.abs(adjusted)).toString();
-    }
-
-    /** The fewest significant digits that read back as {@code v} (Java 17's Double.toString may give more). */
-    private static BigDecimal shortest(double v) {
-        BigDecimal exact = new BigDecimal(v);
-        for (int digits = 1; digits < 17; digits++) {
-            BigDecimal d = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
-            if (d.doubleValue() == v) {
-                return d.stripTrailingZeros();
-            }
-        }
-        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+        // Python's repr (the shortest text that reads back) made a Decimal: BigDecimal's text follows the
+        // same decimal arithmetic rules as Python's Decimal (an exponent when it is positive or below -6)
+        return new BigDecimal(dev.mallard.jinja.value.NumberText.floatRepr(v)).toString();
     }
 
     /** A date-time value as Python prints it, or null when the value is no time. */

@@ -4,7 +4,8 @@
 # nodes exist), each into a fresh DuckDB file, against the floor: the SQL Mallard compiled
 # (seeds read with read_csv, models as CREATE TABLE/VIEW ... AS in DAG order, the data
 # tests' queries), run by one fresh Python process with the duckdb module (floor.py). The
-# generated project is timed at --threads 1 and --threads 2. With DBT=1, dbt-duckdb's
+# generated project is timed at --threads 1 and --threads 2, and so is its floor (`floor.py run
+# ... 2`: two DuckDB cursors taking the statements in DAG order). With DBT=1, dbt-duckdb's
 # `dbt build` is timed too. Runs are interleaved (one of each per round); medians are
 # printed with their ratio to the floor, and the load average.
 #
@@ -89,6 +90,7 @@ CLEAN="$P/bench.duckdb $P/bench.duckdb.wal $PB/bench.duckdb $PB/bench.duckdb.wal
 CLEAN="$CLEAN $GEN/floor/bench.duckdb $GEN/floor/bench.duckdb.wal"
 for ((i = 1; i <= RUNS; i++)); do
   timed floor "$PY" "$HERE/floor.py" run "$GEN/floor/bench.duckdb" "$GEN/models.json"
+  timed floor_t2 "$PY" "$HERE/floor.py" run "$GEN/floor/bench.duckdb" "$GEN/models.json" 2
   timed mallard "$MALLARD" build --project-dir "$P" --profiles-dir "$P" --threads 1
   timed threads2 "$MALLARD" build --project-dir "$P" --profiles-dir "$P" --threads 2
   if [ -n "${BASELINE:-}" ]; then
@@ -98,7 +100,7 @@ for ((i = 1; i <= RUNS; i++)); do
   if [ "${DBT:-0}" = 1 ]; then timed dbt "$DBT" build --project-dir "$P" --profiles-dir "$P" --threads 1; fi
 done
 report "build of $MODELS table models over $ROWS rows (mallard, baseline, dbt: --threads 1)"
-for pair in "mallard threads2" "baseline base_t2"; do
+for pair in "floor floor_t2" "mallard threads2" "baseline base_t2"; do
   set -- $pair
   [ -n "${times[$1]:-}" ] || continue
   m1=$(echo "${times[$1]}" | median); m2=$(echo "${times[$2]}" | median)

@@ -1,6 +1,8 @@
 package dev.mallard.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -73,5 +75,26 @@ class HookDependenciesIT {
         JsonNode nodes = p.json("target/manifest.json").get("nodes");
         assertEquals("[[\"raw\",\"t\"],[\"raw\",\"t\"]]", nodes.get("model." + p.name() + ".x").get("sources").toString());
         assertEquals("[[\"raw\",\"t\"]]", nodes.get("model." + p.name() + ".y").get("sources").toString());
+    }
+
+    @Test
+    void aSeedsHookThatRefsAModelStopsTheParseAsInDbt() {
+        TestProject p = TestProject.in(dir);
+        p.dbtProject("seeds:\n  " + p.name() + ":\n    s1:\n"
+                        + "      +post-hook: \"insert into {{ ref('audit') }} values ('{{ this.name }}')\"\n")
+                .file("models/audit.sql", "select 'x'::varchar as name where false")
+                .file("seeds/s1.csv", "id\n1\n")
+                .file("seeds/s2.csv", "id\n2\n");
+        CommandResult r = p.run("parse");
+        assertEquals(2, r.exitCode(), r.out() + r.err());
+        String all = r.out() + r.err();
+        assertTrue(all.contains("Seeds cannot depend on other nodes"), all);
+        assertTrue(all.contains("seeds/s1.csv"), all);
+        assertTrue(all.contains("post_hook: \"insert into {{ ref('audit') }}"), all);
+        assertFalse(p.exists("target/manifest.json"), "no manifest after a failed parse");
+        // a hook that reads neither (grants, analyze) is fine, as in dbt
+        p.dbtProject("seeds:\n  " + p.name() + ":\n    +post-hook: \"select count(*) from {{ this }}\"\n");
+        p.runOk("build");
+        assertEquals(List.of(List.of("1")), p.rows("select id from s1"));
     }
 }

@@ -325,6 +325,7 @@ public final class Parser {
         for (SourceFile f : unit.seedFiles()) {
             SeedNode s = SeedReader.seed(unit, f, seedTree, props.seeds().get(f.stem()), namer);
             if (s != null) {
+                SeedReader.requireNoDependencies(s, jinja, unitVars, project.target().context());
                 ParseErrors.claimName(seenNames, s.name(), s.originalFilePath(), "seed", pkg, warnings);
                 nodes.put(s.id(), s);
             } else {

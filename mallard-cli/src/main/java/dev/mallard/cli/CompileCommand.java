@@ -39,10 +39,16 @@ final class CompileCommand extends ProjectCommand {
                 ResourceType.TEST));
         boolean tests = selected.stream().anyMatch(id -> ws.manifest().nodes().get(id) instanceof TestNode);
         Deferral deferral = Selections.deferral(selection, selected);
-        NodeCompiler compiler = new Runner(ws, printer, new RunFlags(false, false, 1), deferral).withWhich("compile").compiler();
         ArtifactFiles files = new ArtifactFiles(ws.project().targetDir(), ws.project().name());
         int count = 0;
         java.util.Map<NodeId, String> compiled = new java.util.HashMap<>();
+        // the ephemeral models the compiled nodes read get their compiled files and manifest code too, as in dbt
+        NodeCompiler compiler = new Runner(ws, printer, new RunFlags(false, false, 1), deferral).withWhich("compile")
+                .compiler().withCompiledEphemerals((model, sql) -> {
+                    if (compiled.putIfAbsent(model.id(), sql) == null) {
+                        files.writeCompiled(model, sql);
+                    }
+                });
         // deferral looks up which relations this target has
         EngineSession session = deferral != null || tests || needsEngine(ws, selected) ? ws.engine().openSession() : null;
         try {

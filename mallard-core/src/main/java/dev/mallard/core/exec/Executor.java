@@ -62,7 +62,13 @@ public final class Executor {
         this.engine = engine;
         this.manifest = manifest;
         this.contractedModels = manifest.nodesOf(ModelNode.class).stream().filter(ModelNode::contractEnforced).toList();
-        this.compiler = compiler;
+        // an ephemeral model's compiled file is written once, when the first node reading it compiles (as in dbt)
+        java.util.Set<NodeId> ephemeralsWritten = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        this.compiler = compiler.withCompiledEphemerals((model, sql) -> {
+            if (ephemeralsWritten.add(model.id())) {
+                files.writeCompiled(model, sql);
+            }
+        });
         this.printer = printer;
         this.files = files;
         this.threads = Math.max(1, threads);

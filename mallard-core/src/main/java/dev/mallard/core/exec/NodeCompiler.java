@@ -23,14 +23,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Renders a node's SQL with execute=true and injects ephemeral models as CTEs. */
 public final class NodeCompiler {
-    private static final Pattern LEADING_WITH = Pattern.compile("^(\\s*(?:--[^\\n]*\\n\\s*|/\\*.*?\\*/\\s*)*)with(\\s+recursive)?\\b",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     private final JinjaEngine jinja;
     private final Linker linker;
@@ -46,6 +43,8 @@ public final class NodeCompiler {
     private boolean emptyInputs;
     /** Compiles and runs Java models; null when this compiler has none to build. */
     private JavaModels javaModels;
+    /** Told each ephemeral model's own compiled code (its own ephemerals injected) as a node reading it compiles. */
+    private BiConsumer<ModelNode, String> ephemeralCompiled = (model, sql) -> { };
 
     public NodeCompiler(JinjaEngine jinja, Linker linker, Vars vars, Map<String, Object> target,
                         Map<String, Object> globals) {
@@ -91,6 +90,7 @@ public final class NodeCompiler {
                 batch, incrementalBatch);
         c.emptyInputs = empty;
         c.javaModels = javaModels;
+        c.ephemeralCompiled = ephemeralCompiled;
         return c;
     }
 
@@ -108,6 +108,18 @@ public final class NodeCompiler {
     private NodeCompiler keepEmpty(NodeCompiler c) {
         c.emptyInputs = emptyInputs;
         c.javaModels = javaModels;
+        c.ephemeralCompiled = ephemeralCompiled;
+        return c;
+    }
+
+    /**
+     * The same compiler, telling {@code listener} the compiled code of each ephemeral model a compiled node reads
+     * (dbt writes it to target/compiled as it compiles the first such node). Called from the compiling thread.
+     */
+    public NodeCompiler withCompiledEphemerals(BiConsumer<ModelNode, String> listener) {
+        NodeCompiler c = keepEmpty(new NodeCompiler(jinja, linker, vars, target, globals, deferral, fullRefresh,
+                eventTimeWindow, batch, incrementalBatch));
+        c.ephemeralCompiled = listener;
         return c;
     }
 
@@ -146,10 +158,10 @@ public final class NodeCompiler {
             String sql = javaModels().run(model, rt, logger, model.id().value());
             List<String> visiting = new ArrayList<>(List.of(model.name()));
             addEphemerals(rt, session, logger, ctes, visiting);
-            return inject(sql, ctes);
+            return CteInjection.inject(sql, ctes);
         }
         String sql = renderWithEphemerals(model, model.rawCode(), session, logger, ctes, new ArrayList<>());
-        return inject(sql, ctes);
+        return CteInjection.inject(sql, ctes);
     }
 
     /** Renders free SQL (hooks, operations) in the context of a node (or none). */
@@ -259,7 +271,7 @@ public final class NodeCompiler {
         Map<String, String> ctes = new LinkedHashMap<>();
         if (!test.isGeneric()) {
             String sql = renderWithEphemerals(test, test.rawCode(), session, logger, ctes, new ArrayList<>());
-            return inject(sql, ctes);
+            return CteInjection.inject(sql, ctes);
         }
         ExecRuntime rt = new ExecRuntime(test, linker, vars, target, session, logger, deferral, fullRefresh,
                 batch, incrementalBatch).withEmptyInputs(emptyInputs)
@@ -272,7 +284,7 @@ public final class NodeCompiler {
                 + "test_" + test.metadata().name();
         String sql = String.valueOf(jinja.callMacro(macro, List.of(), kwargs, rt, bindings));
         addEphemerals(rt, session, logger, ctes, new ArrayList<>());
-        return inject(sql, ctes);
+        return CteInjection.inject(sql, ctes);
     }
 
     /**
@@ -317,8 +329,9 @@ public final class NodeCompiler {
         Map<String, Object> bindings = new LinkedHashMap<>(globals);
         bindings.put("model", UnitTestModelContext.of(test, model, linker));
         bindings.putAll(jinja.macroOverrides(test.overrides().macros()));
-        String sql = jinja.render(new TemplateFile(model.originalFilePath(), model.rawCode()), rt, bindings);
-        return inject(sql, ctes);
+        String sql = StrippedSource.output(model.rawCode(),
+                jinja.render(new TemplateFile(model.originalFilePath(), model.rawCode()), rt, bindings));
+        return CteInjection.inject(sql, ctes);
     }
 
     private Relation inputRelation(UnitTestNode.Fixture given, ModelNode model) {
@@ -343,6 +356,9 @@ public final class NodeCompiler {
         }
         bindings.put("model", model);
         String sql = jinja.render(new TemplateFile(node.originalFilePath(), rawCode), rt, bindings);
+        if (StrippedSource.applies(node)) {
+            sql = StrippedSource.output(rawCode, sql);
+        }
         visiting.add(node.name());
         addEphemerals(rt, session, logger, ctes, visiting);
         return sql;
@@ -356,28 +372,12 @@ public final class NodeCompiler {
                 continue;
             }
             // an ephemeral's own ephemerals come first, so every CTE is defined before use
-            String inner = renderWithEphemerals(eph, eph.rawCode(), session, logger, ctes, visiting);
+            Map<String, String> own = new LinkedHashMap<>();
+            String inner = renderWithEphemerals(eph, eph.rawCode(), session, logger, own, new ArrayList<>(visiting));
+            ephemeralCompiled.accept(eph, CteInjection.inject(inner, own));
+            own.forEach(ctes::putIfAbsent);
             ctes.put(cteName, inner);
         }
-    }
-
-    static String inject(String sql, Map<String, String> ctes) {
-        if (ctes.isEmpty()) {
-            return sql;
-        }
-        StringBuilder defs = new StringBuilder();
-        for (Map.Entry<String, String> e : ctes.entrySet()) {
-            if (!defs.isEmpty()) {
-                defs.append(",\n");
-            }
-            defs.append(e.getKey()).append(" as (\n").append(stripTrailingSemicolon(e.getValue())).append("\n)");
-        }
-        Matcher m = LEADING_WITH.matcher(sql);
-        if (m.find()) {
-            String recursive = m.group(2) == null ? "" : " recursive";
-            return m.group(1) + "with" + recursive + " " + defs + ",\n" + sql.substring(m.end()).stripLeading();
-        }
-        return "with " + defs + "\n" + sql;
     }
 
     static String stripTrailingSemicolon(String sql) {

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "build", description = "Load seeds, build models and run their tests in DAG order (ingests first, unit tests before their model).")
 final class BuildCommand extends ExecuteNodes {
-    @Option(names = "--resource-type", arity = "1..*", description = "Only these resource types, e.g. unit_test.")
+    @Option(names = {"--resource-type", "--resource-types"}, arity = "1..*",
+            description = "Only these resource types, e.g. unit_test.")
     List<String> resourceTypeNames = new ArrayList<>();
 
     @picocli.CommandLine.Mixin

@@ -1,7 +1,5 @@
 package dev.mallard.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mallard.core.manifest.EffectiveConfig;
 import dev.mallard.core.manifest.ModelNode;
 import dev.mallard.core.manifest.Node;
@@ -13,8 +11,6 @@ import java.util.Map;
 
 /** A node as {@code ls --output json} prints it: dbt's keys, in dbt's order, optionally only some. */
 final class ListedNode {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private ListedNode() {
     }
 
@@ -61,11 +57,8 @@ final class ListedNode {
                 }
             }
         }
-        try {
-            return JSON.writeValueAsString(out);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + n.id().value() + " as JSON", e);
-        }
+        // json.dumps's text, as dbt prints each line (", " and ": " separators, non-ASCII escaped)
+        return dev.mallard.jinja.lib.Json.dbtDumps(out, false);
     }
 
     /** A semantic model, metric or saved query as dbt lists it: its own small config, tags but on semantic models. */

@@ -18,7 +18,8 @@ final class LsCommand extends ProjectCommand {
     @Mixin
     SelectionOptions selection;
 
-    @Option(names = "--resource-type", arity = "1..*", description = "model, seed, source, analysis, ...")
+    @Option(names = {"--resource-type", "--resource-types"}, arity = "1..*",
+            description = "model, seed, source, analysis, ...")
     List<String> resourceTypes = new ArrayList<>();
 
     @Option(names = "--output", description = "selector (default), name, path or json.")

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "test", description = "Run the data tests and unit tests of the selected nodes.")
 final class TestCommand extends ExecuteNodes {
-    @Option(names = "--resource-type", arity = "1..*", description = "Only these resource types, e.g. unit_test.")
+    @Option(names = {"--resource-type", "--resource-types"}, arity = "1..*",
+            description = "Only these resource types, e.g. unit_test.")
     List<String> resourceTypeNames = new ArrayList<>();
 
     @Override

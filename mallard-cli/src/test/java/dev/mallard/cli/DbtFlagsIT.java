@@ -115,6 +115,9 @@ class DbtFlagsIT {
         JsonNode keys = JSON.readTree(p.run("ls", "-s", "names", "--resource-type", "model", "--output", "json",
                 "--output-keys", "name", "unique_id").assertOk().out().strip());
         assertEquals(List.of("name", "unique_id"), iterate(keys));
+        // each line is json.dumps's text, as dbt prints it; --resource-types is the same flag, as in dbt
+        p.run("ls", "-s", "names", "--resource-types", "model", "--output", "json", "--output-keys", "name",
+                "unique_id").assertOk().assertOutContains("{\"name\": \"names\", \"unique_id\": \"model.proj.names\"}");
 
         p.run("ls", "-s", "no_such_node").assertOk().assertOutContains(
                 "The selection criterion 'no_such_node' does not match any enabled nodes", "No nodes selected!");

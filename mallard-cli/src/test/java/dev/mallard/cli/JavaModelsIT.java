@@ -67,8 +67,8 @@ class JavaModelsIT {
         assertEquals("sql", project.json("target/manifest.json").path("nodes").path("model.java_models.stg_orders")
                 .path("language").asText());
         project.runOk("ls", "--resource-type", "model", "--output", "json", "--output-keys", "name", "language")
-                .assertOutContains("{\"name\":\"customer_tiers\",\"language\":\"java\"}",
-                        "{\"name\":\"stg_orders\",\"language\":\"sql\"}");
+                .assertOutContains("{\"name\": \"customer_tiers\", \"language\": \"java\"}",
+                        "{\"name\": \"stg_orders\", \"language\": \"sql\"}");
     }
 
     @Test

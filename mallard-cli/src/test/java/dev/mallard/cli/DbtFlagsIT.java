@@ -115,6 +115,10 @@ class DbtFlagsIT {
         JsonNode keys = JSON.readTree(p.run("ls", "-s", "names", "--resource-type", "model", "--output", "json",
                 "--output-keys", "name", "unique_id").assertOk().out().strip());
         assertEquals(List.of("name", "unique_id"), iterate(keys));
+        // dbt's cache and parser flags are accepted, before or after the command, and change nothing
+        TestProject.execute("--no-populate-cache", "ls", "--project-dir", p.dir().toString(), "-s", "names",
+                "--cache-selected-only", "--static-parser", "--no-use-experimental-parser", "--log-cache-events")
+                .assertOk().assertOutContains("proj.names");
         // each line is json.dumps's text, as dbt prints it; --resource-types is the same flag, as in dbt
         p.run("ls", "-s", "names", "--resource-types", "model", "--output", "json", "--output-keys", "name",
                 "unique_id").assertOk().assertOutContains("{\"name\": \"names\", \"unique_id\": \"model.proj.names\"}");

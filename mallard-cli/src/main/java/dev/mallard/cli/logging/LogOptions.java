@@ -69,6 +69,31 @@ public final class LogOptions {
                     + "--no-partial-parse parses every file (default: yes; env DBT_PARTIAL_PARSE).")
     Boolean partialParse;
 
+    /*
+     * dbt's flags for its relation cache and its choice of SQL parser. Mallard looks relations up once per
+     * run and has one parser, so they change nothing here; they are accepted so that a dbt command line
+     * (a CI script's `dbt build --no-populate-cache`) runs unchanged.
+     */
+    @Option(names = "--cache-selected-only", negatable = true, scope = ScopeType.INHERIT,
+            description = "dbt's relation cache of selected schemas only: no effect in Mallard.")
+    Boolean cacheSelectedOnly;
+
+    @Option(names = "--populate-cache", negatable = true, scope = ScopeType.INHERIT,
+            description = "dbt's relation cache at start: no effect in Mallard.")
+    Boolean populateCache;
+
+    @Option(names = "--log-cache-events", negatable = true, scope = ScopeType.INHERIT,
+            description = "dbt's relation cache events: no effect in Mallard (it has none to log).")
+    Boolean logCacheEvents;
+
+    @Option(names = "--static-parser", negatable = true, scope = ScopeType.INHERIT,
+            description = "dbt's static parser for simple models: no effect in Mallard (one parser).")
+    Boolean staticParser;
+
+    @Option(names = "--use-experimental-parser", negatable = true, scope = ScopeType.INHERIT,
+            description = "dbt's experimental parser: no effect in Mallard (one parser).")
+    Boolean experimentalParser;
+
     /**
      * Whether an argument may be one of these flags (or help, which lists them): a cheap test on
      * the words their names share, so that a command line without any skips the model of these
@@ -80,7 +105,8 @@ public final class LogOptions {
                 String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
                 if (name.equals("-h") || name.equals("-q") || name.equals("+q") || name.contains("help")
                         || name.contains("log") || name.contains("quiet") || name.contains("print")
-                        || name.contains("color") || name.contains("warn") || name.contains("partial")) {
+                        || name.contains("color") || name.contains("warn") || name.contains("partial")
+                        || name.contains("cache") || name.contains("parser")) {
                     return true;
                 }
             }

@@ -131,7 +131,7 @@ class SemanticLayerIT {
         TestProject p = project();
         p.runOk("build").assertOutContains("NO-OP saved query daily_revenue")
                 .assertOutContains("PASS=4 WARN=0 ERROR=0 SKIP=0 NO-OP=1 TOTAL=5")
-                .assertOutContains("Found 3 models, 1 data test, 3 metrics");
+                .assertOutContains("Found 3 models, 1 test, 3 metrics");
         JsonNode results = p.json("target/run_results.json").path("results");
         List<String> statuses = new ArrayList<>();
         results.forEach(r -> statuses.add(r.path("unique_id").asText() + "=" + r.path("status").asText()));

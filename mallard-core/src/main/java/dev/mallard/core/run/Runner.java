@@ -146,7 +146,7 @@ public final class Runner {
     }
 
     void printFoundStats() {
-        String stats = describeCounts();
+        String stats = FoundStats.describe(ws.manifest(), ws.project().name());
         printer.emit("FoundStats", "W006", EventLevel.INFO, "Found " + stats, Map.of("stat_line", stats));
         printer.blank();
     }
@@ -224,45 +224,6 @@ public final class Runner {
         return results;
     }
 
-    private String describeCounts() {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        Map<String, Integer> semantic = new LinkedHashMap<>();
-        for (Node n : ws.manifest().nodes().values()) {
-            if (!n.config().enabled()) {
-                continue; // dbt counts what its graph holds
-            }
-            String kind = n.resourceType() == dev.mallard.core.manifest.ResourceType.TEST ? "data test"
-                    : n.resourceType() == dev.mallard.core.manifest.ResourceType.UNIT_TEST ? "unit test"
-                    : n.resourceType().dbtName().replace('_', ' ');
-            // dbt counts semantic models and saved queries after macros and groups, metrics before
-            boolean late = n.resourceType() == dev.mallard.core.manifest.ResourceType.SEMANTIC_MODEL
-                    || n.resourceType() == dev.mallard.core.manifest.ResourceType.SAVED_QUERY;
-            (late ? semantic : counts).merge(kind, 1, Integer::sum);
-        }
-        counts.put("operation", ws.manifest().onRunStart().size() + ws.manifest().onRunEnd().size());
-        counts.put("macro", ws.manifest().macros().size());
-        counts.put("group", ws.manifest().groups().size());
-        semantic.forEach((k, v) -> counts.put(k, v));
-        StringBuilder sb = new StringBuilder();
-        for (Map.Entry<String, Integer> e : counts.entrySet()) {
-            if (e.getValue() == 0) {
-                continue;
-            }
-            if (!sb.isEmpty()) {
-                sb.append(", ");
-            }
-            sb.append(e.getValue()).append(' ').append(e.getValue() == 1 ? e.getKey() : plural(e.getKey()));
-        }
-        return sb.toString();
-    }
-
-    private static String plural(String kind) {
-        if (kind.endsWith("y")) {
-            return kind.substring(0, kind.length() - 1) + "ies";
-        }
-        return kind.endsWith("is") ? kind.substring(0, kind.length() - 2) + "es" : kind + "s";
-    }
-
     private void printSummary(RunSummary summary) {
         printer.blank();
         String statLine = statLine(summary);
@@ -299,7 +260,7 @@ public final class Runner {
         }
         StringBuilder sb = new StringBuilder();
         counts.forEach((kind, n) -> sb.append(sb.isEmpty() ? "" : ", ").append(n).append(' ')
-                .append(n == 1 ? kind : plural(kind)));
+                .append(n == 1 ? kind : FoundStats.plural(kind)));
         return sb.toString();
     }
 

@@ -8,12 +8,16 @@ import dev.mallard.core.freshness.FreshnessResult;
 import dev.mallard.core.manifest.NodeId;
 import dev.mallard.core.manifest.ResourceType;
 import dev.mallard.core.manifest.SourceNode;
+import dev.mallard.core.run.RunFlags;
+import dev.mallard.core.run.Runner;
 import dev.mallard.core.run.Workspace;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,6 +36,11 @@ final class SourceFreshnessCommand extends ProjectCommand {
     Path output;
 
     @Override
+    boolean reportsVersion() {
+        return true;
+    }
+
+    @Override
     int run(Workspace ws) {
         long t0 = System.nanoTime();
         List<SourceNode> sources = new ArrayList<>();
@@ -40,6 +49,12 @@ final class SourceFreshnessCommand extends ProjectCommand {
                 sources.add(s);
             }
         }
+        // dbt's frame: the project's hooks run around the checks (its source_freshness_run_project_hooks flag)
+        Runner runner = new Runner(ws, printer, new RunFlags(false, false, ws.project().target().threads()))
+                .withWhich("source");
+        runner.printHeader(sources.size());
+        boolean hooks = runsProjectHooks(ws);
+        int hooksRun = hooks ? runner.runProjectHooks("on-run-start").size() : 0;
         List<FreshnessResult> results = new ArrayList<>();
         try (EngineSession session = ws.engine().openSession()) {
             for (int i = 0; i < sources.size(); i++) {
@@ -59,18 +74,29 @@ final class SourceFreshnessCommand extends ProjectCommand {
                         status.startsWith("ERROR"));
             }
         }
+        if (hooks) {
+            hooksRun += runner.runProjectHooks("on-run-end").size();
+        }
         double elapsed = (System.nanoTime() - t0) / 1e9;
-        printer.line(String.format(Locale.ROOT, "Finished running %d source%s (%.2fs).", sources.size(),
-                sources.size() == 1 ? "" : "s", elapsed));
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        if (hooksRun > 0) {
+            counts.put("project hook", hooksRun);
+        }
+        if (!sources.isEmpty()) {
+            counts.put("source", sources.size());
+        }
+        runner.printFinished(counts, elapsed);
         boolean failed = false;
         for (FreshnessResult r : results) {
             if (r.isRuntimeError()) {
-                printer.line("Runtime Error in source " + r.source().name() + " (" + r.source().originalFilePath()
-                        + ")\n  " + r.error());
+                printer.blank();
+                printer.line("Runtime Error in source " + r.source().name() + " (" + r.source().originalFilePath() + ")");
+                printer.line("  " + r.error());
                 failed = true;
             } else if ("error".equals(r.status())) {
-                printer.line("Failure in source " + r.source().name() + " (" + r.source().originalFilePath()
-                        + ")\n  Status: error");
+                printer.blank();
+                printer.line("Failure in source " + r.source().name() + " (" + r.source().originalFilePath() + ")");
+                printer.line("  Status: error");
                 failed = true;
             }
         }
@@ -79,5 +105,11 @@ final class SourceFreshnessCommand extends ProjectCommand {
                 Artifacts.VERSION)).write(file, results, elapsed);
         printer.line("Done.");
         return failed ? 1 : 0;
+    }
+
+    /** dbt_project.yml's {@code flags: source_freshness_run_project_hooks} (dbt 1.11's default: true). */
+    private static boolean runsProjectHooks(Workspace ws) {
+        Object flags = ws.project().config().raw() == null ? null : ws.project().config().raw().get("flags");
+        return !(flags instanceof Map<?, ?> m) || !Boolean.FALSE.equals(m.get("source_freshness_run_project_hooks"));
     }
 }

@@ -1,6 +1,7 @@
 package dev.mallard.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -98,5 +99,54 @@ class SourceFreshnessIT {
         java.nio.file.Files.delete(dir.resolve("target/sources.json"));
         p.run("ls", "-s", "source_status:fresher", "--state", state.toString()).assertExit(2)
                 .assertOutputContains("sources.json");
+    }
+
+    @Test
+    void theProjectsHooksRunAroundTheChecksAndTheOutputIsDbts() {
+        // dbt-core 1.11.16 on this project (timestamps and timings aside): the hooks run (its
+        // source_freshness_run_project_hooks flag is on by default) and are counted in the summary
+        TestProject p = TestProject.in(dir);
+        p.dbtProject("on-run-start:\n  - \"create table if not exists raw_users as select 1 as id,"
+                        + " now()::timestamp - interval 30 hour as loaded_at\"\n"
+                        + "on-run-end:\n  - \"create table if not exists hooks_ran as select 1 as n\"\n")
+                .file("models/sources.yml", """
+                        version: 2
+                        sources:
+                          - name: raw
+                            schema: main
+                            config:
+                              freshness:
+                                warn_after: {count: 1, period: hour}
+                                error_after: {count: 24, period: hour}
+                              loaded_at_field: loaded_at
+                            tables:
+                              - name: raw_users
+                        """);
+        String out = p.run("source", "freshness").assertExit(1).out()
+                .replaceAll("(?m)^\\d\\d:\\d\\d:\\d\\d  ", "").replaceAll("\\d+\\.\\d\\d", "0.00");
+        assertTrue(out.startsWith("Running with mallard=0.1.0\n") && out.contains("\nFound 2 operations, 1 source, "), out);
+        assertEquals(String.join("\n",
+                "1 of 1 START hook: proj.on-run-start.0 ......................................... [RUN]",
+                "1 of 1 OK hook: proj.on-run-start.0 ............................................ [OK in 0.00s]",
+                "",
+                "1 of 1 START freshness of raw.raw_users ........................................ [RUN]",
+                "1 of 1 ERROR STALE freshness of raw.raw_users .................................. [ERROR STALE in 0.00s]",
+                "",
+                "1 of 1 START hook: proj.on-run-end.0 ........................................... [RUN]",
+                "1 of 1 OK hook: proj.on-run-end.0 .............................................. [OK in 0.00s]",
+                "",
+                "Finished running 2 project hooks, 1 source in 0 hours 0 minutes and 0.00 seconds (0.00s).",
+                "",
+                "Failure in source raw_users (models/sources.yml)",
+                "  Status: error",
+                "Done.",
+                ""), out.substring(out.indexOf("1 of 1 START hook")));
+        assertEquals(List.of(List.of("1")), p.rows("select n from hooks_ran"));
+        // with the flag off, dbt runs no hooks
+        p.dbtProject("on-run-end: [\"create table hooks_ran_again as select 1 as n\"]\n"
+                + "flags:\n  source_freshness_run_project_hooks: false\n");
+        p.run("source", "freshness").assertExit(1);
+        assertTrue(p.relations().contains("main.hooks_ran") && !p.relations().contains("main.hooks_ran_again"),
+                p.relations().toString());
     }
 }

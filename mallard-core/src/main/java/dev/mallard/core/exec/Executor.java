@@ -344,7 +344,10 @@ public final class Executor {
                     seconds, Thread.currentThread().getName(),
                     NodeOutcomes.adapterResponse(message), microbatch ? 0L : null, compiled,
                     node.relation().render());
-            printer.finished(index, total, verb, step.label(),
+            // dbt: "START snapshot main.s" but "OK snapshotted main.s"
+            String label = verb.equals("OK snapshotted") && step.label().startsWith("snapshot ")
+                    ? step.label().substring("snapshot ".length()) : step.label();
+            printer.finished(index, total, verb, label,
                     message.startsWith("INSERT") || message.endsWith("batches") || message.endsWith("batch")
                             ? message : "OK", seconds, node, result);
             return result;

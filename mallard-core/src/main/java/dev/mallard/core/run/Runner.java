@@ -193,6 +193,10 @@ public final class Runner {
         }
         // a package's hook is its own operation node (operation.<pkg>.<pkg>-on-run-start-<i>), labelled with its package
         List<dev.mallard.core.parse.HookOperations.Hook> ops = dev.mallard.core.parse.HookOperations.of(ws.project(), name);
+        boolean end = name.equals("on-run-end");
+        if (end) {
+            printer.blank();
+        }
         try (EngineSession session = ws.engine().openSession()) {
             int i = 0;
             for (String hook : hooks) {
@@ -219,21 +223,48 @@ public final class Runner {
                         Thread.currentThread().getName(), Map.of(), 0L, sql, null));
                 i++;
             }
+        }
+        // dbt: a blank line after on-run-start's hooks; before on-run-end's (the summary's own blank follows them)
+        if (!end) {
             printer.blank();
         }
         return results;
     }
 
     private void printSummary(RunSummary summary) {
+        printFinished(statLine(summary), summary.elapsedSeconds());
+        printOutcome(summary);
+    }
+
+    /**
+     * The start of dbt's output for a command that runs no plan of nodes but the project's hooks (source
+     * freshness): the "Found" line and, when {@code nodes} will run, the concurrency line.
+     */
+    public void printHeader(int nodes) {
+        printFoundStats();
+        if (nodes > 0) {
+            printConcurrency(nodes);
+        }
+    }
+
+    /** Runs the project's on-run-start or on-run-end hooks ({@code name}) as build does, for such a command. */
+    public List<NodeResult> runProjectHooks(String name) {
+        List<String> hooks = name.equals("on-run-start") ? ws.manifest().onRunStart() : ws.manifest().onRunEnd();
+        return runHooks(name, hooks, compiler(), Map.of());
+    }
+
+    /** dbt's "Finished running 2 project hooks, 2 sources in 0 hours 0 minutes and 0.39 seconds (0.39s)." */
+    public void printFinished(Map<String, Integer> counts, double elapsed) {
+        printFinished(formatCounts(new java.util.TreeMap<>(counts)), elapsed);
+    }
+
+    private void printFinished(String statLine, double elapsed) {
         printer.blank();
-        String statLine = statLine(summary);
-        double elapsed = summary.elapsedSeconds();
         String execution = String.format(Locale.ROOT, " in %d hours %d minutes and %.2f seconds", (long) elapsed / 3600,
                 (long) elapsed % 3600 / 60, elapsed % 60);
         printer.emit("FinishedRunningStats", "E047", EventLevel.INFO, String.format(Locale.ROOT,
                 "Finished running %s%s (%.2fs).", statLine, execution, elapsed),
                 Map.of("execution", execution, "execution_time", elapsed, "stat_line", statLine));
-        printOutcome(summary);
     }
 
     /**
@@ -258,6 +289,10 @@ public final class Runner {
             };
             counts.merge(kind, 1, Integer::sum);
         }
+        return formatCounts(counts);
+    }
+
+    private static String formatCounts(Map<String, Integer> counts) {
         StringBuilder sb = new StringBuilder();
         counts.forEach((kind, n) -> sb.append(sb.isEmpty() ? "" : ", ").append(n).append(' ')
                 .append(n == 1 ? kind : FoundStats.plural(kind)));

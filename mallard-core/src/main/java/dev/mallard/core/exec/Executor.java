@@ -20,6 +20,7 @@ import dev.mallard.core.plan.Step;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -118,6 +119,7 @@ public final class Executor {
                 dependents.computeIfAbsent(p, k -> new ArrayList<>()).add(s.node());
             }
         }
+        Comparator<NodeId> dbtOrder = QueueOrder.of(steps);
         List<NodeResult> results = Collections.synchronizedList(new ArrayList<>());
         Set<NodeId> blocked = Collections.synchronizedSet(new HashSet<>());
         AtomicInteger counter = new AtomicInteger();
@@ -174,6 +176,7 @@ public final class Executor {
                             lock.notifyAll();
                         }
                     }
+                    ready.sort(dbtOrder);
                     ready.forEach(this);
                     inFlight.finished();
                 });
@@ -184,11 +187,7 @@ public final class Executor {
                 remaining[0] = 0;
             }
         }
-        for (Step s : steps) {
-            if (s.waitsFor().isEmpty()) {
-                submit.accept(s.node());
-            }
-        }
+        steps.stream().filter(s -> s.waitsFor().isEmpty()).map(Step::node).sorted(dbtOrder).forEach(submit);
         synchronized (lock) {
             while (remaining[0] > 0) {
                 try {

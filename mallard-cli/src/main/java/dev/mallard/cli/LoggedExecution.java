@@ -4,6 +4,7 @@ import dev.mallard.cli.logging.EventLogging;
 import dev.mallard.cli.logging.LogOptions;
 import dev.mallard.cli.logging.LogSettings;
 import dev.mallard.core.error.MallardException;
+import dev.mallard.core.events.Deprecations;
 import dev.mallard.core.events.EventLevel;
 import dev.mallard.core.events.SqlLog;
 import dev.mallard.core.exec.ProgressPrinter;
@@ -58,6 +59,7 @@ final class LoggedExecution implements CommandLine.IExecutionStrategy {
                 SqlLog.to(events);
             }
             ProgressPrinter printer = events.printer();
+            Deprecations.begin(log.showAllDeprecations());
             if (project != null) {
                 project.printer = printer;
                 project.partialParse = log.partialParse(System.getenv());
@@ -81,6 +83,14 @@ final class LoggedExecution implements CommandLine.IExecutionStrategy {
                 code = new CommandLine.RunLast().execute(parseResult);
             } catch (CommandLine.ExecutionException e) {
                 code = handle(e.getCause() == null ? e : e.getCause(), e.getCommandLine(), parseResult, events);
+            }
+            try {
+                // as dbt, after the command and any error it ended with
+                // on stderr for the commands whose stdout is data (ls, show), as their warnings
+                (project != null && !project.announcesProfile() ? new ProgressPrinter(System.err) : printer)
+                        .deprecationsSummary();
+            } catch (MallardException e) {
+                code = handle(e, leaf, parseResult, events); // --warn-error-options naming DeprecationsSummary
             }
             double elapsed = (System.nanoTime() - t0) / 1e9;
             boolean success = code == 0;

@@ -64,6 +64,10 @@ public final class LogOptions {
                     + "(env DBT_WARN_ERROR_OPTIONS).")
     String warnErrorOptions;
 
+    @Option(names = "--show-all-deprecations", negatable = true, scope = ScopeType.INHERIT,
+            description = "Show every deprecation warning, not only the first of each kind.")
+    Boolean showAllDeprecations;
+
     @Option(names = "--partial-parse", negatable = true, scope = ScopeType.INHERIT,
             description = "Reuse the saved parse of unchanged files (target/mallard_partial_parse.bin); "
                     + "--no-partial-parse parses every file (default: yes; env DBT_PARTIAL_PARSE).")
@@ -80,7 +84,8 @@ public final class LogOptions {
                 String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
                 if (name.equals("-h") || name.equals("-q") || name.equals("+q") || name.contains("help")
                         || name.contains("log") || name.contains("quiet") || name.contains("print")
-                        || name.contains("color") || name.contains("warn") || name.contains("partial")) {
+                        || name.contains("color") || name.contains("warn") || name.contains("partial")
+                        || name.contains("deprecation")) {
                     return true;
                 }
             }
@@ -91,6 +96,11 @@ public final class LogOptions {
     /** dbt's {@code --debug}: the flag given to the command, else DBT_DEBUG. */
     public static boolean debug(boolean flag, Map<String, String> env) {
         return flag || flag(null, env, "DBT_DEBUG", false);
+    }
+
+    /** dbt's {@code --show-all-deprecations} (no environment variable, as in dbt). */
+    public boolean showAllDeprecations() {
+        return Boolean.TRUE.equals(showAllDeprecations);
     }
 
     /** Whether to reuse the saved parse of unchanged files: the flag, else DBT_PARTIAL_PARSE, else yes. */

@@ -273,7 +273,8 @@ public final class Parser {
         ValueRenderer configRenderer = (template, file) -> jinja.renderNative(new TemplateFile(file, template),
                 new ParseRuntime(unitVars, project.target().context(), Map.of(), null), Map.of());
         documents.preload(unit.propertyFiles(), unit.dir());
-        PropertiesReader reader = new PropertiesReader(unit.dir(), docs, pkg, configRenderer, warnings);
+        PropertiesReader reader = new PropertiesReader(unit.dir(), docs, pkg, configRenderer, warnings)
+                .testArgumentsProperty(TestArguments.required(project));
         PropertiesReader.Properties props = reader.read(unit.propertyFiles(), f -> documents.of(f, unit.dir()));
         ModelVersions versions = ModelVersions.of(props.models(), unit.modelFiles(), reader, warnings);
         if (unit == project) {

@@ -38,6 +38,8 @@ final class PropertiesReader {
     private final String packageName;
     private final ValueRenderer renderer;
     private final Warnings warnings;
+    /** The root project's require_generic_test_arguments_property flag (see {@link TestArguments}). */
+    private boolean testArgumentsProperty = true;
 
     PropertiesReader(Path projectDir, Map<String, DocBlock> docs, String packageName) {
         this(projectDir, docs, packageName, null, Warnings.ignored());
@@ -56,6 +58,12 @@ final class PropertiesReader {
         this.warnings = warnings;
     }
 
+    /** With the root project's {@code require_generic_test_arguments_property} flag, for dbt's test deprecations. */
+    PropertiesReader testArgumentsProperty(boolean required) {
+        this.testArgumentsProperty = required;
+        return this;
+    }
+
     @SuppressWarnings("unchecked")
     Properties read(List<SourceFile> files) {
         return read(files, f -> YamlFiles.readDocument(f.absolute(), projectDir, warnings));
@@ -70,11 +78,15 @@ final class PropertiesReader {
         Map<String, PropertyPatch> analyses = new LinkedHashMap<>();
         List<SourceDefinition> sources = new ArrayList<>();
         List<Map<String, Object>> unitTests = new ArrayList<>();
+        List<String> sourceTestWarnings = new ArrayList<>();
         for (SourceFile f : files) {
             YamlFiles.Document document = documents.apply(f);
             Map<String, Object> y = document.values();
             String file = f.relativeToProject();
             new PropertyKeys(file, document, warnings).check();
+            TestArguments testArguments = new TestArguments(file, packageName, testArgumentsProperty, warnings);
+            testArguments.check(y);
+            sourceTestWarnings.addAll(testArguments.sourceTests());
             collect(y, "models", file, models);
             collect(y, "seeds", file, seeds);
             collect(y, "snapshots", file, snapshots);
@@ -88,6 +100,7 @@ final class PropertiesReader {
                 unitTests.add(withFile);
             }
         }
+        sourceTestWarnings.forEach(warnings::add);
         return new Properties(models, seeds, snapshots, analyses, sources, unitTests);
     }
 

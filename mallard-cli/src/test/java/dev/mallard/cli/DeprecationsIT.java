@@ -133,6 +133,31 @@ class DeprecationsIT {
     }
 
     @Test
+    void aReusedParseSaysNoDeprecationAgainButOneThatParsesAModelAgainSaysItsOwn() throws InterruptedException {
+        TestProject p = project();
+        settle();
+        p.runOk("parse");
+        CommandResult again = p.runOk("parse");
+        assertFalse(again.all().contains("Deprecat"), "dbt says nothing on an unchanged partial parse\n"
+                + again.transcript());
+        // dbt parses n's properties again when n.sql changes: the deprecations of n's tests, and only those
+        p.file("models/n.sql", "select 1 as id -- changed");
+        settle();
+        CommandResult patched = p.runOk("parse", "--show-all-deprecations");
+        assertEquals(MOVED_SEVERITY + MISSING_ON_N + """
+                [WARNING][DeprecationsSummary]: Deprecated functionality
+                Summary of encountered deprecations:
+                - PropertyMovedToConfigDeprecation: 1 occurrence
+                - MissingArgumentsPropertyInGenericTestDeprecation: 1 occurrence
+                """, text(patched), patched.transcript());
+    }
+
+    /** A file written within the clock's granularity of a parse could pass for unchanged (see UnchangedParseIT). */
+    private static void settle() throws InterruptedException {
+        Thread.sleep(250);
+    }
+
+    @Test
     void withTheFlagOffAnArgumentsKeyIsItselfDeprecated() {
         TestProject p = TestProject.in(dir).dbtProject("flags:\n  require_generic_test_arguments_property: false\n")
                 .file("models/m.sql", "select 'x' as s").file("models/schema.yml", """

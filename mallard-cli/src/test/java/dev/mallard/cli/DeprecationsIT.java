@@ -187,6 +187,18 @@ class DeprecationsIT {
     }
 
     @Test
+    void aDuplicateKeyInAPropertiesFileIsDbtsDeprecation() {
+        CommandResult r = project().file("models/schema.yml", SCHEMA.replace("  - name: n\n",
+                "  - name: n\n    description: x\n    description: y\n")).runOk("parse", "--no-partial-parse");
+        assertTrue(text(r).startsWith("""
+                [WARNING][DuplicateYAMLKeysDeprecation]: Deprecated functionality
+                Duplicate key 'description' in "<unicode string>", line 20, column 5 in file
+                `models/schema.yml`
+                """ + MOVED_WHERE), r.transcript());
+        assertTrue(text(r).contains("- DuplicateYAMLKeysDeprecation: 1 occurrence\n"), r.transcript());
+    }
+
+    @Test
     void theJsonLogCarriesDbtsEventsWithTheirCodesAndFields() throws Exception {
         CommandResult r = project().runOk("parse", "--no-partial-parse", "--log-format", "json");
         List<JsonNode> events = new ArrayList<>();

@@ -68,7 +68,7 @@ public final class ProjectLoader {
             throw new MallardException(ErrorCode.PROJECT, "no dbt_project.yml in " + dir, null, 0,
                     "run mallard from a project folder or pass --project-dir", null);
         }
-        YamlFiles.Document document = YamlFiles.readDocument(projectFile, dir, warnings);
+        YamlFiles.Document document = YamlFiles.readProjectFile(projectFile, dir, warnings);
         ProjectKeys.check(document, "dbt_project.yml");
         Map<String, Object> yaml = document.values();
         Object rawVars = yaml.get("vars");

@@ -1,6 +1,7 @@
 package dev.mallard.cli;
 
 import dev.mallard.cli.logging.EventLogging;
+import dev.mallard.cli.logging.FlagDeprecations;
 import dev.mallard.cli.logging.LogOptions;
 import dev.mallard.cli.logging.LogSettings;
 import dev.mallard.core.error.MallardException;
@@ -77,18 +78,23 @@ final class LoggedExecution implements CommandLine.IExecutionStrategy {
             args.put("use_colors", String.valueOf(settings.colors()));
             printer.emit("MainReportArgs", "A002", EventLevel.DEBUG, "running mallard with arguments " + args,
                     Map.of("args", args));
+            // ls and show keep stdout for their data: their warnings go to stderr
+            ProgressPrinter warnings = project != null && !project.announcesProfile() ? new ProgressPrinter(System.err)
+                    : printer;
             dev.mallard.core.events.PhaseTimes.mark("version reported");
             int code;
             try {
+                FlagDeprecations.of(parseResult.originalArgs(), log.warnErrorOptions(System.getenv()))
+                        .forEach(warnings::deprecation);
                 code = new CommandLine.RunLast().execute(parseResult);
             } catch (CommandLine.ExecutionException e) {
                 code = handle(e.getCause() == null ? e : e.getCause(), e.getCommandLine(), parseResult, events);
+            } catch (MallardException e) {
+                code = handle(e, leaf, parseResult, events); // a deprecation of the flags made an error
             }
             try {
                 // as dbt, after the command and any error it ended with
-                // on stderr for the commands whose stdout is data (ls, show), as their warnings
-                (project != null && !project.announcesProfile() ? new ProgressPrinter(System.err) : printer)
-                        .deprecationsSummary();
+                warnings.deprecationsSummary();
             } catch (MallardException e) {
                 code = handle(e, leaf, parseResult, events); // --warn-error-options naming DeprecationsSummary
             }

@@ -93,6 +93,47 @@ class DeprecationsIT {
                 .file("models/n.sql", "select 1 as id").file("models/schema.yml", SCHEMA);
     }
 
+    @Test
+    void deprecatedFlagsAndProjectPathsAreSaidAsTheCommandStarts() {
+        TestProject p = TestProject.in(dir).dbtProject("target-path: build\nlog-path: logs\n")
+                .file("models/m.sql", "select 1 as id");
+        CommandResult r = p.runOk("ls", "--no-partial-parse", "--models", "m", "--warn-error-options",
+                "{include: [NoNodesForSelectionCriteria]}");
+        assertEquals("""
+                [WARNING][WEOIncludeExcludeDeprecation]: Deprecated functionality
+                Found `include` in `warn_error_options` specification. Please use `error`
+                instead of `include`.
+                [WARNING]: Deprecated functionality
+                Usage of `--models`, `--model`, and `-m` is deprecated in favor of `--select` or
+                `-s`.
+                [WARNING]: Deprecated functionality
+                The `target-path` config in `dbt_project.yml` has been deprecated, and will no
+                longer be supported in a future version of dbt-core. If you wish to write dbt
+                artifacts to a custom directory, please use the --target-path CLI flag or
+                DBT_TARGET_PATH env var instead.
+                [WARNING][DeprecationsSummary]: Deprecated functionality
+                Summary of encountered deprecations:
+                - WEOIncludeExcludeDeprecation: 1 occurrence
+                - ModelParamUsageDeprecation: 1 occurrence
+                - ConfigTargetPathDeprecation: 1 occurrence
+                """ + HINT, text(new CommandResult(r.args(), r.exitCode(), r.err(), "")), r.transcript());
+        assertEquals("proj.m", r.out().strip(), "ls keeps its list alone on stdout");
+        // with every warning an error, the first deprecation stops the command, as in dbt
+        p.run("parse", "--warn-error-options", "{include: all}").assertExit(2)
+                .assertErrContains("Found `include` in `warn_error_options` specification.");
+    }
+
+    @Test
+    void aSeedAndAModelOfOneNameAreDbtsUnnamedDeprecation() {
+        CommandResult r = project().file("seeds/n.csv", "id\n1\n").runOk("parse", "--no-partial-parse");
+        assertTrue(text(r).contains("""
+                [WARNING]: Deprecated functionality
+                Found resources with the same name 'n' in package 'proj': 'model.proj.n' and
+                'seed.proj.n'. Please update one of the resources to have a unique name.
+                """), r.transcript());
+        assertTrue(text(r).contains("- DuplicateNameDistinctNodeTypesDeprecation: 1 occurrence\n"), r.transcript());
+    }
+
     /** The output without the clock that starts a line, and without Mallard's own lines (profile note, parse count). */
     static String text(CommandResult r) {
         List<String> lines = new ArrayList<>();

@@ -98,6 +98,11 @@ public final class LogOptions {
         return flag || flag(null, env, "DBT_DEBUG", false);
     }
 
+    /** The warn-error options as given: the flag's YAML, else DBT_WARN_ERROR_OPTIONS, or null. */
+    public String warnErrorOptions(Map<String, String> env) {
+        return pick(warnErrorOptions, env.get("DBT_WARN_ERROR_OPTIONS"));
+    }
+
     /** dbt's {@code --show-all-deprecations} (no environment variable, as in dbt). */
     public boolean showAllDeprecations() {
         return Boolean.TRUE.equals(showAllDeprecations);

@@ -134,6 +134,53 @@ class DeprecationsIT {
         assertTrue(text(r).contains("- DuplicateNameDistinctNodeTypesDeprecation: 1 occurrence\n"), r.transcript());
     }
 
+    @Test
+    void userConfigInProfilesYmlIsSaidUnwrappedAsDbtSaysIt() {
+        CommandResult r = TestProject.in(dir).dbtProject().file("models/m.sql", "select 1 as id")
+                .file("profiles.yml", """
+                        config:
+                          send_anonymous_usage_stats: false
+                        proj:
+                          target: dev
+                          outputs:
+                            dev:
+                              type: duckdb
+                              path: target/proj.duckdb
+                        """).runOk("parse", "--no-partial-parse");
+        // dbt fires it before it knows the printer width: the blank line stays and the line is not wrapped
+        assertTrue(r.out().contains("[WARNING]: Deprecated functionality\n\nUser config should be moved from the"
+                + " 'config' key in profiles.yml to the 'flags' key in dbt_project.yml.\n"), r.transcript());
+        assertTrue(text(r).contains("- ProjectFlagsMovedDeprecation: 1 occurrence\n"), r.transcript());
+    }
+
+    @Test
+    void anExposureNameWithSpacesIsDeprecated() {
+        CommandResult r = TestProject.in(dir).dbtProject().file("models/m.sql", "select 1 as id")
+                .file("models/exposures.yml", """
+                        version: 2
+                        exposures:
+                          - name: "Weekly report"
+                            type: dashboard
+                            owner: {email: a@b.c}
+                            depends_on: [ref('m')]
+                          - name: ok-name_1
+                            type: dashboard
+                            owner: {email: a@b.c}
+                        """).runOk("parse", "--no-partial-parse");
+        assertEquals("""
+                [WARNING]: Deprecated functionality
+                Starting in v1.3, the 'name' of an exposure should contain only letters,
+                numbers, and underscores. Exposures support a new property, 'label', which may
+                contain spaces, capital letters, and special characters. Weekly report does not
+                follow this pattern. Please update the 'name', and use the 'label' property for
+                a human-friendly title. This will raise an error in a future version of
+                dbt-core.
+                [WARNING][DeprecationsSummary]: Deprecated functionality
+                Summary of encountered deprecations:
+                - ExposureNameDeprecation: 1 occurrence
+                """ + HINT, text(r), r.transcript());
+    }
+
     /** The output without the clock that starts a line, and without Mallard's own lines (profile note, parse count). */
     static String text(CommandResult r) {
         List<String> lines = new ArrayList<>();

@@ -33,7 +33,9 @@ public record Deprecation(String name, String code, boolean named, String descri
     public String message(boolean colors, int width) {
         String warning = colors ? "\u001b[33mWARNING\u001b[0m" : "WARNING";
         String tag = "[" + warning + "]" + (named ? "[" + name + "]" : "") + ": ";
-        return TextWrap.lineWrapMessage(tag + "Deprecated functionality\n\n" + description, width);
+        String text = tag + "Deprecated functionality\n\n" + description;
+        // dbt fires this one before it knows the printer width, and leaves it unwrapped
+        return name.equals("ProjectFlagsMovedDeprecation") ? text : TextWrap.lineWrapMessage(text, width);
     }
 
     /** This occurrence as a warning's text (see {@link #decode}). */

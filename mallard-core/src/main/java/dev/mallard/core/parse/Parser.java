@@ -274,7 +274,7 @@ public final class Parser {
                 new ParseRuntime(unitVars, project.target().context(), Map.of(), null), Map.of());
         documents.preload(unit.propertyFiles(), unit.dir());
         PropertiesReader reader = new PropertiesReader(unit.dir(), docs, pkg, configRenderer, warnings)
-                .testArgumentsProperty(TestArguments.required(project));
+                .rootFlags(project);
         PropertiesReader.Properties props = reader.read(unit.propertyFiles(), f -> documents.of(f, unit.dir()));
         ModelVersions versions = ModelVersions.of(props.models(), unit.modelFiles(), reader, warnings);
         if (unit == project) {

@@ -2,7 +2,6 @@ package dev.mallard.core.parse;
 
 import dev.mallard.core.error.Warnings;
 import dev.mallard.core.events.Deprecation;
-import dev.mallard.core.project.Project;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -36,12 +35,6 @@ final class TestArguments {
         this.packageName = packageName;
         this.argumentsProperty = argumentsProperty;
         this.warnings = warnings;
-    }
-
-    /** The root project's {@code flags: require_generic_test_arguments_property} (true unless set false). */
-    static boolean required(Project root) {
-        return !(root.config().raw().get("flags") instanceof Map<?, ?> flags)
-                || !Boolean.FALSE.equals(flags.get("require_generic_test_arguments_property"));
     }
 
     /** Checks a document's test entries; those of source tables are kept for {@link #sourceTests()}. */

@@ -75,7 +75,7 @@ public final class ProjectLoader {
         Map<String, Object> projectVars = rawVars instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
         ValueRenderer renderer = renderers.create(options.cliVars(), projectVars);
         Map<String, Object> rendered = renderAllButVars(renderer, yaml, "dbt_project.yml");
-        ProjectDeprecations.check(rendered, "dbt_project.yml", ProjectDeprecations.namesEvents(yaml), warnings);
+        ProjectDeprecations.check(rendered, "dbt_project.yml", warnings);
         ProjectConfig config = ProjectConfig.fromYaml(options.overrides().applyTo(rendered), "dbt_project.yml");
         DbtVersion.require(rendered.get("require-dbt-version"), config.name(), "dbt_project.yml",
                 lineOf(projectFile, "require-dbt-version"));
@@ -136,8 +136,7 @@ public final class ProjectLoader {
             Map<String, Object> pkgVars = rawVars instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
             ValueRenderer renderer = renderers.create(cliVars, pkgVars);
             Map<String, Object> rendered = renderAllButVars(renderer, yaml, display);
-            ProjectDeprecations.check(rendered, display, ProjectDeprecations.namesEvents(root.config().raw()),
-                    warnings);
+            ProjectDeprecations.check(rendered, display, warnings);
             if (rendered.get("name") == null) {
                 rendered = new java.util.LinkedHashMap<>(rendered);
                 rendered.put("name", pkgDir.getFileName().toString());

@@ -14,6 +14,8 @@ import java.util.Set;
  */
 public final class Warnings {
     private final List<String> messages = new ArrayList<>();
+    /** The same, to tell a repeat in constant time: a project may give thousands of deprecations (one per test). */
+    private final Set<String> known = new HashSet<>();
     /** Kept (a saved parse saves them again) but not said: deprecations of a parse reused from the saved one. */
     private final Set<String> unsaid = new HashSet<>();
     private int taken;
@@ -24,7 +26,7 @@ public final class Warnings {
     }
 
     public synchronized void add(String message) {
-        if (!messages.contains(message)) {
+        if (known.add(message)) {
             messages.add(message);
         }
     }
@@ -36,7 +38,7 @@ public final class Warnings {
     public synchronized void addAgain(Collection<String> saved, Set<String> reparsed) {
         for (String message : saved) {
             Deprecation d = Deprecation.decode(message);
-            if (d != null && !reparsed.contains(d.resource()) && !messages.contains(message)) {
+            if (d != null && !reparsed.contains(d.resource()) && !known.contains(message)) {
                 unsaid.add(message);
             }
             add(message);
@@ -50,7 +52,7 @@ public final class Warnings {
     /** The warnings added since the last call, so that each is printed once. */
     public synchronized List<String> takeNew() {
         List<String> fresh = new ArrayList<>(messages.subList(taken, messages.size()));
-        fresh.removeAll(unsaid);
+        fresh.removeIf(unsaid::contains);
         taken = messages.size();
         return List.copyOf(fresh);
     }

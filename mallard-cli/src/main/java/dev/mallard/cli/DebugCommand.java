@@ -26,7 +26,7 @@ final class DebugCommand extends ProjectCommand {
         if (project.profileNotice() != null) {
             printer.line(project.profileNotice());
         }
-        warnings.takeNew().forEach(printer::line);
+        warnings.takeNew().forEach(printer::warning);
         Target t = project.target();
         debugLine("mallard 0.1.0, Java " + System.getProperty("java.version"));
         debugLine("project: " + project.name() + " (" + project.dir() + ")");

@@ -5,8 +5,10 @@ import dev.mallard.core.deps.Deps;
 import dev.mallard.core.deps.HubClient;
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
+import dev.mallard.core.error.Warnings;
 import dev.mallard.core.exec.ProgressPrinter;
 import dev.mallard.core.parse.YamlValueRenderer;
+import dev.mallard.core.project.ProjectConfigKeys;
 import dev.mallard.core.project.YamlFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,10 +51,14 @@ final class DepsCommand implements Callable<Integer> {
         if (source != null && addPackage == null) {
             throw new MallardException(ErrorCode.USAGE, "--source goes with --add-package");
         }
-        Map<String, Object> project = YamlFiles.readMap(projectFile, dir);
+        ProgressPrinter printer = dev.mallard.cli.logging.EventLogging.currentPrinter();
+        // dbt's deps validates dbt_project.yml (its other commands do not on DuckDB): duplicate and config keys
+        Warnings warned = new Warnings();
+        Map<String, Object> project = YamlFiles.readProjectFile(projectFile, dir, warned).values();
+        ProjectConfigKeys.check(project, projectFile.toString(), warned);
+        warned.takeNew().forEach(printer::warning);
         DbtVersion.require(project.get("require-dbt-version"), String.valueOf(project.get("name")), "dbt_project.yml", 0);
         Object installPath = project.get("packages-install-path");
-        ProgressPrinter printer = dev.mallard.cli.logging.EventLogging.currentPrinter();
         List<String> names = new Deps(dir, installPath == null ? "dbt_packages" : String.valueOf(installPath),
                 HubClient.configured(System.getenv()), new YamlValueRenderer(options.parseVars()), printer::line)
                 .run(new Deps.Options(upgrade, lock, addPackage, source));

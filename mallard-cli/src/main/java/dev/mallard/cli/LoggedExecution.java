@@ -1,9 +1,11 @@
 package dev.mallard.cli;
 
 import dev.mallard.cli.logging.EventLogging;
+import dev.mallard.cli.logging.FlagDeprecations;
 import dev.mallard.cli.logging.LogOptions;
 import dev.mallard.cli.logging.LogSettings;
 import dev.mallard.core.error.MallardException;
+import dev.mallard.core.events.Deprecations;
 import dev.mallard.core.events.EventLevel;
 import dev.mallard.core.events.SqlLog;
 import dev.mallard.core.exec.ProgressPrinter;
@@ -58,6 +60,7 @@ final class LoggedExecution implements CommandLine.IExecutionStrategy {
                 SqlLog.to(events);
             }
             ProgressPrinter printer = events.printer();
+            Deprecations.begin(log.showAllDeprecations());
             if (project != null) {
                 project.printer = printer;
                 project.partialParse = log.partialParse(System.getenv());
@@ -75,12 +78,25 @@ final class LoggedExecution implements CommandLine.IExecutionStrategy {
             args.put("use_colors", String.valueOf(settings.colors()));
             printer.emit("MainReportArgs", "A002", EventLevel.DEBUG, "running mallard with arguments " + args,
                     Map.of("args", args));
+            // ls and show keep stdout for their data: their warnings go to stderr
+            ProgressPrinter warnings = project != null && !project.announcesProfile() ? new ProgressPrinter(System.err)
+                    : printer;
             dev.mallard.core.events.PhaseTimes.mark("version reported");
             int code;
             try {
+                FlagDeprecations.of(parseResult.originalArgs(), log.warnErrorOptions(System.getenv()))
+                        .forEach(warnings::deprecation);
                 code = new CommandLine.RunLast().execute(parseResult);
             } catch (CommandLine.ExecutionException e) {
                 code = handle(e.getCause() == null ? e : e.getCause(), e.getCommandLine(), parseResult, events);
+            } catch (MallardException e) {
+                code = handle(e, leaf, parseResult, events); // a deprecation of the flags made an error
+            }
+            try {
+                // as dbt, after the command and any error it ended with
+                warnings.deprecationsSummary();
+            } catch (MallardException e) {
+                code = handle(e, leaf, parseResult, events); // --warn-error-options naming DeprecationsSummary
             }
             double elapsed = (System.nanoTime() - t0) / 1e9;
             boolean success = code == 0;

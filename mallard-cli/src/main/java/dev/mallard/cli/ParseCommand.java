@@ -44,7 +44,7 @@ final class ParseCommand extends ProjectCommand {
             return null;
         }
         dev.mallard.core.events.PhaseTimes.mark("manifest written from the saved parse");
-        saved.warnings().forEach(warnings::add);
+        warnings.addAgain(saved.warnings(), java.util.Set.of());
         announce(UnchangedParse.NOTE, project, warnings);
         return done(project, saved.nodes(), saved.rootMacros());
     }

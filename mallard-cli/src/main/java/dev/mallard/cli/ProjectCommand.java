@@ -49,7 +49,7 @@ abstract class ProjectCommand implements Callable<Integer> {
         }
         // commands whose output is read by programs (ls, show) keep warnings off stdout
         ProgressPrinter warnings = announcesProfile() ? printer : new ProgressPrinter(System.err);
-        warned.takeNew().forEach(warnings::line);
+        warned.takeNew().forEach(warnings::warning);
     }
 
     /**

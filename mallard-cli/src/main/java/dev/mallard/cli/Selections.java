@@ -108,7 +108,7 @@ final class Selections {
     private static SelectorsFile selectorsFile(Workspace ws) {
         SelectorsFile file = SelectorsFile.read(ws.project().dir(), new YamlValueRenderer(ws.project().cliVars()),
                 ws.warnings());
-        ws.warnings().takeNew().forEach(new ProgressPrinter(System.err)::line);
+        ws.warnings().takeNew().forEach(new ProgressPrinter(System.err)::warning);
         return file;
     }
 

@@ -33,7 +33,7 @@ class SameNameNodesIT {
                                 data_tests: [not_null]
                         """);
         project.runOk("build").assertOutputContains("Found resources with the same name 'x' in package 'proj': "
-                + "'model.proj.x' and 'seed.proj.x'");
+                + "'model.proj.x' and\n'seed.proj.x'"); // wrapped at 80 columns, as dbt's deprecation
         assertEquals(List.of(List.of("1", "2")), project.rows("select a, b from main_other.y"));
         assertEquals(List.of(List.of("10", "20")), project.rows("select a, c from main_other.x"));
         List<String> tests = new java.util.ArrayList<>();

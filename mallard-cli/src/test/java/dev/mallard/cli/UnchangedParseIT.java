@@ -43,7 +43,9 @@ class UnchangedParseIT {
         assertTrue(fast.out().contains(REUSED), fast.out());
         assertEquals(counts(first.out()), counts(fast.out()));
         assertTrue(counts(fast.out()).startsWith("Parsed 3 nodes and 1 macros"), fast.out());
-        assertTrue(fast.out().contains("Duplicate key 'description'"), "the saved parse's warnings again: " + fast.out());
+        assertTrue(first.out().contains("Duplicate key 'description'"), first.out());
+        // a deprecation is said by the parse that meets it: dbt's partial parse does not say it again
+        assertFalse(fast.out().contains("Duplicate key 'description'"), fast.out());
         JsonNode reused = p.json("target/manifest.json");
         assertNotEquals(parsed.path("metadata").path("invocation_id"), reused.path("metadata").path("invocation_id"));
         assertEquals(withoutInvocation(parsed), withoutInvocation(reused));

@@ -124,9 +124,14 @@ class ValidationIT {
                     description: first
                     description: second
                 """);
+        // dbt's DuplicateYAMLKeysDeprecation: the root dbt_project.yml named by its absolute path
         p.runOk("build").assertOutContains(
-                "Duplicate key '+materialized' in file `dbt_project.yml`, line 8",
-                "Duplicate key 'description' in file `models/schema.yml`, line 5");
+                "Duplicate key '+materialized' in \"<unicode string>\", line 8, column 5 in file\n`"
+                        + dir.toAbsolutePath().normalize().resolve("dbt_project.yml") + "`",
+                "- DuplicateYAMLKeysDeprecation: 2 occurrences");
+        CommandResult all = p.runOk("parse", "--no-partial-parse", "--show-all-deprecations");
+        all.assertOutContains("Duplicate key 'description' in \"<unicode string>\", line 5, column 5 in file\n"
+                + "`models/schema.yml`");
         assertEquals("BASE TABLE", p.rows("select table_type from information_schema.tables where table_name = 'm'")
                 .get(0).get(0));
     }

@@ -64,6 +64,10 @@ public final class LogOptions {
                     + "(env DBT_WARN_ERROR_OPTIONS).")
     String warnErrorOptions;
 
+    @Option(names = "--show-all-deprecations", negatable = true, scope = ScopeType.INHERIT,
+            description = "Show every deprecation warning, not only the first of each kind.")
+    Boolean showAllDeprecations;
+
     @Option(names = "--partial-parse", negatable = true, scope = ScopeType.INHERIT,
             description = "Reuse the saved parse of unchanged files (target/mallard_partial_parse.bin); "
                     + "--no-partial-parse parses every file (default: yes; env DBT_PARTIAL_PARSE).")
@@ -106,7 +110,7 @@ public final class LogOptions {
                 if (name.equals("-h") || name.equals("-q") || name.equals("+q") || name.contains("help")
                         || name.contains("log") || name.contains("quiet") || name.contains("print")
                         || name.contains("color") || name.contains("warn") || name.contains("partial")
-                        || name.contains("cache") || name.contains("parser")) {
+                        || name.contains("cache") || name.contains("parser") || name.contains("deprecation")) {
                     return true;
                 }
             }
@@ -117,6 +121,16 @@ public final class LogOptions {
     /** dbt's {@code --debug}: the flag given to the command, else DBT_DEBUG. */
     public static boolean debug(boolean flag, Map<String, String> env) {
         return flag || flag(null, env, "DBT_DEBUG", false);
+    }
+
+    /** The warn-error options as given: the flag's YAML, else DBT_WARN_ERROR_OPTIONS, or null. */
+    public String warnErrorOptions(Map<String, String> env) {
+        return pick(warnErrorOptions, env.get("DBT_WARN_ERROR_OPTIONS"));
+    }
+
+    /** dbt's {@code --show-all-deprecations} (no environment variable, as in dbt). */
+    public boolean showAllDeprecations() {
+        return Boolean.TRUE.equals(showAllDeprecations);
     }
 
     /** Whether to reuse the saved parse of unchanged files: the flag, else DBT_PARTIAL_PARSE, else yes. */

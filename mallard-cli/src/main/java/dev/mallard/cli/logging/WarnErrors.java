@@ -90,7 +90,9 @@ public record WarnErrors(Set<String> error, Set<String> warn, Set<String> silenc
 
     /** The error a promoted warning ends the command with, in dbt's words. */
     static MallardException asError(Event e) {
+        // every line indented, as dbt shows a many-line warning (a deprecation's) made an error
+        String msg = dev.mallard.core.events.EventFormat.stripColors(e.msg()).replace("\n", "\n  ");
         return new MallardException(ErrorCode.USAGE, "Compilation Error (--warn-error)"
-                + System.lineSeparator() + "  " + dev.mallard.core.events.EventFormat.stripColors(e.msg()));
+                + System.lineSeparator() + "  " + msg);
     }
 }

@@ -45,7 +45,7 @@ public final class Deps {
         }
         Warnings warnings = new Warnings();
         PackagesFile spec = PackagesFile.read(projectDir, projectDir, renderer, warnings);
-        warnings.all().forEach(log);
+        warnings.all().forEach(w -> log.accept(dev.mallard.core.events.Deprecation.plain(w)));
         if (spec.packages().isEmpty()) {
             log.accept("Warning: No packages were found in packages.yml");
             return List.of();

@@ -1,5 +1,7 @@
 package dev.mallard.core.exec;
 
+import dev.mallard.core.events.Deprecation;
+import dev.mallard.core.events.Deprecations;
 import dev.mallard.core.events.Event;
 import dev.mallard.core.events.EventFormat;
 import dev.mallard.core.events.EventLevel;
@@ -56,6 +58,33 @@ public final class ProgressPrinter {
     /** A command's own output (a table, a list, a path), printed bare as dbt prints its list output. */
     public void output(String text) {
         emit("ListCmdOut", "Z049", EventLevel.INFO, text, Map.of("msg", text));
+    }
+
+    /** A warning met while loading or parsing: a deprecation (see {@link Deprecation#encode}) or a line of text. */
+    public void warning(String text) {
+        Deprecation d = Deprecation.decode(text);
+        if (d != null) {
+            deprecation(d);
+        } else {
+            line(text);
+        }
+    }
+
+    /** A deprecation warning, shown as dbt shows it: the first of its kind only, unless --show-all-deprecations. */
+    public void deprecation(Deprecation d) {
+        Deprecations met = Deprecations.current();
+        if (met.shows(d.name())) {
+            emit(d.name(), d.code(), EventLevel.WARN, d.message(colors, width), d.data());
+        }
+        met.count(d.name(), d.code()); // after: one that --warn-error made an error was not counted by dbt either
+    }
+
+    /** dbt's {@code DeprecationsSummary}, as a command ends, when it met any deprecation. */
+    public void deprecationsSummary() {
+        Deprecation summary = Deprecations.current().summary();
+        if (summary != null) {
+            emit(summary.name(), summary.code(), EventLevel.WARN, summary.message(colors, width), summary.data());
+        }
     }
 
     public void warn(String name, String code, String text) {

@@ -120,6 +120,21 @@ final class FileStamps {
         boolean none() {
             return changed.isEmpty() && added.isEmpty() && removed.isEmpty();
         }
+
+        /**
+         * The names of the models a patched parse parses again (changed and added files): dbt parses their
+         * properties, and so their tests, again, and says their deprecations again.
+         */
+        java.util.Set<String> parsedAgain() {
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (List<String> paths : List.of(changed, added)) {
+                for (String path : paths) {
+                    String name = java.nio.file.Path.of(path).getFileName().toString();
+                    names.add(name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name);
+                }
+            }
+            return names;
+        }
     }
 
     /** How these files differ from the ones whose stamps are saved in {@code in}. */

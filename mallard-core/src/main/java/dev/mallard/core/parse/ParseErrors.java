@@ -43,9 +43,12 @@ final class ParseErrors {
             if (!other.equals(kind) && seen.containsKey(other + " " + name)) {
                 List<String> ids = java.util.stream.Stream.of(other, kind).sorted().map(k -> "'" + k + "." + pkg + "."
                         + name + "'").toList();
-                warnings.add("[WARNING][DuplicateNameDistinctNodeTypesDeprecation]: Found resources with the same name '"
-                        + name + "' in package '" + pkg + "': " + ids.get(0) + " and " + ids.get(1)
-                        + ". Please update one of the resources to have a unique name.");
+                // dbt's tag does not name this one: "[WARNING]: Deprecated functionality"
+                warnings.add(new dev.mallard.core.events.Deprecation("DuplicateNameDistinctNodeTypesDeprecation", "D040",
+                        false, "Found resources with the same name '" + name + "' in package '" + pkg + "': "
+                        + ids.get(0) + " and " + ids.get(1) + ". Please update one of the resources to have a unique"
+                        + " name.", Map.of("resource_name", name, "package_name", pkg, "unique_id1",
+                        ids.get(0).replace("'", ""), "unique_id2", ids.get(1).replace("'", "")), "", "").encode());
             }
         }
     }

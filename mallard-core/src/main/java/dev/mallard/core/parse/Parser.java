@@ -101,7 +101,7 @@ public final class Parser {
         WholeParse whole = WholeParse.load(project, inputs, taken == null ? null : taken.stamps(), env, partialParse);
         SavedParse saved = whole.saved();
         if (saved != null && whole.files().none()) {
-            saved.warnings().forEach(warnings::add);
+            warnings.addAgain(saved.warnings(), Set.of());
             parsedAt = saved.parsedAt();
             cacheNote = UnchangedParse.NOTE;
             return new Result(saved.manifest(), once(() -> macroFiles.engine(project, List.of())), vars,
@@ -116,7 +116,7 @@ public final class Parser {
             Map<String, String> readsBefore = Map.of();
             Map<String, PropertyPatch> patches;
             if (result != null) {
-                saved.warnings().forEach(warnings::add);
+                warnings.addAgain(saved.warnings(), whole.files().parsedAgain());
                 readsBefore = whole.envReads();
                 patches = saved.modelPatches();
                 cacheNote = "Partial parse: the saved parse is patched: " + whole.files().changed().size()
@@ -273,7 +273,8 @@ public final class Parser {
         ValueRenderer configRenderer = (template, file) -> jinja.renderNative(new TemplateFile(file, template),
                 new ParseRuntime(unitVars, project.target().context(), Map.of(), null), Map.of());
         documents.preload(unit.propertyFiles(), unit.dir());
-        PropertiesReader reader = new PropertiesReader(unit.dir(), docs, pkg, configRenderer, warnings);
+        PropertiesReader reader = new PropertiesReader(unit.dir(), docs, pkg, configRenderer, warnings)
+                .rootFlags(project);
         PropertiesReader.Properties props = reader.read(unit.propertyFiles(), f -> documents.of(f, unit.dir()));
         ModelVersions versions = ModelVersions.of(props.models(), unit.modelFiles(), reader, warnings);
         if (unit == project) {

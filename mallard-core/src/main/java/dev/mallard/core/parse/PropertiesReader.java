@@ -5,6 +5,7 @@ import dev.mallard.core.error.MallardException;
 import dev.mallard.core.error.Warnings;
 import dev.mallard.core.manifest.ColumnSpec;
 import dev.mallard.core.manifest.DocBlock;
+import dev.mallard.core.project.Project;
 import dev.mallard.core.project.SourceFile;
 import dev.mallard.core.project.ValueRenderer;
 import dev.mallard.core.project.YamlFiles;
@@ -38,6 +39,8 @@ final class PropertiesReader {
     private final String packageName;
     private final ValueRenderer renderer;
     private final Warnings warnings;
+    /** The root project's {@code flags:} (require_generic_test_arguments_property). */
+    private Map<?, ?> rootFlags = Map.of();
 
     PropertiesReader(Path projectDir, Map<String, DocBlock> docs, String packageName) {
         this(projectDir, docs, packageName, null, Warnings.ignored());
@@ -56,6 +59,12 @@ final class PropertiesReader {
         this.warnings = warnings;
     }
 
+    /** With the root project's {@code flags:}, which shape dbt's deprecations of properties files. */
+    PropertiesReader rootFlags(Project root) {
+        this.rootFlags = root.config().raw().get("flags") instanceof Map<?, ?> f ? f : Map.of();
+        return this;
+    }
+
     @SuppressWarnings("unchecked")
     Properties read(List<SourceFile> files) {
         return read(files, f -> YamlFiles.readDocument(f.absolute(), projectDir, warnings));
@@ -70,11 +79,17 @@ final class PropertiesReader {
         Map<String, PropertyPatch> analyses = new LinkedHashMap<>();
         List<SourceDefinition> sources = new ArrayList<>();
         List<Map<String, Object>> unitTests = new ArrayList<>();
+        List<String> sourceTestWarnings = new ArrayList<>();
         for (SourceFile f : files) {
             YamlFiles.Document document = documents.apply(f);
             Map<String, Object> y = document.values();
             String file = f.relativeToProject();
             new PropertyKeys(file, document, warnings).check();
+            TestArguments testArguments = new TestArguments(file, packageName,
+                    !Boolean.FALSE.equals(rootFlags.get("require_generic_test_arguments_property")), warnings);
+            testArguments.check(y);
+            sourceTestWarnings.addAll(testArguments.sourceTests());
+            ExposureNames.check(y, file, warnings);
             collect(y, "models", file, models);
             collect(y, "seeds", file, seeds);
             collect(y, "snapshots", file, snapshots);
@@ -88,6 +103,7 @@ final class PropertiesReader {
                 unitTests.add(withFile);
             }
         }
+        sourceTestWarnings.forEach(warnings::add);
         return new Properties(models, seeds, snapshots, analyses, sources, unitTests);
     }
 

@@ -63,6 +63,7 @@ public final class ProfileLoader {
         String displayName = file.map(Path::toString).orElse("profiles.yml");
         if (file.isPresent()) {
             Map<String, Object> all = YamlFiles.readMap(file.get(), null, warnings);
+            ProjectDeprecations.flagsInProfiles(all, warnings);
             Object p = all.get(project.profile());
             if (p == null) {
                 // as dbt: a profiles.yml that exists must hold the project's profile

@@ -68,13 +68,14 @@ public final class ProjectLoader {
             throw new MallardException(ErrorCode.PROJECT, "no dbt_project.yml in " + dir, null, 0,
                     "run mallard from a project folder or pass --project-dir", null);
         }
-        YamlFiles.Document document = YamlFiles.readDocument(projectFile, dir, warnings);
+        YamlFiles.Document document = YamlFiles.readProjectFile(projectFile, dir, warnings);
         ProjectKeys.check(document, "dbt_project.yml");
         Map<String, Object> yaml = document.values();
         Object rawVars = yaml.get("vars");
         Map<String, Object> projectVars = rawVars instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
         ValueRenderer renderer = renderers.create(options.cliVars(), projectVars);
         Map<String, Object> rendered = renderAllButVars(renderer, yaml, "dbt_project.yml");
+        ProjectDeprecations.check(rendered, "dbt_project.yml", warnings);
         ProjectConfig config = ProjectConfig.fromYaml(options.overrides().applyTo(rendered), "dbt_project.yml");
         DbtVersion.require(rendered.get("require-dbt-version"), config.name(), "dbt_project.yml",
                 lineOf(projectFile, "require-dbt-version"));
@@ -135,6 +136,7 @@ public final class ProjectLoader {
             Map<String, Object> pkgVars = rawVars instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
             ValueRenderer renderer = renderers.create(cliVars, pkgVars);
             Map<String, Object> rendered = renderAllButVars(renderer, yaml, display);
+            ProjectDeprecations.check(rendered, display, warnings);
             if (rendered.get("name") == null) {
                 rendered = new java.util.LinkedHashMap<>(rendered);
                 rendered.put("name", pkgDir.getFileName().toString());

@@ -47,8 +47,9 @@ public final class YamlFiles {
         return readMap(file, displayRoot, Warnings.ignored());
     }
 
+    /** A YAML file that dbt reads without its duplicate-key check (profiles.yml, packages.yml, selectors.yml). */
     public static Map<String, Object> readMap(Path file, Path displayRoot, Warnings warnings) {
-        return readDocument(file, displayRoot, warnings).values();
+        return readDocument(file, displayRoot, warnings, null).values();
     }
 
     /** A file's top-level mapping and the line of each key by its path, for messages about keys. */
@@ -64,6 +65,15 @@ public final class YamlFiles {
     }
 
     public static Document readDocument(Path file, Path displayRoot, Warnings warnings) {
+        return readDocument(file, displayRoot, warnings, display(file, displayRoot));
+    }
+
+    /** The root project's dbt_project.yml: dbt names it by its absolute path when it warns about a duplicate key. */
+    public static Document readProjectFile(Path file, Path displayRoot, Warnings warnings) {
+        return readDocument(file, displayRoot, warnings, file.toAbsolutePath().normalize().toString());
+    }
+
+    private static Document readDocument(Path file, Path displayRoot, Warnings warnings, String fileInWarnings) {
         String display = display(file, displayRoot);
         try {
             if (Files.size(file) > 4L * MAX_CODE_POINTS) {
@@ -73,12 +83,16 @@ public final class YamlFiles {
         } catch (IOException e) {
             throw new MallardException(ErrorCode.PROJECT, "cannot read " + display + ": " + e.getMessage());
         }
-        return parseDocument(TextFiles.readUtf8(file, display), display, warnings);
+        return parseDocument(TextFiles.readUtf8(file, display), display, new YamlLimits(display, fileInWarnings,
+                warnings));
     }
 
     /** {@link #readDocument} of a text already read; {@code display} names it in messages. */
     public static Document parseDocument(String text, String display, Warnings warnings) {
-        YamlLimits limits = new YamlLimits(display, warnings);
+        return parseDocument(text, display, new YamlLimits(display, display, warnings));
+    }
+
+    private static Document parseDocument(String text, String display, YamlLimits limits) {
         return new Document(asMap(build(composeWithin(text, display, limits), display), display), limits.keyLines());
     }
 

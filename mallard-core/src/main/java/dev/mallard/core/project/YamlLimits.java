@@ -3,6 +3,7 @@ package dev.mallard.core.project;
 import dev.mallard.core.error.ErrorCode;
 import dev.mallard.core.error.MallardException;
 import dev.mallard.core.error.Warnings;
+import dev.mallard.core.events.Deprecation;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ final class YamlLimits {
     static final long MAX_EXPANDED_VALUES = 1_000_000;
 
     private final String displayName;
+    private final String fileInWarnings;
     private final Warnings warnings;
     /** Each node's size once its aliases are expanded; -1 while it is being measured. */
     private final Map<Node, Long> sizes = new IdentityHashMap<>();
@@ -30,7 +32,17 @@ final class YamlLimits {
     private final Map<String, Integer> keyLines = new HashMap<>();
 
     YamlLimits(String displayName, Warnings warnings) {
+        this(displayName, null, warnings);
+    }
+
+    /**
+     * {@code fileInWarnings}: how dbt's DuplicateYAMLKeysDeprecation names the file (dbt_project.yml by its
+     * absolute path); null for the files dbt reads without the check (profiles.yml, packages.yml, selectors.yml),
+     * whose duplicate keys are told in a note of Mallard's own, not counted among dbt's deprecations.
+     */
+    YamlLimits(String displayName, String fileInWarnings, Warnings warnings) {
         this.displayName = displayName;
+        this.fileInWarnings = fileInWarnings;
         this.warnings = warnings;
     }
 
@@ -96,9 +108,18 @@ final class YamlLimits {
                 continue;
             }
             if (seen.putIfAbsent(key.getValue(), key) != null) {
-                warnings.add("[WARNING][DuplicateYAMLKeysDeprecation]: Duplicate key '" + key.getValue() + "' in file `"
-                        + displayName + "`, line " + (key.getStartMark().getLine() + 1) + ", column "
-                        + (key.getStartMark().getColumn() + 1) + ": the last value is used");
+                if (fileInWarnings == null) {
+                    warnings.add("[WARNING]: Duplicate key '" + key.getValue() + "' in file `" + displayName
+                            + "`, line " + (key.getStartMark().getLine() + 1) + ", column "
+                            + (key.getStartMark().getColumn() + 1) + ": the last value is used");
+                    continue;
+                }
+                // dbt's words: PyYAML's mark of the repeated key ("<unicode string>": dbt parses the text, not the file)
+                String description = "Duplicate key '" + key.getValue() + "' in \"<unicode string>\", line "
+                        + (key.getStartMark().getLine() + 1) + ", column " + (key.getStartMark().getColumn() + 1);
+                warnings.add(new Deprecation("DuplicateYAMLKeysDeprecation", "D024", true, description + " in file `"
+                        + fileInWarnings + "`", Map.of("duplicate_description", description, "file", fileInWarnings),
+                        "", key.getStartMark().getIndex() + "").encode());
             }
         }
     }

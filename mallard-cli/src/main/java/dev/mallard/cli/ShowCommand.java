@@ -79,9 +79,11 @@ final class ShowCommand extends ProjectCommand {
             }
             String node = inline != null ? "inline_query" : title;
             List<Map<String, Object>> rows = PreviewJson.rows(result);
-            String table = TableFormatter.format(result).stripTrailing();
+            // dbt's preview: agate's table and its last line break, so an empty line follows it
+            String table = ShowTable.format(result);
             String text = json ? PreviewJson.document(node, rows)
-                    : quiet() ? table : "Previewing " + title + ":" + System.lineSeparator() + table;
+                    : quiet() ? table : (inline != null ? "Previewing inline node:" : "Previewing node '" + title + "':")
+                            + "\n" + table;
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("is_inline", inline != null);
             data.put("node_name", node);

@@ -149,15 +149,16 @@ class CommandsIT {
     @Test
     void showInlinePrintsAnAlignedTable() {
         CommandResult r = shared.runOk("show", "--inline", "select 1 as a");
-        assertEquals(List.of("Previewing inline node:", "| a |", "|---|", "| 1 |"), r.out().lines().toList());
+        assertEquals(List.of("Previewing inline node:", "| a |", "| - |", "| 1 |", ""), r.out().lines().toList());
     }
 
     @Test
     void showSelectLimitsRowsAndAlignsColumns() {
         CommandResult r = shared.runOk("show", "--select", "animals", "--limit", "2");
         List<String> lines = r.out().lines().toList();
-        assertEquals("Previewing animals:", lines.get(0), r.transcript());
-        List<String> table = lines.subList(1, lines.size());
+        assertEquals("Previewing node 'animals':", lines.get(0), r.transcript());
+        assertEquals("", lines.get(lines.size() - 1), "an empty line after the table, as dbt's");
+        List<String> table = lines.subList(1, lines.size() - 1);
         assertEquals(4, table.size(), "header, rule and two rows\n" + r.transcript());
         assertTrue(table.get(0).matches("\\| id +\\| animal +\\|"), table.get(0));
         assertTrue(table.stream().allMatch(l -> l.length() == table.get(0).length()), "aligned:\n" + r.out());

@@ -30,6 +30,11 @@ final class CompileCommand extends ProjectCommand {
     String inline;
 
     @Override
+    boolean reportsVersion() {
+        return true;
+    }
+
+    @Override
     int run(Workspace ws) {
         if (inline != null) {
             return compileInline(ws);
@@ -37,6 +42,7 @@ final class CompileCommand extends ProjectCommand {
         // as dbt's compile: the selected models and analyses, and their data tests
         Set<NodeId> selected = Selections.select(ws, selection, EnumSet.of(ResourceType.MODEL, ResourceType.ANALYSIS,
                 ResourceType.TEST));
+        printFoundAndConcurrency(ws, selected.size());
         boolean tests = selected.stream().anyMatch(id -> ws.manifest().nodes().get(id) instanceof TestNode);
         Deferral deferral = Selections.deferral(selection, selected);
         ArtifactFiles files = new ArtifactFiles(ws.project().targetDir(), ws.project().name());

@@ -51,6 +51,11 @@ final class DocsGenerateCommand extends ProjectCommand {
     boolean emptyCatalog;
 
     @Override
+    boolean reportsVersion() {
+        return true;
+    }
+
+    @Override
     int run(Workspace ws) {
         try (EngineSession session = ws.engine().openSession()) {
             writeArtifacts(ws, session);
@@ -63,6 +68,7 @@ final class DocsGenerateCommand extends ProjectCommand {
     /** Compiles (unless --no-compile), then writes manifest.json and catalog.json. */
     void writeArtifacts(Workspace ws, EngineSession session) {
         Set<NodeId> selected = Selections.select(ws, select, exclude, CATALOG_TYPES);
+        printFoundAndConcurrency(ws, selected.size());
         Map<NodeId, String> compiled = new HashMap<>();
         List<CatalogEntry> entries = List.of();
         if (compile) {

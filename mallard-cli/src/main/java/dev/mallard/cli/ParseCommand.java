@@ -20,6 +20,11 @@ final class ParseCommand extends ProjectCommand {
     }
 
     @Override
+    boolean reportsVersion() {
+        return true;
+    }
+
+    @Override
     int run(Workspace ws) {
         Artifacts.writeManifest(ws);
         return done(ws.project(), ws.manifest().nodes().size(),

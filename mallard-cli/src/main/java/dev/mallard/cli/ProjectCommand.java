@@ -71,6 +71,20 @@ abstract class ProjectCommand implements Callable<Integer> {
         return true;
     }
 
+    /**
+     * dbt's lines before a command's work: "Found 5 models, ..." and, when {@code nodes} is not null, the blank
+     * line and "Concurrency: 4 threads (target='dev')" (with the target's threads, as dbt counts them).
+     */
+    final void printFoundAndConcurrency(Workspace ws, Integer nodes) {
+        dev.mallard.core.run.Runner runner = new dev.mallard.core.run.Runner(ws, printer,
+                new dev.mallard.core.run.RunFlags(false, false, ws.project().target().threads()));
+        if (nodes == null) {
+            runner.printFoundStats();
+        } else {
+            runner.printHeader(Math.max(1, nodes));
+        }
+    }
+
     /** Whether "Running with mallard=..." opens the console output, as dbt's does for its commands. */
     boolean reportsVersion() {
         return false;

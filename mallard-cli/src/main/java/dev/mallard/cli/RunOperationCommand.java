@@ -28,7 +28,13 @@ final class RunOperationCommand extends ProjectCommand {
     }
 
     @Override
+    boolean reportsVersion() {
+        return true;
+    }
+
+    @Override
     int run(Workspace ws) {
+        printFoundAndConcurrency(ws, null);
         String name = macro.contains(".") ? macro.substring(macro.lastIndexOf('.') + 1) : macro;
         if (!ws.parsed().jinja().hasMacro(name)) {
             throw new MallardException(ErrorCode.JINJA, "macro '" + macro + "' is not defined in this project");

@@ -42,7 +42,13 @@ final class ShowCommand extends ProjectCommand {
     }
 
     @Override
+    boolean reportsVersion() {
+        return true;
+    }
+
+    @Override
     int run(Workspace ws) {
+        printFoundAndConcurrency(ws, 1);
         NodeCompiler compiler = new Runner(ws, printer, new RunFlags(false, false, 1)).withWhich("show").compiler();
         try (EngineSession session = ws.engine().openSession()) {
             String sql;

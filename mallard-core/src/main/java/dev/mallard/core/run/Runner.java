@@ -145,7 +145,7 @@ public final class Runner {
         return summary;
     }
 
-    void printFoundStats() {
+    public void printFoundStats() {
         String stats = FoundStats.describe(ws.manifest(), ws.project().name());
         printer.emit("FoundStats", "W006", EventLevel.INFO, "Found " + stats, Map.of("stat_line", stats));
         printer.blank();

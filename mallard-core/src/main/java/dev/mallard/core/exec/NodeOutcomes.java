@@ -14,7 +14,20 @@ final class NodeOutcomes {
     }
 
     /** A failed node's message: its file (and the SQL error's line where known), the error, a hint. */
+    /**
+     * A node's failure as its result's message: dbt's first line ("Runtime Error in model orders
+     * (models/orders.sql)": a compilation error for a template or a project mistake, a runtime error for what
+     * the database refused), then Mallard's own, which names the file and line.
+     */
     static String describeFailure(Node node, RuntimeException e, String compiled) {
+        boolean compilation = e instanceof MallardException me && (me.code() == dev.mallard.core.error.ErrorCode.JINJA
+                || me.code() == dev.mallard.core.error.ErrorCode.PROJECT
+                || me.code() == dev.mallard.core.error.ErrorCode.UNKNOWN_REFERENCE);
+        return (compilation ? "Compilation Error" : "Runtime Error") + " in " + node.resourceType().dbtName() + " "
+                + node.name() + " (" + node.originalFilePath() + ")" + System.lineSeparator() + describe(node, e);
+    }
+
+    private static String describe(Node node, RuntimeException e) {
         if (e instanceof MallardException me) {
             if (me.file() != null) {
                 return me.describe();

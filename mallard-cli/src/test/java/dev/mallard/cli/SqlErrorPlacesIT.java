@@ -36,4 +36,19 @@ class SqlErrorPlacesIT {
         assertTrue(out.contains("models/unit.yml: "), out);
         assertFalse(out.matches("(?s).*models/unit\\.yml:\\d+.*"), out);
     }
+
+    @Test
+    void aFailedNodeOpensWithDbtsKindOfErrorThenNamesItsFileAndLine() {
+        // dbt-core 1.11.16: "Runtime Error in model broken (models/broken.sql)" for what DuckDB refused,
+        // "Compilation Error in model ..." for a template's own error
+        TestProject p = TestProject.in(dir).dbtProject()
+                .file("models/broken.sql", "select 1 as id\nselect nope")
+                .file("models/raises.sql", "{% if execute %}{{ exceptions.raise_compiler_error('no good') }}{% endif %}");
+        String out = p.run("run").assertFailed().out();
+        assertTrue(out.contains("  Runtime Error in model broken (models/broken.sql)\n  models/broken.sql:2: "), out);
+        assertTrue(out.contains("  Compilation Error in model raises (models/raises.sql)\n"), out);
+        String message = p.json("target/run_results.json").path("results").findValuesAsText("message").stream()
+                .filter(m -> m.contains("broken")).findFirst().orElseThrow();
+        assertTrue(message.startsWith("Runtime Error in model broken (models/broken.sql)\n"), message);
+    }
 }

@@ -34,6 +34,11 @@ abstract class ProjectCommand implements Callable<Integer> {
         }
         try (Workspace ws = Workspace.load(project, warnings, env, partialParse, opensEngine(),
                 rejectsCycles())) {
+            // dbt's note on its console (not in the output of ls, which programs read)
+            if (ws.fullParseReason() != null && (announcesProfile() || reportsVersion())) {
+                String reason = "Unable to do partial parsing because " + ws.fullParseReason();
+                printer.emit("UnableToPartialParse", "I024", EventLevel.INFO, reason, Map.of("reason", ws.fullParseReason()));
+            }
             announce(ws.parseNote(), ws.project(), ws.warnings());
             return run(ws);
         }

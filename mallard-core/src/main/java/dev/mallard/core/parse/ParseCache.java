@@ -58,6 +58,8 @@ final class ParseCache {
     private final Map<String, String> env;
     private final java.util.concurrent.atomic.AtomicInteger reused = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean changed;
+    /** dbt's reason for a full parse ("saved manifest not found. Starting full parse."), or null. */
+    private String dbtReason;
 
     private ParseCache(String globalKey, Map<String, Entry> previous, String note, Map<String, String> env) {
         this.globalKey = globalKey;
@@ -72,6 +74,20 @@ final class ParseCache {
         return new ParseCache(globalKey, Map.of(), note, Map.of());
     }
 
+    private static ParseCache empty(String globalKey, String note, String dbtReason) {
+        ParseCache cache = empty(globalKey, note);
+        cache.dbtReason = dbtReason;
+        return cache;
+    }
+
+    /**
+     * Why dbt would say it cannot parse partially (its UnableToPartialParse event, printed on the console):
+     * null when the saved parse was read, or when none was asked for.
+     */
+    String dbtReason() {
+        return dbtReason;
+    }
+
     /**
      * The cache saved in {@code file} for {@code globalKey}, or an empty one (with a note saying why);
      * a render is reused while the env vars it read, and {@code target.threads} if it read that, are the same.
@@ -80,10 +96,12 @@ final class ParseCache {
         try {
             ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(file));
             if (in.getInt() != MAGIC || in.getInt() != FORMAT) {
-                return empty(globalKey, "the saved cache " + file.getFileName() + " is of another format");
+                return empty(globalKey, "the saved cache " + file.getFileName() + " is of another format",
+                        "saved manifest contained the wrong version");
             }
             if (!globalKey.equals(SavedValues.readString(in))) {
-                return empty(globalKey, "the project's config, vars, target, macros or Mallard's build changed");
+                return empty(globalKey, "the project's config, vars, target, macros or Mallard's build changed",
+                        "config vars, config profile, or config target have changed");
             }
             int n = SavedValues.size(in);
             Map<String, Entry> entries = new java.util.HashMap<>(n * 2);
@@ -103,7 +121,7 @@ final class ParseCache {
             seen.put(EnvReads.TARGET_THREADS, String.valueOf(threads));
             return new ParseCache(globalKey, entries, "reusing the saved parse of unchanged files", seen);
         } catch (NoSuchFileException e) {
-            return empty(globalKey, "no saved cache " + file.getFileName());
+            return empty(globalKey, "no saved cache " + file.getFileName(), "saved manifest not found. Starting full parse.");
         } catch (IOException | RuntimeException e) {
             return empty(globalKey, "the saved cache " + file.getFileName() + " cannot be read (" + e + ")");
         }

@@ -46,6 +46,7 @@ public final class Parser {
     /** The root project's properties of models by name, saved with the parse for a later patch of it. */
     private Map<String, PropertyPatch> rootModelPatches = Map.of();
     private String cacheNote = "";
+    private String fullParseReason;
     private dev.mallard.core.artifacts.ManifestWriter.Patched patched;
     private java.time.Instant parsedAt;
     private final WholeParse.Saving saving = new WholeParse.Saving();
@@ -104,7 +105,7 @@ public final class Parser {
             warnings.addAgain(saved.warnings(), Set.of());
             parsedAt = saved.parsedAt();
             cacheNote = UnchangedParse.NOTE;
-            return new Result(saved.manifest(), once(() -> macroFiles.engine(project, List.of())), vars,
+            return new Result(saved.manifest(), dev.mallard.core.common.Once.of(() -> macroFiles.engine(project, List.of())), vars,
                     saved.disabledNames());
         }
         parsedAt = started;
@@ -150,6 +151,7 @@ public final class Parser {
         Path cacheFile = project.targetDir().resolve(ParseCache.FILE_NAME);
         ParseCache cache = partialParse ? ParseCache.load(cacheFile, inputs, env, project.target().threads())
                 : ParseCache.empty(inputs, "--no-partial-parse");
+        fullParseReason = cache.dbtReason();
         documents = new PropertyDocuments(cache, warnings);
         // the macro files' definitions and the catalog below run on one core: the root's YAML is parsed meanwhile
         Runnable yamlRead = documents.preloadMeanwhile(project.propertyFiles(), project.dir());
@@ -217,20 +219,6 @@ public final class Parser {
         String unsaved = cache.save(cacheFile);
         cacheNote = "Partial parse: " + cache.note() + (unsaved == null ? "" : "; " + unsaved);
         return new Result(manifest, () -> jinja, vars, disabled);
-    }
-
-    private static <T> java.util.function.Supplier<T> once(java.util.function.Supplier<T> make) {
-        return new java.util.function.Supplier<>() {
-            private T value;
-
-            @Override
-            public synchronized T get() {
-                if (value == null) {
-                    value = make.get();
-                }
-                return value;
-            }
-        };
     }
 
     /**
@@ -384,6 +372,11 @@ public final class Parser {
     }
 
     /** How this parse used the partial-parse cache, for the debug log. */
+    /** dbt's reason for parsing every file (see {@link ParseCache#dbtReason}), or null. */
+    public String fullParseReason() {
+        return fullParseReason;
+    }
+
     public String cacheNote() {
         return cacheNote;
     }

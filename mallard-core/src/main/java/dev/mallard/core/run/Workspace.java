@@ -120,6 +120,11 @@ public final class Workspace implements AutoCloseable {
         return parseNote;
     }
 
+    /** dbt's reason for a full parse, for its "Unable to do partial parsing because ..." line; null if none. */
+    public String fullParseReason() {
+        return parser == null ? null : parser.fullParseReason();
+    }
+
     /** The project, profile and target alone, unparsed (for commands that need no nodes, such as debug). */
     public static Project loadProject(ProjectLoader.Options options, Map<String, String> env, Warnings warnings) {
         Project project = new ProjectLoader(env, (cliVars, projectVars) -> new YamlValueRenderer(cliVars), warnings)

@@ -82,6 +82,7 @@ final class NodeEntries {
         e.put("refs", refs(node.refs()));
         e.put("sources", sources(node.sourceCalls()));
         e.put("metrics", List.of());
+        e.put("functions", List.of());
         Map<String, Object> dependsOn = new LinkedHashMap<>();
         dependsOn.put("macros", manifest.macrosCalledBy(node.id()));
         dependsOn.put("nodes", parents.stream().map(NodeId::value).toList());

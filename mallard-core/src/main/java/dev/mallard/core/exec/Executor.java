@@ -127,6 +127,7 @@ public final class Executor {
         int[] remaining = {total};
         boolean[] stop = {false};
         NodesInFlight inFlight = new NodesInFlight(engine, threads);
+        java.util.Comparator<NodeId> order = RunOrder.of(steps);
         java.util.function.Consumer<NodeId> submit = new java.util.function.Consumer<>() {
             @Override
             public void accept(NodeId id) {
@@ -168,6 +169,7 @@ public final class Executor {
                             lock.notifyAll();
                         }
                     }
+                    ready.sort(order);
                     ready.forEach(this);
                     inFlight.finished();
                 });
@@ -178,11 +180,7 @@ public final class Executor {
                 remaining[0] = 0;
             }
         }
-        for (Step s : steps) {
-            if (s.waitsFor().isEmpty()) {
-                submit.accept(s.node());
-            }
-        }
+        steps.stream().filter(s -> s.waitsFor().isEmpty()).map(Step::node).sorted(order).forEach(submit);
         synchronized (lock) {
             while (remaining[0] > 0) {
                 try {

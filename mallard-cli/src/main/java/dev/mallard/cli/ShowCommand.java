@@ -86,7 +86,7 @@ final class ShowCommand extends ProjectCommand {
             String node = inline != null ? "inline_query" : title;
             List<Map<String, Object>> rows = PreviewJson.rows(result);
             // dbt's preview: agate's table and its last line break, so an empty line follows it
-            String table = ShowTable.format(result);
+            String table = dev.mallard.core.jinja.AgatePrintTable.preview(result);
             String text = json ? PreviewJson.document(node, rows)
                     : quiet() ? table : (inline != null ? "Previewing inline node:" : "Previewing node '" + title + "':")
                             + "\n" + table;

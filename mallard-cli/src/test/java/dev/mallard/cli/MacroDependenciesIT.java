@@ -72,4 +72,34 @@ class MacroDependenciesIT {
         assertEquals(List.of("macro.proj.duckdb__shout"), macros(manifest.path("macros").path("macro.proj.shout")));
         assertEquals(List.of("macro.proj.default__plain"), macros(manifest.path("macros").path("macro.proj.plain")));
     }
+
+    /**
+     * dbt lists the macros a model's render calls itself while parsing (execute is false), in
+     * the order they run, then those its hooks call: not a call in a branch that does not run,
+     * nor the macros a called macro calls in turn (dbt 1.11: m_else, m_always, m_hook).
+     */
+    @Test
+    void aModelListsTheMacrosItsParseRenderAndItsHooksCall() {
+        TestProject p = TestProject.in(dir).dbtProject()
+                .file("macros/m.sql", """
+                        {% macro m_exec() %}1{% endmacro %}
+                        {% macro m_else() %}2{% endmacro %}
+                        {% macro m_hook(x) %}select 1{% endmacro %}
+                        {% macro m_always() %}{{ m_inner() }}{% endmacro %}
+                        {% macro m_inner() %}3{% endmacro %}
+                        {% macro m_never() %}4{% endmacro %}
+                        """)
+                .file("models/a.sql", """
+                        {{ config(post_hook="{{ m_hook(this) }}") }}
+                        {% if execute %}{% set x = m_exec() %}{% else %}{% set y = m_else() %}{% endif %}
+                        {% if false %}{{ m_never() }}{% endif %}
+                        select {{ m_always() }} as c
+                        """);
+
+        p.runOk("parse");
+
+        JsonNode manifest = p.json("target/manifest.json");
+        assertEquals(List.of("macro.proj.m_else", "macro.proj.m_always", "macro.proj.m_hook"),
+                macros(manifest.path("nodes").path("model.proj.a")));
+    }
 }

@@ -56,7 +56,12 @@ public final class ArtifactFiles {
     }
 
     public Path compiledPath(Node node) {
-        return targetDir.resolve("compiled").resolve(projectName).resolve(relativePath(node));
+        return targetDir.resolve("compiled").resolve(packageOf(node)).resolve(relativePath(node));
+    }
+
+    /** dbt lays a node's files out below its own package's name (a package's nodes under the package's). */
+    private String packageOf(Node node) {
+        return node.packageName() == null || node.packageName().isEmpty() ? projectName : node.packageName();
     }
 
     /** Generic tests live under their YAML file's path, as dbt lays them out. */
@@ -87,7 +92,7 @@ public final class ArtifactFiles {
         if (statements.isEmpty()) {
             return;
         }
-        write(targetDir.resolve("run").resolve(projectName).resolve(relativePath(node)),
+        write(targetDir.resolve("run").resolve(packageOf(node)).resolve(relativePath(node)),
                 String.join(";\n\n", statements) + ";\n");
     }
 

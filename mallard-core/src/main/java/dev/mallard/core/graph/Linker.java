@@ -30,6 +30,10 @@ public final class Linker {
     private final Set<String> disabledNames;
     private final StaleTests stale = new StaleTests();
     private Manifest linked;
+    /** dbt's behaviour flag require_ref_searches_node_package_before_root. */
+    private boolean nodePackageFirst;
+    /** dbt's warning I077, once per ref of a package's node that reaches a root project node. */
+    private final List<String> rootRefWarnings = new ArrayList<>();
     /** The ingest that fills each table, by {@link #tableKey}. */
     private final Map<String, NodeId> ingestOfTable = new HashMap<>();
 
@@ -82,6 +86,7 @@ public final class Linker {
      */
     public Dag linkAllowingCycles() {
         Map<NodeId, List<NodeId>> parents = new LinkedHashMap<>();
+        rootRefWarnings.clear();
         for (Node n : manifest.nodes().values()) {
             List<NodeId> ps = new ArrayList<>();
             if (n instanceof TestNode t && t.config().enabled()) {
@@ -92,7 +97,9 @@ public final class Linker {
                     ps.add(resolveSource(n, sc).id());
                 }
                 for (RefCall ref : n.refs()) {
-                    ps.add(resolveRef(n, ref).id());
+                    Node target = resolveRef(n, ref);
+                    warnIfRootNode(n, ref, target);
+                    ps.add(target.id());
                 }
             }
             ps.addAll(n.nodeDependencies());
@@ -122,6 +129,7 @@ public final class Linker {
         for (RefCall ref : t.refs()) {
             Optional<Node> target = findRef(t, ref);
             if (target.isPresent()) {
+                warnIfRootNode(t, ref, target.get());
                 ps.add(target.get().id());
             } else if (disabledNames.contains(ref.version() == null ? ref.name() : ref.name() + ".v" + ref.versionText())) {
                 stale.disabledTarget(t);
@@ -141,7 +149,36 @@ public final class Linker {
 
     /** What linking warned about: each missing node or source a data test names, in dbt's words. */
     public List<String> warnings() {
-        return stale.warnings();
+        if (rootRefWarnings.isEmpty()) {
+            return stale.warnings();
+        }
+        List<String> out = new ArrayList<>(rootRefWarnings);
+        out.addAll(stale.warnings());
+        return out;
+    }
+
+    /** dbt's I077 (its text, and the flag name it gives, as dbt 1.11 writes them). */
+    private void warnIfRootNode(Node from, RefCall ref, Node target) {
+        String root = manifest.projectName();
+        if (!nodePackageFirst && from.resourceType() != ResourceType.SEED && !from.packageName().equals(root)
+                && target.packageName().equals(root) && !root.equals(ref.packageName())) {
+            rootRefWarnings.add("[WARNING]: The node '" + from.name() + "'in package '" + from.packageName()
+                    + "' depends on the root project node '" + target.id().value() + "'.This may lead to unexpected"
+                    + " cycles downstream. Please set the 'require_ref_prefers_node_package_to_root' behavior change"
+                    + " flag to True to avoid this issue.For more information, see the documentation at"
+                    + " https://docs.getdbt.com/reference/global-configs/behavior-changes"
+                    + "#require_ref_prefers_node_package_to_root");
+        }
+    }
+
+    /**
+     * dbt's flag {@code require_ref_searches_node_package_before_root}: a package's node's
+     * unqualified ref() finds the package's own node before the root project's, and is not
+     * warned about.
+     */
+    public Linker searchingNodePackageFirst(boolean on) {
+        this.nodePackageFirst = on;
+        return this;
     }
 
     /** dbt's message: the unique ids along the cycle, each once ("Found a cycle: model.p.a --> model.p.b"). */
@@ -186,11 +223,20 @@ public final class Linker {
                 .filter(c -> ref.packageName() == null || c.packageName().equals(ref.packageName()))
                 .filter(c -> c.config().enabled())
                 .filter(c -> versionMatches(c, ref))
-                .min(java.util.Comparator.<Node>comparingInt(c -> c.packageName().equals(manifest.projectName()) ? 0
-                        : from != null && c.packageName().equals(from.packageName()) ? 1 : 2)
+                .min(java.util.Comparator.<Node>comparingInt(c -> searchRank(from, c))
                         .thenComparingInt(c -> c.resourceType() == ResourceType.SEED ? 0
                                 : c.resourceType() == ResourceType.SNAPSHOT ? 1 : 2));
         return match;
+    }
+
+    /** dbt's package search order for an unqualified ref: the root, the node's package, any (the flag swaps the first two). */
+    private int searchRank(Node from, Node candidate) {
+        boolean own = from != null && candidate.packageName().equals(from.packageName());
+        boolean root = candidate.packageName().equals(manifest.projectName());
+        if (nodePackageFirst) {
+            return own ? 0 : root ? 1 : 2;
+        }
+        return root ? 0 : own ? 1 : 2;
     }
 
     /** The greatest version of {@code latest}'s model above its latest version, if it has one. */

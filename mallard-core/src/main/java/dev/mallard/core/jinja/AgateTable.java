@@ -154,7 +154,11 @@ public final class AgateTable extends AbstractList<Object> implements PyObject {
     @Override
     public Object call(CallSite site, String method, Args a) {
         return switch (method) {
-            case "print_table" -> null; // agate prints to stdout; dbt output has no place for it
+            case "print_table" -> {
+                // agate writes the table to stdout, where dbt's print() lines go too
+                DbtFunctions.runtime(site).print(AgatePrintTable.text(this, a));
+                yield null;
+            }
             case "select" -> select(a.require(0, "key", method));
             case "limit" -> {
                 long n = DatetimeModule.integer(a.require(0, "start_or_stop", method));

@@ -70,6 +70,13 @@ public interface DbtRuntime {
     default void atLine(int line) {
     }
 
+    /**
+     * Told of each call of a macro the template makes itself, not inside another macro (dbt's
+     * depends_on.macros of a node: what its render calls), by unique id.
+     */
+    default void macroCalled(String uniqueId) {
+    }
+
     /** Where log() and print() lines go. */
     void log(String message, boolean info);
 

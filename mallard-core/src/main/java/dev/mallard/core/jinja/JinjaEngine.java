@@ -45,6 +45,8 @@ public final class JinjaEngine {
     /** Each package's own macros, for {@code pkg.macro} (the shared table lets the project override). */
     private final Map<String, Map<String, Object>> packageMacros = new HashMap<>();
     private final Map<String, Object> statics = new HashMap<>();
+    /** The unique id of each macro (and of dbt's macros written in Java), for a node's depends_on.macros. */
+    private final Map<Object, String> macroIds = new java.util.IdentityHashMap<>();
     private final Map<String, Object> defaults;
     /** The root project's name (null when unknown): its nodes see the shared table first. */
     private final String rootPackage;
@@ -136,6 +138,9 @@ public final class JinjaEngine {
         statics.put("builtins", Collections.unmodifiableMap(builtins));
         statics.put("statement", new StatementMacro());
         statics.put("load_result", StatementMacro.loadResultFunction());
+        for (String name : List.of("statement", "run_query", "is_incremental")) {
+            macroIds.put(statics.get(name), "macro.dbt." + name);
+        }
         statics.put("adapter", new AdapterObject(new Dispatcher(shared, packageMacros, packages.root(),
                 packages.dispatch(), adapterType), packages.flags(), adapterType, quoting));
         statics.put("exceptions", new ExceptionsObject());
@@ -179,6 +184,7 @@ public final class JinjaEngine {
                 }
                 if (packageName != null) {
                     packageMacros.computeIfAbsent(packageName, k -> new HashMap<>()).put(m.name(), macro);
+                    macroIds.put(macro, "macro." + packageName + "." + m.name());
                 }
             }
         }
@@ -368,7 +374,17 @@ public final class JinjaEngine {
             v = builtins.get(name);
             return v != null ? v : Py.NOT_FOUND;
         };
-        return new Renderer(library, globals, lenient);
+        return new Renderer(library, globals, lenient).macroCalls(new dev.mallard.jinja.eval.MacroCalls() {
+            @Override
+            public boolean isMacro(Object fn) {
+                return macroIds.containsKey(fn);
+            }
+
+            @Override
+            public void outermost(Object fn) {
+                runtime.macroCalled(macroIds.get(fn));
+            }
+        });
     }
 
     /** A render's output and the snapshot blocks it declared. */

@@ -15,14 +15,16 @@ import java.util.function.Supplier;
  * parsing, so a hook that reads another model ({@code post_hook="insert into {{ ref('log') }} ..."})
  * makes the node depend on it: its refs follow the body's, and the run builds the hook's model
  * first. dbt renders the hooks once with the file's config and, when the node's properties
- * set a config, once more with it, listing their calls again (as its manifest shows).
+ * set a config, once more with it, listing their calls again (as its manifest shows). The
+ * macros the hooks call follow the body's in the node's depends_on.macros.
  */
-record HookCalls(List<RefCall> refs, List<SourceCall> sources) {
-    static final HookCalls NONE = new HookCalls(List.of(), List.of());
+record HookCalls(List<RefCall> refs, List<SourceCall> sources, List<String> macros) {
+    static final HookCalls NONE = new HookCalls(List.of(), List.of(), List.of());
 
     HookCalls {
         refs = List.copyOf(refs);
         sources = List.copyOf(sources);
+        macros = List.copyOf(macros);
     }
 
     /**
@@ -36,12 +38,13 @@ record HookCalls(List<RefCall> refs, List<SourceCall> sources) {
         if (afterPatch != null) {
             hooks.addAll(hooks(afterPatch));
         }
-        // most hooks call neither (grants, analyze): they are not rendered at all
-        if (hooks.stream().noneMatch(h -> h.contains("ref") || h.contains("source"))) {
+        // most hooks call nothing (grants, analyze): they are not rendered at all
+        if (hooks.stream().noneMatch(h -> h.contains("(") || h.contains("ref") || h.contains("source"))) {
             return NONE;
         }
         List<RefCall> refs = new ArrayList<>();
         List<SourceCall> sources = new ArrayList<>();
+        java.util.Set<String> macros = new java.util.LinkedHashSet<>();
         for (String hook : hooks) {
             ParseRuntime rt = runtime.get();
             try {
@@ -52,8 +55,9 @@ record HookCalls(List<RefCall> refs, List<SourceCall> sources) {
             }
             refs.addAll(rt.refs);
             sources.addAll(rt.sources);
+            macros.addAll(rt.macroCalls);
         }
-        return new HookCalls(refs, sources);
+        return new HookCalls(refs, sources, new ArrayList<>(macros));
     }
 
     private static List<String> hooks(NodeConfig config) {
@@ -64,6 +68,16 @@ record HookCalls(List<RefCall> refs, List<SourceCall> sources) {
 
     List<RefCall> after(List<RefCall> bodyRefs) {
         return refs.isEmpty() ? bodyRefs : concat(bodyRefs, refs);
+    }
+
+    /** The body's macro calls, then those of the hooks it does not make itself. */
+    List<String> macrosAfter(List<String> bodyMacros) {
+        if (macros.isEmpty()) {
+            return bodyMacros;
+        }
+        java.util.Set<String> out = new java.util.LinkedHashSet<>(bodyMacros);
+        out.addAll(macros);
+        return List.copyOf(out);
     }
 
     List<SourceCall> afterSources(List<SourceCall> bodySources) {

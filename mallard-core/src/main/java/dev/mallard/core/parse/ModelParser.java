@@ -102,8 +102,7 @@ final class ModelParser {
             rt.envReads = new LinkedHashMap<>();
             rt.env = env;
             jinja.render(new TemplateFile(f.relativeToProject(), raw), rt, Map.of("model", Map.of("name", name)));
-            rendered = new ParseCache.Render(rt.config, rt.refs, rt.sources,
-                    MacroCatalog.calledBy(jinja, macros, f.relativeToProject(), raw, namespaces));
+            rendered = new ParseCache.Render(rt.config, rt.refs, rt.sources, List.copyOf(rt.macroCalls));
             if (rt.missingVar == null) {
                 cache.putRender(key, checksum, configKey, rt.envReads, rendered);
             }
@@ -138,6 +137,7 @@ final class ModelParser {
         }
         Relation relation = namer.name(identifier, config, context);
         HookCalls hookCalls = hookCalls(f, fqn, tree, rootOverrides, patch, rendered, nodeConfig, pkg, config, relation);
+        knownCalls.put(id, hookCalls.macrosAfter(rendered.macroCalls()));
         String path = type == ResourceType.ANALYSIS ? "analysis/" + f.relativeToRoot() : f.relativeToRoot();
         return new ModelNode(id, type, name, pkg, path, f.relativeToProject(), fqn,
                 raw, nodeConfig, relation, patch == null ? "" : patch.description(),

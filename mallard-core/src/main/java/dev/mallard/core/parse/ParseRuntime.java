@@ -22,6 +22,8 @@ final class ParseRuntime implements DbtRuntime {
     final List<RefCall> refs = new ArrayList<>();
     final List<SourceCall> sources = new ArrayList<>();
     final Map<String, Object> config = new LinkedHashMap<>();
+    /** The macros the template called itself, in call order (dbt's depends_on.macros). */
+    final java.util.Set<String> macroCalls = new java.util.LinkedHashSet<>();
 
     ParseRuntime(Vars vars, Map<String, Object> target, Map<String, Object> baseConfig, Relation self) {
         this.vars = vars;
@@ -41,6 +43,11 @@ final class ParseRuntime implements DbtRuntime {
     private int line;
     /** The first error the template raised on purpose (see {@link #raising}), or null. */
     String raised;
+
+    @Override
+    public void macroCalled(String uniqueId) {
+        macroCalls.add(uniqueId);
+    }
 
     @Override
     public void raising(String message) {

@@ -321,6 +321,7 @@ public final class Parser {
                 disabled.add(f.stem());
             }
         }
+        ForeignSeedPatches.apply(unit, props.seeds(), project, nodes, namer);
         List<String> disabledSnapshots = new ArrayList<>();
         for (ModelNode snapshot : new SnapshotReader(unit, unitVars, jinja, namer).read(props.snapshots(),
                 disabledSnapshots)) {

@@ -23,6 +23,12 @@ final class SeedReader {
     /** The seed of {@code f}, or null when it is disabled. */
     static SeedNode seed(Project unit, SourceFile f, ProjectConfigTree tree, PropertyPatch patch,
                         RelationNamer namer) {
+        return seed(unit, f, tree, patch, namer, unit.name());
+    }
+
+    /** @param patchPackage the package whose properties file {@code patch} is in */
+    static SeedNode seed(Project unit, SourceFile f, ProjectConfigTree tree, PropertyPatch patch,
+                        RelationNamer namer, String patchPackage) {
         String pkg = unit.name();
         String name = f.stem();
         List<String> fqn = ModelParser.fqn(unit, f, name);
@@ -39,7 +45,7 @@ final class SeedReader {
         return new SeedNode(NodeId.of(ResourceType.SEED, pkg, name), name, pkg, f.relativeToRoot(), f.relativeToProject(),
                 fqn, nodeConfig, relation, patch == null ? "" : patch.description(),
                 patch == null ? Map.of() : patch.columns(), f.absolute(),
-                patch == null ? null : pkg + "://" + patch.file(), Checksums.seed(f.absolute()));
+                patch == null ? null : patchPackage + "://" + patch.file(), Checksums.seed(f.absolute()));
     }
 
     /**

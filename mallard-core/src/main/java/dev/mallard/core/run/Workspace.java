@@ -95,7 +95,8 @@ public final class Workspace implements AutoCloseable {
             Parser.Result parsed = parser.parse();
             dev.mallard.core.artifacts.TimeSpines.require(project, parsed.manifest());
             PhaseTimes.mark("parsed");
-            Linker linker = new Linker(parsed.manifest(), parsed.disabledNames());
+            Linker linker = new Linker(parsed.manifest(), parsed.disabledNames())
+                    .searchingNodePackageFirst(flag(project, "require_ref_searches_node_package_before_root"));
             Dag dag = rejectCycles ? linker.link() : linker.linkAllowingCycles();
             PhaseTimes.mark("linked");
             linker.warnings().forEach(warnings::add);
@@ -275,5 +276,11 @@ public final class Workspace implements AutoCloseable {
             PhaseTimes.mark("engine closed");
             engine = null;
         }
+    }
+
+    /** A behaviour flag of dbt_project.yml's {@code flags:} (false when unset). */
+    private static boolean flag(Project project, String name) {
+        return project.config().raw().get("flags") instanceof Map<?, ?> flags
+                && Boolean.TRUE.equals(flags.get(name));
     }
 }

@@ -96,6 +96,8 @@ class ManifestWriterTest {
         assertEquals("[{\"name\":\"stg_orders\",\"package\":null,\"version\":null},"
                 + "{\"name\":\"countries\",\"package\":null,\"version\":null}]", n.get("refs").toString());
         assertEquals("[]", n.get("sources").toString());
+        // dbt 1.11 lists the functions (UDFs) a node calls, after its metrics
+        assertEquals("[]", n.get("functions").toString());
         assertEquals("{\"name\":\"sha256\",\"checksum\":\"sha-orders\"}", n.get("checksum").toString());
         assertTrue(n.get("patch_path").isNull());
         assertEquals(new ObjectMapper().readTree("{\"materialized\":\"table\",\"tags\":[\"nightly\"]}"),

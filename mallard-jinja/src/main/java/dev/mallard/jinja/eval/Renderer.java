@@ -32,7 +32,10 @@ public final class Renderer implements CallSite {
     final boolean lenient;
     private final Expressions expressions;
     private BlockListener listener;
+    private MacroCalls macroCalls;
     private int depth;
+    /** How many of the host's macros are running (see {@link MacroCalls}). */
+    private int hostDepth;
     String source;
     int line;
     /** True while evaluating an expression Jinja2 would have folded to a constant. */
@@ -52,6 +55,11 @@ public final class Renderer implements CallSite {
 
     public Renderer listener(BlockListener listener) {
         this.listener = listener;
+        return this;
+    }
+
+    public Renderer macroCalls(MacroCalls macroCalls) {
+        this.macroCalls = macroCalls;
         return this;
     }
 
@@ -100,7 +108,18 @@ public final class Renderer implements CallSite {
     @Override
     public Object call(Object fn, Args args) {
         if (fn instanceof PyCallable c) {
-            return c.call(this, args);
+            if (macroCalls == null || !macroCalls.isMacro(fn)) {
+                return c.call(this, args);
+            }
+            if (hostDepth == 0) {
+                macroCalls.outermost(fn);
+            }
+            hostDepth++;
+            try {
+                return c.call(this, args);
+            } finally {
+                hostDepth--;
+            }
         }
         if (fn instanceof Undefined u) {
             if (lenient || u.lenient()) {

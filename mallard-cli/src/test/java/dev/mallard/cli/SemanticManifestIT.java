@@ -136,6 +136,44 @@ class SemanticManifestIT {
         assertEquals(0, configuration.path("time_spines").size());
     }
 
+    @Test
+    void aMetricsOwnMetaStaysOutOfItsConfigAndAConfigMetaReplacesIt() {
+        TestProject p = withSemanticModel()
+                .file("models/metricflow_time_spine.sql", "select date '2024-01-01' as date_day")
+                .file("models/metrics.yml", """
+                        metrics:
+                          - name: top_only
+                            label: a
+                            type: simple
+                            type_params: {measure: orders_count}
+                            meta: {owner: top}
+                          - name: both
+                            label: b
+                            type: simple
+                            type_params: {measure: orders_count}
+                            meta: {owner: top, tier: 1}
+                            config:
+                              meta: {owner: cfg}
+                        """);
+        p.file("models/sm.yml", p.read("models/sm.yml") + """
+                            measures:
+                              - {name: orders_count, agg: count, expr: order_id}
+                        """);
+        p.runOk("parse");
+        // dbt-core 1.11.16 on these files: the metric's meta is its config meta when it has one
+        // (the top-level meta is then dropped), else the top-level meta, which config.meta does not get
+        JsonNode metrics = p.json("target/manifest.json").path("metrics");
+        assertEquals("{\"owner\":\"top\"}", metrics.path("metric.proj.top_only").path("meta").toString());
+        assertEquals("{}", metrics.path("metric.proj.top_only").path("config").path("meta").toString());
+        assertEquals("{\"owner\":\"cfg\"}", metrics.path("metric.proj.both").path("meta").toString());
+        assertEquals("{\"owner\":\"cfg\"}", metrics.path("metric.proj.both").path("config").path("meta").toString());
+        JsonNode semantic = p.json("target/semantic_manifest.json").path("metrics");
+        for (JsonNode m : semantic) {
+            assertEquals("top_only".equals(m.path("name").asText()) ? "{}" : "{\"owner\":\"cfg\"}",
+                    m.path("config").path("meta").toString(), m.toString());
+        }
+    }
+
     private static List<String> keys(JsonNode node) {
         List<String> out = new ArrayList<>();
         node.fieldNames().forEachRemaining(out::add);

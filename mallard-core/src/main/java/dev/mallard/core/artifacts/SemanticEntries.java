@@ -93,7 +93,10 @@ final class SemanticEntries {
         e.put("group", n.config().get("group"));
         e.put("tags", n.config().tags());
         if (n.resourceType() == ResourceType.METRIC) {
-            e.put("meta", n.config().get("meta"));
+            // the config meta, else the metric's own top-level meta (SemanticReader keeps it apart)
+            Object configMeta = n.config().get("meta");
+            e.put("meta", configMeta instanceof Map<?, ?> m && !m.isEmpty() ? configMeta
+                    : y.getOrDefault("meta", Map.of()));
             e.put("metrics", List.of());
             e.put("sources", List.of());
         }

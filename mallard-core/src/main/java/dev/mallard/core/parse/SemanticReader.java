@@ -137,9 +137,9 @@ final class SemanticReader {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("enabled", config.getOrDefault("enabled", true));
         values.put("group", config.getOrDefault("group", y.get("group")));
-        Map<String, Object> meta = new LinkedHashMap<>(map(y.get("meta")));
-        meta.putAll(map(config.get("meta")));
-        values.put("meta", meta);
+        // only a metric takes a top-level meta (dbt rejects it elsewhere); dbt keeps it out of the
+        // config meta, and a config meta replaces it as the metric's meta
+        values.put("meta", new LinkedHashMap<>(map(config.get("meta"))));
         List<Object> tags = new ArrayList<>(ConfigMerger.asList(y.get("tags")));
         ConfigMerger.asList(config.get("tags")).stream().filter(t -> !tags.contains(t)).forEach(tags::add);
         values.put("tags", tags);
@@ -156,6 +156,9 @@ final class SemanticReader {
         Map<String, Object> properties = new LinkedHashMap<>(y);
         for (String own : List.of("name", "config", "description", "label", "meta", "tags", "group")) {
             properties.remove(own);
+        }
+        if (type == ResourceType.METRIC && map(config.get("meta")).isEmpty() && !map(y.get("meta")).isEmpty()) {
+            properties.put("meta", map(y.get("meta")));
         }
         List<String> fqn = new ArrayList<>();
         fqn.add(pkg);

@@ -156,6 +156,11 @@ public final class JinjaEngine {
                 "invocation_id", dev.mallard.core.events.Invocation.id());
     }
 
+    /** dbt's {@code run_started_at} of an invocation started at {@code instant}: an aware datetime in UTC. */
+    public static Object runStartedAt(java.time.Instant instant) {
+        return PyDatetime.of(instant.atZone(java.time.ZoneOffset.UTC));
+    }
+
     private static Library nativeLibrary() {
         Library lib = Library.standard();
         DbtNativeFilters.register(lib);

@@ -168,7 +168,7 @@ public final class JinjaEngine {
     }
 
     private void defineMacros(TemplateFile file, String packageName, MacroNames names) {
-        TemplateAst ast = environment.parse(file.path(), file.text());
+        TemplateAst ast = environment.parse(file.path(), MacroFileText.blocksOnly(file.text()));
         for (Stmt stmt : ast.body()) {
             if (stmt instanceof Stmt.Macro m) {
                 if (packageName != null && !packageName.equals("dbt")) {
@@ -217,6 +217,11 @@ public final class JinjaEngine {
 
     public Set<String> macroNames() {
         return Set.copyOf(macros.keySet());
+    }
+
+    /** Parses a macro file as dbt does: its top-level blocks only (see {@link MacroFileText}). */
+    public TemplateAst parseMacroFile(TemplateFile file) {
+        return parse(new TemplateFile(file.path(), MacroFileText.blocksOnly(file.text())));
     }
 
     /** Parses a template (cached) without rendering it; a syntax error is a MallardException. */

@@ -63,7 +63,7 @@ final class MacroCatalog {
         for (TemplateFile file : files) {
             String pkg = packageOf.apply(file.path());
             Map<String, String> blocks = MacroBlocks.of(file.text());
-            for (Stmt stmt : jinja.parse(file).body()) {
+            for (Stmt stmt : jinja.parseMacroFile(file).body()) {
                 if (stmt instanceof Stmt.Macro m) {
                     String id = "macro." + pkg + "." + m.name();
                     catalog.macros.put(id, new MacroInfo(id, m.name(), pkg, file.path(), file.path(),

@@ -36,7 +36,7 @@ final class SourceEntries {
         e.put("description", s.description());
         e.put("columns", NodeEntries.columns(s.columns()));
         e.put("meta", s.meta());
-        e.put("source_meta", Map.of());
+        e.put("source_meta", s.written().sourceMeta());
         e.put("tags", config.get("tags"));
         e.put("config", config);
         e.put("patch_path", null);
@@ -44,8 +44,8 @@ final class SourceEntries {
         // dbt-duckdb renders a source with an external location as that location
         e.put("relation_name", s.renderForSql());
         e.put("created_at", createdAt);
-        e.put("unrendered_database", null);
-        e.put("unrendered_schema", null);
+        e.put("unrendered_database", s.written().database());
+        e.put("unrendered_schema", s.written().schema());
         e.put("doc_blocks", java.util.List.of());
         return e;
     }

@@ -174,6 +174,48 @@ class SemanticManifestIT {
         }
     }
 
+    @Test
+    void aSemanticModelsConfigMetaReachesItsElementsAndCreatedMetricsComeLast() {
+        // dbt-core 1.11.16 on these files: each entity, measure and dimension gets the semantic
+        // model's config meta, a measure's create_metric reads false once its metric is made, and
+        // the metrics made from measures follow the metrics the files declare
+        TestProject p = TestProject.in(dir).dbtProject()
+                .file("models/orders.sql", "select 1 as order_id, date '2024-01-01' as ordered_at")
+                .file("models/metricflow_time_spine.sql", "select date '2024-01-01' as date_day")
+                .file("models/sm.yml", """
+                        semantic_models:
+                          - name: orders_sm
+                            model: ref('orders')
+                            config:
+                              meta: {owner: fin}
+                            defaults: {agg_time_dimension: ordered_at}
+                            entities:
+                              - {name: order, type: primary, expr: order_id}
+                            dimensions:
+                              - {name: ordered_at, type: time, type_params: {time_granularity: day}}
+                            measures:
+                              - {name: order_count, agg: count, expr: order_id, create_metric: true}
+                        metrics:
+                          - name: declared
+                            label: Declared
+                            type: simple
+                            type_params: {measure: order_count}
+                        """);
+        p.runOk("parse");
+        JsonNode manifest = p.json("target/manifest.json");
+        JsonNode model = manifest.path("semantic_models").path("semantic_model.proj.orders_sm");
+        for (String part : List.of("entities", "measures", "dimensions")) {
+            assertEquals("{\"owner\":\"fin\"}", model.path(part).path(0).path("config").path("meta").toString(), part);
+        }
+        assertEquals("false", model.path("measures").path(0).path("create_metric").toString());
+        assertEquals(List.of("metric.proj.declared", "metric.proj.order_count"), keys(manifest.path("metrics")));
+        JsonNode semantic = p.json("target/semantic_manifest.json");
+        assertEquals("declared", semantic.path("metrics").path(0).path("name").asText());
+        assertEquals("order_count", semantic.path("metrics").path(1).path("name").asText());
+        assertEquals("{\"owner\":\"fin\"}", semantic.path("semantic_models").path(0).path("measures").path(0)
+                .path("config").path("meta").toString());
+    }
+
     private static List<String> keys(JsonNode node) {
         List<String> out = new ArrayList<>();
         node.fieldNames().forEachRemaining(out::add);

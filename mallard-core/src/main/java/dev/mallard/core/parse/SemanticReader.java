@@ -38,6 +38,8 @@ final class SemanticReader {
     /** The enabled semantic models, metrics and saved queries of {@code unit}'s properties files, unlinked. */
     static List<SemanticNode> read(Project unit, Function<SourceFile, YamlFiles.Document> documents) {
         List<SemanticNode> out = new ArrayList<>();
+        // dbt adds the metrics made from measures (create_metric) after those the files declare
+        List<SemanticNode> created = new ArrayList<>();
         for (SourceFile f : unit.propertyFiles()) {
             Map<String, Object> yaml = documents.apply(f).values();
             for (String key : List.of("semantic_models", "metrics", "saved_queries")) {
@@ -53,12 +55,13 @@ final class SemanticReader {
                     if (n.config().enabled()) {
                         out.add(n);
                         if (n.resourceType() == ResourceType.SEMANTIC_MODEL) {
-                            out.addAll(createdMetrics(unit.name(), f, map(m)));
+                            created.addAll(createdMetrics(unit.name(), f, map(m)));
                         }
                     }
                 }
             }
         }
+        out.addAll(created);
         Map<String, String> files = new LinkedHashMap<>();
         for (SemanticNode n : out) {
             String previous = files.put(n.id().value(), n.originalFilePath());

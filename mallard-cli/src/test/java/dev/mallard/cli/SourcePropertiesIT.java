@@ -56,4 +56,31 @@ class SourcePropertiesIT {
         assertEquals("{\"count\":2,\"period\":\"day\"}", t2.get("freshness").get("warn_after").toString());
         assertEquals("{\"count\":2,\"period\":\"day\"}", t2.get("config").get("freshness").get("warn_after").toString());
     }
+
+    @Test
+    void externalIsTheTablesExternalPropertyNotDbtDuckdbsExternalLocation() {
+        // dbt-core 1.11.16 + dbt-duckdb 1.11.1 on these files: external is the table's external:
+        // (dbt's ExternalTable); an external_location in meta or config only changes the relation
+        TestProject p = TestProject.in(dir).dbtProject()
+                .file("models/s.yml", """
+                        sources:
+                          - name: s
+                            tables:
+                              - name: by_meta
+                                meta:
+                                  external_location: "data/a.csv"
+                              - name: by_external
+                                external:
+                                  location: "data/b.csv"
+                                  file_format: csv
+                        """);
+        p.runOk("parse");
+        JsonNode sources = p.json("target/manifest.json").get("sources");
+        JsonNode byMeta = sources.get("source." + p.name() + ".s.by_meta");
+        assertEquals("null", byMeta.get("external").toString());
+        assertEquals("'data/a.csv'", byMeta.get("relation_name").asText());
+        assertEquals("{\"location\":\"data/b.csv\",\"file_format\":\"csv\",\"row_format\":null,"
+                + "\"tbl_properties\":null,\"partitions\":null}",
+                sources.get("source." + p.name() + ".s.by_external").get("external").toString());
+    }
 }

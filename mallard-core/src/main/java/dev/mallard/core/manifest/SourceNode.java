@@ -31,14 +31,21 @@ public record SourceNode(
         Written written) implements Node {
 
     /**
-     * What the properties file wrote: the source's own meta (dbt's {@code source_meta}) and its
-     * schema and database as written, before rendering (null when not given).
+     * What the properties file wrote: the source's own meta (dbt's {@code source_meta}), its
+     * schema and database as written, before rendering (null when not given), and the table's
+     * {@code external:} property (dbt's ExternalTable; null when not given).
      */
-    public record Written(Map<String, Object> sourceMeta, Object schema, Object database) {
-        public static final Written NONE = new Written(Map.of(), null, null);
+    public record Written(Map<String, Object> sourceMeta, Object schema, Object database,
+                          Map<String, Object> external) {
+        public static final Written NONE = new Written(Map.of(), null, null, null);
 
         public Written {
             sourceMeta = Frozen.map(sourceMeta);
+            external = external == null ? null : Frozen.map(external);
+        }
+
+        public Written withExternal(Map<String, Object> tableExternal) {
+            return new Written(sourceMeta, schema, database, tableExternal);
         }
     }
 

@@ -51,7 +51,7 @@ final class SourceReader {
             s = renderedProperties(s, def.file());
             Map<String, Object> sourceConfig = s.get("config") instanceof Map<?, ?> c ? (Map<String, Object>) c : Map.of();
             Map<String, Object> sourceMeta = merged(s.get("meta"), sourceConfig.get("meta"));
-            SourceNode.Written written = new SourceNode.Written(sourceMeta, writtenSchema, writtenDatabase);
+            SourceNode.Written written = new SourceNode.Written(sourceMeta, writtenSchema, writtenDatabase, null);
             String schema = s.get("schema") == null ? sourceName : rendered(s.get("schema"), def.file());
             String database = s.get("database") == null ? project.target().effectiveDatabase()
                     : rendered(s.get("database"), def.file());
@@ -120,7 +120,8 @@ final class SourceReader {
                         props.description(s.get("description"), def.file()),
                         props.columns(table.get("columns"), def.file()), meta, location,
                         s.get("loader") == null ? "" : String.valueOf(s.get("loader")),
-                        PropertiesReader.tests(table), unrendered, written));
+                        PropertiesReader.tests(table), unrendered,
+                        written.withExternal(table.get("external") instanceof Map<?, ?> x ? (Map<String, Object>) x : null)));
             }
         }
         return out;

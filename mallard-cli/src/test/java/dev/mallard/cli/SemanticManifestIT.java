@@ -216,6 +216,25 @@ class SemanticManifestIT {
                 .path("config").path("meta").toString());
     }
 
+    @Test
+    void anInvalidSemanticNameFailsTheParseAsDbtsValidationDoes() {
+        // dbt-core 1.11.16: a metric named x (one character) or Cfg (upper case) fails the parse
+        TestProject p = withSemanticModel()
+                .file("models/metricflow_time_spine.sql", "select date '2024-01-01' as date_day")
+                .file("models/metrics.yml", """
+                        metrics:
+                          - {name: x, label: a, type: simple, type_params: {measure: orders_count}}
+                          - {name: Cfg, label: b, type: simple, type_params: {measure: orders_count}}
+                        """);
+        p.file("models/sm.yml", p.read("models/sm.yml") + """
+                            measures:
+                              - {name: orders_count, agg: count, expr: order_id}
+                        """);
+        p.run("parse").assertExit(2).assertOutputContains("Invalid name `x` - names may only contain lower case "
+                + "letters, numbers, and underscores.").assertOutputContains("Invalid name `Cfg`")
+                .assertOutputContains("Semantic Manifest validation failed.");
+    }
+
     private static List<String> keys(JsonNode node) {
         List<String> out = new ArrayList<>();
         node.fieldNames().forEachRemaining(out::add);

@@ -97,4 +97,36 @@ class HookDependenciesIT {
         p.runOk("build");
         assertEquals(List.of(List.of("1")), p.rows("select id from s1"));
     }
+
+    @Test
+    void theMacrosAHookCallsAreDependenciesAfterTheBodysInHookOrder() {
+        // dbt-core 1.11.16 on these files: the body's macros, then those of the pre-hooks and the
+        // post-hooks in the node's hook order (the project's first), each once
+        TestProject p = TestProject.in(dir).dbtProject("""
+                        models:
+                          proj:
+                            +post-hook: "{{ log_it('project') }}"
+                        """)
+                .file("macros/m.sql", """
+                        {% macro zeta() %}select 1{% endmacro %}
+                        {% macro alpha(x) %}select '{{ x }}'{% endmacro %}
+                        {% macro log_it(x) %}select '{{ x }}'{% endmacro %}
+                        {% macro body_part() %}1{% endmacro %}
+                        """)
+                .file("models/m.sql", """
+                        {{ config(pre_hook="{{ zeta() }}", post_hook=["{{ alpha('a') }}", "{{ zeta() }}"]) }}
+                        select {{ body_part() }} as id
+                        """);
+        p.runOk("parse");
+        JsonNode m = p.json("target/manifest.json").get("nodes").get("model." + p.name() + ".m");
+        assertEquals("[\"macro.proj.body_part\",\"macro.proj.zeta\",\"macro.proj.log_it\",\"macro.proj.alpha\"]",
+                m.get("depends_on").get("macros").toString());
+        // a partial parse of a changed model (one without a config() call) lists them too
+        p.file("models/n.sql", "select {{ body_part() }} as id");
+        p.runOk("parse");
+        p.file("models/n.sql", "select {{ body_part() }} as id, 2 as k");
+        p.runOk("parse");
+        JsonNode n = p.json("target/manifest.json").get("nodes").get("model." + p.name() + ".n");
+        assertEquals("[\"macro.proj.body_part\",\"macro.proj.log_it\"]", n.get("depends_on").get("macros").toString());
+    }
 }

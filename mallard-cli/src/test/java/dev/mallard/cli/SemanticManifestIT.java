@@ -136,6 +136,105 @@ class SemanticManifestIT {
         assertEquals(0, configuration.path("time_spines").size());
     }
 
+    @Test
+    void aMetricsOwnMetaStaysOutOfItsConfigAndAConfigMetaReplacesIt() {
+        TestProject p = withSemanticModel()
+                .file("models/metricflow_time_spine.sql", "select date '2024-01-01' as date_day")
+                .file("models/metrics.yml", """
+                        metrics:
+                          - name: top_only
+                            label: a
+                            type: simple
+                            type_params: {measure: orders_count}
+                            meta: {owner: top}
+                          - name: both
+                            label: b
+                            type: simple
+                            type_params: {measure: orders_count}
+                            meta: {owner: top, tier: 1}
+                            config:
+                              meta: {owner: cfg}
+                        """);
+        p.file("models/sm.yml", p.read("models/sm.yml") + """
+                            measures:
+                              - {name: orders_count, agg: count, expr: order_id}
+                        """);
+        p.runOk("parse");
+        // dbt-core 1.11.16 on these files: the metric's meta is its config meta when it has one
+        // (the top-level meta is then dropped), else the top-level meta, which config.meta does not get
+        JsonNode metrics = p.json("target/manifest.json").path("metrics");
+        assertEquals("{\"owner\":\"top\"}", metrics.path("metric.proj.top_only").path("meta").toString());
+        assertEquals("{}", metrics.path("metric.proj.top_only").path("config").path("meta").toString());
+        assertEquals("{\"owner\":\"cfg\"}", metrics.path("metric.proj.both").path("meta").toString());
+        assertEquals("{\"owner\":\"cfg\"}", metrics.path("metric.proj.both").path("config").path("meta").toString());
+        JsonNode semantic = p.json("target/semantic_manifest.json").path("metrics");
+        for (JsonNode m : semantic) {
+            assertEquals("top_only".equals(m.path("name").asText()) ? "{}" : "{\"owner\":\"cfg\"}",
+                    m.path("config").path("meta").toString(), m.toString());
+        }
+    }
+
+    @Test
+    void aSemanticModelsConfigMetaReachesItsElementsAndCreatedMetricsComeLast() {
+        // dbt-core 1.11.16 on these files: each entity, measure and dimension gets the semantic
+        // model's config meta, a measure's create_metric reads false once its metric is made, and
+        // the metrics made from measures follow the metrics the files declare
+        TestProject p = TestProject.in(dir).dbtProject()
+                .file("models/orders.sql", "select 1 as order_id, date '2024-01-01' as ordered_at")
+                .file("models/metricflow_time_spine.sql", "select date '2024-01-01' as date_day")
+                .file("models/sm.yml", """
+                        semantic_models:
+                          - name: orders_sm
+                            model: ref('orders')
+                            config:
+                              meta: {owner: fin}
+                            defaults: {agg_time_dimension: ordered_at}
+                            entities:
+                              - {name: order, type: primary, expr: order_id}
+                            dimensions:
+                              - {name: ordered_at, type: time, type_params: {time_granularity: day}}
+                            measures:
+                              - {name: order_count, agg: count, expr: order_id, create_metric: true}
+                        metrics:
+                          - name: declared
+                            label: Declared
+                            type: simple
+                            type_params: {measure: order_count}
+                        """);
+        p.runOk("parse");
+        JsonNode manifest = p.json("target/manifest.json");
+        JsonNode model = manifest.path("semantic_models").path("semantic_model.proj.orders_sm");
+        for (String part : List.of("entities", "measures", "dimensions")) {
+            assertEquals("{\"owner\":\"fin\"}", model.path(part).path(0).path("config").path("meta").toString(), part);
+        }
+        assertEquals("false", model.path("measures").path(0).path("create_metric").toString());
+        assertEquals(List.of("metric.proj.declared", "metric.proj.order_count"), keys(manifest.path("metrics")));
+        JsonNode semantic = p.json("target/semantic_manifest.json");
+        assertEquals("declared", semantic.path("metrics").path(0).path("name").asText());
+        assertEquals("order_count", semantic.path("metrics").path(1).path("name").asText());
+        assertEquals("{\"owner\":\"fin\"}", semantic.path("semantic_models").path(0).path("measures").path(0)
+                .path("config").path("meta").toString());
+    }
+
+    @Test
+    void anInvalidSemanticNameFailsTheParseAsDbtsValidationDoes() {
+        // dbt-core 1.11.16: a metric named x (one character) or Cfg (upper case) fails the parse
+        TestProject p = withSemanticModel()
+                .file("models/metricflow_time_spine.sql", "select date '2024-01-01' as date_day")
+                .file("models/metrics.yml", """
+                        metrics:
+                          - {name: x, label: a, type: simple, type_params: {measure: orders_count}}
+                          - {name: Cfg, label: b, type: simple, type_params: {measure: orders_count}}
+                        """);
+        p.file("models/sm.yml", p.read("models/sm.yml") + """
+                            measures:
+                              - {name: orders_count, agg: count, expr: order_id}
+                        """);
+        p.run("parse").assertExit(2).assertOutputContains("Invalid name `x` - names may only contain lower case "
+                + "letters, numbers, and underscores.").assertOutputContains("Invalid name `Cfg`")
+                .assertOutputContains("Semantic Manifest validation failed.");
+    }
+
     private static List<String> keys(JsonNode node) {
         List<String> out = new ArrayList<>();
         node.fieldNames().forEachRemaining(out::add);

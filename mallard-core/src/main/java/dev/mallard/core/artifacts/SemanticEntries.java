@@ -46,9 +46,10 @@ final class SemanticEntries {
                 e.put("model", y.get("model"));
                 e.put("defaults", y.get("defaults") instanceof Map<?, ?> d
                         ? JsonArtifact.object("agg_time_dimension", d.get("agg_time_dimension")) : null);
-                e.put("entities", SemanticShapes.entities(y.get("entities")));
-                e.put("measures", SemanticShapes.measures(y.get("measures")));
-                e.put("dimensions", SemanticShapes.dimensions(y.get("dimensions")));
+                Map<String, Object> modelMeta = n.config().get("meta") instanceof Map<?, ?> m ? castMap(m) : Map.of();
+                e.put("entities", SemanticShapes.entities(y.get("entities"), modelMeta));
+                e.put("measures", SemanticShapes.measures(y.get("measures"), modelMeta));
+                e.put("dimensions", SemanticShapes.dimensions(y.get("dimensions"), modelMeta));
                 e.put("metadata", null);
                 e.put("primary_entity", y.get("primary_entity"));
             }
@@ -93,7 +94,10 @@ final class SemanticEntries {
         e.put("group", n.config().get("group"));
         e.put("tags", n.config().tags());
         if (n.resourceType() == ResourceType.METRIC) {
-            e.put("meta", n.config().get("meta"));
+            // the config meta, else the metric's own top-level meta (SemanticReader keeps it apart)
+            Object configMeta = n.config().get("meta");
+            e.put("meta", configMeta instanceof Map<?, ?> m && !m.isEmpty() ? configMeta
+                    : y.getOrDefault("meta", Map.of()));
             e.put("metrics", List.of());
             e.put("sources", List.of());
         }

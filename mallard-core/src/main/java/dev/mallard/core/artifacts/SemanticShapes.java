@@ -119,7 +119,7 @@ final class SemanticShapes {
         return out;
     }
 
-    static List<Object> entities(Object entries) {
+    static List<Object> entities(Object entries, Map<String, Object> modelMeta) {
         List<Object> out = new ArrayList<>();
         for (Object o : list(entries)) {
             Map<String, Object> y = map(o);
@@ -127,30 +127,31 @@ final class SemanticShapes {
             e.put("type", text(y.get("type")));
             e.put("role", text(y.get("role")));
             e.put("expr", text(y.get("expr")));
-            e.put("config", elementConfig(y));
+            e.put("config", elementConfig(y, modelMeta));
             out.add(e);
         }
         return out;
     }
 
-    static List<Object> measures(Object entries) {
+    static List<Object> measures(Object entries, Map<String, Object> modelMeta) {
         List<Object> out = new ArrayList<>();
         for (Object o : list(entries)) {
             Map<String, Object> y = map(o);
             Map<String, Object> e = element(y);
             e.put("agg", text(y.get("agg")));
-            e.put("create_metric", Boolean.TRUE.equals(y.get("create_metric")));
+            // dbt writes false even for a measure with create_metric: true, once its metric is made
+            e.put("create_metric", false);
             e.put("expr", text(y.get("expr")));
             e.put("agg_params", y.get("agg_params"));
             e.put("non_additive_dimension", y.get("non_additive_dimension"));
             e.put("agg_time_dimension", text(y.get("agg_time_dimension")));
-            e.put("config", elementConfig(y));
+            e.put("config", elementConfig(y, modelMeta));
             out.add(e);
         }
         return out;
     }
 
-    static List<Object> dimensions(Object entries) {
+    static List<Object> dimensions(Object entries, Map<String, Object> modelMeta) {
         List<Object> out = new ArrayList<>();
         for (Object o : list(entries)) {
             Map<String, Object> y = map(o);
@@ -166,7 +167,7 @@ final class SemanticShapes {
             e.put("type_params", params);
             e.put("expr", text(y.get("expr")));
             e.put("metadata", null);
-            e.put("config", elementConfig(y));
+            e.put("config", elementConfig(y, modelMeta));
             out.add(e);
         }
         return out;
@@ -210,8 +211,10 @@ final class SemanticShapes {
         return e;
     }
 
-    private static Map<String, Object> elementConfig(Map<String, Object> y) {
-        Map<String, Object> meta = new LinkedHashMap<>(map(y.get("meta")));
+    /** An element's config: its semantic model's config meta, then its own meta over it. */
+    private static Map<String, Object> elementConfig(Map<String, Object> y, Map<String, Object> modelMeta) {
+        Map<String, Object> meta = new LinkedHashMap<>(modelMeta);
+        meta.putAll(map(y.get("meta")));
         meta.putAll(map(map(y.get("config")).get("meta")));
         return Map.of("meta", meta);
     }

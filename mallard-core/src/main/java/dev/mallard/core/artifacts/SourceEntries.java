@@ -32,11 +32,11 @@ final class SourceEntries {
         e.put("loaded_at_field", config.get("loaded_at_field"));
         e.put("loaded_at_query", config.get("loaded_at_query"));
         e.put("freshness", config.get("freshness"));
-        e.put("external", external(s.externalLocation()));
+        e.put("external", external(s.written().external()));
         e.put("description", s.description());
         e.put("columns", NodeEntries.columns(s.columns()));
         e.put("meta", s.meta());
-        e.put("source_meta", Map.of());
+        e.put("source_meta", s.written().sourceMeta());
         e.put("tags", config.get("tags"));
         e.put("config", config);
         e.put("patch_path", null);
@@ -44,19 +44,22 @@ final class SourceEntries {
         // dbt-duckdb renders a source with an external location as that location
         e.put("relation_name", s.renderForSql());
         e.put("created_at", createdAt);
-        e.put("unrendered_database", null);
-        e.put("unrendered_schema", null);
+        e.put("unrendered_database", s.written().database());
+        e.put("unrendered_schema", s.written().schema());
         e.put("doc_blocks", java.util.List.of());
         return e;
     }
 
-    /** dbt's ExternalTable; dbt-duckdb also keeps external_location in meta and config. */
-    private static Map<String, Object> external(String location) {
-        if (location == null || location.isBlank()) {
+    /**
+     * dbt's ExternalTable: the table's {@code external:} property with its fields in dbt's order,
+     * then any others; dbt-duckdb's external_location (meta or config) is not part of it.
+     */
+    private static Map<String, Object> external(Map<String, Object> written) {
+        if (written == null) {
             return null;
         }
-        Map<String, Object> ext = nulls("file_format", "row_format", "tbl_properties", "partitions");
-        ext.put("location", location);
+        Map<String, Object> ext = nulls("location", "file_format", "row_format", "tbl_properties", "partitions");
+        ext.putAll(written);
         return ext;
     }
 

@@ -8,6 +8,7 @@ import dev.mallard.jinja.value.CallSite;
 import dev.mallard.jinja.value.MacroReturn;
 import dev.mallard.jinja.value.Py;
 import dev.mallard.jinja.value.PyCallable;
+import dev.mallard.jinja.value.Undefined;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,9 @@ public final class DbtFunctions {
         fns.put("run_query", (PyCallable) (site, a) -> {
             DbtRuntime rt = runtime(site);
             if (!rt.execute()) {
-                return null;
+                // dbt's run_query is load_result(...).table, and load_result is None while parsing:
+                // Jinja's plain Undefined for attribute 'table' of None (prints empty, no rows)
+                return Undefined.member(null, "table", false);
             }
             return new AgateTable(rt.runQuery(Py.str(a.require(0, "sql", "run_query"))));
         });

@@ -161,6 +161,11 @@ public final class JinjaEngine {
                 "invocation_id", dev.mallard.core.events.Invocation.id());
     }
 
+    /** dbt's {@code run_started_at} of an invocation started at {@code instant}: an aware datetime in UTC. */
+    public static Object runStartedAt(java.time.Instant instant) {
+        return PyDatetime.of(instant.atZone(java.time.ZoneOffset.UTC));
+    }
+
     private static Library nativeLibrary() {
         Library lib = Library.standard();
         DbtNativeFilters.register(lib);
@@ -168,7 +173,7 @@ public final class JinjaEngine {
     }
 
     private void defineMacros(TemplateFile file, String packageName, MacroNames names) {
-        TemplateAst ast = environment.parse(file.path(), file.text());
+        TemplateAst ast = environment.parse(file.path(), MacroFileText.blocksOnly(file.text()));
         for (Stmt stmt : ast.body()) {
             if (stmt instanceof Stmt.Macro m) {
                 if (packageName != null && !packageName.equals("dbt")) {
@@ -218,6 +223,11 @@ public final class JinjaEngine {
 
     public Set<String> macroNames() {
         return Set.copyOf(macros.keySet());
+    }
+
+    /** Parses a macro file as dbt does: its top-level blocks only (see {@link MacroFileText}). */
+    public TemplateAst parseMacroFile(TemplateFile file) {
+        return parse(new TemplateFile(file.path(), MacroFileText.blocksOnly(file.text())));
     }
 
     /** Parses a template (cached) without rendering it; a syntax error is a MallardException. */

@@ -63,7 +63,7 @@ final class MacroCatalog {
         for (TemplateFile file : files) {
             String pkg = packageOf.apply(file.path());
             Map<String, String> blocks = MacroBlocks.of(file.text());
-            for (Stmt stmt : jinja.parse(file).body()) {
+            for (Stmt stmt : jinja.parseMacroFile(file).body()) {
                 if (stmt instanceof Stmt.Macro m) {
                     String id = "macro." + pkg + "." + m.name();
                     catalog.macros.put(id, new MacroInfo(id, m.name(), pkg, file.path(), file.path(),
@@ -136,11 +136,32 @@ final class MacroCatalog {
                         : m.originalFilePath();
                 calls = calledBy(jinja, macros, path, m.rawCode(), namespaces);
             }
+            if (node instanceof ModelNode m) {
+                calls = withHookCalls(jinja, macros, m, calls, namespaces);
+            }
             if (!calls.isEmpty()) {
                 out.put(node.id(), List.copyOf(calls));
             }
         }
         return out;
+    }
+
+    /**
+     * dbt renders a node's hooks while parsing: the macros they call follow the body's, pre-hooks
+     * then post-hooks in the node's hook order, each macro once.
+     */
+    private static List<String> withHookCalls(JinjaEngine jinja, Map<String, MacroInfo> macros, ModelNode m,
+                                              List<String> bodyCalls, Set<String> namespaces) {
+        List<String> hooks = new java.util.ArrayList<>(m.config().preHooks());
+        hooks.addAll(m.config().postHooks());
+        if (hooks.stream().noneMatch(h -> h.contains("{{") || h.contains("{%"))) {
+            return bodyCalls;
+        }
+        Set<String> all = new LinkedHashSet<>(bodyCalls);
+        for (String hook : hooks) {
+            all.addAll(calledBy(jinja, macros, m.originalFilePath(), hook, namespaces));
+        }
+        return List.copyOf(all);
     }
 
     /** The macro unqualified calls of {@code name} reach, as a unique id, or null. */

@@ -38,6 +38,8 @@ final class SemanticReader {
     /** The enabled semantic models, metrics and saved queries of {@code unit}'s properties files, unlinked. */
     static List<SemanticNode> read(Project unit, Function<SourceFile, YamlFiles.Document> documents) {
         List<SemanticNode> out = new ArrayList<>();
+        // dbt adds the metrics made from measures (create_metric) after those the files declare
+        List<SemanticNode> created = new ArrayList<>();
         for (SourceFile f : unit.propertyFiles()) {
             Map<String, Object> yaml = documents.apply(f).values();
             for (String key : List.of("semantic_models", "metrics", "saved_queries")) {
@@ -53,12 +55,13 @@ final class SemanticReader {
                     if (n.config().enabled()) {
                         out.add(n);
                         if (n.resourceType() == ResourceType.SEMANTIC_MODEL) {
-                            out.addAll(createdMetrics(unit.name(), f, map(m)));
+                            created.addAll(createdMetrics(unit.name(), f, map(m)));
                         }
                     }
                 }
             }
         }
+        out.addAll(created);
         Map<String, String> files = new LinkedHashMap<>();
         for (SemanticNode n : out) {
             String previous = files.put(n.id().value(), n.originalFilePath());
@@ -137,9 +140,9 @@ final class SemanticReader {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("enabled", config.getOrDefault("enabled", true));
         values.put("group", config.getOrDefault("group", y.get("group")));
-        Map<String, Object> meta = new LinkedHashMap<>(map(y.get("meta")));
-        meta.putAll(map(config.get("meta")));
-        values.put("meta", meta);
+        // only a metric takes a top-level meta (dbt rejects it elsewhere); dbt keeps it out of the
+        // config meta, and a config meta replaces it as the metric's meta
+        values.put("meta", new LinkedHashMap<>(map(config.get("meta"))));
         List<Object> tags = new ArrayList<>(ConfigMerger.asList(y.get("tags")));
         ConfigMerger.asList(config.get("tags")).stream().filter(t -> !tags.contains(t)).forEach(tags::add);
         values.put("tags", tags);
@@ -156,6 +159,9 @@ final class SemanticReader {
         Map<String, Object> properties = new LinkedHashMap<>(y);
         for (String own : List.of("name", "config", "description", "label", "meta", "tags", "group")) {
             properties.remove(own);
+        }
+        if (type == ResourceType.METRIC && map(config.get("meta")).isEmpty() && !map(y.get("meta")).isEmpty()) {
+            properties.put("meta", map(y.get("meta")));
         }
         List<String> fqn = new ArrayList<>();
         fqn.add(pkg);

@@ -45,8 +45,13 @@ final class SourceReader {
                 throw new MallardException(ErrorCode.YAML, "a source has no name", def.file(), 0);
             }
             String sourceName = String.valueOf(nameValue);
+            Object writtenSchema = s.get("schema");
+            Object writtenDatabase = s.get("database");
+            // dbt renders the Jinja of a source's meta and freshness while parsing
+            s = renderedProperties(s, def.file());
             Map<String, Object> sourceConfig = s.get("config") instanceof Map<?, ?> c ? (Map<String, Object>) c : Map.of();
             Map<String, Object> sourceMeta = merged(s.get("meta"), sourceConfig.get("meta"));
+            SourceNode.Written written = new SourceNode.Written(sourceMeta, writtenSchema, writtenDatabase, null);
             String schema = s.get("schema") == null ? sourceName : rendered(s.get("schema"), def.file());
             String database = s.get("database") == null ? project.target().effectiveDatabase()
                     : rendered(s.get("database"), def.file());
@@ -59,7 +64,7 @@ final class SourceReader {
                     throw new MallardException(ErrorCode.YAML, "each table of source '" + sourceName + "' must be a mapping",
                             def.file(), 0);
                 }
-                Map<String, Object> table = (Map<String, Object>) tm;
+                Map<String, Object> table = renderedProperties((Map<String, Object>) tm, def.file());
                 Object tableName = table.get("name");
                 if (tableName == null) {
                     throw new MallardException(ErrorCode.YAML, "a table of source '" + sourceName + "' has no name",
@@ -105,16 +110,58 @@ final class SourceReader {
                     config.put("tags", tags);
                 }
                 SourceConfigs.addFreshness(config, s, table);
+                // dbt's config.meta and unrendered_config.meta are the source's and the table's meta merged
+                config.put("meta", meta);
+                Map<String, Object> unrendered = new LinkedHashMap<>(SourceConfigs.unrendered(config, table));
+                unrendered.put("meta", meta);
                 out.add(new SourceNode(new NodeId("source." + pkg + "." + sourceName + "." + name), sourceName, name, pkg,
                         def.file(), def.file(), fqn, new NodeConfig(config), new Relation(database, schema, identifier),
                         props.description(table.get("description"), def.file()),
                         props.description(s.get("description"), def.file()),
                         props.columns(table.get("columns"), def.file()), meta, location,
                         s.get("loader") == null ? "" : String.valueOf(s.get("loader")),
-                        PropertiesReader.tests(table), SourceConfigs.unrendered(config, table)));
+                        PropertiesReader.tests(table), unrendered,
+                        written.withExternal(table.get("external") instanceof Map<?, ?> x ? (Map<String, Object>) x : null)));
             }
         }
         return out;
+    }
+
+    /** {@code yaml} with the Jinja of its meta and freshness (top level and under config:) rendered. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> renderedProperties(Map<String, Object> yaml, String file) {
+        Map<String, Object> out = new LinkedHashMap<>(yaml);
+        for (String key : List.of("meta", "freshness")) {
+            if (out.get(key) != null) {
+                out.put(key, renderedDeep(out.get(key), file, key.equals("freshness")));
+            }
+        }
+        if (out.get("config") instanceof Map<?, ?> config) {
+            out.put("config", renderedProperties((Map<String, Object>) config, file));
+        }
+        return out;
+    }
+
+    /** Each string of {@code value} rendered; a freshness count that renders to digits is a number, as in dbt. */
+    private Object renderedDeep(Object value, String file, boolean freshness) {
+        if (value instanceof String text && (text.contains("{{") || text.contains("{%"))) {
+            return renderer.apply(file, text);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> {
+                Object r = renderedDeep(v, file, freshness);
+                out.put(k, freshness && "count".equals(k) && r instanceof String t && t.strip().matches("-?\\d+")
+                        ? Integer.valueOf(t.strip()) : r);
+            });
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>();
+            list.forEach(v -> out.add(renderedDeep(v, file, freshness)));
+            return out;
+        }
+        return value;
     }
 
     private static void addTags(List<String> tags, Object value) {

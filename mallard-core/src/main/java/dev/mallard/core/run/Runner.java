@@ -18,8 +18,6 @@ import dev.mallard.core.manifest.Node;
 import dev.mallard.core.plan.Plan;
 import dev.mallard.core.plan.Step;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -70,7 +68,8 @@ public final class Runner {
     public Map<String, Object> globals() {
         Map<String, Object> g = new LinkedHashMap<>();
         g.put("invocation_id", ws.invocationId());
-        g.put("run_started_at", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(ws.startedAt().atOffset(ZoneOffset.UTC)));
+        // a datetime, as dbt's: templates call run_started_at.strftime(...)
+        g.put("run_started_at", dev.mallard.core.jinja.JinjaEngine.runStartedAt(ws.startedAt()));
         g.put("project_name", ws.project().name());
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("FULL_REFRESH", flags.fullRefresh());

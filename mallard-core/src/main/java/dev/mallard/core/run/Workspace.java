@@ -93,6 +93,7 @@ public final class Workspace implements AutoCloseable {
         Parser parser = new Parser(project, warnings, partialParse, env).savingInBackground();
         try {
             Parser.Result parsed = parser.parse();
+            dev.mallard.core.artifacts.SemanticNames.require(parsed.manifest());
             dev.mallard.core.artifacts.TimeSpines.require(project, parsed.manifest());
             PhaseTimes.mark("parsed");
             Linker linker = new Linker(parsed.manifest(), parsed.disabledNames())

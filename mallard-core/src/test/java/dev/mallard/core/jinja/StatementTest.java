@@ -33,6 +33,19 @@ class StatementTest {
     }
 
     @Test
+    void runQueryWhileParsingIsJinjasUndefinedTableOfNone() {
+        // dbt's run_query returns load_result(...).table, and load_result is None while parsing:
+        // a plain Undefined that prints empty, has no rows and is not none (dbt-core 1.11.16)
+        Templates t = Templates.withMacros(false);
+        assertEquals("[]|0|False|", t.render("{% set r = run_query('select 1') %}[{{ r }}]|{{ r | length }}"
+                + "|{{ r is none }}|{% for row in r %}row{% endfor %}"));
+        assertTrue(t.runtime.queries.isEmpty());
+        // at run time the same template reads the rows
+        assertEquals("row", Templates.withMacros(true).render(
+                "{% for row in run_query('select 1') %}{% if loop.first %}row{% endif %}{% endfor %}"));
+    }
+
+    @Test
     void statementWorksFromInsideAMacro() {
         Templates t = Templates.withMacros("macros/q.sql", """
                 {% macro get_values() %}

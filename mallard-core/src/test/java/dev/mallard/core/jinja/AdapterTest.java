@@ -108,4 +108,13 @@ class AdapterTest {
         assertEquals(List.of("drop view if exists \"db\".\"s\".\"t\" cascade", "truncate table \"db\".\"s\".\"t\"",
                 "alter table \"db\".\"s\".\"t\" rename to \"u\""), t.runtime.queries);
     }
+
+    @Test
+    void createAndDropSchemaRunDbtDuckdbsStatements() {
+        t.render("{% set r = api.Relation.create(database='db', schema='s') %}"
+                + "{% do adapter.create_schema(r) %}{% do adapter.drop_schema(r) %}"
+                + "{% do adapter.create_schema(api.Relation.create(schema='only')) %}");
+        assertEquals(List.of("create schema if not exists \"db\".\"s\"", "drop schema if exists \"db\".\"s\" cascade",
+                "create schema if not exists \"only\""), t.runtime.queries);
+    }
 }

@@ -117,4 +117,16 @@ class AdapterTest {
         assertEquals(List.of("create schema if not exists \"db\".\"s\"", "drop schema if exists \"db\".\"s\" cascade",
                 "create schema if not exists \"only\""), t.runtime.queries);
     }
+
+    @Test
+    void aStructColumnListsItsFieldsAsDbtDuckdbParsesThem() {
+        // the oracle: dbt-duckdb's DuckDBColumn, including its plain split of a quoted name with a space
+        assertEquals("a|STRUCT(b INTEGER, c VARCHAR[])|b:INTEGER,c:VARCHAR[]|\"d:e\" DECIMAL(10,2)|0", t.render(
+                "{% set c = api.Column('x', 'STRUCT(a STRUCT(b INTEGER, c VARCHAR[]), \"d e\" DECIMAL(10,2))') %}"
+                        + "{% set a = c.fields[0] %}{{ a.name }}|{{ a.dtype }}|"
+                        + "{% for f in a.fields %}{{ f.name }}:{{ f.dtype }}{{ ',' if not loop.last }}{% endfor %}|"
+                        + "{{ c.fields[1].name }}:{{ c.fields[1].dtype }}|{{ api.Column('m', 'MAP(VARCHAR, INTEGER)').fields | length }}"));
+        assertEquals("[DuckDBColumn(column='n', dtype='int', char_size=None, numeric_precision=None, numeric_scale=None,"
+                + " fields=[])]", t.render("{{ api.Column('x', 'struct(n int)[]').fields }}"));
+    }
 }

@@ -44,6 +44,12 @@ public final class JinjaEngine {
     private final Map<String, String> macroPackages = new HashMap<>();
     /** Each package's own macros, for {@code pkg.macro} (the shared table lets the project override). */
     private final Map<String, Map<String, Object>> packageMacros = new HashMap<>();
+    /**
+     * What a bare name finds after the node's own package, as dbt's flat namespace: the root
+     * project's macros, then dbt's library; another package's macros only as {@code pkg.macro}.
+     */
+    private final Map<String, Object> rootMacros = new HashMap<>();
+    private final Map<String, Object> libraryMacros = new HashMap<>();
     private final Map<String, Object> statics = new HashMap<>();
     private final Map<String, Object> defaults;
     /** The root project's name (null when unknown): its nodes see the shared table first. */
@@ -179,6 +185,11 @@ public final class JinjaEngine {
                 }
                 if (packageName != null) {
                     packageMacros.computeIfAbsent(packageName, k -> new HashMap<>()).put(m.name(), macro);
+                }
+                if (packageName == null || packageName.equals("dbt")) {
+                    libraryMacros.put(m.name(), macro);
+                } else if (packageName.equals(rootPackage)) {
+                    rootMacros.put(m.name(), macro);
                 }
             }
         }
@@ -357,7 +368,7 @@ public final class JinjaEngine {
                     return v;
                 }
             }
-            v = macros.get(name);
+            v = rootPackage == null ? macros.get(name) : bareMacro(name);
             if (v != null) {
                 return v;
             }
@@ -369,6 +380,11 @@ public final class JinjaEngine {
             return v != null ? v : Py.NOT_FOUND;
         };
         return new Renderer(library, globals, lenient);
+    }
+
+    private Object bareMacro(String name) {
+        Object v = rootMacros.get(name);
+        return v != null ? v : libraryMacros.get(name);
     }
 
     /** A render's output and the snapshot blocks it declared. */

@@ -56,7 +56,13 @@ public final class ArtifactFiles {
     }
 
     public Path compiledPath(Node node) {
-        return targetDir.resolve("compiled").resolve(projectName).resolve(relativePath(node));
+        return targetDir.resolve("compiled").resolve(packageOf(node)).resolve(relativePath(node));
+    }
+
+    /** dbt writes a package's node under the package's name, the project's under the project's. */
+    private String packageOf(Node node) {
+        String pkg = node.packageName();
+        return pkg == null || pkg.isEmpty() ? projectName : pkg;
     }
 
     /** Generic tests live under their YAML file's path, as dbt lays them out. */
@@ -87,7 +93,7 @@ public final class ArtifactFiles {
         if (statements.isEmpty()) {
             return;
         }
-        write(targetDir.resolve("run").resolve(projectName).resolve(relativePath(node)),
+        write(targetDir.resolve("run").resolve(packageOf(node)).resolve(relativePath(node)),
                 String.join(";\n\n", statements) + ";\n");
     }
 

@@ -82,6 +82,21 @@ class CommandsIT {
     }
 
     @Test
+    void compileRendersTheFileWithoutItsLeadingAndTrailingWhitespaceAsDbt() {
+        // dbt strips a SQL file's text (its raw_code) before rendering it: checked against dbt-duckdb 1.11
+        TestProject p = TestProject.in(dir).dbtProject()
+                .file("models/ws.sql", "\n\n   select 1 as id  \n\n   \n")
+                .file("models/ws2.sql", "\n\n  {{ config(materialized='table') }}\n  select 2 as id -- x  \n\n  ")
+                .file("tests/t_ws.sql", "\n  select 1 as x where false  \n\n");
+
+        p.runOk("compile");
+
+        assertEquals("select 1 as id", p.read("target/compiled/proj/models/ws.sql"));
+        assertEquals("\n  select 2 as id -- x", p.read("target/compiled/proj/models/ws2.sql"));
+        assertEquals("select 1 as x where false", p.read("target/compiled/proj/tests/t_ws.sql"));
+    }
+
+    @Test
     void compileWritesTheRenderedSqlUnderTargetCompiled() {
         TestProject p = TestProject.in(dir).dbtProject()
                 .file("models/a.sql", "select 1 as id")

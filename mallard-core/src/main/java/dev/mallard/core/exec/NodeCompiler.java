@@ -18,6 +18,8 @@ import dev.mallard.core.manifest.RefCall;
 import dev.mallard.core.manifest.SourceCall;
 import dev.mallard.core.manifest.TestNode;
 import dev.mallard.core.manifest.UnitTestNode;
+import dev.mallard.core.manifest.ResourceType;
+import dev.mallard.core.parse.Checksums;
 import dev.mallard.core.parse.Vars;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -317,7 +319,8 @@ public final class NodeCompiler {
         Map<String, Object> bindings = new LinkedHashMap<>(globals);
         bindings.put("model", UnitTestModelContext.of(test, model, linker));
         bindings.putAll(jinja.macroOverrides(test.overrides().macros()));
-        String sql = jinja.render(new TemplateFile(model.originalFilePath(), model.rawCode()), rt, bindings);
+        String sql = jinja.render(new TemplateFile(model.originalFilePath(), source(model, model.rawCode())), rt,
+                bindings);
         return inject(sql, ctes);
     }
 
@@ -342,7 +345,7 @@ public final class NodeCompiler {
             model.put("batch", batch.context());
         }
         bindings.put("model", model);
-        String sql = jinja.render(new TemplateFile(node.originalFilePath(), rawCode), rt, bindings);
+        String sql = jinja.render(new TemplateFile(node.originalFilePath(), source(node, rawCode)), rt, bindings);
         visiting.add(node.name());
         addEphemerals(rt, session, logger, ctes, visiting);
         return sql;
@@ -359,6 +362,13 @@ public final class NodeCompiler {
             String inner = renderWithEphemerals(eph, eph.rawCode(), session, logger, ctes, visiting);
             ctes.put(cteName, inner);
         }
+    }
+
+    /** dbt renders a SQL file's text stripped (its raw_code); a generic test's and a snapshot's as they are. */
+    private static String source(Node node, String rawCode) {
+        boolean asIs = node instanceof TestNode t && t.isGeneric()
+                || node instanceof ModelNode m && m.resourceType() == ResourceType.SNAPSHOT;
+        return asIs ? rawCode : Checksums.strip(rawCode);
     }
 
     static String inject(String sql, Map<String, String> ctes) {

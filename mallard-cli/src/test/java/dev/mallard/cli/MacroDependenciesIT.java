@@ -72,4 +72,19 @@ class MacroDependenciesIT {
         assertEquals(List.of("macro.proj.duckdb__shout"), macros(manifest.path("macros").path("macro.proj.shout")));
         assertEquals(List.of("macro.proj.default__plain"), macros(manifest.path("macros").path("macro.proj.plain")));
     }
+
+    @Test
+    void aModelListsTheMacrosItsParseRenderCalledNotThoseInBranchesLeftUntaken() {
+        // dbt records the macros a node calls while it is parsed (execute is false then)
+        TestProject p = TestProject.in(dir).dbtProject()
+                .file("macros/m.sql", "{% macro m1() %}1{% endmacro %}{% macro m2() %}2{% endmacro %}"
+                        + "{% macro m3() %}{{ m2() }}{% endmacro %}{% macro m4() %}4{% endmacro %}")
+                .file("models/a.sql", "select {% if execute %}{{ m1() }}{% endif %}{% if false %}{{ m2() }}{% endif %}"
+                        + " {{ m3() }} {% set x = m4 %} 1 as id");
+
+        p.runOk("parse");
+
+        assertEquals(List.of("macro.proj.m3"),
+                macros(p.json("target/manifest.json").path("nodes").path("model.proj.a")));
+    }
 }

@@ -70,6 +70,10 @@ public interface DbtRuntime {
     default void atLine(int line) {
     }
 
+    /** Told of a macro the rendered node calls itself, by unique id (dbt's depends_on.macros). */
+    default void macroCalled(String uniqueId) {
+    }
+
     /** Where log() and print() lines go. */
     void log(String message, boolean info);
 

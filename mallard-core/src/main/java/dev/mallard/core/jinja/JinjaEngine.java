@@ -50,6 +50,8 @@ public final class JinjaEngine {
      */
     private final Map<String, Object> rootMacros = new HashMap<>();
     private final Map<String, Object> libraryMacros = new HashMap<>();
+    /** Each defined macro's unique id, for depends_on.macros. */
+    private final Map<Object, String> macroIds = new java.util.IdentityHashMap<>();
     private final Map<String, Object> statics = new HashMap<>();
     private final Map<String, Object> defaults;
     /** The root project's name (null when unknown): its nodes see the shared table first. */
@@ -176,6 +178,7 @@ public final class JinjaEngine {
                     names.add(packageName, m.name(), m.pos());
                 }
                 MacroValue macro = MacroValue.global(m, ast.source());
+                macroIds.put(macro, "macro." + (packageName == null ? "dbt" : packageName) + "." + m.name());
                 macros.put(m.name(), macro);
                 macroFiles.put(m.name(), file.path());
                 if (packageName != null) {
@@ -379,7 +382,12 @@ public final class JinjaEngine {
             v = builtins.get(name);
             return v != null ? v : Py.NOT_FOUND;
         };
-        return new Renderer(library, globals, lenient);
+        return new Renderer(library, globals, lenient).macroListener(macro -> {
+            String id = macroIds.get(macro);
+            if (id != null) {
+                runtime.macroCalled(id);
+            }
+        });
     }
 
     private Object bareMacro(String name) {

@@ -102,8 +102,7 @@ final class ModelParser {
             rt.envReads = new LinkedHashMap<>();
             rt.env = env;
             jinja.render(new TemplateFile(f.relativeToProject(), raw), rt, Map.of("model", Map.of("name", name)));
-            rendered = new ParseCache.Render(rt.config, rt.refs, rt.sources,
-                    MacroCatalog.calledBy(jinja, macros, f.relativeToProject(), raw, namespaces));
+            rendered = new ParseCache.Render(rt.config, rt.refs, rt.sources, new ArrayList<>(rt.macroCalls));
             if (rt.missingVar == null) {
                 cache.putRender(key, checksum, configKey, rt.envReads, rendered);
             }

@@ -20,6 +20,8 @@ final class ParseRuntime implements DbtRuntime {
     private final Map<String, Object> baseConfig;
     private final Relation self;
     final List<RefCall> refs = new ArrayList<>();
+    /** The macros the node's own code called while parsed, in call order (depends_on.macros). */
+    final java.util.Set<String> macroCalls = new java.util.LinkedHashSet<>();
     final List<SourceCall> sources = new ArrayList<>();
     final Map<String, Object> config = new LinkedHashMap<>();
 
@@ -164,6 +166,11 @@ final class ParseRuntime implements DbtRuntime {
     @Override
     public RelationValue getRelation(String database, String schema, String identifier) {
         return null;
+    }
+
+    @Override
+    public void macroCalled(String uniqueId) {
+        macroCalls.add(uniqueId);
     }
 
     @Override

@@ -32,6 +32,7 @@ public final class Renderer implements CallSite {
     final boolean lenient;
     private final Expressions expressions;
     private BlockListener listener;
+    private MacroCallListener macroListener;
     private int depth;
     String source;
     int line;
@@ -48,6 +49,21 @@ public final class Renderer implements CallSite {
         this.globals = globals;
         this.lenient = lenient;
         this.expressions = new Expressions(this);
+    }
+
+    /** Told about each project macro the rendered template calls itself (not one called by a macro). */
+    public interface MacroCallListener {
+        void called(MacroValue macro);
+    }
+
+    public Renderer macroListener(MacroCallListener listener) {
+        this.macroListener = listener;
+        return this;
+    }
+
+    @Override
+    public int macroDepth() {
+        return depth;
     }
 
     public Renderer listener(BlockListener listener) {
@@ -283,6 +299,9 @@ public final class Renderer implements CallSite {
 
     Object invokeMacro(MacroValue macro, Args args) {
         Stmt.Macro def = macro.def;
+        if (depth == 0 && macroListener != null && macro.closure == null) {
+            macroListener.called(macro);
+        }
         if (++depth > MAX_MACRO_DEPTH) {
             depth--;
             throw new JinjaError("maximum recursion depth exceeded while calling macro '" + def.name() + "'");

@@ -356,6 +356,10 @@ public final class JinjaEngine {
         if (extra != null) {
             bindings.putAll(extra);
         }
+        if (!runtime.execute()) {
+            // dbt's graph is empty while it parses
+            bindings.putIfAbsent("graph", new HashMap<String, Object>());
+        }
         Map<String, Object> builtins = environment.library().globals();
         // a package's node calls its package's macros first, as dbt's local namespace
         String pkg = runtime.packageName();

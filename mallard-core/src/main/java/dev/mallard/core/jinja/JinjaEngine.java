@@ -44,14 +44,8 @@ public final class JinjaEngine {
     private final Map<String, String> macroPackages = new HashMap<>();
     /** Each package's own macros, for {@code pkg.macro} (the shared table lets the project override). */
     private final Map<String, Map<String, Object>> packageMacros = new HashMap<>();
-    /**
-     * What a bare name finds after the node's own package, as dbt's flat namespace: the root
-     * project's macros, then dbt's library; another package's macros only as {@code pkg.macro}.
-     */
-    private final Map<String, Object> rootMacros = new HashMap<>();
-    private final Map<String, Object> libraryMacros = new HashMap<>();
-    /** Each defined macro's unique id, for depends_on.macros. */
-    private final Map<Object, String> macroIds = new java.util.IdentityHashMap<>();
+    /** What a bare name finds after the node's own package, and each macro's unique id. */
+    private final MacroTable table;
     private final Map<String, Object> statics = new HashMap<>();
     private final Map<String, Object> defaults;
     /** The root project's name (null when unknown): its nodes see the shared table first. */
@@ -104,6 +98,7 @@ public final class JinjaEngine {
 
     private JinjaEngine(List<TemplateFile> macroSources, List<TemplateFile> templates, JinjaPackages packages) {
         this.rootPackage = packages.root();
+        this.table = new MacroTable(rootPackage);
         this.adapterType = packages.adapterType();
         this.quoting = packages.quoting();
         List<TemplateError> errors = new ArrayList<>();
@@ -178,7 +173,7 @@ public final class JinjaEngine {
                     names.add(packageName, m.name(), m.pos());
                 }
                 MacroValue macro = MacroValue.global(m, ast.source());
-                macroIds.put(macro, "macro." + (packageName == null ? "dbt" : packageName) + "." + m.name());
+                table.define(packageName, m.name(), macro);
                 macros.put(m.name(), macro);
                 macroFiles.put(m.name(), file.path());
                 if (packageName != null) {
@@ -188,11 +183,6 @@ public final class JinjaEngine {
                 }
                 if (packageName != null) {
                     packageMacros.computeIfAbsent(packageName, k -> new HashMap<>()).put(m.name(), macro);
-                }
-                if (packageName == null || packageName.equals("dbt")) {
-                    libraryMacros.put(m.name(), macro);
-                } else if (packageName.equals(rootPackage)) {
-                    rootMacros.put(m.name(), macro);
                 }
             }
         }
@@ -375,7 +365,7 @@ public final class JinjaEngine {
                     return v;
                 }
             }
-            v = rootPackage == null ? macros.get(name) : bareMacro(name);
+            v = rootPackage == null ? macros.get(name) : table.find(name);
             if (v != null) {
                 return v;
             }
@@ -387,16 +377,11 @@ public final class JinjaEngine {
             return v != null ? v : Py.NOT_FOUND;
         };
         return new Renderer(library, globals, lenient).macroListener(macro -> {
-            String id = macroIds.get(macro);
+            String id = table.id(macro);
             if (id != null) {
                 runtime.macroCalled(id);
             }
         });
-    }
-
-    private Object bareMacro(String name) {
-        Object v = rootMacros.get(name);
-        return v != null ? v : libraryMacros.get(name);
     }
 
     /** A render's output and the snapshot blocks it declared. */

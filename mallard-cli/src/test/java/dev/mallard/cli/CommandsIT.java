@@ -82,6 +82,60 @@ class CommandsIT {
     }
 
     @Test
+    void compileRendersTheFileWithoutItsLeadingAndTrailingWhitespaceAsDbt() {
+        // dbt strips a SQL file's text (its raw_code) before rendering it: checked against dbt-duckdb 1.11
+        TestProject p = TestProject.in(dir).dbtProject()
+                .file("models/ws.sql", "\n\n   select 1 as id  \n\n   \n")
+                .file("models/ws2.sql", "\n\n  {{ config(materialized='table') }}\n  select 2 as id -- x  \n\n  ")
+                .file("tests/t_ws.sql", "\n  select 1 as x where false  \n\n");
+
+        p.runOk("compile");
+
+        assertEquals("select 1 as id", p.read("target/compiled/proj/models/ws.sql"));
+        assertEquals("\n  select 2 as id -- x", p.read("target/compiled/proj/models/ws2.sql"));
+        assertEquals("select 1 as x where false", p.read("target/compiled/proj/tests/t_ws.sql"));
+    }
+
+    @Test
+    void genericTestsCompileToDbtsTextWhitespaceIncluded() {
+        // the expected texts are dbt-duckdb 1.11's target/compiled files for the same project
+        TestProject p = TestProject.in(dir).dbtProject()
+                .file("models/a.sql", "select 1 as id, 'a' as s")
+                .file("models/a.yml", """
+                        version: 2
+                        models:
+                          - name: a
+                            columns:
+                              - name: id
+                                data_tests:
+                                  - not_null
+                                  - unique
+                                  - relationships: {to: ref('a'), field: id}
+                                  - accepted_values: {values: [1, 2], quote: false}
+                              - name: s
+                                data_tests:
+                                  - accepted_values: {values: ['a', 'b']}
+                        """);
+
+        p.runOk("compile");
+
+        String dir = "target/compiled/proj/models/a.yml/";
+        String a = "\"proj\".\"main\".\"a\"";
+        String head = "\n    \n    \n\n";
+        assertEquals(head + "\n\nselect id\nfrom " + a + "\nwhere id is null\n\n\n", p.read(dir + "not_null_a_id.sql"));
+        assertEquals(head + "select\n    id as unique_field,\n    count(*) as n_records\n\nfrom " + a
+                + "\nwhere id is not null\ngroup by id\nhaving count(*) > 1\n\n\n", p.read(dir + "unique_a_id.sql"));
+        assertEquals(head + "with all_values as (\n\n    select\n        s as value_field,\n        count(*) as n_records"
+                + "\n\n    from " + a + "\n    group by s\n\n)\n\nselect *\nfrom all_values\nwhere value_field not in (\n"
+                + "    'a','b'\n)\n\n\n", p.read(dir + "accepted_values_a_s__a__b.sql"));
+        assertTrue(p.read(dir + "accepted_values_a_id__False__1__2.sql").contains("not in (\n    1,2\n)"));
+        assertEquals(head + "with child as (\n    select id as from_field\n    from " + a + "\n    where id is not null\n),"
+                + "\n\nparent as (\n    select id as to_field\n    from " + a + "\n)\n\nselect\n    from_field\n\nfrom child"
+                + "\nleft join parent\n    on child.from_field = parent.to_field\n\nwhere parent.to_field is null\n\n\n",
+                p.read(dir + "relationships_a_id__id__ref_a_.sql"));
+    }
+
+    @Test
     void compileWritesTheRenderedSqlUnderTargetCompiled() {
         TestProject p = TestProject.in(dir).dbtProject()
                 .file("models/a.sql", "select 1 as id")

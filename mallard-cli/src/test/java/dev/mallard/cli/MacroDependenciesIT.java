@@ -102,4 +102,21 @@ class MacroDependenciesIT {
         assertEquals(List.of("macro.proj.m_else", "macro.proj.m_always", "macro.proj.m_hook"),
                 macros(manifest.path("nodes").path("model.proj.a")));
     }
+
+    @Test
+    void aModelOrSingularTestListsTheMacrosItsParseRenderCalledNotThoseInBranchesLeftUntaken() {
+        // dbt records the macros a node calls while it is parsed (execute is false then)
+        TestProject p = TestProject.in(dir).dbtProject()
+                .file("macros/m.sql", "{% macro m1() %}1{% endmacro %}{% macro m2() %}2{% endmacro %}"
+                        + "{% macro m3() %}{{ m2() }}{% endmacro %}{% macro m4() %}4{% endmacro %}")
+                .file("models/a.sql", "select {% if execute %}{{ m1() }}{% endif %}{% if false %}{{ m2() }}{% endif %}"
+                        + " {{ m3() }} {% set x = m4 %} 1 as id")
+                .file("tests/t.sql", "select {% if execute %}{{ m1() }}{% endif %} {{ m4() }} as x where false");
+
+        p.runOk("parse");
+
+        assertEquals(List.of("macro.proj.m3"),
+                macros(p.json("target/manifest.json").path("nodes").path("model.proj.a")));
+        assertEquals(List.of("macro.proj.m4"), macros(p.json("target/manifest.json").path("nodes").path("test.proj.t")));
+    }
 }

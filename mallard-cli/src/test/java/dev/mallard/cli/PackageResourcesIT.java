@@ -1,6 +1,7 @@
 package dev.mallard.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,10 @@ class PackageResourcesIT {
         assertEquals("root,pkg_a", p.value("select string_agg(who, ',') from hook_log"));
         assertEquals("model.pkg_a.pkg_model",
                 p.json("target/manifest.json").get("nodes").get("model.pkg_a.pkg_model").get("unique_id").asText());
+        // compiled and run files: under the node's own package, as dbt lays them out
+        assertTrue(p.exists("target/compiled/pkg_a/models/pkg_model.sql"));
+        assertTrue(p.exists("target/run/pkg_a/models/pkg_model.sql"));
+        assertTrue(p.exists("target/compiled/" + p.name() + "/models/root_model.sql"));
     }
 
     @Test

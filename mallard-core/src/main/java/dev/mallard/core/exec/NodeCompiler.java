@@ -18,6 +18,8 @@ import dev.mallard.core.manifest.RefCall;
 import dev.mallard.core.manifest.SourceCall;
 import dev.mallard.core.manifest.TestNode;
 import dev.mallard.core.manifest.UnitTestNode;
+import dev.mallard.core.manifest.ResourceType;
+import dev.mallard.core.parse.Checksums;
 import dev.mallard.core.parse.Vars;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

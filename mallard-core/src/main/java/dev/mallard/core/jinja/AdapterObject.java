@@ -23,7 +23,7 @@ final class AdapterObject implements PyObject {
     private static final Set<String> METHODS = Set.of("get_relation", "load_relation", "get_columns_in_relation",
             "get_missing_columns", "already_exists", "quote", "type", "dispatch", "drop_relation",
             "truncate_relation", "rename_relation", "commit", "quote_as_configured", "quote_seed_column",
-            "check_schema_exists", "list_schemas");
+            "check_schema_exists", "list_schemas", "create_schema", "drop_schema");
     private final Dispatcher dispatcher;
     private final Map<String, Object> flags;
     private final String adapterType;
@@ -147,6 +147,18 @@ final class AdapterObject implements PyObject {
                     String kind = "view".equals(f.getType()) ? "view" : "table";
                     runtime.runQuery("alter " + kind + " " + f.render() + " rename to "
                             + Relation.quote(t.getIdentifier()));
+                }
+                return null;
+            }
+            case "create_schema":
+            case "drop_schema": {
+                // as dbt-duckdb's create_schema / drop_schema macros, on the relation's database and schema
+                Object rel = a.get(0, "relation", null);
+                if (rel instanceof RelationValue r && runtime.execute()) {
+                    String schema = (r.getDatabase() == null ? "" : Relation.quote(r.getDatabase()) + ".")
+                            + Relation.quote(r.getSchema());
+                    runtime.runQuery("create_schema".equals(method) ? "create schema if not exists " + schema
+                            : "drop schema if exists " + schema + " cascade");
                 }
                 return null;
             }

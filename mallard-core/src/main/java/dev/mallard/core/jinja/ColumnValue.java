@@ -6,8 +6,11 @@ import dev.mallard.core.error.MallardException;
 import dev.mallard.jinja.value.Args;
 import dev.mallard.jinja.value.CallSite;
 import dev.mallard.jinja.value.Py;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A column as dbt-duckdb's {@code DuckDBColumn} shows it (from {@code get_columns_in_relation}
@@ -51,9 +54,41 @@ record ColumnValue(String name, String dtype) implements PyObject {
             case "data_type", "expanded_data_type" -> dataType();
             case "quoted" -> Relation.quote(name);
             case "char_size", "numeric_precision", "numeric_scale" -> null;
-            case "fields" -> new java.util.ArrayList<>();
+            case "fields" -> fields();
             default -> MISSING;
         };
+    }
+
+    /**
+     * dbt-duckdb's struct fields: the text between the type's first "(" and its last ")", split
+     * at commas outside parentheses, each part a name and a type split at its first space.
+     */
+    List<Object> fields() {
+        List<Object> out = new ArrayList<>();
+        int open = dtype == null ? -1 : dtype.indexOf('(');
+        int close = dtype == null ? -1 : dtype.lastIndexOf(')');
+        if (!lower().startsWith("struct") || open < 0 || close < open) {
+            return out;
+        }
+        String inner = dtype.substring(open + 1, close);
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i <= inner.length(); i++) {
+            char ch = i < inner.length() ? inner.charAt(i) : ',';
+            if (ch == '(') {
+                depth++;
+            } else if (ch == ')') {
+                depth--;
+            } else if (ch == ',' && depth == 0) {
+                String part = inner.substring(start, i).strip();
+                int space = part.indexOf(' ');
+                if (space > 0) {
+                    out.add(new ColumnValue(part.substring(0, space), part.substring(space + 1).strip()));
+                }
+                start = i + 1;
+            }
+        }
+        return out;
     }
 
     @Override
@@ -91,6 +126,7 @@ record ColumnValue(String name, String dtype) implements PyObject {
     @Override
     public String toString() {
         return "DuckDBColumn(column=" + Py.repr(name) + ", dtype=" + Py.repr(dtype)
-                + ", char_size=None, numeric_precision=None, numeric_scale=None, fields=[])";
+                + ", char_size=None, numeric_precision=None, numeric_scale=None, fields="
+                + fields().stream().map(Object::toString).collect(Collectors.joining(", ", "[", "]")) + ")";
     }
 }

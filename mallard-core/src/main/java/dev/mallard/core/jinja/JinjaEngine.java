@@ -44,6 +44,8 @@ public final class JinjaEngine {
     private final Map<String, String> macroPackages = new HashMap<>();
     /** Each package's own macros, for {@code pkg.macro} (the shared table lets the project override). */
     private final Map<String, Map<String, Object>> packageMacros = new HashMap<>();
+    /** What a bare name finds after the node's own package, and each macro's unique id. */
+    private final MacroTable table;
     private final Map<String, Object> statics = new HashMap<>();
     /** The unique id of each macro (and of dbt's macros written in Java), for a node's depends_on.macros. */
     private final Map<Object, String> macroIds = new java.util.IdentityHashMap<>();
@@ -98,6 +100,7 @@ public final class JinjaEngine {
 
     private JinjaEngine(List<TemplateFile> macroSources, List<TemplateFile> templates, JinjaPackages packages) {
         this.rootPackage = packages.root();
+        this.table = new MacroTable(rootPackage);
         this.adapterType = packages.adapterType();
         this.quoting = packages.quoting();
         List<TemplateError> errors = new ArrayList<>();
@@ -180,6 +183,7 @@ public final class JinjaEngine {
                     names.add(packageName, m.name(), m.pos());
                 }
                 MacroValue macro = MacroValue.global(m, ast.source());
+                table.define(packageName, m.name(), macro);
                 macros.put(m.name(), macro);
                 macroFiles.put(m.name(), file.path());
                 if (packageName != null) {
@@ -358,6 +362,10 @@ public final class JinjaEngine {
         if (extra != null) {
             bindings.putAll(extra);
         }
+        if (!runtime.execute()) {
+            // dbt's graph is empty while it parses
+            bindings.putIfAbsent("graph", new HashMap<String, Object>());
+        }
         Map<String, Object> builtins = environment.library().globals();
         // a package's node calls its package's macros first, as dbt's local namespace
         String pkg = runtime.packageName();
@@ -373,7 +381,7 @@ public final class JinjaEngine {
                     return v;
                 }
             }
-            v = macros.get(name);
+            v = rootPackage == null ? macros.get(name) : table.find(name);
             if (v != null) {
                 return v;
             }

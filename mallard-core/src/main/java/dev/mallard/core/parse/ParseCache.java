@@ -36,7 +36,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ParseCache {
     static final String FILE_NAME = "mallard_partial_parse.bin";
     private static final int MAGIC = 0x4d4c5050;
-    private static final int FORMAT = 2;
+    /** 3: a render's macro calls are those the parse render made, no longer read from the text. */
+    private static final int FORMAT = 3;
     private static final byte YAML = 1;
     private static final byte RENDER = 2;
 

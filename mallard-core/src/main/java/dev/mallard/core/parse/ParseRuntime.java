@@ -20,10 +20,10 @@ final class ParseRuntime implements DbtRuntime {
     private final Map<String, Object> baseConfig;
     private final Relation self;
     final List<RefCall> refs = new ArrayList<>();
+    /** The macros the node's own code called while parsed, in call order (depends_on.macros). */
+    final java.util.Set<String> macroCalls = new java.util.LinkedHashSet<>();
     final List<SourceCall> sources = new ArrayList<>();
     final Map<String, Object> config = new LinkedHashMap<>();
-    /** The macros the template called itself, in call order (dbt's depends_on.macros). */
-    final java.util.Set<String> macroCalls = new java.util.LinkedHashSet<>();
 
     ParseRuntime(Vars vars, Map<String, Object> target, Map<String, Object> baseConfig, Relation self) {
         this.vars = vars;
@@ -172,6 +172,7 @@ final class ParseRuntime implements DbtRuntime {
     public RelationValue getRelation(String database, String schema, String identifier) {
         return null;
     }
+
 
     @Override
     public List<ColumnInfo> getColumns(RelationValue relation) {

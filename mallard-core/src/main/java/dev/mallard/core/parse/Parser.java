@@ -339,7 +339,9 @@ public final class Parser {
         semanticNodes.addAll(SemanticReader.read(unit, f -> documents.of(f, unit.dir())));
         groups.addAll(SemanticReader.groups(unit, f -> documents.of(f, unit.dir())));
         TestCollector testCollector = new TestCollector(unit, unitVars, namer);
-        for (TestNode test : testCollector.collect(nodes, props, versions, jinja)) {
+        List<TestNode> tests = testCollector.collect(nodes, props, versions, jinja);
+        modelParser.knownCalls().putAll(testCollector.singularCalls());
+        for (TestNode test : tests) {
             Node previous = nodes.putIfAbsent(test.id(), test);
             if (previous != null) {
                 throw new MallardException(ErrorCode.DUPLICATE_NODE, "two tests have the same name and arguments: '"

@@ -31,6 +31,8 @@ final class TestCollector implements UnitTestReader.ProjectFolders {
     private final TestBuilder builder;
     private final ProjectConfigTree testTree;
     private final RelationNamer namer;
+    /** The macros each singular test's parse render called itself (its depends_on.macros). */
+    private final Map<NodeId, List<String>> singularCalls = new java.util.LinkedHashMap<>();
 
     TestCollector(Project project, Vars vars, RelationNamer namer) {
         this.project = project;
@@ -41,6 +43,10 @@ final class TestCollector implements UnitTestReader.ProjectFolders {
     }
 
     private JinjaEngine jinja;
+
+    Map<NodeId, List<String>> singularCalls() {
+        return singularCalls;
+    }
 
     /** A test's config value rendered as dbt renders it at parse time: natively, with target and vars. */
     private Object renderConfigValue(String template, String file) {
@@ -298,6 +304,7 @@ final class TestCollector implements UnitTestReader.ProjectFolders {
             throw new MallardException(ErrorCode.PROJECT, "singular test '" + name + "' is empty", f.relativeToProject(), 1);
         }
         Relation relation = namer.name(name, config, Map.of("name", name, "resource_type", "test"));
+        singularCalls.put(new NodeId("test." + pkg + "." + name), List.copyOf(rt.macroCalls));
         return new TestNode(new NodeId("test." + pkg + "." + name), name, pkg, f.relativeToRoot(), f.relativeToProject(),
                 fqn, nodeConfig, relation, "", raw, null, null, null, rt.refs, rt.sources, Checksums.ofFileContents(raw));
     }

@@ -108,4 +108,25 @@ class AdapterTest {
         assertEquals(List.of("drop view if exists \"db\".\"s\".\"t\" cascade", "truncate table \"db\".\"s\".\"t\"",
                 "alter table \"db\".\"s\".\"t\" rename to \"u\""), t.runtime.queries);
     }
+
+    @Test
+    void createAndDropSchemaRunDbtDuckdbsStatements() {
+        t.render("{% set r = api.Relation.create(database='db', schema='s') %}"
+                + "{% do adapter.create_schema(r) %}{% do adapter.drop_schema(r) %}"
+                + "{% do adapter.create_schema(api.Relation.create(schema='only')) %}");
+        assertEquals(List.of("create schema if not exists \"db\".\"s\"", "drop schema if exists \"db\".\"s\" cascade",
+                "create schema if not exists \"only\""), t.runtime.queries);
+    }
+
+    @Test
+    void aStructColumnListsItsFieldsAsDbtDuckdbParsesThem() {
+        // the oracle: dbt-duckdb's DuckDBColumn, including its plain split of a quoted name with a space
+        assertEquals("a|STRUCT(b INTEGER, c VARCHAR[])|b:INTEGER,c:VARCHAR[]|\"d:e\" DECIMAL(10,2)|0", t.render(
+                "{% set c = api.Column('x', 'STRUCT(a STRUCT(b INTEGER, c VARCHAR[]), \"d e\" DECIMAL(10,2))') %}"
+                        + "{% set a = c.fields[0] %}{{ a.name }}|{{ a.dtype }}|"
+                        + "{% for f in a.fields %}{{ f.name }}:{{ f.dtype }}{{ ',' if not loop.last }}{% endfor %}|"
+                        + "{{ c.fields[1].name }}:{{ c.fields[1].dtype }}|{{ api.Column('m', 'MAP(VARCHAR, INTEGER)').fields | length }}"));
+        assertEquals("[DuckDBColumn(column='n', dtype='int', char_size=None, numeric_precision=None, numeric_scale=None,"
+                + " fields=[])]", t.render("{{ api.Column('x', 'struct(n int)[]').fields }}"));
+    }
 }

@@ -23,8 +23,16 @@ final class FakeRuntime implements DbtRuntime {
             List.of(new ColumnInfo("n", "INTEGER"), new ColumnInfo("s", "VARCHAR")),
             List.of(List.of(1, "a"), List.of(2, "b")));
 
+    /** The package of the node rendered; null for the root project. */
+    String packageName;
+
     FakeRuntime(boolean execute) {
         this.execute = execute;
+    }
+
+    @Override
+    public String packageName() {
+        return packageName;
     }
 
     @Override

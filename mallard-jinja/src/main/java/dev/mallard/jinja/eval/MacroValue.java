@@ -19,16 +19,19 @@ public final class MacroValue implements PyCallable, PyObject {
     final Stmt.Macro def;
     final Frame closure;
     final String source;
+    /** Whether its body's undefined values absorb reads and calls (see Renderer.lenient). */
+    final boolean lenient;
 
-    MacroValue(Stmt.Macro def, Frame closure, String source) {
+    MacroValue(Stmt.Macro def, Frame closure, String source, boolean lenient) {
         this.def = def;
         this.closure = closure;
         this.source = source;
+        this.lenient = lenient;
     }
 
-    /** A project macro: resolves free names in whichever render calls it. */
+    /** A project macro: resolves free names in whichever render calls it; plain Undefined in its body. */
     public static MacroValue global(Stmt.Macro def, String source) {
-        return new MacroValue(def, null, source);
+        return new MacroValue(def, null, source, false);
     }
 
     public Stmt.Macro definition() {

@@ -29,7 +29,12 @@ public final class Renderer implements CallSite {
 
     final Library library;
     private final Globals globals;
-    final boolean lenient;
+    /**
+     * Whether undefined values absorb attribute reads and calls here: dbt's parse-time capture
+     * for the rendered node's own text (and the macros and call blocks it defines), never inside
+     * a project macro, whose template dbt builds with Jinja's plain Undefined.
+     */
+    boolean lenient;
     private final Expressions expressions;
     private BlockListener listener;
     private MacroCalls macroCalls;
@@ -51,6 +56,11 @@ public final class Renderer implements CallSite {
         this.globals = globals;
         this.lenient = lenient;
         this.expressions = new Expressions(this);
+    }
+
+    @Override
+    public int macroDepth() {
+        return depth;
     }
 
     public Renderer listener(BlockListener listener) {
@@ -154,7 +164,7 @@ public final class Renderer implements CallSite {
         } else if (s instanceof Stmt.Set set) {
             assign(set.target(), eval(set.value(), f), f, set.pos());
         } else if (s instanceof Stmt.Macro m) {
-            f.set(m.name(), new MacroValue(m, f, source));
+            f.set(m.name(), new MacroValue(m, f, source, lenient));
         } else if (s instanceof Stmt.Do d) {
             eval(d.expr(), f);
         } else if (s instanceof Stmt.CallBlock c) {
@@ -253,7 +263,7 @@ public final class Renderer implements CallSite {
     private void execCallBlock(Stmt.CallBlock c, Frame f, Out out) {
         Stmt.Macro callerDef = new Stmt.Macro(c.pos(), "caller", c.params(), c.body(), Stmt.Macro.Kind.MACRO,
                 false, c.usesVarargs(), c.usesKwargs());
-        MacroValue caller = new MacroValue(callerDef, f, source);
+        MacroValue caller = new MacroValue(callerDef, f, source, lenient);
         Expr.Call call = c.call();
         Object fn = eval(call.fn(), f);
         Args args = expressions.args(call.args(), f, caller);
@@ -307,7 +317,9 @@ public final class Renderer implements CallSite {
             throw new JinjaError("maximum recursion depth exceeded while calling macro '" + def.name() + "'");
         }
         String savedSource = source;
+        boolean savedLenient = lenient;
         source = macro.source;
+        lenient = macro.lenient;
         try {
             Frame frame = new Frame(macro.closure);
             MacroArguments.bind(this, def, args, frame);
@@ -318,6 +330,7 @@ public final class Renderer implements CallSite {
             return r.value();
         } finally {
             source = savedSource;
+            lenient = savedLenient;
             depth--;
         }
     }

@@ -83,7 +83,9 @@ public final class JsonArtifact {
                     json.writeFieldName(known);
                 } else {
                     json.writeFieldName(key);
-                    if (NAMES.size() < NAMES_KEPT) {
+                    // a unique id, path or file name (they have dots) keys a map of one entry per node: kept,
+                    // thousands of them would fill the table before the names every entry repeats
+                    if (NAMES.size() < NAMES_KEPT && key.indexOf('.') < 0) {
                         NAMES.putIfAbsent(key, new com.fasterxml.jackson.core.io.SerializedString(key));
                     }
                 }

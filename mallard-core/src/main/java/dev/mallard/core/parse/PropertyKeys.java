@@ -98,7 +98,7 @@ final class PropertyKeys {
     }
 
     /** The mappings of a list; anything else is reported as an error by the reader, not here. */
-    private static List<Map<?, ?>> maps(Object value) {
+    static List<Map<?, ?>> maps(Object value) {
         List<Map<?, ?>> out = new ArrayList<>();
         if (value instanceof List<?> list) {
             for (Object o : list) {

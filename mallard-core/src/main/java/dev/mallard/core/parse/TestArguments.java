@@ -40,21 +40,21 @@ final class TestArguments {
     /** Checks a document's test entries; those of source tables are kept for {@link #sourceTests()}. */
     void check(Map<String, Object> document) {
         for (String section : List.of("models", "seeds", "snapshots")) {
-            List<Map<?, ?>> entries = maps(document.get(section));
+            List<Map<?, ?>> entries = PropertyKeys.maps(document.get(section));
             for (int i = 0; i < entries.size(); i++) {
                 Map<?, ?> entry = entries.get(i);
                 String name = String.valueOf(entry.get("name"));
                 String path = section + "[" + i + "]";
                 target(entry, name, name, path, warnings::add);
-                List<Map<?, ?>> versions = maps(entry.get("versions"));
+                List<Map<?, ?>> versions = PropertyKeys.maps(entry.get("versions"));
                 for (int v = 0; v < versions.size(); v++) {
                     target(versions.get(v), name, name, path + ".versions[" + v + "]", warnings::add);
                 }
             }
         }
-        List<Map<?, ?>> sources = maps(document.get("sources"));
+        List<Map<?, ?>> sources = PropertyKeys.maps(document.get("sources"));
         for (int s = 0; s < sources.size(); s++) {
-            List<Map<?, ?>> tables = maps(sources.get(s).get("tables"));
+            List<Map<?, ?>> tables = PropertyKeys.maps(sources.get(s).get("tables"));
             for (int t = 0; t < tables.size(); t++) {
                 String name = sources.get(s).get("name") + "_" + tables.get(t).get("name");
                 target(tables.get(t), name, "", "sources[" + s + "].tables[" + t + "]", sourceTests::add);
@@ -69,7 +69,7 @@ final class TestArguments {
 
     private void target(Map<?, ?> target, String resourceName, String resource, String path,
                         java.util.function.Consumer<String> out) {
-        List<Map<?, ?>> columns = maps(target.get("columns"));
+        List<Map<?, ?>> columns = PropertyKeys.maps(target.get("columns"));
         for (int c = 0; c < columns.size(); c++) {
             Map<?, ?> column = columns.get(c);
             tests(column, resourceName, resource, path + ".columns[" + c + "]", column.get("name"), out);
@@ -153,15 +153,5 @@ final class TestArguments {
         return v != null && !Boolean.FALSE.equals(v) && !(v instanceof Number n && n.doubleValue() == 0)
                 && !(v instanceof String s && s.isEmpty()) && !(v instanceof Collection<?> c && c.isEmpty())
                 && !(v instanceof Map<?, ?> m && m.isEmpty());
-    }
-
-    private static List<Map<?, ?>> maps(Object value) {
-        List<Map<?, ?>> out = new ArrayList<>();
-        if (value instanceof List<?> list) {
-            for (Object o : list) {
-                out.add(o instanceof Map<?, ?> m ? m : Map.of());
-            }
-        }
-        return out;
     }
 }

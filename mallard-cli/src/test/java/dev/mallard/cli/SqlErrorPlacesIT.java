@@ -51,4 +51,16 @@ class SqlErrorPlacesIT {
                 .filter(m -> m.contains("broken")).findFirst().orElseThrow();
         assertTrue(message.startsWith("Runtime Error in model broken (models/broken.sql)\n"), message);
     }
+
+    @Test
+    void anIncrementalModelOutOfSyncUnderOnSchemaChangeFailIsACompilationErrorAsInDbt() {
+        TestProject p = TestProject.in(dir).dbtProject()
+                .file("models/m.sql", """
+                        {{ config(materialized='incremental', on_schema_change='fail') }}
+                        {% if var('phase', 1) == 1 %}select 1 as id, 'a' as a{% else %}select 2 as id, 3 as c{% endif %}
+                        """);
+        p.runOk("run");
+        String out = p.run("run", "--vars", "phase: 2").assertFailed().out();
+        assertTrue(out.contains("  Compilation Error in model m (models/m.sql)\n"), out);
+    }
 }

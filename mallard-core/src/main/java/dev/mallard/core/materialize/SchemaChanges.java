@@ -57,7 +57,7 @@ record SchemaChanges(List<ColumnInfo> added, List<ColumnInfo> removed, List<Colu
             return names(batch);
         }
         if (mode.equals("fail")) {
-            throw new MallardException(ErrorCode.SQL, "incremental model '" + model + "': the columns of the new rows "
+            throw new MallardException(ErrorCode.PROJECT, "incremental model '" + model + "': the columns of the new rows "
                     + "and of the existing table " + target.render() + " are out of sync (on_schema_change='fail')"
                     + System.lineSeparator() + "  columns not in the table: " + describe(changes.added)
                     + System.lineSeparator() + "  table columns not in the new rows: " + describe(changes.removed)

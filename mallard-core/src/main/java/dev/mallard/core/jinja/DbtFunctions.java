@@ -53,11 +53,9 @@ public final class DbtFunctions {
             throw new MacroReturn(a.get(0, "data", null));
         });
         fns.put("is_incremental", (PyCallable) (site, a) -> {
-            calledAsMacro(site, "is_incremental");
             return runtime(site).isIncremental();
         });
         fns.put("run_query", (PyCallable) (site, a) -> {
-            calledAsMacro(site, "run_query");
             DbtRuntime rt = runtime(site);
             if (!rt.execute()) {
                 // dbt's run_query is load_result(...).table, and load_result is None while parsing:
@@ -67,13 +65,6 @@ public final class DbtFunctions {
             return new AgateTable(rt.runQuery(Py.str(a.require(0, "sql", "run_query"))));
         });
         return fns;
-    }
-
-    /** A dbt macro Mallard implements in Java, called by the node itself: listed as dbt lists the macro. */
-    static void calledAsMacro(CallSite site, String name) {
-        if (site.macroDepth() == 0) {
-            runtime(site).macroCalled("macro.dbt." + name);
-        }
     }
 
     private static Object ref(CallSite site, Args a) {

@@ -47,8 +47,6 @@ public final class JinjaEngine {
     /** What a bare name finds after the node's own package, and each macro's unique id. */
     private final MacroTable table;
     private final Map<String, Object> statics = new HashMap<>();
-    /** The unique id of each macro (and of dbt's macros written in Java), for a node's depends_on.macros. */
-    private final Map<Object, String> macroIds = new java.util.IdentityHashMap<>();
     private final Map<String, Object> defaults;
     /** The root project's name (null when unknown): its nodes see the shared table first. */
     private final String rootPackage;
@@ -142,7 +140,7 @@ public final class JinjaEngine {
         statics.put("statement", new StatementMacro());
         statics.put("load_result", StatementMacro.loadResultFunction());
         for (String name : List.of("statement", "run_query", "is_incremental")) {
-            macroIds.put(statics.get(name), "macro.dbt." + name);
+            table.defineBuiltin(name, statics.get(name));
         }
         statics.put("adapter", new AdapterObject(new Dispatcher(shared, packageMacros, packages.root(),
                 packages.dispatch(), adapterType), packages.flags(), adapterType, quoting));
@@ -193,7 +191,6 @@ public final class JinjaEngine {
                 }
                 if (packageName != null) {
                     packageMacros.computeIfAbsent(packageName, k -> new HashMap<>()).put(m.name(), macro);
-                    macroIds.put(macro, "macro." + packageName + "." + m.name());
                 }
             }
         }
@@ -251,9 +248,9 @@ public final class JinjaEngine {
     /** Renders a template and also reports what its tags declared (snapshot blocks). */
     public Rendered renderForResult(TemplateFile template, DbtRuntime runtime, Map<String, Object> extra) {
         TemplateAst ast = parse(template);
-        List<SnapshotBlock> snapshots = new ArrayList<>(1);
+        List<Rendered.SnapshotBlock> snapshots = new ArrayList<>(1);
         Renderer renderer = renderer(runtime, extra).listener((name, sql, pos) ->
-                snapshots.add(new SnapshotBlock(name, sql, pos.line())));
+                snapshots.add(new Rendered.SnapshotBlock(name, sql, pos.line())));
         try {
             return new Rendered(renderer.render(ast), snapshots);
         } catch (TemplateError e) {
@@ -392,27 +389,6 @@ public final class JinjaEngine {
             v = builtins.get(name);
             return v != null ? v : Py.NOT_FOUND;
         };
-        return new Renderer(library, globals, lenient).macroCalls(new dev.mallard.jinja.eval.MacroCalls() {
-            @Override
-            public boolean isMacro(Object fn) {
-                return macroIds.containsKey(fn);
-            }
-
-            @Override
-            public void outermost(Object fn) {
-                runtime.macroCalled(macroIds.get(fn));
-            }
-        });
-    }
-
-    /** A render's output and the snapshot blocks it declared. */
-    public record Rendered(String output, List<SnapshotBlock> snapshots) {
-        public Rendered {
-            snapshots = List.copyOf(snapshots);
-        }
-    }
-
-    /** A {@code {% snapshot name %}} block: its name, rendered body and line. */
-    public record SnapshotBlock(String name, String sql, int line) {
+        return new Renderer(library, globals, lenient).macroCalls(table.callsReportedTo(runtime));
     }
 }

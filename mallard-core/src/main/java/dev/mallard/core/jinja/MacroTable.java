@@ -21,14 +21,25 @@ final class MacroTable {
         this.root = root;
     }
 
-    /** A macro defined by a package (null or "dbt" for dbt's library). */
+    /**
+     * A macro defined by a package (null or "dbt" for dbt's library). A package's macro has a unique id;
+     * Mallard's own templates of dbt's macros (no package) have none: a node's depends_on lists what dbt's
+     * own macros would be, not Mallard's way of writing them.
+     */
     void define(String packageName, String name, Object macro) {
-        ids.put(macro, "macro." + (packageName == null ? "dbt" : packageName) + "." + name);
+        if (packageName != null) {
+            ids.put(macro, "macro." + packageName + "." + name);
+        }
         if (packageName == null || packageName.equals("dbt")) {
             libraryMacros.put(name, macro);
         } else if (packageName.equals(root)) {
             rootMacros.put(name, macro);
         }
+    }
+
+    /** One of dbt's macros that Mallard writes in Java ({@code statement}, {@code run_query}, ...): its unique id. */
+    void defineBuiltin(String name, Object macro) {
+        ids.put(macro, "macro.dbt." + name);
     }
 
     /** The macro a bare name finds from outside its package, or null. */
@@ -40,5 +51,20 @@ final class MacroTable {
     /** The unique id of a defined macro, or null for any other value. */
     String id(Object macro) {
         return ids.get(macro);
+    }
+
+    /** The renderer's view of macro calls: the macros with an id, and each outermost call told to {@code runtime}. */
+    dev.mallard.jinja.eval.MacroCalls callsReportedTo(DbtRuntime runtime) {
+        return new dev.mallard.jinja.eval.MacroCalls() {
+            @Override
+            public boolean isMacro(Object fn) {
+                return ids.containsKey(fn);
+            }
+
+            @Override
+            public void outermost(Object fn) {
+                runtime.macroCalled(ids.get(fn));
+            }
+        };
     }
 }

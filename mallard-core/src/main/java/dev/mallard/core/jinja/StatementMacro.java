@@ -20,7 +20,6 @@ final class StatementMacro implements PyCallable {
 
     @Override
     public Object call(CallSite site, Args a) {
-        DbtFunctions.calledAsMacro(site, "statement");
         Object caller = a.named().get("caller");
         if (caller == null) {
             return "";

@@ -37,13 +37,13 @@ class DbtTagsTest {
     @Test
     void snapshotBlockRendersItsBodyAndIsRecorded() {
         Templates t = Templates.withMacros();
-        JinjaEngine.Rendered r = t.engine.renderForResult(new TemplateFile("snapshots/s.sql", """
+        Rendered r = t.engine.renderForResult(new TemplateFile("snapshots/s.sql", """
                 {% snapshot orders_snapshot %}
                 {{ config(unique_key='id', strategy='check') }}
                 select * from {{ ref('orders') }}
                 {% endsnapshot %}"""), t.runtime, Map.of());
         assertEquals(1, r.snapshots().size());
-        JinjaEngine.SnapshotBlock block = r.snapshots().get(0);
+        Rendered.SnapshotBlock block = r.snapshots().get(0);
         assertEquals("orders_snapshot", block.name());
         assertEquals(1, block.line());
         assertEquals("select * from \"db\".\"main\".\"orders\"", block.sql().trim());

@@ -37,10 +37,8 @@ public final class Renderer implements CallSite {
     boolean lenient;
     private final Expressions expressions;
     private BlockListener listener;
-    private MacroCalls macroCalls;
+    private OutermostCalls hostCalls = OutermostCalls.NONE;
     private int depth;
-    /** How many of the host's macros are running (see {@link MacroCalls}). */
-    private int hostDepth;
     String source;
     int line;
     /** True while evaluating an expression Jinja2 would have folded to a constant. */
@@ -58,18 +56,13 @@ public final class Renderer implements CallSite {
         this.expressions = new Expressions(this);
     }
 
-    @Override
-    public int macroDepth() {
-        return depth;
-    }
-
     public Renderer listener(BlockListener listener) {
         this.listener = listener;
         return this;
     }
 
     public Renderer macroCalls(MacroCalls macroCalls) {
-        this.macroCalls = macroCalls;
+        this.hostCalls = new OutermostCalls(macroCalls);
         return this;
     }
 
@@ -118,18 +111,7 @@ public final class Renderer implements CallSite {
     @Override
     public Object call(Object fn, Args args) {
         if (fn instanceof PyCallable c) {
-            if (macroCalls == null || !macroCalls.isMacro(fn)) {
-                return c.call(this, args);
-            }
-            if (hostDepth == 0) {
-                macroCalls.outermost(fn);
-            }
-            hostDepth++;
-            try {
-                return c.call(this, args);
-            } finally {
-                hostDepth--;
-            }
+            return hostCalls.call(c, this, args);
         }
         if (fn instanceof Undefined u) {
             if (lenient || u.lenient()) {

@@ -25,11 +25,6 @@ public interface CallSite {
         return 0;
     }
 
-    /** How many macros are running at this call: 0 for a call from the rendered template itself. */
-    default int macroDepth() {
-        return 0;
-    }
-
     /** Calls a value with arguments (a macro, a global, a bound method). */
     Object call(Object fn, Args args);
 }

@@ -3,7 +3,6 @@ package dev.mallard.core.parse;
 import dev.mallard.core.engine.Relation;
 import dev.mallard.core.jinja.JinjaEngine;
 import dev.mallard.core.jinja.TemplateFile;
-import dev.mallard.core.manifest.MacroInfo;
 import dev.mallard.core.manifest.ModelNode;
 import dev.mallard.core.manifest.NodeConfig;
 import dev.mallard.core.manifest.NodeId;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -29,8 +27,6 @@ final class ModelParser {
     private final ParseCache cache;
     private final JinjaEngine jinja;
     private final RelationNamer namer;
-    private final Map<String, MacroInfo> macros;
-    private final Set<String> namespaces;
     /** Texts and checksums already read, by absolute path (a file not in them is read here). */
     private final Map<String, String> texts;
     private final Map<String, String> checksums;
@@ -38,16 +34,13 @@ final class ModelParser {
     private final Map<NodeId, List<String>> knownCalls = new ConcurrentHashMap<>();
 
     ModelParser(Project project, Vars vars, Map<String, String> env, ParseCache cache, JinjaEngine jinja,
-                RelationNamer namer, Map<String, MacroInfo> macros, Set<String> namespaces, Map<String, String> texts,
-                Map<String, String> checksums) {
+                RelationNamer namer, Map<String, String> texts, Map<String, String> checksums) {
         this.project = project;
         this.vars = vars;
         this.env = env;
         this.cache = cache;
         this.jinja = jinja;
         this.namer = namer;
-        this.macros = macros;
-        this.namespaces = namespaces;
         this.texts = texts;
         this.checksums = checksums;
     }

@@ -15,7 +15,6 @@ import dev.mallard.core.project.SourceFile;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,11 +95,8 @@ final class ParsePatch {
         }
         try {
             JinjaEngine jinja = macroFiles.engine(project, templates);
-            Set<String> namespaces = new LinkedHashSet<>();
-            namespaces.add(pkg);
-            project.packages().forEach(p -> namespaces.add(p.name()));
             ModelParser models = new ModelParser(project, vars, env, ParseCache.empty("", "patch"), jinja,
-                    new RelationNamer(project.target(), jinja, vars), manifest.macros(), namespaces, texts, checksums);
+                    new RelationNamer(project.target(), jinja, vars), texts, checksums);
             ProjectConfigTree tree = ProjectConfigTree.of(project, ProjectConfig::models);
             Map<NodeId, ModelNode> made = new HashMap<>();
             Map<NodeId, List<String>> calls = new HashMap<>(manifest.macroDependencies());

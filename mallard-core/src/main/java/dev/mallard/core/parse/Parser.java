@@ -190,7 +190,7 @@ public final class Parser {
             docs.putAll(DocsReader.read(unit.docFiles(), unit.name()));
         }
         RelationNamer namer = new RelationNamer(project.target(), jinja, vars);
-        modelParser = new ModelParser(project, vars, env, cache, jinja, namer, macros, namespaces, texts, checksums);
+        modelParser = new ModelParser(project, vars, env, cache, jinja, namer, texts, checksums);
         Map<NodeId, Node> nodes = new LinkedHashMap<>();
         Set<String> disabled = new LinkedHashSet<>();
         Set<String> enabledNames = new LinkedHashSet<>();
